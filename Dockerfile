@@ -1,0 +1,29 @@
+# Production image of Dumisake. Build: docker build -t dumisake .  (docker-compose.yml does this for you)
+
+# --- stage 1: build the jar ---------------------------------------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /workspace
+
+# The wrapper and the POM first, so that the dependency layer is rebuilt only when pom.xml changes.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN chmod +x mvnw && ./mvnw -B dependency:go-offline
+
+COPY src src
+RUN ./mvnw -B -DskipTests package
+
+# --- stage 2: run it ----------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+
+# curl only for the health check in docker-compose.yml; the JRE image has neither curl nor wget.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 dumisake \
+    && useradd --system --uid 10001 --gid dumisake --no-create-home --shell /usr/sbin/nologin dumisake
+
+WORKDIR /app
+COPY --from=build /workspace/target/*.jar /app/dumisake.jar
+
+USER dumisake
+EXPOSE 8080
+ENV SPRING_PROFILES_ACTIVE=prod
+ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/dumisake.jar"]

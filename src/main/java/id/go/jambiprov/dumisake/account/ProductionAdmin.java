@@ -1,0 +1,48 @@
+package id.go.jambiprov.dumisake.account;
+
+import id.go.jambiprov.dumisake.account.domain.UserAccount;
+import id.go.jambiprov.dumisake.account.domain.UserAccountRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * In production the first start creates the account {@code admin} from {@code DUMISAKE_ADMIN_PASSWORD}.
+ * Without that variable on a database that has no admin yet, the application refuses to start rather
+ * than run with nobody able to manage it.
+ */
+@Component
+@Profile("prod")
+@Order(0)
+class ProductionAdmin implements ApplicationRunner {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final String adminPassword;
+
+    ProductionAdmin(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+                    @Value("${dumisake.admin.password:}") String adminPassword) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (accounts.existsByRole(Role.ADMIN)) {
+            return;
+        }
+        if (adminPassword.isBlank()) {
+            throw new IllegalStateException(
+                    "The database has no admin account: set DUMISAKE_ADMIN_PASSWORD for the first start");
+        }
+        accounts.save(new UserAccount("admin", "Administrator Dumisake", passwordEncoder.encode(adminPassword),
+                Role.ADMIN, null));
+    }
+}

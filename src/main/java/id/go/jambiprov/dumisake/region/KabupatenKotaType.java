@@ -1,0 +1,5 @@
+package id.go.jambiprov.dumisake.region;
+
+public enum KabupatenKotaType {
+    KABUPATEN, KOTA
+}

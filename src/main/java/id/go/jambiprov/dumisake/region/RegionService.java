@@ -1,0 +1,69 @@
+package id.go.jambiprov.dumisake.region;
+
+import id.go.jambiprov.dumisake.region.domain.DesaRepository;
+import id.go.jambiprov.dumisake.region.domain.KabupatenKotaRepository;
+import id.go.jambiprov.dumisake.region.domain.KecamatanRepository;
+import id.go.jambiprov.dumisake.shared.SearchText;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/** Read access to Jambi's kabupaten/kota, kecamatan and desa for every other capability. */
+@Service
+@Transactional(readOnly = true)
+public class RegionService {
+
+    private final KabupatenKotaRepository kabupatenKota;
+    private final KecamatanRepository kecamatan;
+    private final DesaRepository desa;
+
+    RegionService(KabupatenKotaRepository kabupatenKota, KecamatanRepository kecamatan, DesaRepository desa) {
+        this.kabupatenKota = kabupatenKota;
+        this.kecamatan = kecamatan;
+        this.desa = desa;
+    }
+
+    public List<KabupatenKotaSummary> kabupatenKota() {
+        return kabupatenKota.summaries();
+    }
+
+    public KabupatenKotaSummary kabupatenKota(String code) {
+        return kabupatenKota.summaries().stream()
+                .filter(k -> k.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new RegionNotFoundException(code));
+    }
+
+    /** Kecamatan, optionally of one kabupaten/kota, whose name or code contains {@code text}. */
+    public Page<KecamatanSummary> kecamatan(String kabupatenKotaCode, String text, Pageable pageable) {
+        requireKabupatenKota(kabupatenKotaCode);
+        return kecamatan.search(blankToNull(kabupatenKotaCode), SearchText.containsPattern(text), pageable);
+    }
+
+    public KecamatanSummary kecamatan(String code) {
+        return kecamatan.summary(code).orElseThrow(() -> new RegionNotFoundException(code));
+    }
+
+    /** Desa/kelurahan, optionally of one kabupaten/kota or kecamatan, whose name or code contains {@code text}. */
+    public Page<DesaSummary> desa(String kabupatenKotaCode, String kecamatanCode, String text, Pageable pageable) {
+        requireKabupatenKota(kabupatenKotaCode);
+        if (kecamatanCode != null && !kecamatanCode.isBlank() && !kecamatan.existsById(kecamatanCode)) {
+            throw new RegionNotFoundException(kecamatanCode);
+        }
+        return desa.search(blankToNull(kabupatenKotaCode), blankToNull(kecamatanCode),
+                SearchText.containsPattern(text), pageable);
+    }
+
+    private void requireKabupatenKota(String code) {
+        if (code != null && !code.isBlank() && !kabupatenKota.existsById(code)) {
+            throw new RegionNotFoundException(code);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,41 @@
+package id.go.jambiprov.dumisake.web;
+
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the JSON API as {@code application/problem+json} (RFC 9457): Spring MVC's own
+ * (malformed body, wrong type, missing parameter: 400) through the base class, ours below.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final LocaleResolver locales;
+
+    ApiExceptionHandler(MessageSource messages, LocaleResolver locales) {
+        this.locales = locales;
+        setMessageSource(messages);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException exception, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, exception.messageKey(), exception.arguments(), request);
+    }
+
+    /** A problem whose detail is the message {@code key} in the caller's language. */
+    public ProblemDetail problem(HttpStatus status, String key, Object[] arguments, HttpServletRequest request) {
+        String detail = getMessageSource().getMessage(key, arguments, key, locales.resolveLocale(request));
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

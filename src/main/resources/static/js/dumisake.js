@@ -1,0 +1,8 @@
+// Sends the CSRF token with every htmx request that changes something.
+document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+        event.detail.headers[header.content] = token.content;
+    }
+});

@@ -1,0 +1,123 @@
+package id.go.jambiprov.dumisake.web;
+
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
+import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
+import id.go.jambiprov.dumisake.region.RegionService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/** The controllers behind the real security configuration, with a user of each role and none. */
+@WebMvcTest
+@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class})
+class PageSecurityWebTest {
+
+    static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
+    static final DumisakeUser EXPERT = new DumisakeUser("ahli", "Tim Tenaga Ahli", Role.EXPERT, null, true, "x");
+    static final DumisakeUser OPERATOR = new DumisakeUser("op-disdik", "Operator Disdik", Role.OPD_OPERATOR,
+            "DISDIK", true, "x");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RegionService regions;
+
+    @MockitoBean
+    OpdService opds;
+
+    @BeforeEach
+    void masterData() {
+        when(regions.kabupatenKota()).thenReturn(List.of(
+                new KabupatenKotaSummary("15.01", "Kabupaten Kerinci", "KABUPATEN", 18, 287)));
+        OpdSummary disdik = new OpdSummary("DISDIK", "Dinas Pendidikan Provinsi Jambi", "Dinas",
+                "Dumisake Pendidikan", true);
+        when(opds.get("DISDIK")).thenReturn(disdik);
+        when(opds.all()).thenReturn(List.of(disdik));
+    }
+
+    @Test
+    void anonymousVisitorsOfPagesAreSentToTheLoginPage() throws Exception {
+        for (String page : List.of("/", "/wilayah", "/wilayah/kecamatan", "/wilayah/desa", "/opd")) {
+            mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+    }
+
+    @Test
+    void anonymousApiCallsGet401AsProblemJson() throws Exception {
+        mvc.perform(get("/api/v1/opd"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").value(containsString("autentikasi")));
+    }
+
+    @Test
+    void theLoginPageIsOpenAndInIndonesian() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nama pengguna")))
+                .andExpect(content().string(containsString("Kata sandi")));
+    }
+
+    @Test
+    void eachRoleSeesItsOwnHome() throws Exception {
+        mvc.perform(get("/").with(user(ADMIN)))
+                .andExpect(view().name("home/admin"))
+                .andExpect(content().string(containsString("Beranda Administrator")));
+        mvc.perform(get("/").with(user(EXPERT)))
+                .andExpect(view().name("home/expert"))
+                .andExpect(content().string(containsString("Tim Tenaga Ahli Gubernur")));
+        mvc.perform(get("/").with(user(OPERATOR)))
+                .andExpect(view().name("home/operator"))
+                .andExpect(content().string(containsString("Dinas Pendidikan Provinsi Jambi")))
+                .andExpect(content().string(containsString("Operator OPD · DISDIK")));
+    }
+
+    @Test
+    void theLayoutSwitchesToEnglishOnRequest() throws Exception {
+        mvc.perform(get("/").param("lang", "en").with(user(ADMIN)))
+                .andExpect(content().string(containsString("Administrator home")))
+                .andExpect(content().string(containsString("lang=\"en\"")))
+                .andExpect(content().string(not(containsString("Beranda Administrator"))));
+    }
+
+    @Test
+    void signedInUsersReadTheApiWithTheirSession() throws Exception {
+        mvc.perform(get("/api/v1/opd").with(user(EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].code").value("DISDIK"));
+    }
+
+    @Test
+    void logoutWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/logout").with(user(ADMIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").with(user(ADMIN)).with(csrf()))
+                .andExpect(redirectedUrl("/login?logout"));
+    }
+}
