@@ -1,0 +1,66 @@
+package id.go.jambiprov.dumisake.account;
+
+import id.go.jambiprov.dumisake.DumisakeApplication;
+import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The prod profile on an external database: no demo data, and an admin only from the environment. */
+class ProductionProfileTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    LocalPostgres externalDatabase;
+
+    @BeforeEach
+    void startExternalDatabase() {
+        externalDatabase = LocalPostgres.acquire(dataDirectory, true);
+    }
+
+    @AfterEach
+    void stopExternalDatabase() {
+        externalDatabase.release();
+    }
+
+    @Test
+    void refusesToStartOnAnEmptyDatabaseWithoutAnAdminPassword() {
+        assertThatThrownBy(() -> start().close())
+                .hasMessage("The database has no admin account: set DUMISAKE_ADMIN_PASSWORD for the first start");
+    }
+
+    @Test
+    void createsOnlyTheAdminFromTheEnvironment() {
+        try (ConfigurableApplicationContext app = start("--dumisake.admin.password=Rahasia-Jambi-2026")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("select username from user_account", String.class)).containsExactly("admin");
+        }
+        try (ConfigurableApplicationContext restart = start()) {
+            assertThat(restart.getBean(JdbcTemplate.class)
+                    .queryForObject("select count(*) from user_account", Integer.class)).isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=prod",
+                "--spring.datasource.url=" + externalDatabase.jdbcUrl(),
+                "--spring.datasource.username=" + externalDatabase.username(),
+                "--server.port=0",
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(DumisakeApplication.class).run(args.toArray(String[]::new));
+    }
+}

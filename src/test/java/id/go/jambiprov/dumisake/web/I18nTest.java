@@ -1,0 +1,84 @@
+package id.go.jambiprov.dumisake.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every text a person reads comes from the two message bundles, which hold the same keys. */
+class I18nTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.]+)[}(]");
+    /** An element with text of its own; the text is literal unless th:text, th:utext or th:replace replaces it. */
+    private static final Pattern ELEMENT_WITH_TEXT = Pattern.compile(
+            "<(?!script|style|html|!)[a-z0-9]+((?:[^>\"]|\"[^\"]*\")*)>\\s*([^<\\s][^<]*)<");
+    private static final Pattern REPLACES_ITS_TEXT = Pattern.compile("\\bth:(?:u?text|replace|insert|remove)=");
+    /** Words that stay as they are in every language: the product name and the language names. */
+    private static final Set<String> LITERALS_ALLOWED = Set.of("Dumisake", "Bahasa Indonesia", "English", "·");
+
+    @Test
+    void bothBundlesHaveTheSameKeys() throws IOException {
+        assertThat(load("messages_en.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyUsedInATemplateExists() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        for (Path template : templates()) {
+            Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+            while (matcher.find()) {
+                if (!keys.contains(matcher.group(1))) {
+                    missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void templatesHoldNoHardCodedText() throws IOException {
+        List<String> literal = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher matcher = ELEMENT_WITH_TEXT.matcher(Files.readString(template));
+            while (matcher.find()) {
+                String text = matcher.group(2).strip();
+                if (!REPLACES_ITS_TEXT.matcher(matcher.group(1)).find() && !LITERALS_ALLOWED.contains(text)
+                        && text.chars().anyMatch(Character::isLetter)) {
+                    literal.add(TEMPLATES.relativize(template) + ": " + text);
+                }
+            }
+        }
+        assertThat(literal).isEmpty();
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(file -> file.toString().endsWith(".html")).toList();
+        }
+    }
+
+    private static Properties load(String bundle) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = I18nTest.class.getResourceAsStream("/" + bundle)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
