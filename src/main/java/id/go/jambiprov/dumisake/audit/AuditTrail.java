@@ -1,0 +1,62 @@
+package id.go.jambiprov.dumisake.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records who changed what, before → after, in the transaction of the change itself: if the change
+ * rolls back, so does its audit event, and a change cannot commit without one.
+ */
+@Service
+public class AuditTrail {
+
+    /** The name recorded for work nobody signed in for: start-up data, scheduled jobs. */
+    public static final String SYSTEM = "system";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    AuditTrail(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * @param before the record's state before the change as a map or record, {@code null} when created
+     * @param after  its state after the change, {@code null} when deleted
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        jdbc.update("""
+                        insert into audit_event (username, client_address, action, entity_type, entity_id,
+                                                 before_state, after_state)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
+                currentUsername(), clientAddress(), action, entityType,
+                entityId == null ? null : entityId.toString(), toJson(before), toJson(after));
+    }
+
+    private String toJson(Object state) {
+        return state == null ? null : json.writeValueAsString(state);
+    }
+
+    private static String currentUsername() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}
