@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// Forms that cannot be undone (closing a year, cancelling an allocation) ask first.
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.classList && form.classList.contains('confirm-submit') && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+    }
+});

@@ -57,6 +57,10 @@ public class RegionService {
                 SearchText.containsPattern(text), pageable);
     }
 
+    public DesaSummary desa(String code) {
+        return desa.summary(code).orElseThrow(() -> new RegionNotFoundException(code));
+    }
+
     private void requireKabupatenKota(String code) {
         if (code != null && !code.isBlank() && !kabupatenKota.existsById(code)) {
             throw new RegionNotFoundException(code);

@@ -1,12 +1,15 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +34,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException exception, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, exception.messageKey(), exception.arguments(), request);
+    }
+
+    /** A rule refused the request: 422 with a stable {@code code} and the facts a script needs. */
+    @ExceptionHandler(BusinessRuleException.class)
+    ProblemDetail ruleRefused(BusinessRuleException exception, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, exception.messageKey(),
+                exception.arguments(), request);
+        problem.setProperty("code", exception.code());
+        exception.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler({StaleVersionException.class, ObjectOptimisticLockingFailureException.class})
+    ProblemDetail stale(HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.staleVersion", new Object[0], request);
+        problem.setProperty("code", "STALE_VERSION");
+        return problem;
     }
 
     /** A problem whose detail is the message {@code key} in the caller's language. */

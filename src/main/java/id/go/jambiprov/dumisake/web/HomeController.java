@@ -1,6 +1,10 @@
 package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.region.RegionService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,15 +17,25 @@ class HomeController {
 
     private final RegionService regions;
     private final OpdService opds;
+    private final FiscalYearService fiscalYears;
+    private final AllocationService allocations;
 
-    HomeController(RegionService regions, OpdService opds) {
+    HomeController(RegionService regions, OpdService opds, FiscalYearService fiscalYears,
+                   AllocationService allocations) {
         this.regions = regions;
         this.opds = opds;
+        this.fiscalYears = fiscalYears;
+        this.allocations = allocations;
     }
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal DumisakeUser user, Model model) {
         model.addAttribute("kabupatenKota", regions.kabupatenKota());
+        fiscalYears.all().stream().findFirst().ifPresent(year -> {
+            model.addAttribute("fiscalYear", year);
+            model.addAttribute("allocationTotals", allocations.totals(
+                    new AllocationFilter(year.year(), null, null, null, null, null, AllocationStatus.ACTIVE)));
+        });
         if (user.opdCode() != null) {
             model.addAttribute("opd", opds.get(user.opdCode()));
         }

@@ -1,15 +1,21 @@
 package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A record that is missing, or outside what the user may see, gets the same friendly 404 page. */
+/**
+ * A record that is missing, or outside what the user may see, gets the same friendly 404 page; a record
+ * changed by someone else meanwhile gets the 409 page.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
@@ -19,6 +25,14 @@ class PageExceptionHandler {
         ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
         page.addObject("messageKey", exception.messageKey());
         page.addObject("messageArguments", exception.arguments());
+        return page;
+    }
+
+    /** Two people edited the same record: the second learns it, nothing is overwritten. */
+    @ExceptionHandler({StaleVersionException.class, ObjectOptimisticLockingFailureException.class})
+    ModelAndView changedBySomeoneElse(HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("error/conflict", HttpStatus.CONFLICT);
+        page.addObject("back", request.getHeader("Referer"));
         return page;
     }
 }

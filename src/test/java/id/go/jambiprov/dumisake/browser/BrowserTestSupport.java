@@ -104,8 +104,20 @@ public abstract class BrowserTestSupport {
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Follows a link and waits until the next page has replaced this one. */
     protected void clickLink(String text) {
-        click(waitFor(By.linkText(text)));
+        navigateBy(waitFor(By.linkText(text)));
+    }
+
+    /** Submits a form with the button {@code button} and waits until the answer has replaced this page. */
+    protected void submit(By button) {
+        navigateBy(waitFor(button));
+    }
+
+    private void navigateBy(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(element);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /**

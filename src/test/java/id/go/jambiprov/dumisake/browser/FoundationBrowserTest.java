@@ -40,7 +40,7 @@ class FoundationBrowserTest extends BrowserTestSupport {
         assertAccessible();
 
         browser.findElement(By.id("q")).sendKeys("Lempur");
-        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        submit(By.cssSelector("form[role=search] button"));
         assertThat(heading()).isEqualTo("Desa/kelurahan di Gunung Raya");
         assertThat(rows("desa-table")).allSatisfy(row -> assertThat(row.getText()).contains("Lempur"));
 

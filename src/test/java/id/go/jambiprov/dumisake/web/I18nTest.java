@@ -24,10 +24,10 @@ class I18nTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.]+)[}(]");
-    /** An element with text of its own; the text is literal unless th:text, th:utext or th:replace replaces it. */
+    /** An element with text of its own; the text is literal unless th:text, th:utext, th:errors or th:replace replaces it. */
     private static final Pattern ELEMENT_WITH_TEXT = Pattern.compile(
             "<(?!script|style|html|!)[a-z0-9]+((?:[^>\"]|\"[^\"]*\")*)>\\s*([^<\\s][^<]*)<");
-    private static final Pattern REPLACES_ITS_TEXT = Pattern.compile("\\bth:(?:u?text|replace|insert|remove)=");
+    private static final Pattern REPLACES_ITS_TEXT = Pattern.compile("\\bth:(?:u?text|errors|replace|insert|remove)=");
     /** Words that stay as they are in every language: the product name and the language names. */
     private static final Set<String> LITERALS_ALLOWED = Set.of("Dumisake", "Bahasa Indonesia", "English", "·");
 

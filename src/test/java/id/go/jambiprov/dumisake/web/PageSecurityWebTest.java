@@ -2,7 +2,11 @@ package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.EnvelopeService;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
@@ -49,6 +53,18 @@ class PageSecurityWebTest {
 
     @MockitoBean
     OpdService opds;
+
+    @MockitoBean
+    FiscalYearService fiscalYears;
+
+    @MockitoBean
+    EnvelopeService envelopes;
+
+    @MockitoBean
+    ProgrammeService programmes;
+
+    @MockitoBean
+    AllocationService allocations;
 
     @BeforeEach
     void masterData() {

@@ -6,7 +6,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import java.util.List;
+import java.util.Optional;
 
 public interface DesaRepository extends JpaRepository<Desa, String> {
 
@@ -26,5 +26,12 @@ public interface DesaRepository extends JpaRepository<Desa, String> {
               and (:pattern is null or lower(d.name) like :pattern escape '\\' or d.code like :pattern escape '\\')""")
     Page<DesaSummary> search(String kabupatenKotaCode, String kecamatanCode, String pattern, Pageable pageable);
 
-
+    @Query("""
+            select new id.go.jambiprov.dumisake.region.DesaSummary(
+                d.code, d.name, d.type, c.code, c.name, k.code, k.name)
+            from Desa d
+            join Kecamatan c on c.code = d.kecamatanCode
+            join KabupatenKota k on k.code = c.kabupatenKotaCode
+            where d.code = :code""")
+    Optional<DesaSummary> summary(String code);
 }

@@ -6,7 +6,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import java.util.List;
 import java.util.Optional;
 
 public interface KecamatanRepository extends JpaRepository<Kecamatan, String> {
@@ -33,6 +32,4 @@ public interface KecamatanRepository extends JpaRepository<Kecamatan, String> {
             join KabupatenKota k on k.code = c.kabupatenKotaCode
             where c.code = :code""")
     Optional<KecamatanSummary> summary(String code);
-
-
 }

@@ -1,0 +1,375 @@
+package id.go.jambiprov.dumisake.allocation;
+
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.allocation.domain.Allocation;
+import id.go.jambiprov.dumisake.allocation.domain.AllocationRepository;
+import id.go.jambiprov.dumisake.allocation.domain.AllocationRules;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
+import id.go.jambiprov.dumisake.programme.EnvelopeService;
+import id.go.jambiprov.dumisake.programme.EnvelopeView;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.region.DesaSummary;
+import id.go.jambiprov.dumisake.region.DesaType;
+import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Allocating the kecamatan envelopes. Every writer first locks the envelope row (on any instance), checks
+ * the rules against what it sees under that lock, then writes; the database trigger moves the envelope
+ * total and its CHECK refuses anything above the pagu should a writer ever skip the lock.
+ */
+@Service
+@Transactional
+public class AllocationService {
+
+    private static final String ENTITY = "Allocation";
+
+    private final AllocationRepository allocations;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final FiscalYearService fiscalYears;
+    private final EnvelopeService envelopes;
+    private final ProgrammeService programmes;
+    private final RegionService regions;
+    private final OpdService opds;
+    private final AuditTrail audit;
+
+    AllocationService(AllocationRepository allocations, NamedParameterJdbcTemplate jdbc, FiscalYearService fiscalYears,
+                      EnvelopeService envelopes, ProgrammeService programmes, RegionService regions, OpdService opds,
+                      AuditTrail audit) {
+        this.allocations = allocations;
+        this.jdbc = jdbc;
+        this.fiscalYears = fiscalYears;
+        this.envelopes = envelopes;
+        this.programmes = programmes;
+        this.regions = regions;
+        this.opds = opds;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public AllocationView create(NewAllocation request) {
+        fiscalYears.requireOpen(request.year());
+        requireKecamatan(request.kecamatanCode());
+        requireActiveOpd(request.opdCode());
+        requireActiveProgramme(request.programmeCode());
+        String desaCode = blankToNull(request.desaCode());
+        String desaKecamatan = desaCode == null ? null : requireDesa(desaCode).kecamatanCode();
+        AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode, desaKecamatan,
+                request.kecamatanCode());
+
+        EnvelopeView envelope = envelopes.lockForUpdate(request.year(), request.kecamatanCode());
+        AllocationRules.requireEnvelopeRoom(envelope.kecamatanName(), request.year(), envelope.remaining(),
+                request.amount());
+        Allocation allocation = allocations.saveAndFlush(new Allocation(request.year(), request.kecamatanCode(),
+                request.opdCode(), request.programmeCode(), request.mechanism(), desaCode, request.title(),
+                request.amount(), request.plannedMonth(), CurrentUser.username()));
+        AllocationView created = get(allocation.getId());
+        audit.record("ALLOCATION_CREATED", ENTITY, created.id(), null, state(created));
+        return created;
+    }
+
+    /** Raises the amount up to what the envelope has left, or lowers it down to what is disbursed. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AllocationView revise(long id, BigDecimal newAmount, long expectedVersion) {
+        Allocation allocation = lockedForChange(id, expectedVersion);
+        AllocationView before = get(id);
+        EnvelopeView envelope = envelopes.get(allocation.getFiscalYear(), allocation.getKecamatanCode());
+        BigDecimal increase = allocation.revise(newAmount, CurrentUser.username());
+        AllocationRules.requireEnvelopeRoom(envelope.kecamatanName(), envelope.year(), envelope.remaining(), increase);
+        allocations.flush();
+        AllocationView after = get(id);
+        audit.record("ALLOCATION_REVISED", ENTITY, id, state(before), state(after));
+        return after;
+    }
+
+    /** Cancels an allocation; its money returns to the envelope. Refused once anything is verified. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AllocationView cancel(long id, String reason, long expectedVersion) {
+        Allocation allocation = lockedForChange(id, expectedVersion);
+        AllocationView before = get(id);
+        allocation.cancel(reason, CurrentUser.username());
+        allocations.flush();
+        AllocationView after = get(id);
+        audit.record("ALLOCATION_CANCELLED", ENTITY, id, state(before), state(after));
+        return after;
+    }
+
+    /**
+     * One allocation per desa of a kecamatan or kabupaten/kota, all or nothing: the envelopes are locked
+     * in code order (two bulk writers cannot deadlock), and if any of them lacks money nothing is written
+     * and the refusal lists every kecamatan with how much it lacks.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PerDesaResult allocatePerDesa(PerDesaAllocation request) {
+        fiscalYears.requireOpen(request.year());
+        requireActiveOpd(request.opdCode());
+        requireActiveProgramme(request.programmeCode());
+        if (request.amountPerDesa().signum() <= 0 || request.title() == null || request.title().isBlank()) {
+            throw new IllegalArgumentException("invalid per-desa allocation");
+        }
+        if ((blankToNull(request.kecamatanCode()) == null) == (blankToNull(request.kabupatenKotaCode()) == null)) {
+            throw new BusinessRuleException("SCOPE_REQUIRED", "allocation.perDesa.scopeRequired");
+        }
+        List<DesaSummary> desa = regions.desa(blankToNull(request.kabupatenKotaCode()),
+                        blankToNull(request.kecamatanCode()), null, Pageable.unpaged(Sort.by("code"))).stream()
+                .filter(d -> !request.onlyDesa() || d.type() == DesaType.DESA)
+                .toList();
+        if (desa.isEmpty()) {
+            throw new BusinessRuleException("NO_DESA", "allocation.perDesa.noDesa");
+        }
+        Map<String, Long> desaPerKecamatan = desa.stream()
+                .collect(Collectors.groupingBy(DesaSummary::kecamatanCode, LinkedHashMap::new, Collectors.counting()));
+        List<EnvelopeShortfall> shortfalls = new ArrayList<>();
+        for (EnvelopeView envelope : envelopes.lockForUpdate(request.year(), List.copyOf(desaPerKecamatan.keySet()))) {
+            BigDecimal required = request.amountPerDesa()
+                    .multiply(BigDecimal.valueOf(desaPerKecamatan.get(envelope.kecamatanCode())));
+            if (required.compareTo(envelope.remaining()) > 0) {
+                shortfalls.add(new EnvelopeShortfall(envelope.kecamatanCode(), envelope.kecamatanName(), required,
+                        envelope.remaining()));
+            }
+        }
+        if (!shortfalls.isEmpty()) {
+            throw new PerDesaShortfallException(shortfalls);
+        }
+        String by = CurrentUser.username();
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Long> ids = new ArrayList<>();
+        for (DesaSummary d : desa) {
+            ids.add(jdbc.queryForObject("""
+                            insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism,
+                                desa_code, title, amount, planned_month, status, created_at, created_by,
+                                updated_at, updated_by)
+                            values (:year, :kecamatan, :opd, :programme, 'BANTUAN_KEUANGAN_DESA', :desa, :title,
+                                :amount, :month, 'ACTIVE', :now, :by, :now, :by)
+                            returning id""",
+                    new MapSqlParameterSource("year", request.year()).addValue("kecamatan", d.kecamatanCode())
+                            .addValue("opd", request.opdCode()).addValue("programme", request.programmeCode())
+                            .addValue("desa", d.code()).addValue("title", request.title().strip() + " – " + d.name())
+                            .addValue("amount", request.amountPerDesa()).addValue("month", request.plannedMonth())
+                            .addValue("now", now).addValue("by", by),
+                    Long.class));
+        }
+        for (AllocationView created : byIds(ids)) {
+            audit.record("ALLOCATION_CREATED", ENTITY, created.id(), null, state(created));
+        }
+        return new PerDesaResult(ids.size(), desaPerKecamatan.size(),
+                request.amountPerDesa().multiply(BigDecimal.valueOf(ids.size())));
+    }
+
+    /** The allocation, if the caller may see it: an operator of another OPD gets "not found". */
+    @Transactional(readOnly = true)
+    public AllocationView get(long id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        String scope = scopeClause(params);
+        return jdbc.query(SELECT + " where a.id = :id" + scope, params, ROW).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("allocation.notFound", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AllocationView> search(AllocationFilter filter, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        long total = jdbc.queryForObject("select count(*) from allocation a join kecamatan c on c.code = a.kecamatan_code"
+                + where, params, Long.class);
+        params.addValue("limit", pageable.isPaged() ? pageable.getPageSize() : Integer.MAX_VALUE)
+                .addValue("offset", pageable.isPaged() ? pageable.getOffset() : 0);
+        List<AllocationView> rows = jdbc.query(SELECT + where + orderBy(pageable.getSort())
+                + " limit :limit offset :offset", params, ROW);
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Σ of the allocations the filter selects (ACTIVE ones only for the money), for table footers. */
+    @Transactional(readOnly = true)
+    public AllocationTotals totals(AllocationFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        return jdbc.queryForObject("""
+                select count(*) as allocations,
+                       coalesce(sum(a.amount) filter (where a.status = 'ACTIVE'), 0) as amount,
+                       coalesce(sum(a.disbursed) filter (where a.status = 'ACTIVE'), 0) as disbursed,
+                       coalesce(sum(a.realised) filter (where a.status = 'ACTIVE'), 0) as realised
+                from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where, params,
+                (rs, n) -> new AllocationTotals(rs.getLong("allocations"), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised")));
+    }
+
+    private Allocation lockedForChange(long id, long expectedVersion) {
+        AllocationView current = get(id);
+        fiscalYears.requireOpen(current.year());
+        // the envelope lock comes before the allocation is read, so that what is read is what is changed
+        envelopes.lockForUpdate(current.year(), current.kecamatanCode());
+        Allocation allocation = allocations.findById(id).orElseThrow(() -> new NotFoundException("allocation.notFound", id));
+        if (allocation.getVersion() != expectedVersion) {
+            throw new StaleVersionException(ENTITY, id);
+        }
+        return allocation;
+    }
+
+    private List<AllocationView> byIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.query(SELECT + " where a.id in (:ids) order by a.id", new MapSqlParameterSource("ids", ids), ROW);
+    }
+
+    private void requireKecamatan(String code) {
+        try {
+            regions.kecamatan(code);
+        } catch (NotFoundException e) {
+            throw new BusinessRuleException("KECAMATAN_UNKNOWN", "allocation.kecamatanUnknown", code);
+        }
+    }
+
+    private DesaSummary requireDesa(String code) {
+        try {
+            return regions.desa(code);
+        } catch (NotFoundException e) {
+            throw new BusinessRuleException("DESA_UNKNOWN", "allocation.desaUnknown", code);
+        }
+    }
+
+    private void requireActiveOpd(String code) {
+        OpdSummary opd;
+        try {
+            opd = opds.get(code);
+        } catch (NotFoundException e) {
+            throw new BusinessRuleException("OPD_UNKNOWN", "allocation.opdUnknown", code);
+        }
+        if (!opd.active()) {
+            throw new BusinessRuleException("OPD_INACTIVE", "allocation.opdInactive", opd.name());
+        }
+    }
+
+    private void requireActiveProgramme(String code) {
+        try {
+            programmes.requireActive(code);
+        } catch (NotFoundException e) {
+            throw new BusinessRuleException("PROGRAMME_UNKNOWN", "allocation.programmeUnknown", code);
+        }
+    }
+
+    private static String where(AllocationFilter filter, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter.year() != null) {
+            where.append(" and a.fiscal_year = :year");
+            params.addValue("year", filter.year());
+        }
+        if (filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank()) {
+            where.append(" and c.kabupaten_kota_code = :kabupatenKota");
+            params.addValue("kabupatenKota", filter.kabupatenKotaCode());
+        }
+        if (filter.kecamatanCode() != null && !filter.kecamatanCode().isBlank()) {
+            where.append(" and a.kecamatan_code = :kecamatan");
+            params.addValue("kecamatan", filter.kecamatanCode());
+        }
+        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", filter.opdCode());
+        }
+        if (filter.programmeCode() != null && !filter.programmeCode().isBlank()) {
+            where.append(" and a.programme_code = :programme");
+            params.addValue("programme", filter.programmeCode());
+        }
+        if (filter.mechanism() != null) {
+            where.append(" and a.mechanism = :mechanism");
+            params.addValue("mechanism", filter.mechanism().name());
+        }
+        if (filter.status() != null) {
+            where.append(" and a.status = :status");
+            params.addValue("status", filter.status().name());
+        }
+        return where + scopeClause(params);
+    }
+
+    /** An operator's queries see their own OPD only; everyone else's see all. */
+    private static String scopeClause(MapSqlParameterSource params) {
+        String scope = CurrentUser.opdScope();
+        if (scope == null) {
+            return "";
+        }
+        params.addValue("scopeOpd", scope);
+        return " and a.opd_code = :scopeOpd";
+    }
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "a.id", "kecamatan", "c.name", "opd", "a.opd_code", "programme", "p.name", "title", "a.title",
+            "amount", "a.amount", "plannedMonth", "a.planned_month", "status", "a.status",
+            "disbursed", "a.disbursed", "realised", "a.realised");
+
+    private static String orderBy(Sort sort) {
+        List<String> orders = sort.stream()
+                .filter(order -> SORTABLE.containsKey(order.getProperty()))
+                .map(order -> SORTABLE.get(order.getProperty()) + (order.isAscending() ? " asc" : " desc"))
+                .collect(Collectors.toCollection(ArrayList::new));
+        orders.add("a.id desc");
+        return " order by " + String.join(", ", orders);
+    }
+
+    private static Map<String, Object> state(AllocationView a) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("year", a.year());
+        state.put("kecamatanCode", a.kecamatanCode());
+        state.put("opdCode", a.opdCode());
+        state.put("programmeCode", a.programmeCode());
+        state.put("mechanism", a.mechanism());
+        state.put("desaCode", a.desaCode());
+        state.put("title", a.title());
+        state.put("amount", a.amount());
+        state.put("plannedMonth", a.plannedMonth());
+        state.put("status", a.status());
+        state.put("cancelReason", a.cancelReason());
+        state.put("version", a.version());
+        return state;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static final String SELECT = """
+            select a.id, a.fiscal_year, a.kecamatan_code, c.name as kecamatan_name, k.code as kabupaten_kota_code,
+                   k.name as kabupaten_kota_name, a.opd_code, o.name as opd_name, a.programme_code,
+                   p.name as programme_name, p.pillar, a.mechanism, a.desa_code, d.name as desa_name, a.title,
+                   a.amount, a.planned_month, a.status, a.disbursed, a.realised, a.cancel_reason, a.created_at,
+                   a.created_by, a.updated_at, a.updated_by, a.version
+            from allocation a
+            join kecamatan c on c.code = a.kecamatan_code
+            join kabupaten_kota k on k.code = c.kabupaten_kota_code
+            join opd o on o.code = a.opd_code
+            join programme p on p.code = a.programme_code
+            left join desa d on d.code = a.desa_code
+            """;
+
+    private static final RowMapper<AllocationView> ROW = (rs, n) -> new AllocationView(rs.getLong("id"),
+            rs.getInt("fiscal_year"), rs.getString("kecamatan_code"), rs.getString("kecamatan_name"),
+            rs.getString("kabupaten_kota_code"), rs.getString("kabupaten_kota_name"), rs.getString("opd_code"),
+            rs.getString("opd_name"), rs.getString("programme_code"), rs.getString("programme_name"),
+            Pillar.valueOf(rs.getString("pillar")), Mechanism.valueOf(rs.getString("mechanism")),
+            rs.getString("desa_code"), rs.getString("desa_name"), rs.getString("title"), rs.getBigDecimal("amount"),
+            rs.getInt("planned_month"), AllocationStatus.valueOf(rs.getString("status")),
+            rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised"), rs.getString("cancel_reason"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"), rs.getLong("version"));
+}

@@ -1,0 +1,5 @@
+package id.go.jambiprov.dumisake.allocation;
+
+public enum AllocationStatus {
+    ACTIVE, CANCELLED
+}

@@ -1,0 +1,134 @@
+package id.go.jambiprov.dumisake.allocation.domain;
+
+import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** Money of one kecamatan envelope assigned to one OPD for one activity (kegiatan). */
+@Entity
+@Table(name = "allocation")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Allocation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "fiscal_year", nullable = false, updatable = false)
+    private int fiscalYear;
+
+    @Column(name = "kecamatan_code", nullable = false, updatable = false)
+    private String kecamatanCode;
+
+    @Column(name = "opd_code", nullable = false)
+    private String opdCode;
+
+    @Column(name = "programme_code", nullable = false)
+    private String programmeCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Mechanism mechanism;
+
+    @Column(name = "desa_code")
+    private String desaCode;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private BigDecimal amount;
+
+    @Column(name = "planned_month", nullable = false)
+    private int plannedMonth;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AllocationStatus status;
+
+    /** Kept by the disbursement capability; read here for the rules. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private BigDecimal disbursed;
+
+    @Column(nullable = false, insertable = false, updatable = false)
+    private BigDecimal realised;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    public Allocation(int fiscalYear, String kecamatanCode, String opdCode, String programmeCode,
+                      Mechanism mechanism, String desaCode, String title, BigDecimal amount, int plannedMonth,
+                      String createdBy) {
+        if (amount.signum() <= 0 || plannedMonth < 1 || plannedMonth > 12 || title.isBlank()) {
+            throw new IllegalArgumentException("invalid allocation");
+        }
+        this.fiscalYear = fiscalYear;
+        this.kecamatanCode = kecamatanCode;
+        this.opdCode = opdCode;
+        this.programmeCode = programmeCode;
+        this.mechanism = mechanism;
+        this.desaCode = desaCode;
+        this.title = title.strip();
+        this.amount = amount;
+        this.plannedMonth = plannedMonth;
+        this.status = AllocationStatus.ACTIVE;
+        this.disbursed = BigDecimal.ZERO;
+        this.realised = BigDecimal.ZERO;
+        this.createdAt = OffsetDateTime.now();
+        this.createdBy = createdBy;
+        this.updatedAt = createdAt;
+        this.updatedBy = createdBy;
+    }
+
+    /** The increase the revision asks of the envelope (negative when money returns to it). */
+    public BigDecimal revise(BigDecimal newAmount, String by) {
+        AllocationRules.requireActive(status);
+        AllocationRules.requireNotBelowDisbursed(newAmount, disbursed);
+        BigDecimal increase = newAmount.subtract(amount);
+        amount = newAmount;
+        touch(by);
+        return increase;
+    }
+
+    public void cancel(String reason, String by) {
+        AllocationRules.requireCancellable(status, realised);
+        status = AllocationStatus.CANCELLED;
+        cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
+        touch(by);
+    }
+
+    private void touch(String by) {
+        updatedAt = OffsetDateTime.now();
+        updatedBy = by;
+    }
+}

@@ -1,0 +1,67 @@
+package id.go.jambiprov.dumisake.allocation.domain;
+
+import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
+
+import java.math.BigDecimal;
+
+/** The rules of allocating an envelope, in plain Java; the service applies them under the envelope lock. */
+public final class AllocationRules {
+
+    private AllocationRules() {
+    }
+
+    /**
+     * Invariant 1: an envelope never holds more than its pagu. {@code increase} is the new money asked of
+     * the envelope (the amount of a new allocation, or what a revision adds).
+     */
+    public static void requireEnvelopeRoom(String kecamatanName, int year, BigDecimal remaining, BigDecimal increase) {
+        if (increase.compareTo(remaining) > 0) {
+            throw new BusinessRuleException("ENVELOPE_EXCEEDED", "allocation.envelopeExceeded", kecamatanName, year,
+                    Rupiah.format(remaining), Rupiah.format(increase))
+                    .with("remaining", remaining);
+        }
+    }
+
+    /** A BANTUAN_KEUANGAN_DESA goes to exactly one desa, of the envelope's own kecamatan; the others to none. */
+    public static void requireDesaMatchesMechanism(Mechanism mechanism, String desaCode, String desaKecamatanCode,
+                                                   String kecamatanCode) {
+        boolean hasDesa = desaCode != null && !desaCode.isBlank();
+        if (mechanism.needsDesa() && !hasDesa) {
+            throw new BusinessRuleException("DESA_REQUIRED", "allocation.desaRequired");
+        }
+        if (!mechanism.needsDesa() && hasDesa) {
+            throw new BusinessRuleException("DESA_NOT_ALLOWED", "allocation.desaNotAllowed");
+        }
+        if (hasDesa && !kecamatanCode.equals(desaKecamatanCode)) {
+            throw new BusinessRuleException("DESA_OUTSIDE_KECAMATAN", "allocation.desaOutsideKecamatan", desaCode,
+                    kecamatanCode);
+        }
+    }
+
+    /** Invariant 2: an allocation never falls below what has already been disbursed from it. */
+    public static void requireNotBelowDisbursed(BigDecimal newAmount, BigDecimal disbursed) {
+        if (newAmount.compareTo(disbursed) < 0) {
+            throw new BusinessRuleException("BELOW_DISBURSED", "allocation.belowDisbursed",
+                    Rupiah.format(disbursed), Rupiah.format(newAmount))
+                    .with("disbursed", disbursed);
+        }
+    }
+
+    public static void requireActive(AllocationStatus status) {
+        if (status != AllocationStatus.ACTIVE) {
+            throw new BusinessRuleException("ALLOCATION_CANCELLED", "allocation.cancelled");
+        }
+    }
+
+    /** Invariant 2: money that has been verified as spent cannot return to the envelope. */
+    public static void requireCancellable(AllocationStatus status, BigDecimal realised) {
+        requireActive(status);
+        if (realised.signum() > 0) {
+            throw new BusinessRuleException("ALLOCATION_REALISED", "allocation.cannotCancelRealised",
+                    Rupiah.format(realised));
+        }
+    }
+}

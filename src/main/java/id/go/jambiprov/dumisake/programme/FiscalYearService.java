@@ -1,0 +1,165 @@
+package id.go.jambiprov.dumisake.programme;
+
+import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.programme.domain.FiscalYear;
+import id.go.jambiprov.dumisake.programme.domain.FiscalYearRepository;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Opening a fiscal year (one envelope per kecamatan), changing its pagu, closing it. */
+@Service
+@Transactional
+public class FiscalYearService {
+
+    private static final String ENTITY = "FiscalYear";
+
+    private final FiscalYearRepository years;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditTrail audit;
+
+    FiscalYearService(FiscalYearRepository years, NamedParameterJdbcTemplate jdbc, AuditTrail audit) {
+        this.years = years;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public FiscalYearView open(int year, BigDecimal paguPerKecamatan) {
+        if (year < 2000 || year > 2100) {
+            throw new BusinessRuleException("FISCAL_YEAR_INVALID", "fiscalYear.invalidYear", year);
+        }
+        if (years.existsById(year)) {
+            throw new BusinessRuleException("FISCAL_YEAR_EXISTS", "fiscalYear.exists", year);
+        }
+        years.saveAndFlush(new FiscalYear(year, paguPerKecamatan, currentUsername()));
+        jdbc.update("insert into envelope (fiscal_year, kecamatan_code, pagu) select :year, code, :pagu from kecamatan",
+                new MapSqlParameterSource("year", year).addValue("pagu", paguPerKecamatan));
+        FiscalYearView opened = get(year);
+        audit.record("FISCAL_YEAR_OPENED", ENTITY, year, null, state(opened));
+        return opened;
+    }
+
+    /**
+     * Raises the pagu of every envelope of the year, or lowers it where no envelope would end up holding
+     * more allocations than its new pagu.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public FiscalYearView changePagu(int year, BigDecimal newPagu, long expectedVersion) {
+        FiscalYear fiscalYear = lock(year, expectedVersion);
+        FiscalYearView before = get(year);
+        fiscalYear.requireOpen();
+        // every envelope of the year waits here, so no allocation can slip in between check and update
+        jdbc.query("select id from envelope where fiscal_year = :year order by kecamatan_code for update",
+                new MapSqlParameterSource("year", year), rs -> null);
+        List<EnvelopeShortfall> over = jdbc.query("""
+                        select e.kecamatan_code, c.name, e.allocated from envelope e
+                        join kecamatan c on c.code = e.kecamatan_code
+                        where e.fiscal_year = :year and e.allocated > :pagu order by e.kecamatan_code""",
+                new MapSqlParameterSource("year", year).addValue("pagu", newPagu),
+                (rs, n) -> new EnvelopeShortfall(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)));
+        if (!over.isEmpty()) {
+            throw new BusinessRuleException("PAGU_BELOW_ALLOCATED", "fiscalYear.paguBelowAllocated",
+                    Rupiah.format(newPagu), over.size(), over.stream()
+                    .map(o -> o.kecamatanName() + " (" + Rupiah.format(o.allocated()) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        jdbc.update("update envelope set pagu = :pagu where fiscal_year = :year",
+                new MapSqlParameterSource("year", year).addValue("pagu", newPagu));
+        fiscalYear.changePagu(newPagu);
+        years.flush();
+        FiscalYearView after = get(year);
+        audit.record("FISCAL_YEAR_PAGU_CHANGED", ENTITY, year, state(before), state(after));
+        return after;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public FiscalYearView close(int year, long expectedVersion) {
+        FiscalYear fiscalYear = lock(year, expectedVersion);
+        FiscalYearView before = get(year);
+        fiscalYear.close(currentUsername());
+        years.flush();
+        FiscalYearView after = get(year);
+        audit.record("FISCAL_YEAR_CLOSED", ENTITY, year, state(before), state(after));
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public List<FiscalYearView> all() {
+        return jdbc.query(VIEW + " group by y.year order by y.year desc", new MapSqlParameterSource(), VIEW_ROW);
+    }
+
+    @Transactional(readOnly = true)
+    public FiscalYearView get(int year) {
+        return jdbc.query(VIEW + " where y.year = :year group by y.year", new MapSqlParameterSource("year", year),
+                VIEW_ROW).stream().findFirst().orElseThrow(() -> new NotFoundException("fiscalYear.notFound", year));
+    }
+
+    /**
+     * Fails unless the year is open, and keeps it open (a shared lock on its row) until the caller's
+     * transaction ends, so that closing the year waits for allocations in flight.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireOpen(int year) {
+        List<String> status = jdbc.queryForList("select status from fiscal_year where year = :year for share",
+                new MapSqlParameterSource("year", year), String.class);
+        if (status.isEmpty()) {
+            throw new NotFoundException("fiscalYear.notFound", year);
+        }
+        if (FiscalYearStatus.valueOf(status.get(0)) == FiscalYearStatus.CLOSED) {
+            throw new BusinessRuleException("FISCAL_YEAR_CLOSED", "fiscalYear.closed", year);
+        }
+    }
+
+    private FiscalYear lock(int year, long expectedVersion) {
+        FiscalYear fiscalYear = years.lockForUpdate(year)
+                .orElseThrow(() -> new NotFoundException("fiscalYear.notFound", year));
+        if (fiscalYear.getVersion() != expectedVersion) {
+            throw new StaleVersionException(ENTITY, year);
+        }
+        return fiscalYear;
+    }
+
+    private static Map<String, Object> state(FiscalYearView view) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("year", view.year());
+        state.put("paguPerKecamatan", view.paguPerKecamatan());
+        state.put("status", view.status());
+        state.put("envelopes", view.envelopeCount());
+        return state;
+    }
+
+    private static String currentUsername() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    private static final String VIEW = """
+            select y.year, y.pagu_per_kecamatan, y.status, y.version, count(e.id) as envelopes,
+                   coalesce(sum(e.pagu), 0) as total_pagu, coalesce(sum(e.allocated), 0) as allocated,
+                   coalesce(sum(e.realised), 0) as realised
+            from fiscal_year y left join envelope e on e.fiscal_year = y.year""";
+
+    private static final RowMapper<FiscalYearView> VIEW_ROW = (rs, n) ->
+            new FiscalYearView(rs.getInt("year"), rs.getBigDecimal("pagu_per_kecamatan"),
+                    FiscalYearStatus.valueOf(rs.getString("status")), rs.getInt("envelopes"),
+                    rs.getBigDecimal("total_pagu"), rs.getBigDecimal("allocated"), rs.getBigDecimal("realised"),
+                    rs.getLong("version"));
+
+    private record EnvelopeShortfall(String kecamatanCode, String kecamatanName, BigDecimal allocated) {
+    }
+}

@@ -1,0 +1,101 @@
+package id.go.jambiprov.dumisake.programme;
+
+import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.domain.Programme;
+import id.go.jambiprov.dumisake.programme.domain.ProgrammeRepository;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The catalogue of Dumisake sub-programmes. */
+@Service
+@Transactional
+public class ProgrammeService {
+
+    private static final String ENTITY = "Programme";
+
+    private final ProgrammeRepository programmes;
+    private final OpdService opds;
+    private final AuditTrail audit;
+
+    ProgrammeService(ProgrammeRepository programmes, OpdService opds, AuditTrail audit) {
+        this.programmes = programmes;
+        this.opds = opds;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgrammeView> all() {
+        return programmes.findAllByOrderByPillarAscCodeAsc().stream().map(ProgrammeService::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProgrammeView get(String code) {
+        return programmes.findById(code).map(ProgrammeService::view)
+                .orElseThrow(() -> new NotFoundException("programme.notFound", code));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public ProgrammeView create(String code, String name, Pillar pillar, String leadOpdCode) {
+        String normalisedCode = code.strip().toUpperCase(Locale.ROOT);
+        if (!normalisedCode.matches("[A-Z0-9][A-Z0-9-]{1,29}")) {
+            throw new BusinessRuleException("PROGRAMME_CODE_INVALID", "programme.codeInvalid");
+        }
+        if (programmes.existsById(normalisedCode)) {
+            throw new BusinessRuleException("PROGRAMME_EXISTS", "programme.exists", normalisedCode);
+        }
+        requireUniqueName(name, null);
+        opds.get(leadOpdCode);
+        Programme programme = programmes.saveAndFlush(new Programme(normalisedCode, name.strip(), pillar, leadOpdCode));
+        audit.record("PROGRAMME_CREATED", ENTITY, normalisedCode, null, view(programme));
+        return view(programme);
+    }
+
+    /** Renames, moves or (de)activates a programme; a deactivated one takes no new allocation. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ProgrammeView change(String code, String name, Pillar pillar, String leadOpdCode, boolean active,
+                                long expectedVersion) {
+        Programme programme = programmes.findById(code)
+                .orElseThrow(() -> new NotFoundException("programme.notFound", code));
+        if (programme.getVersion() != expectedVersion) {
+            throw new StaleVersionException(ENTITY, code);
+        }
+        requireUniqueName(name, code);
+        opds.get(leadOpdCode);
+        ProgrammeView before = view(programme);
+        programme.change(name.strip(), pillar, leadOpdCode, active);
+        programmes.flush();
+        audit.record("PROGRAMME_CHANGED", ENTITY, code, before, view(programme));
+        return view(programme);
+    }
+
+    /** For allocations: the programme exists and takes new money. */
+    @Transactional(readOnly = true)
+    public ProgrammeView requireActive(String code) {
+        ProgrammeView programme = get(code);
+        if (!programme.active()) {
+            throw new BusinessRuleException("PROGRAMME_INACTIVE", "programme.inactive", programme.name());
+        }
+        return programme;
+    }
+
+    private void requireUniqueName(String name, String exceptCode) {
+        boolean taken = exceptCode == null ? programmes.existsByNameIgnoreCase(name.strip())
+                : programmes.existsByNameIgnoreCaseAndCodeNot(name.strip(), exceptCode);
+        if (taken) {
+            throw new BusinessRuleException("PROGRAMME_NAME_TAKEN", "programme.nameTaken", name.strip());
+        }
+    }
+
+    private static ProgrammeView view(Programme p) {
+        return new ProgrammeView(p.getCode(), p.getName(), p.getPillar(), p.getLeadOpdCode(), p.isActive(),
+                p.getVersion());
+    }
+}

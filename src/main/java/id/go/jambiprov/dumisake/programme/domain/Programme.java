@@ -1,0 +1,55 @@
+package id.go.jambiprov.dumisake.programme.domain;
+
+import id.go.jambiprov.dumisake.programme.Pillar;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** A Dumisake sub-programme (menu), under one pillar, led by one OPD. */
+@Entity
+@Table(name = "programme")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Programme {
+
+    @Id
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Pillar pillar;
+
+    @Column(name = "lead_opd_code", nullable = false)
+    private String leadOpdCode;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Version
+    private long version;
+
+    public Programme(String code, String name, Pillar pillar, String leadOpdCode) {
+        this.code = code;
+        this.name = name;
+        this.pillar = pillar;
+        this.leadOpdCode = leadOpdCode;
+        this.active = true;
+    }
+
+    public void change(String name, Pillar pillar, String leadOpdCode, boolean active) {
+        this.name = name;
+        this.pillar = pillar;
+        this.leadOpdCode = leadOpdCode;
+        this.active = active;
+    }
+}

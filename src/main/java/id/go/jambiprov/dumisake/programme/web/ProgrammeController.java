@@ -1,0 +1,101 @@
+package id.go.jambiprov.dumisake.programme.web;
+
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import jakarta.validation.Valid;
+import lombok.Data;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The programme catalogue; admins add, rename, move and deactivate programmes. */
+@Controller
+@RequestMapping("/program")
+class ProgrammeController {
+
+    private final ProgrammeService programmes;
+    private final OpdService opds;
+    private final MessageSource messages;
+
+    ProgrammeController(ProgrammeService programmes, OpdService opds, MessageSource messages) {
+        this.programmes = programmes;
+        this.opds = opds;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        if (!model.containsAttribute("programmeForm")) {
+            model.addAttribute("programmeForm", new ProgrammeForm());
+        }
+        model.addAttribute("programmes", programmes.all());
+        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("opds", opds.all());
+        return "programme/programmes";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    String create(@Valid @ModelAttribute("programmeForm") ProgrammeForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                programmes.create(form.getCode(), form.getName(), form.getPillar(), form.getLeadOpdCode());
+                redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.created",
+                        new Object[]{form.getName()}, LocaleContextHolder.getLocale()));
+                return "redirect:/program";
+            } catch (BusinessRuleException e) {
+                result.reject(e.messageKey(), e.arguments(), null);
+            }
+        }
+        return list(model);
+    }
+
+    @PostMapping("/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String change(@PathVariable String code, @RequestParam String name, @RequestParam Pillar pillar,
+                  @RequestParam String leadOpdCode, @RequestParam(defaultValue = "false") boolean active,
+                  @RequestParam long version, RedirectAttributes redirect) {
+        try {
+            if (name.isBlank()) {
+                throw new BusinessRuleException("NAME_REQUIRED", "programme.nameRequired");
+            }
+            programmes.change(code, name, pillar, leadOpdCode, active, version);
+            redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.changed",
+                    new Object[]{name.strip()}, LocaleContextHolder.getLocale()));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("programmeError", messages.getMessage(e.messageKey(), e.arguments(),
+                    LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/program";
+    }
+
+    @Data
+    static class ProgrammeForm {
+        @NotBlank
+        @Size(max = 30)
+        private String code;
+        @NotBlank
+        @Size(max = 200)
+        private String name;
+        @NotNull
+        private Pillar pillar;
+        @NotBlank
+        private String leadOpdCode;
+    }
+}
