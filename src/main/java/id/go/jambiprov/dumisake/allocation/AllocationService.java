@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -217,12 +218,28 @@ public class AllocationService {
                         rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised")));
     }
 
+    /**
+     * For the disbursement capability: the allocation as the caller may see it (404 outside an operator's
+     * OPD), in an open year, locked until the caller's transaction ends — with its envelope first when the
+     * change moves the envelope's realisation, keeping the one lock order envelope → allocation.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AllocationView lockForDisbursement(long id, boolean alsoEnvelope) {
+        AllocationView current = get(id);
+        fiscalYears.requireOpen(current.year());
+        if (alsoEnvelope) {
+            envelopes.lockForUpdate(current.year(), current.kecamatanCode());
+        }
+        allocations.lockById(id);
+        return get(id);
+    }
+
     private Allocation lockedForChange(long id, long expectedVersion) {
         AllocationView current = get(id);
         fiscalYears.requireOpen(current.year());
-        // the envelope lock comes before the allocation is read, so that what is read is what is changed
+        // every writer locks envelope, then allocation, then disbursement: one order, so no deadlock
         envelopes.lockForUpdate(current.year(), current.kecamatanCode());
-        Allocation allocation = allocations.findById(id).orElseThrow(() -> new NotFoundException("allocation.notFound", id));
+        Allocation allocation = allocations.lockById(id).orElseThrow(() -> new NotFoundException("allocation.notFound", id));
         if (allocation.getVersion() != expectedVersion) {
             throw new StaleVersionException(ENTITY, id);
         }

@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.web;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.disbursement.DisbursementService;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.EnvelopeService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -65,6 +66,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     AllocationService allocations;
+
+    @MockitoBean
+    DisbursementService disbursements;
 
     @BeforeEach
     void masterData() {
