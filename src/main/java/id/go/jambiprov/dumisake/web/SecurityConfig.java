@@ -23,10 +23,12 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Dumisake").authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                // a script sending credentials in every request cannot be tricked by another site; a browser
-                // session using the API still needs the CSRF token
+                // a script sending credentials in every request cannot be tricked by another site, and a request
+                // without a session has no ambient login to abuse (it gets its 401); a browser session using
+                // the API still needs the CSRF token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null));
+                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                                || request.getSession(false) == null));
         return http.build();
     }
 

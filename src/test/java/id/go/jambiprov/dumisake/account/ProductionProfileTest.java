@@ -27,7 +27,7 @@ class ProductionProfileTest {
 
     @BeforeEach
     void startExternalDatabase() {
-        externalDatabase = LocalPostgres.acquire(dataDirectory, true);
+        externalDatabase = LocalPostgres.acquire(dataDirectory, true, false);
     }
 
     @AfterEach

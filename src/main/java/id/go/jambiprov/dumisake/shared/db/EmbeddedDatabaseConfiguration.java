@@ -24,7 +24,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "release")
     LocalPostgres localPostgres(EmbeddedDatabaseProperties properties) {
-        return LocalPostgres.acquire(properties.dir(), properties.cleanOnFirstStart());
+        return LocalPostgres.acquire(properties.dir(), properties.cleanOnFirstStart(), properties.durable());
     }
 
     @Bean

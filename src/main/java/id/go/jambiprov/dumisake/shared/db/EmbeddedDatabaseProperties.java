@@ -10,9 +10,11 @@ import java.nio.file.Path;
  *
  * @param dir               data directory; survives restarts of the application
  * @param cleanOnFirstStart wipe the directory when the JVM first starts the server (used by the tests)
+ * @param durable           flush every commit to disk (off only for the tests' throw-away databases)
  */
 @ConfigurationProperties("dumisake.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/pg") Path dir,
-        @DefaultValue("false") boolean cleanOnFirstStart) {
+        @DefaultValue("false") boolean cleanOnFirstStart,
+        @DefaultValue("true") boolean durable) {
 }

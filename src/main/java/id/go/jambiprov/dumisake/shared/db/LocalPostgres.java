@@ -22,25 +22,29 @@ public final class LocalPostgres {
     private static final Map<Path, LocalPostgres> SERVERS = new HashMap<>();
 
     private final Path dataDirectory;
+    private final boolean durable;
     private EmbeddedPostgres server;
     private int port;
     private int users;
 
-    private LocalPostgres(Path dataDirectory) {
+    private LocalPostgres(Path dataDirectory, boolean durable) {
         this.dataDirectory = dataDirectory;
+        this.durable = durable;
     }
 
     /**
      * Starts the server on {@code dataDirectory}, or joins the one this JVM already runs there.
      *
      * @param cleanOnFirstStart wipe the directory before the first start in this JVM (tests)
+     * @param durable           flush every commit to disk, as data kept across restarts needs; tests that
+     *                          throw the data away anyway may skip it for speed
      */
-    public static LocalPostgres acquire(Path dataDirectory, boolean cleanOnFirstStart) {
+    public static LocalPostgres acquire(Path dataDirectory, boolean cleanOnFirstStart, boolean durable) {
         synchronized (SERVERS) {
             Path key = dataDirectory.toAbsolutePath().normalize();
             LocalPostgres postgres = SERVERS.get(key);
             if (postgres == null) {
-                postgres = new LocalPostgres(key);
+                postgres = new LocalPostgres(key, durable);
                 if (cleanOnFirstStart) {
                     deleteRecursively(key);
                 }
@@ -85,7 +89,11 @@ public final class LocalPostgres {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // the library's defaults are for throw-away test data; a kept database must survive a crash
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off");
             if (port != 0) {
                 builder.setPort(port);
             }
