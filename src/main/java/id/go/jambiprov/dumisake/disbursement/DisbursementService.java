@@ -255,7 +255,13 @@ public class DisbursementService {
         return disbursement;
     }
 
+    /**
+     * Two requests with one SP2D number on different allocations hold different allocation locks, so the
+     * number itself is locked (until the transaction ends) before it is looked up.
+     */
     private void requireUniqueSp2d(int year, String sp2dNumber, long exceptId) {
+        jdbc.query("select pg_advisory_xact_lock(:year, hashtext(lower(:sp2d)))",
+                new MapSqlParameterSource("year", year).addValue("sp2d", sp2dNumber.strip()), rs -> null);
         if (disbursements.existsByFiscalYearAndSp2dNumberIgnoreCaseAndIdNot(year, sp2dNumber.strip(), exceptId)) {
             throw new BusinessRuleException("SP2D_DUPLICATE", "disbursement.sp2dDuplicate", sp2dNumber.strip(), year);
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -43,6 +44,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 exception.arguments(), request);
         problem.setProperty("code", exception.code());
         exception.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** A database constraint refused what no service rule caught first: a conflict, never a 500. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail constraintRefused(HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.constraint", new Object[0], request);
+        problem.setProperty("code", "CONSTRAINT_VIOLATED");
         return problem;
     }
 
