@@ -3,6 +3,8 @@ package id.go.jambiprov.dumisake.web;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.dashboard.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementService;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.EnvelopeService;
@@ -69,6 +71,12 @@ class PageSecurityWebTest {
 
     @MockitoBean
     DisbursementService disbursements;
+
+    @MockitoBean
+    DashboardService dashboard;
+
+    @MockitoBean
+    ReviewNoteService reviewNotes;
 
     @BeforeEach
     void masterData() {

@@ -1,0 +1,91 @@
+package id.go.jambiprov.dumisake.dashboard.web;
+
+import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
+import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.net.URI;
+
+/** Review notes: the open list, the notes of one record (an htmx part of its page), writing, resolving. */
+@Controller
+class ReviewNoteController {
+
+    private final ReviewNoteService notes;
+    private final MessageSource messages;
+
+    ReviewNoteController(ReviewNoteService notes, MessageSource messages) {
+        this.notes = notes;
+        this.messages = messages;
+    }
+
+    @GetMapping("/catatan")
+    String open(Model model) {
+        model.addAttribute("notes", notes.open());
+        model.addAttribute("returnTo", "/catatan");
+        return "dashboard/notes";
+    }
+
+    /** @param hostPage the page that loads this part, which htmx names in {@code HX-Current-URL} */
+    @GetMapping("/catatan/pada")
+    String on(@RequestParam ReviewTarget target, @RequestParam String code,
+              @RequestHeader(name = "HX-Current-URL", required = false) String hostPage, Model model) {
+        model.addAttribute("notes", notes.on(target, code));
+        model.addAttribute("returnTo", hostPage == null ? "/catatan" : pathOf(URI.create(hostPage)));
+        model.addAttribute("target", target);
+        model.addAttribute("targetCode", code);
+        return "dashboard/note-fragments :: notes";
+    }
+
+    @PostMapping("/catatan")
+    @PreAuthorize("hasAnyRole('EXPERT', 'ADMIN')")
+    String write(@RequestParam ReviewTarget target, @RequestParam String code,
+                 @RequestParam(required = false) Integer year, @RequestParam(required = false) String text,
+                 @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+        try {
+            notes.write(target, code, year, text);
+            flash(redirect, "flashSuccess", "note.written");
+        } catch (BusinessRuleException e) {
+            flash(redirect, "flashError", e.messageKey(), e.arguments());
+        }
+        return back(returnTo);
+    }
+
+    @PostMapping("/catatan/{id}/selesai")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    String resolve(@PathVariable long id, @RequestParam(required = false) String reply,
+                   @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+        try {
+            notes.resolve(id, reply);
+            flash(redirect, "flashSuccess", "note.resolved");
+        } catch (BusinessRuleException e) {
+            flash(redirect, "flashError", e.messageKey(), e.arguments());
+        }
+        return back(returnTo);
+    }
+
+    private static String pathOf(URI page) {
+        return page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+    }
+
+    /** Back to the page the form was on, which can only be a path of this application. */
+    private static String back(String returnTo) {
+        boolean local = returnTo != null && returnTo.startsWith("/") && !returnTo.startsWith("//")
+                && !returnTo.contains("\\");
+        return "redirect:" + (local ? returnTo : "/catatan");
+    }
+
+    private void flash(RedirectAttributes redirect, String name, String key, Object... arguments) {
+        redirect.addFlashAttribute(name, messages.getMessage(key, arguments, LocaleContextHolder.getLocale()));
+    }
+}
