@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.account.PasswordChangeRequiredException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -31,6 +32,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException exception, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, exception.messageKey(), exception.arguments(), request);
+    }
+
+    /** Signed in with a one-time password: the API waits until the person has chosen their own. */
+    @ExceptionHandler(PasswordChangeRequiredException.class)
+    ProblemDetail passwordChangeRequired(HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, PasswordChangeRequiredException.MESSAGE_KEY, null, request);
     }
 
     /** A problem whose detail is the message {@code key} in the caller's language. */
