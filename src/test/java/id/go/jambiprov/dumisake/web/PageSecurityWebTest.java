@@ -1,7 +1,9 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.account.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
@@ -49,6 +51,12 @@ class PageSecurityWebTest {
 
     @MockitoBean
     OpdService opds;
+
+    @MockitoBean
+    AccountService accounts;
+
+    @MockitoBean
+    AuditLog auditLog;
 
     @BeforeEach
     void masterData() {
