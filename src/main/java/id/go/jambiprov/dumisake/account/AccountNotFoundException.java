@@ -5,6 +5,6 @@ import id.go.jambiprov.dumisake.shared.NotFoundException;
 public class AccountNotFoundException extends NotFoundException {
 
     public AccountNotFoundException(long id) {
-        super("account.notFound", id);
+        super("account.notFound", String.valueOf(id));
     }
 }
