@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.account;
 
 import id.go.jambiprov.dumisake.account.domain.UserAccount;
 import id.go.jambiprov.dumisake.account.domain.UserAccountRepository;
+import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.shared.SearchText;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +187,12 @@ public class AccountService {
 
     static AccountSummary summary(UserAccount a) {
         return new AccountSummary(a.getId(), a.getUsername(), a.getFullName(), a.getNip(), a.getEmail(), a.getRole(),
-                a.getOpdCode(), a.isEnabled(), a.isMustChangePassword(), a.getFailedAttempts(), a.getLockedUntil(),
-                a.getCreatedAt());
+                a.getOpdCode(), a.isEnabled(), a.isMustChangePassword(), a.getFailedAttempts(),
+                inJambi(a.getLockedUntil()), inJambi(a.getCreatedAt()));
+    }
+
+    /** The pages show times as people in Jambi read them (WIB), whatever the server's zone. */
+    private static OffsetDateTime inJambi(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(AuditLog.JAMBI).toOffsetDateTime();
     }
 }

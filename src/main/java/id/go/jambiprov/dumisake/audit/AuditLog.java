@@ -32,8 +32,10 @@ public class AuditLog {
                    before_state::text as before_state, after_state::text as after_state
             from audit_event""";
     private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
+    /** Times in Jambi time, as the people reading the trail live them. */
     private static final RowMapper<AuditEvent> EVENT = (rs, row) -> new AuditEvent(rs.getLong("id"),
-            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("username"),
+            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(JAMBI).toOffsetDateTime(),
+            rs.getString("username"),
             rs.getString("client_address"), rs.getString("action"), rs.getString("entity_type"),
             rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"));
     private static final int EXPORT_FETCH_SIZE = 500;
@@ -100,7 +102,7 @@ public class AuditLog {
             }, rs -> {
                 AuditEvent event = EVENT.mapRow(rs, 0);
                 try {
-                    csv.printRecord(event.id(), event.occurredAt().atZoneSameInstant(JAMBI).toOffsetDateTime(),
+                    csv.printRecord(event.id(), event.occurredAt(),
                             safe(event.username()), safe(event.clientAddress()), safe(event.action()),
                             safe(event.entityType()), safe(event.entityId()), safe(event.before()),
                             safe(event.after()));
