@@ -33,10 +33,6 @@ class CommonPasswords {
         return passwords.contains(normalise(password));
     }
 
-    int size() {
-        return passwords.size();
-    }
-
     private static String normalise(String password) {
         return password.strip().toLowerCase(Locale.ROOT);
     }

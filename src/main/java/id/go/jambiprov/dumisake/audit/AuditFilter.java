@@ -8,8 +8,4 @@ import java.time.LocalDate;
  */
 public record AuditFilter(String user, String entityType, String entityId, String action, LocalDate from,
                           LocalDate to) {
-
-    public static AuditFilter none() {
-        return new AuditFilter(null, null, null, null, null, null);
-    }
 }
