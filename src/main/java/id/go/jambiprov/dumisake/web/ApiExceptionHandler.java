@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.account.PasswordChangeRequiredException;
+import id.go.jambiprov.dumisake.account.SignedOutException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -38,6 +39,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PasswordChangeRequiredException.class)
     ProblemDetail passwordChangeRequired(HttpServletRequest request) {
         return problem(HttpStatus.FORBIDDEN, PasswordChangeRequiredException.MESSAGE_KEY, null, request);
+    }
+
+    /** A session whose account was disabled meanwhile: it has been ended, as if it had expired. */
+    @ExceptionHandler(SignedOutException.class)
+    ProblemDetail signedOut(HttpServletRequest request) {
+        return problem(HttpStatus.UNAUTHORIZED, "problem.unauthorized", null, request);
     }
 
     /** A problem whose detail is the message {@code key} in the caller's language. */

@@ -146,6 +146,31 @@ class AccountPagesTest {
     }
 
     @Test
+    void disablingAnAccountEndsItsOpenSessions() throws Exception {
+        String username = AccountServiceTest.uniqueName("sesi");
+        MvcResult created = mvc.perform(post("/akun/baru").with(user(SignedIn.ADMIN)).with(csrf())
+                        .param("username", username).param("fullName", "Sesi Terbuka").param("role", "EXPERT"))
+                .andReturn();
+        MockHttpSession session = login(username, (String) created.getFlashMap().get("oneTimePassword"));
+        mvc.perform(get("/kata-sandi").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post(created.getResponse().getRedirectedUrl() + "/nonaktifkan").with(user(SignedIn.ADMIN))
+                .with(csrf()));
+
+        mvc.perform(get("/kata-sandi").session(session)).andExpect(redirectedUrl("/login"));
+        assertThat(session.isInvalid()).isTrue();
+        MockHttpSession apiSession = login("ahli", "dumisake");
+        jdbc.update("update user_account set enabled = false where username = 'ahli'");
+        try {
+            mvc.perform(get("/api/v1/opd").session(apiSession))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        } finally {
+            jdbc.update("update user_account set enabled = true where username = 'ahli'");
+        }
+    }
+
+    @Test
     void unknownAccountsAre404() throws Exception {
         mvc.perform(get("/akun/987654").with(user(SignedIn.ADMIN)))
                 .andExpect(status().isNotFound())
