@@ -7,6 +7,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 @Service
@@ -21,9 +22,10 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        OffsetDateTime now = OffsetDateTime.now();
         return accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT))
                 .map(a -> new DumisakeUser(a.getUsername(), a.getFullName(), a.getRole(), a.getOpdCode(),
-                        a.isEnabled(), a.getPasswordHash()))
+                        a.isEnabled(), a.isLocked(now), a.isMustChangePassword(), a.getPasswordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }

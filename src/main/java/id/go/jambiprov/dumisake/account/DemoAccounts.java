@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.account;
 
 import id.go.jambiprov.dumisake.account.domain.UserAccount;
 import id.go.jambiprov.dumisake.account.domain.UserAccountRepository;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import org.springframework.boot.ApplicationArguments;
@@ -28,11 +29,13 @@ class DemoAccounts implements ApplicationRunner {
     private final UserAccountRepository accounts;
     private final OpdService opds;
     private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
 
-    DemoAccounts(UserAccountRepository accounts, OpdService opds, PasswordEncoder passwordEncoder) {
+    DemoAccounts(UserAccountRepository accounts, OpdService opds, PasswordEncoder passwordEncoder, AuditTrail audit) {
         this.accounts = accounts;
         this.opds = opds;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
     }
 
     @Override
@@ -50,7 +53,8 @@ class DemoAccounts implements ApplicationRunner {
 
     private void create(String username, String fullName, String hash, Role role, String opdCode) {
         if (!accounts.existsByUsername(username)) {
-            accounts.save(new UserAccount(username, fullName, hash, role, opdCode));
+            UserAccount account = accounts.save(new UserAccount(username, fullName, hash, role, opdCode));
+            audit.record("ACCOUNT_CREATED", AccountService.ENTITY_TYPE, account.getId(), null, account.auditState());
         }
     }
 }

@@ -19,15 +19,24 @@ public final class DumisakeUser implements UserDetails, CredentialsContainer {
     private final Role role;
     private final String opdCode;
     private final boolean enabled;
+    private final boolean locked;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
     public DumisakeUser(String username, String fullName, Role role, String opdCode, boolean enabled,
                         String passwordHash) {
+        this(username, fullName, role, opdCode, enabled, false, false, passwordHash);
+    }
+
+    public DumisakeUser(String username, String fullName, Role role, String opdCode, boolean enabled,
+                        boolean locked, boolean mustChangePassword, String passwordHash) {
         this.username = username;
         this.fullName = fullName;
         this.role = role;
         this.opdCode = opdCode;
         this.enabled = enabled;
+        this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
         this.passwordHash = passwordHash;
     }
 
@@ -53,6 +62,16 @@ public final class DumisakeUser implements UserDetails, CredentialsContainer {
         return role == Role.ADMIN;
     }
 
+    /** Signed in with a one-time password: nothing but choosing a new password is allowed. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** The same person once they chose their own password: the session goes on without a new login. */
+    public DumisakeUser withPasswordChanged() {
+        return new DumisakeUser(username, fullName, role, opdCode, enabled, locked, false, null);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));
@@ -71,6 +90,11 @@ public final class DumisakeUser implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.account;
 
 import id.go.jambiprov.dumisake.account.domain.UserAccount;
 import id.go.jambiprov.dumisake.account.domain.UserAccountRepository;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,12 +25,14 @@ class ProductionAdmin implements ApplicationRunner {
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final String adminPassword;
+    private final AuditTrail audit;
 
     ProductionAdmin(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-                    @Value("${dumisake.admin.password:}") String adminPassword) {
+                    @Value("${dumisake.admin.password:}") String adminPassword, AuditTrail audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.adminPassword = adminPassword;
+        this.audit = audit;
     }
 
     @Override
@@ -42,7 +45,8 @@ class ProductionAdmin implements ApplicationRunner {
             throw new IllegalStateException(
                     "The database has no admin account: set DUMISAKE_ADMIN_PASSWORD for the first start");
         }
-        accounts.save(new UserAccount("admin", "Administrator Dumisake", passwordEncoder.encode(adminPassword),
-                Role.ADMIN, null));
+        UserAccount admin = accounts.save(new UserAccount("admin", "Administrator Dumisake",
+                passwordEncoder.encode(adminPassword), Role.ADMIN, null));
+        audit.record("ACCOUNT_CREATED", AccountService.ENTITY_TYPE, admin.getId(), null, admin.auditState());
     }
 }

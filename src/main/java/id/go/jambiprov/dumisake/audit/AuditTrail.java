@@ -35,11 +35,21 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        recordAs(currentUsername(), action, entityType, entityId, before, after);
+    }
+
+    /**
+     * As {@link #record}, for the moments when nobody is signed in yet but we know who it is about: a
+     * login, successful or not, is recorded under the username that was typed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String username, String action, String entityType, Object entityId, Object before,
+                         Object after) {
         jdbc.update("""
                         insert into audit_event (username, client_address, action, entity_type, entity_id,
                                                  before_state, after_state)
                         values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
-                currentUsername(), clientAddress(), action, entityType,
+                username, clientAddress(), action, entityType,
                 entityId == null ? null : entityId.toString(), toJson(before), toJson(after));
     }
 

@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.account.PasswordChangeRequiredException;
+import id.go.jambiprov.dumisake.account.SignedOutException;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
@@ -60,6 +62,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.staleVersion", new Object[0], request);
         problem.setProperty("code", "STALE_VERSION");
         return problem;
+    }
+
+    /** Signed in with a one-time password: the API waits until the person has chosen their own. */
+    @ExceptionHandler(PasswordChangeRequiredException.class)
+    ProblemDetail passwordChangeRequired(HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, PasswordChangeRequiredException.MESSAGE_KEY, null, request);
+    }
+
+    /** A session whose account was disabled meanwhile: it has been ended, as if it had expired. */
+    @ExceptionHandler(SignedOutException.class)
+    ProblemDetail signedOut(HttpServletRequest request) {
+        return problem(HttpStatus.UNAUTHORIZED, "problem.unauthorized", null, request);
     }
 
     /** A problem whose detail is the message {@code key} in the caller's language. */

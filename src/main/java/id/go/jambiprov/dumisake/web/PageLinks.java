@@ -15,6 +15,12 @@ public class PageLinks {
         return current().replaceQueryParam(name, value).build().toUriString();
     }
 
+    /** Another path with the current query, e.g. the CSV export of the list being looked at. */
+    public String withPath(String path) {
+        return current().replacePath(path).replaceQueryParam("page").replaceQueryParam("size").build()
+                .toUriString();
+    }
+
     public String page(int page) {
         return current().replaceQueryParam("page", page).build().toUriString();
     }

@@ -4,25 +4,62 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
+ * Who may reach which URL is decided here, before any request is read; the services check the same
+ * roles again and scope every record to the caller's OPD.
+ * <p>
  * Pages use form login and CSRF tokens; the JSON API additionally takes HTTP Basic for scripts and
- * answers 401/403 as problem+json instead of redirecting to the login page.
+ * answers 401/403 as problem+json instead of redirecting to the login page. Which role may use what is
+ * checked twice: here by URL, and in the services ({@code @PreAuthorize}), which is where it counts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    /**
+     * Scripts only from our own origin, never inline: an injected {@code <script>} does not run even if
+     * some text escaped escaping. Inline {@code style=} attributes stay allowed (Bootstrap components set
+     * them); styles cannot run code. {@code data:} images are Bootstrap's SVG icons in its CSS.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final Customizer<HeadersConfigurer<HttpSecurity>> HEADERS = headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+            // URLs hold search terms and record ids: other sites learn nothing from them
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+
+    private static final String ADMIN = "ADMIN";
+    private static final String EXPERT = "EXPERT";
+    private static final String OPERATOR = "OPD_OPERATOR";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
+                                "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/fiscal-years", "/api/v1/allocations",
+                                "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
+                                "/api/v1/disbursements/*/reject").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/allocations/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/fiscal-years/*/envelopes/**").hasAnyRole(ADMIN, EXPERT)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Dumisake").authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(HEADERS)
                 // a script sending credentials in every request cannot be tricked by another site, and a request
                 // without a session has no ambient login to abuse (it gets its 401); a browser session using
                 // the API still needs the CSRF token
@@ -39,9 +76,23 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/geo/**").permitAll()
+                        .requestMatchers("/akun/**", "/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/alokasi/*/pencairan/baru", "/pencairan/*/ubah").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/alokasi/*/pencairan", "/pencairan/*/ubah",
+                                "/pencairan/*/ajukan").hasRole(OPERATOR)
+                        .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
+                                .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/tahun-anggaran", "/tahun-anggaran/**", "/program",
+                                "/program/**", "/alokasi", "/alokasi/*/jumlah", "/alokasi/*/batal",
+                                "/pencairan/*/verifikasi", "/pencairan/*/tolak").hasRole(ADMIN)
+                        .requestMatchers("/tahun-anggaran", "/tahun-anggaran/**").hasAnyRole(ADMIN, EXPERT)
+                        .requestMatchers(HttpMethod.POST, "/catatan").hasAnyRole(ADMIN, EXPERT)
+                        .requestMatchers(HttpMethod.POST, "/catatan/*/selesai").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(HEADERS);
         return http.build();
     }
 }

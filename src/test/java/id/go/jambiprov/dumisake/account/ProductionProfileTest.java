@@ -46,6 +46,10 @@ class ProductionProfileTest {
         try (ConfigurableApplicationContext app = start("--dumisake.admin.password=Rahasia-Jambi-2026")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("select username from user_account", String.class)).containsExactly("admin");
+            assertThat(jdbc.queryForList("select action from audit_event where entity_type = 'UserAccount'",
+                    String.class)).containsExactly("ACCOUNT_CREATED");
+            assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure", Boolean.class))
+                    .as("the session cookie travels over HTTPS only").isTrue();
         }
         try (ConfigurableApplicationContext restart = start()) {
             assertThat(restart.getBean(JdbcTemplate.class)

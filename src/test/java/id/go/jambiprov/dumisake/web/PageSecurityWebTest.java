@@ -1,7 +1,10 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.account.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.account.SessionCheck;
+import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
@@ -26,6 +29,7 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -78,8 +82,18 @@ class PageSecurityWebTest {
     @MockitoBean
     ReviewNoteService reviewNotes;
 
+    @MockitoBean
+        AccountService accounts;
+
+    @MockitoBean
+    AuditLog auditLog;
+
+    @MockitoBean
+    SessionCheck sessionCheck;
+
     @BeforeEach
     void masterData() {
+        when(sessionCheck.mayContinue(anyString())).thenReturn(true);
         when(regions.kabupatenKota()).thenReturn(List.of(
                 new KabupatenKotaSummary("15.01", "Kabupaten Kerinci", "KABUPATEN", 18, 287)));
         OpdSummary disdik = new OpdSummary("DISDIK", "Dinas Pendidikan Provinsi Jambi", "Dinas",

@@ -59,8 +59,8 @@ class AllocationApiController {
                 request.title(), request.amountPerDesa(), request.plannedMonth()));
     }
 
-    @GetMapping("/{id}")
-    AllocationView get(@PathVariable long id) {
+    @GetMapping("/{allocationId}")
+    AllocationView get(@PathVariable("allocationId") long id) {
         return allocations.get(id);
     }
 
@@ -76,13 +76,13 @@ class AllocationApiController {
                 programmeCode, mechanism, status), pageable));
     }
 
-    @PutMapping("/{id}/amount")
-    AllocationView revise(@PathVariable long id, @Valid @RequestBody ReviseRequest request) {
+    @PutMapping("/{allocationId}/amount")
+    AllocationView revise(@PathVariable("allocationId") long id, @Valid @RequestBody ReviseRequest request) {
         return allocations.revise(id, request.amount(), request.version());
     }
 
-    @PostMapping("/{id}/cancel")
-    AllocationView cancel(@PathVariable long id, @Valid @RequestBody(required = false) CancelRequest request) {
+    @PostMapping("/{allocationId}/cancel")
+    AllocationView cancel(@PathVariable("allocationId") long id, @Valid @RequestBody(required = false) CancelRequest request) {
         long version = request != null && request.version() != null ? request.version() : allocations.get(id).version();
         return allocations.cancel(id, request == null ? null : request.reason(), version);
     }

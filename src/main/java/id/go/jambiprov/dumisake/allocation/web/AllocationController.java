@@ -88,8 +88,8 @@ class AllocationController {
         return "allocation/list";
     }
 
-    @GetMapping("/alokasi/{id}")
-    String detail(@PathVariable long id, Model model) {
+    @GetMapping("/alokasi/{allocationId}")
+    String detail(@PathVariable("allocationId") long id, Model model) {
         model.addAttribute("allocation", allocations.get(id));
         return "allocation/detail";
     }
@@ -140,9 +140,9 @@ class AllocationController {
         return "allocation/form :: envelopeContext";
     }
 
-    @PostMapping("/alokasi/{id}/jumlah")
+    @PostMapping("/alokasi/{allocationId}/jumlah")
     @PreAuthorize("hasRole('ADMIN')")
-    String revise(@PathVariable long id, @RequestParam String amount, @RequestParam long version,
+    String revise(@PathVariable("allocationId") long id, @RequestParam String amount, @RequestParam long version,
                   RedirectAttributes redirect) {
         try {
             AllocationView revised = allocations.revise(id, Rupiah.parse(amount), version);
@@ -157,9 +157,9 @@ class AllocationController {
         return "redirect:/alokasi/" + id;
     }
 
-    @PostMapping("/alokasi/{id}/batal")
+    @PostMapping("/alokasi/{allocationId}/batal")
     @PreAuthorize("hasRole('ADMIN')")
-    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
+    String cancel(@PathVariable("allocationId") long id, @RequestParam(required = false) String reason, @RequestParam long version,
                   RedirectAttributes redirect) {
         try {
             allocations.cancel(id, reason, version);

@@ -61,9 +61,9 @@ class ReviewNoteController {
         return back(returnTo);
     }
 
-    @PostMapping("/catatan/{id}/selesai")
+    @PostMapping("/catatan/{noteId}/selesai")
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
-    String resolve(@PathVariable long id, @RequestParam(required = false) String reply,
+    String resolve(@PathVariable("noteId") long id, @RequestParam(required = false) String reply,
                    @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
         try {
             notes.resolve(id, reply);

@@ -51,23 +51,23 @@ class DisbursementApiController {
         return disbursements.ofAllocation(allocationId);
     }
 
-    @GetMapping("/api/v1/disbursements/{id}")
-    DisbursementView get(@PathVariable long id) {
+    @GetMapping("/api/v1/disbursements/{disbursementId}")
+    DisbursementView get(@PathVariable("disbursementId") long id) {
         return disbursements.get(id);
     }
 
-    @PostMapping("/api/v1/disbursements/{id}/submit")
-    DisbursementView submit(@PathVariable long id) {
+    @PostMapping("/api/v1/disbursements/{disbursementId}/submit")
+    DisbursementView submit(@PathVariable("disbursementId") long id) {
         return disbursements.submit(id);
     }
 
-    @PostMapping("/api/v1/disbursements/{id}/verify")
-    DisbursementView verify(@PathVariable long id) {
+    @PostMapping("/api/v1/disbursements/{disbursementId}/verify")
+    DisbursementView verify(@PathVariable("disbursementId") long id) {
         return disbursements.verify(id);
     }
 
-    @PostMapping("/api/v1/disbursements/{id}/reject")
-    DisbursementView reject(@PathVariable long id, @Valid @RequestBody RejectRequest request) {
+    @PostMapping("/api/v1/disbursements/{disbursementId}/reject")
+    DisbursementView reject(@PathVariable("disbursementId") long id, @Valid @RequestBody RejectRequest request) {
         return disbursements.reject(id, request.reason());
     }
 

@@ -88,8 +88,8 @@ class DisbursementController {
     }
 
     /** The disbursements of one allocation, for its page (loaded by htmx). */
-    @GetMapping("/alokasi/{id}/pencairan")
-    String ofAllocation(@PathVariable long id, Model model) {
+    @GetMapping("/alokasi/{allocationId}/pencairan")
+    String ofAllocation(@PathVariable("allocationId") long id, Model model) {
         AllocationView allocation = allocations.get(id);
         model.addAttribute("allocation", allocation);
         model.addAttribute("disbursements", disbursements.ofAllocation(id));
@@ -97,9 +97,9 @@ class DisbursementController {
         return "disbursement/of-allocation :: disbursements";
     }
 
-    @GetMapping("/alokasi/{id}/pencairan/baru")
+    @GetMapping("/alokasi/{allocationId}/pencairan/baru")
     @PreAuthorize("hasRole('OPD_OPERATOR')")
-    String newForm(@PathVariable long id, Model model) {
+    String newForm(@PathVariable("allocationId") long id, Model model) {
         DisbursementForm form = new DisbursementForm();
         form.setRequestKey(UUID.randomUUID().toString());
         long tranches = disbursements.ofAllocation(id).size();
@@ -107,9 +107,9 @@ class DisbursementController {
         return form(id, form, model);
     }
 
-    @PostMapping("/alokasi/{id}/pencairan")
+    @PostMapping("/alokasi/{allocationId}/pencairan")
     @PreAuthorize("hasRole('OPD_OPERATOR')")
-    String create(@PathVariable long id, @Valid @ModelAttribute("disbursementForm") DisbursementForm form,
+    String create(@PathVariable("allocationId") long id, @Valid @ModelAttribute("disbursementForm") DisbursementForm form,
                   BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
                   RedirectAttributes redirect) {
         BigDecimal amount = MoneyInput.parse(form.getAmount(), "amount", result);
@@ -130,8 +130,8 @@ class DisbursementController {
         }
     }
 
-    @GetMapping("/pencairan/{id}")
-    String detail(@PathVariable long id, Model model) {
+    @GetMapping("/pencairan/{disbursementId}")
+    String detail(@PathVariable("disbursementId") long id, Model model) {
         DisbursementView disbursement = disbursements.get(id);
         model.addAttribute("disbursement", disbursement);
         model.addAttribute("ownOpd", disbursement.opdCode().equals(CurrentUser.opdScope()));
@@ -140,9 +140,9 @@ class DisbursementController {
         return "disbursement/detail";
     }
 
-    @GetMapping("/pencairan/{id}/ubah")
+    @GetMapping("/pencairan/{disbursementId}/ubah")
     @PreAuthorize("hasRole('OPD_OPERATOR')")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@PathVariable("disbursementId") long id, Model model) {
         DisbursementView d = disbursements.get(id);
         DisbursementForm form = new DisbursementForm();
         form.setTranche(d.tranche());
@@ -155,9 +155,9 @@ class DisbursementController {
         return form(d.allocationId(), form, model);
     }
 
-    @PostMapping("/pencairan/{id}/ubah")
+    @PostMapping("/pencairan/{disbursementId}/ubah")
     @PreAuthorize("hasRole('OPD_OPERATOR')")
-    String edit(@PathVariable long id, @Valid @ModelAttribute("disbursementForm") DisbursementForm form,
+    String edit(@PathVariable("disbursementId") long id, @Valid @ModelAttribute("disbursementForm") DisbursementForm form,
                 BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
                 RedirectAttributes redirect) {
         DisbursementView d = disbursements.get(id);
@@ -179,26 +179,26 @@ class DisbursementController {
         return form(d.allocationId(), form, model);
     }
 
-    @PostMapping("/pencairan/{id}/ajukan")
+    @PostMapping("/pencairan/{disbursementId}/ajukan")
     @PreAuthorize("hasRole('OPD_OPERATOR')")
-    String submit(@PathVariable long id, RedirectAttributes redirect) {
+    String submit(@PathVariable("disbursementId") long id, RedirectAttributes redirect) {
         return act(id, redirect, () -> disbursements.submit(id), "disbursement.submittedNow");
     }
 
-    @PostMapping("/pencairan/{id}/verifikasi")
+    @PostMapping("/pencairan/{disbursementId}/verifikasi")
     @PreAuthorize("hasRole('ADMIN')")
-    String verify(@PathVariable long id, RedirectAttributes redirect) {
+    String verify(@PathVariable("disbursementId") long id, RedirectAttributes redirect) {
         return act(id, redirect, () -> disbursements.verify(id), "disbursement.verifiedNow");
     }
 
-    @PostMapping("/pencairan/{id}/tolak")
+    @PostMapping("/pencairan/{disbursementId}/tolak")
     @PreAuthorize("hasRole('ADMIN')")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String reject(@PathVariable("disbursementId") long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(id, redirect, () -> disbursements.reject(id, reason), "disbursement.rejectedNow");
     }
 
-    @GetMapping("/pencairan/{id}/bukti")
-    ResponseEntity<byte[]> evidence(@PathVariable long id) {
+    @GetMapping("/pencairan/{disbursementId}/bukti")
+    ResponseEntity<byte[]> evidence(@PathVariable("disbursementId") long id) {
         StoredEvidence evidence = disbursements.evidence(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(evidence.contentType()))

@@ -1,0 +1,167 @@
+package id.go.jambiprov.dumisake.audit;
+
+import id.go.jambiprov.dumisake.shared.SearchText;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading the audit trail: the admins' search and export, and the history of one record. */
+@Service
+@Transactional(readOnly = true)
+public class AuditLog {
+
+    /** Jambi keeps Western Indonesian Time; a day in a filter is a day there, not in UTC. */
+    public static final ZoneId JAMBI = ZoneId.of("Asia/Jakarta");
+    private static final String COLUMNS = """
+            select id, occurred_at, username, client_address, action, entity_type, entity_id,
+                   before_state::text as before_state, after_state::text as after_state
+            from audit_event""";
+    private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
+    /** Times in Jambi time, as the people reading the trail live them. */
+    private static final RowMapper<AuditEvent> EVENT = (rs, row) -> new AuditEvent(rs.getLong("id"),
+            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(JAMBI).toOffsetDateTime(),
+            rs.getString("username"),
+            rs.getString("client_address"), rs.getString("action"), rs.getString("entity_type"),
+            rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"));
+    private static final int EXPORT_FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+
+    AuditLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Events matching {@code filter}, newest first whatever {@code pageable} asks for. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Page<AuditEvent> search(AuditFilter filter, Pageable pageable) {
+        Where where = where(filter);
+        Long total = jdbc.queryForObject("select count(*) from audit_event" + where.sql, Long.class,
+                where.args.toArray());
+        List<Object> args = new ArrayList<>(where.args);
+        args.add(pageable.getPageSize());
+        args.add(pageable.getOffset());
+        List<AuditEvent> events = jdbc.query(COLUMNS + where.sql + NEWEST_FIRST + " limit ? offset ?", EVENT,
+                args.toArray());
+        return new PageImpl<>(events, pageable, total == null ? 0 : total);
+    }
+
+    /**
+     * Everything that happened to one record, newest first. It checks no scope: the page that shows it
+     * has already loaded the record through its own service, which refused anyone who may not see it.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEvent> history(String entityType, Object entityId) {
+        return jdbc.query(COLUMNS + " where entity_type = ? and entity_id = ?" + NEWEST_FIRST, EVENT, entityType,
+                String.valueOf(entityId));
+    }
+
+    /** The entity types and actions recorded so far, for the filter lists. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<String> entityTypes() {
+        return jdbc.queryForList("select distinct entity_type from audit_event order by 1", String.class);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<String> actions() {
+        return jdbc.queryForList("select distinct action from audit_event order by 1", String.class);
+    }
+
+    /**
+     * Writes the events matching {@code filter} as CSV, streamed row by row. A cell that a spreadsheet
+     * would take for a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe:
+     * a full name typed as {@code =HYPERLINK(…)} must not run on an auditor's computer.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void exportCsv(AuditFilter filter, Writer out) {
+        Where where = where(filter);
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "occurred_at",
+                    "username", "client_address", "action", "entity_type", "entity_id", "before", "after").get());
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement(COLUMNS + where.sql + NEWEST_FIRST);
+                statement.setFetchSize(EXPORT_FETCH_SIZE);
+                for (int i = 0; i < where.args.size(); i++) {
+                    statement.setObject(i + 1, where.args.get(i));
+                }
+                return statement;
+            }, rs -> {
+                AuditEvent event = EVENT.mapRow(rs, 0);
+                try {
+                    csv.printRecord(event.id(), event.occurredAt(),
+                            safe(event.username()), safe(event.clientAddress()), safe(event.action()),
+                            safe(event.entityType()), safe(event.entityId()), safe(event.before()),
+                            safe(event.after()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String safe(String cell) {
+        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            return "'" + cell;
+        }
+        return cell;
+    }
+
+    private static Where where(AuditFilter filter) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        String userPattern = SearchText.containsPattern(filter.user());
+        if (userPattern != null) {
+            condition(sql, "lower(username) like ? escape '\\'");
+            args.add(userPattern);
+        }
+        if (hasText(filter.entityType())) {
+            condition(sql, "entity_type = ?");
+            args.add(filter.entityType().strip());
+        }
+        if (hasText(filter.entityId())) {
+            condition(sql, "entity_id = ?");
+            args.add(filter.entityId().strip());
+        }
+        if (hasText(filter.action())) {
+            condition(sql, "action = ?");
+            args.add(filter.action().strip());
+        }
+        if (filter.from() != null) {
+            condition(sql, "occurred_at >= ?");
+            args.add(filter.from().atStartOfDay(JAMBI).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            condition(sql, "occurred_at < ?");
+            args.add(filter.to().plusDays(1).atStartOfDay(JAMBI).toOffsetDateTime());
+        }
+        return new Where(sql.toString(), args);
+    }
+
+    private static void condition(StringBuilder sql, String condition) {
+        sql.append(sql.isEmpty() ? " where " : " and ").append(condition);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+}

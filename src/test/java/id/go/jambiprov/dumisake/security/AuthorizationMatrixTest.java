@@ -1,0 +1,303 @@
+package id.go.jambiprov.dumisake.security;
+
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.SignedIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Who may use which endpoint, declared once for every endpoint the application maps — pages, API,
+ * error and documentation — and checked for anonymous visitors and each role. An endpoint that is
+ * mapped but missing from {@link #MATRIX} fails the build: a new controller method needs its rule here.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixTest {
+
+    enum Outcome {
+        /** served: neither 401 nor 403 nor sent to the login page (a 400, 404 or 422 is still "allowed") */
+        ALLOWED,
+        /** 403 */
+        DENIED,
+        /** a page redirects to the login, the API answers 401 */
+        LOGIN
+    }
+
+    record Rule(Outcome anonymous, Outcome admin, Outcome expert, Outcome operator) {
+    }
+
+    static final Rule PUBLIC = new Rule(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED);
+    static final Rule SIGNED_IN = new Rule(Outcome.LOGIN, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED);
+    static final Rule ADMIN_ONLY = new Rule(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED);
+    static final Rule ADMIN_EXPERT = new Rule(Outcome.LOGIN, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.DENIED);
+    static final Rule ADMIN_OPERATOR = new Rule(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED);
+    static final Rule OPERATOR_ONLY = new Rule(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED);
+
+    /** One line per endpoint, as "METHOD pattern" exactly as the controller maps it. */
+    static final Map<String, Rule> MATRIX = Map.ofEntries(
+            entry("GET /login", PUBLIC),
+            entry("GET /error", PUBLIC),
+            entry("GET /", SIGNED_IN),
+            entry("GET /wilayah", SIGNED_IN),
+            entry("GET /wilayah/kecamatan", SIGNED_IN),
+            entry("GET /wilayah/desa", SIGNED_IN),
+            entry("GET /opd", SIGNED_IN),
+            entry("GET /kata-sandi", SIGNED_IN),
+            entry("POST /kata-sandi", SIGNED_IN),
+            entry("GET /akun", ADMIN_ONLY),
+            entry("GET /akun/baru", ADMIN_ONLY),
+            entry("POST /akun/baru", ADMIN_ONLY),
+            entry("GET /akun/{id}", ADMIN_ONLY),
+            entry("POST /akun/{id}/nonaktifkan", ADMIN_ONLY),
+            entry("POST /akun/{id}/aktifkan", ADMIN_ONLY),
+            entry("POST /akun/{id}/buka-kunci", ADMIN_ONLY),
+            entry("POST /akun/{id}/reset-kata-sandi", ADMIN_ONLY),
+            entry("GET /audit", ADMIN_ONLY),
+            entry("GET /audit/ekspor.csv", ADMIN_ONLY),
+            entry("GET /api/v1/audit", ADMIN_ONLY),
+            entry("GET /api/v1/opd", SIGNED_IN),
+            entry("GET /api/v1/regions/kabupaten-kota", SIGNED_IN),
+            entry("GET /api/v1/regions/kecamatan", SIGNED_IN),
+            entry("GET /api/v1/regions/desa", SIGNED_IN),
+            entry("GET /v3/api-docs", SIGNED_IN),
+            entry("GET /v3/api-docs.yaml", SIGNED_IN),
+            entry("GET /actuator", SIGNED_IN),
+            entry("GET /actuator/health", PUBLIC),
+            entry("GET /actuator/health/**", PUBLIC),
+            entry("GET /actuator/info", SIGNED_IN),
+            entry("GET /tahun-anggaran", ADMIN_EXPERT),
+            entry("POST /tahun-anggaran", ADMIN_ONLY),
+            entry("GET /tahun-anggaran/{year}", ADMIN_EXPERT),
+            entry("POST /tahun-anggaran/{year}/pagu", ADMIN_ONLY),
+            entry("POST /tahun-anggaran/{year}/tutup", ADMIN_ONLY),
+            entry("GET /tahun-anggaran/{year}/kecamatan/{code}", ADMIN_EXPERT),
+            entry("GET /program", SIGNED_IN),
+            entry("POST /program", ADMIN_ONLY),
+            entry("POST /program/{code}", ADMIN_ONLY),
+            entry("GET /alokasi", SIGNED_IN),
+            entry("POST /alokasi", ADMIN_ONLY),
+            entry("GET /alokasi/baru", ADMIN_ONLY),
+            entry("GET /alokasi/konteks", ADMIN_ONLY),
+            entry("GET /alokasi/per-desa", ADMIN_ONLY),
+            entry("POST /alokasi/per-desa", ADMIN_ONLY),
+            entry("GET /alokasi/{allocationId}", SIGNED_IN),
+            entry("POST /alokasi/{allocationId}/jumlah", ADMIN_ONLY),
+            entry("POST /alokasi/{allocationId}/batal", ADMIN_ONLY),
+            entry("GET /alokasi/{allocationId}/pencairan", SIGNED_IN),
+            entry("POST /alokasi/{allocationId}/pencairan", OPERATOR_ONLY),
+            entry("GET /alokasi/{allocationId}/pencairan/baru", OPERATOR_ONLY),
+            entry("GET /pencairan", SIGNED_IN),
+            entry("GET /pencairan/antrean", ADMIN_ONLY),
+            entry("GET /pencairan/{disbursementId}", SIGNED_IN),
+            entry("GET /pencairan/{disbursementId}/bukti", SIGNED_IN),
+            entry("GET /pencairan/{disbursementId}/ubah", OPERATOR_ONLY),
+            entry("POST /pencairan/{disbursementId}/ubah", OPERATOR_ONLY),
+            entry("POST /pencairan/{disbursementId}/ajukan", OPERATOR_ONLY),
+            entry("POST /pencairan/{disbursementId}/verifikasi", ADMIN_ONLY),
+            entry("POST /pencairan/{disbursementId}/tolak", ADMIN_ONLY),
+            entry("GET /dasbor", SIGNED_IN),
+            entry("GET /dasbor/kecamatan/{code}", SIGNED_IN),
+            entry("GET /dasbor/opd/{code}", SIGNED_IN),
+            entry("GET /catatan", SIGNED_IN),
+            entry("GET /catatan/pada", SIGNED_IN),
+            entry("POST /catatan", ADMIN_EXPERT),
+            entry("POST /catatan/{noteId}/selesai", ADMIN_OPERATOR),
+            entry("GET /api/v1/fiscal-years", SIGNED_IN),
+            entry("POST /api/v1/fiscal-years", ADMIN_ONLY),
+            entry("GET /api/v1/fiscal-years/{year}/envelopes", ADMIN_EXPERT),
+            entry("GET /api/v1/fiscal-years/{year}/envelopes/{kecamatanCode}", ADMIN_EXPERT),
+            entry("GET /api/v1/programmes", SIGNED_IN),
+            entry("GET /api/v1/allocations", SIGNED_IN),
+            entry("POST /api/v1/allocations", ADMIN_ONLY),
+            entry("POST /api/v1/allocations/per-desa", ADMIN_ONLY),
+            entry("GET /api/v1/allocations/{allocationId}", SIGNED_IN),
+            entry("PUT /api/v1/allocations/{allocationId}/amount", ADMIN_ONLY),
+            entry("POST /api/v1/allocations/{allocationId}/cancel", ADMIN_ONLY),
+            entry("GET /api/v1/allocations/{allocationId}/disbursements", SIGNED_IN),
+            entry("POST /api/v1/allocations/{allocationId}/disbursements", OPERATOR_ONLY),
+            entry("GET /api/v1/disbursements/{disbursementId}", SIGNED_IN),
+            entry("POST /api/v1/disbursements/{disbursementId}/submit", OPERATOR_ONLY),
+            entry("POST /api/v1/disbursements/{disbursementId}/verify", ADMIN_ONLY),
+            entry("POST /api/v1/disbursements/{disbursementId}/reject", ADMIN_ONLY),
+            entry("GET /api/v1/dashboard/summary", SIGNED_IN),
+            entry("GET /api/v1/dashboard/kabupaten-kota", SIGNED_IN),
+            entry("GET /api/v1/dashboard/kecamatan", SIGNED_IN),
+            entry("GET /api/v1/dashboard/opd", SIGNED_IN),
+            entry("GET /api/v1/dashboard/monthly", SIGNED_IN));
+
+    /** What to put for a path variable: a fresh record the request may change without harming the others. */
+    final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(
+            "id", AuthorizationMatrixTest::throwawayAccount,
+            // records that do not exist: the role decides before the record is looked up (404 counts as allowed)
+            "allocationId", test -> 999999999L,
+            "disbursementId", test -> 999999999L,
+            "noteId", test -> 999999999L,
+            "year", test -> 2026,
+            "code", test -> "15.01.01",
+            "kecamatanCode", test -> "15.01.01");
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    private String throwawayHash;
+
+    @BeforeEach
+    void hashOnce() {
+        if (throwawayHash == null) {
+            throwawayHash = passwordEncoder.encode("Sekali-Pakai-2026");
+        }
+    }
+
+    @Test
+    void everyMappedEndpointHasARule() {
+        Set<String> undeclared = new TreeSet<>(endpoints());
+        undeclared.removeAll(MATRIX.keySet());
+        assertThat(undeclared).as("endpoints without a rule in AuthorizationMatrixTest.MATRIX").isEmpty();
+        Set<String> stale = new TreeSet<>(MATRIX.keySet());
+        stale.removeAll(endpoints());
+        assertThat(stale).as("rules for endpoints that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsWhatTheMatrixDeclares() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : new TreeSet<>(MATRIX.keySet())) {
+            Rule rule = MATRIX.get(endpoint);
+            check(wrong, endpoint, null, rule.anonymous());
+            check(wrong, endpoint, SignedIn.ADMIN, rule.admin());
+            check(wrong, endpoint, SignedIn.EXPERT, rule.expert());
+            check(wrong, endpoint, SignedIn.OPERATOR_DISDIK, rule.operator());
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** A page's state-changing request without the CSRF token is refused, whoever sends it, and changes nothing. */
+    @Test
+    void everyStateChangingRequestWithoutTheCsrfTokenIsRefused() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (String endpoint : new TreeSet<>(MATRIX.keySet())) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            if (!STATE_CHANGING.contains(method)) {
+                continue;
+            }
+            long account = throwawayAccount();
+            int eventsBefore = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
+            String url = url(endpoint.substring(endpoint.indexOf(' ') + 1), account);
+            MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(method), url)
+                    .with(user(SignedIn.ADMIN))).andReturn().getResponse();
+            if (response.getStatus() != 403) {
+                accepted.add(endpoint + " answered " + response.getStatus());
+            }
+            assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class)).isEqualTo(eventsBefore);
+            assertThat(jdbc.queryForObject("select enabled from user_account where id = ?", Boolean.class, account))
+                    .isTrue();
+        }
+        assertThat(accepted).isEmpty();
+    }
+
+    private void check(List<String> wrong, String endpoint, DumisakeUser user, Outcome expected) throws Exception {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), url(pattern, null));
+        if (STATE_CHANGING.contains(method)) {
+            request.with(csrf());
+        }
+        if (user != null) {
+            request.with(user(user));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        Outcome actual = outcome(response);
+        // the error page called directly answers 500: there is no error for it to show
+        boolean failed = response.getStatus() >= 500 && !pattern.equals("/error");
+        if (actual != expected || failed) {
+            wrong.add(endpoint + " as " + (user == null ? "anonymous" : user.getUsername()) + ": expected " + expected
+                    + " but was " + response.getStatus() + " " + response.getRedirectedUrl());
+        }
+    }
+
+    private static Outcome outcome(MockHttpServletResponse response) {
+        if (response.getStatus() == 401 || "/login".equals(response.getRedirectedUrl())) {
+            return Outcome.LOGIN;
+        }
+        return response.getStatus() == 403 ? Outcome.DENIED : Outcome.ALLOWED;
+    }
+
+    private String url(String pattern, Long account) {
+        String concrete = pattern.replace("/**", "/liveness");
+        Matcher matcher = PATH_VARIABLE.matcher(concrete);
+        StringBuilder url = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            Object value = "id".equals(name) && account != null ? account
+                    : pathSamples.getOrDefault(name, test -> "x").apply(this);
+            matcher.appendReplacement(url, String.valueOf(value));
+        }
+        matcher.appendTail(url);
+        return url.toString();
+    }
+
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                // a mapping for every method (the error page) is checked with GET
+                Set<String> names = methods.isEmpty() ? Set.of("GET")
+                        : methods.stream().map(Enum::name).collect(Collectors.toSet());
+                for (String pattern : info.getPatternValues()) {
+                    names.forEach(name -> endpoints.add(name + " " + pattern));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private long throwawayAccount() {
+        String username = "matrix-" + System.nanoTime();
+        jdbc.update("insert into user_account (username, full_name, password_hash, role, opd_code) "
+                + "values (?, 'Akun Uji Matriks', ?, 'OPD_OPERATOR', 'DISDIK')", username, throwawayHash);
+        return jdbc.queryForObject("select id from user_account where username = ?", Long.class, username);
+    }
+}

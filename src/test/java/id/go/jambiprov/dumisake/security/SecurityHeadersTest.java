@@ -1,0 +1,92 @@
+package id.go.jambiprov.dumisake.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The headers and the session cookie as a browser receives them from the real server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityHeadersTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bth:src=|[^>]*\\bsrc=)[^>]*>");
+    private static final Pattern EVENT_HANDLER = Pattern.compile("\\s(?:th:)?on[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void pagesAndApiSendTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/login", "/api/v1/opd", "/")) {
+            HttpResponse<String> response = get(path);
+            String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(csp).as(path).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                    .doesNotContain("'unsafe-eval'");
+            assertThat(directive(csp, "script-src")).doesNotContain("unsafe-inline");
+            assertThat(directive(csp, "default-src")).doesNotContain("unsafe-inline");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
+            assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLaxAndIdleSessionsEndAfterThirtyMinutes() throws Exception {
+        String cookie = get("/login").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+        assertThat(context.getServletContext().getSessionTimeout()).isEqualTo(30);
+    }
+
+    /** The CSP allows no inline script, so the templates must not rely on one: the rule is checked at the source. */
+    @Test
+    void templatesHaveNoInlineScriptsOrEventHandlers() throws IOException {
+        List<String> inline = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path template : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(template);
+                Matcher script = INLINE_SCRIPT.matcher(html);
+                while (script.find()) {
+                    inline.add(template + ": " + script.group());
+                }
+                Matcher handler = EVENT_HANDLER.matcher(html);
+                while (handler.find()) {
+                    inline.add(template + ": " + handler.group().strip());
+                }
+            }
+        }
+        assertThat(inline).isEmpty();
+    }
+
+    private static String directive(String csp, String name) {
+        return Stream.of(csp.split(";")).map(String::strip).filter(d -> d.startsWith(name + " ")).findFirst()
+                .orElse("");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
