@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.PerDesaAllocation;
 import id.go.jambiprov.dumisake.allocation.PerDesaResult;
 import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
+import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.EnvelopeService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -51,10 +52,11 @@ class AllocationController {
     private final RegionService regions;
     private final OpdService opds;
     private final MessageSource messages;
+    private final AuditLog auditLog;
 
     AllocationController(AllocationService allocations, FiscalYearService fiscalYears, EnvelopeService envelopes,
                          ProgrammeService programmes, RegionService regions, OpdService opds,
-                         MessageSource messages) {
+                         MessageSource messages, AuditLog auditLog) {
         this.allocations = allocations;
         this.fiscalYears = fiscalYears;
         this.envelopes = envelopes;
@@ -62,6 +64,7 @@ class AllocationController {
         this.regions = regions;
         this.opds = opds;
         this.messages = messages;
+        this.auditLog = auditLog;
     }
 
     @GetMapping("/alokasi")
@@ -91,6 +94,7 @@ class AllocationController {
     @GetMapping("/alokasi/{allocationId}")
     String detail(@PathVariable("allocationId") long id, Model model) {
         model.addAttribute("allocation", allocations.get(id));
+        model.addAttribute("history", auditLog.history("Allocation", id));
         return "allocation/detail";
     }
 

@@ -11,6 +11,7 @@ import id.go.jambiprov.dumisake.disbursement.NewDisbursement;
 import id.go.jambiprov.dumisake.disbursement.QueueFilter;
 import id.go.jambiprov.dumisake.disbursement.StoredEvidence;
 import id.go.jambiprov.dumisake.disbursement.WorkListFilter;
+import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
@@ -57,16 +58,18 @@ class DisbursementController {
     private final RegionService regions;
     private final OpdService opds;
     private final MessageSource messages;
+    private final AuditLog auditLog;
 
     DisbursementController(DisbursementService disbursements, AllocationService allocations,
                            FiscalYearService fiscalYears, RegionService regions, OpdService opds,
-                           MessageSource messages) {
+                           MessageSource messages, AuditLog auditLog) {
         this.disbursements = disbursements;
         this.allocations = allocations;
         this.fiscalYears = fiscalYears;
         this.regions = regions;
         this.opds = opds;
         this.messages = messages;
+        this.auditLog = auditLog;
     }
 
     @GetMapping("/pencairan")
@@ -134,6 +137,7 @@ class DisbursementController {
     String detail(@PathVariable("disbursementId") long id, Model model) {
         DisbursementView disbursement = disbursements.get(id);
         model.addAttribute("disbursement", disbursement);
+        model.addAttribute("history", auditLog.history("Disbursement", id));
         model.addAttribute("ownOpd", disbursement.opdCode().equals(CurrentUser.opdScope()));
         model.addAttribute("mayDecide", disbursement.status() == DisbursementStatus.SUBMITTED
                 && !CurrentUser.username().equals(disbursement.submittedBy()));
