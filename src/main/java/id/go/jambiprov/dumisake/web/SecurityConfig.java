@@ -46,9 +46,9 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/prometheus")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit/**", "/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
                                 "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/fiscal-years", "/api/v1/allocations",

@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
             entry("GET /actuator/health", PUBLIC),
             entry("GET /actuator/health/**", PUBLIC),
             entry("GET /actuator/info", SIGNED_IN),
+            entry("GET /actuator/prometheus", ADMIN_ONLY),
             entry("GET /tahun-anggaran", ADMIN_EXPERT),
             entry("POST /tahun-anggaran", ADMIN_ONLY),
             entry("GET /tahun-anggaran/{year}", ADMIN_EXPERT),
