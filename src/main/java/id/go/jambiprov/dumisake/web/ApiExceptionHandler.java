@@ -9,8 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.UncategorizedDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -47,6 +53,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("code", exception.code());
         exception.details().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The database is away (restart, outage): 503 at once, and the client may simply try again later. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            UncategorizedDataAccessException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception, HttpServletRequest request) throws Exception {
+        if (!DatabaseOutage.causedBy(exception)) {
+            throw exception;
+        }
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.databaseUnavailable", new Object[0],
+                request);
+        problem.setProperty("code", "DATABASE_UNAVAILABLE");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
     }
 
     /** A database constraint refused what no service rule caught first: a conflict, never a 500. */

@@ -3,6 +3,12 @@ package id.go.jambiprov.dumisake.web;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.UncategorizedDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,6 +31,20 @@ class PageExceptionHandler {
         ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
         page.addObject("messageKey", exception.messageKey());
         page.addObject("messageArguments", exception.arguments());
+        return page;
+    }
+
+    /** The database is away: a calm page instead of a stack trace; nothing was written. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            UncategorizedDataAccessException.class, TransactionSystemException.class})
+    ModelAndView databaseUnavailable(Exception exception, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (!DatabaseOutage.causedBy(exception)) {
+            throw exception;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+        ModelAndView page = new ModelAndView("error/503", HttpStatus.SERVICE_UNAVAILABLE);
+        page.addObject(RequestIdFilter.ATTRIBUTE, request.getAttribute(RequestIdFilter.ATTRIBUTE));
         return page;
     }
 
