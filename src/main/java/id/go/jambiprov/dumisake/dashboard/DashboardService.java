@@ -51,8 +51,7 @@ public class DashboardService {
                 select count(*) as waiting, coalesce(sum(d.amount), 0) as amount
                 from disbursement d join allocation a on a.id = d.allocation_id
                 where d.fiscal_year = :year and d.status = 'SUBMITTED'
-                  and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)""", params);
+                  """ + SCOPE_OF_A, params);
         LocalDate today = LocalDate.now(clock);
         LocalDate reference = today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
         Figures previous = jdbc.queryForObject("""
@@ -60,13 +59,13 @@ public class DashboardService {
                                          and (cast(:kabupatenKota as varchar) is null or left(e.kecamatan_code, 5) = :kabupatenKota)), 0) as pagu,
                                coalesce((select sum(a.amount) from allocation a
                                          where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'
-                                           and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)), 0) as allocated,
+                                           """ + SCOPE_OF_A + """
+                                           ), 0) as allocated,
                                coalesce((select sum(d.amount) from disbursement d join allocation a on a.id = d.allocation_id
                                          where d.fiscal_year = :year - 1 and d.status = 'VERIFIED'
                                            and d.sp2d_date <= :sameDate
-                                           and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)), 0) as realised""",
+                                           """ + SCOPE_OF_A + """
+                                           ), 0) as realised""",
                 params.addValue("sameDate", reference.minusYears(1)),
                 (rs, n) -> figures(rs));
         return new Summary(year, summary.opdScope(), summary.figures(), summary.kecamatan(),
@@ -95,8 +94,7 @@ public class DashboardService {
                        count(*) as allocations
                 from allocation a join opd o on o.code = a.opd_code
                 where a.fiscal_year = :year and a.status = 'ACTIVE'
-                  and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
+                  """ + SCOPE_OF_A + """
                 group by o.code, o.name order by o.code""", params(year, kabupatenKotaCode), ROW);
     }
 
@@ -107,8 +105,7 @@ public class DashboardService {
                        count(*) as allocations
                 from allocation a join programme p on p.code = a.programme_code
                 where a.fiscal_year = :year and a.status = 'ACTIVE'
-                  and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
+                  """ + SCOPE_OF_A + """
                 group by p.code, p.name, p.pillar order by p.pillar, p.code""", params(year, kabupatenKotaCode), ROW);
     }
 
@@ -119,8 +116,7 @@ public class DashboardService {
                        count(*) as allocations
                 from allocation a
                 where a.fiscal_year = :year and a.status = 'ACTIVE'
-                  and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
+                  """ + SCOPE_OF_A + """
                 group by a.mechanism order by a.mechanism""", params(year, kabupatenKotaCode), ROW);
     }
 
@@ -135,13 +131,13 @@ public class DashboardService {
                         with months as (select generate_series(1, 12) as m),
                         plan as (select a.planned_month as m, sum(a.amount) as v from allocation a
                                  where a.fiscal_year = :year and a.status = 'ACTIVE'
-                                   and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota) group by 1),
+                                   """ + SCOPE_OF_A + """
+                                   group by 1),
                         realised as (select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
                                      from disbursement d join allocation a on a.id = d.allocation_id
                                      where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'
-                                       and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota) group by 1, 2)
+                                       """ + SCOPE_OF_A + """
+                                       group by 1, 2)
                         select months.m,
                                sum(coalesce(plan.v, 0)) over (order by months.m) as planned,
                                sum(coalesce(now.v, 0)) over (order by months.m) as realised,
@@ -170,8 +166,7 @@ public class DashboardService {
         String overdueWhere = """
                  from allocation a join kecamatan c on c.code = a.kecamatan_code
                  where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
-                   and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
+                   """ + SCOPE_OF_A + """
                    and not exists (select 1 from disbursement d where d.allocation_id = a.id
                                    and d.status in ('SUBMITTED', 'VERIFIED'))""";
         List<Laggards.OverdueAllocation> overdue = jdbc.query("""
@@ -184,8 +179,7 @@ public class DashboardService {
                  from disbursement d join allocation a on a.id = d.allocation_id
                  join kecamatan c on c.code = a.kecamatan_code
                  where d.fiscal_year = :year and d.status = 'SUBMITTED' and d.submitted_at < :waitingSince
-                   and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)""";
+                   """ + SCOPE_OF_A;
         List<Laggards.WaitingDisbursement> waiting = jdbc.query("""
                         select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at""" + " " + waitingWhere
                         + " order by d.submitted_at limit 20", params,
@@ -210,6 +204,12 @@ public class DashboardService {
         return new Figures(rs.getBigDecimal("pagu"), rs.getBigDecimal("allocated"), rs.getBigDecimal("realised"));
     }
 
+    /** Limits an allocation {@code a} to the caller's OPD and the chosen kabupaten/kota, when there are any. */
+    private static final String SCOPE_OF_A = """
+             and (cast(:opd as varchar) is null or a.opd_code = :opd)
+             and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
+            """;
+
     /** One row per kecamatan envelope of :year (optionally of :kabupatenKota), limited to :opd when set. */
     private static final String KECAMATAN = """
             select c.code, c.name, k.code as parent_code, k.name as parent_name, e.pagu,
@@ -220,8 +220,7 @@ public class DashboardService {
             join kecamatan c on c.code = e.kecamatan_code
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
             left join allocation a on a.fiscal_year = e.fiscal_year and a.kecamatan_code = e.kecamatan_code
-                                  and (cast(:opd as varchar) is null or a.opd_code = :opd)
-                  and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
+                                  """ + SCOPE_OF_A + """
             where e.fiscal_year = :year and (cast(:kabupatenKota as varchar) is null or k.code = :kabupatenKota)
             group by c.code, c.name, k.code, k.name, e.pagu
             """;
