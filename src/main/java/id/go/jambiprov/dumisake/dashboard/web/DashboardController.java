@@ -76,7 +76,10 @@ class DashboardController {
                      @PageableDefault(size = 100, sort = "id", direction = Sort.Direction.ASC) Pageable pageable,
                      HttpServletRequest request, Model model) {
         int selected = year(year, model);
-        List<RegionRow> row = dashboard.byKecamatan(selected, null).stream().filter(r -> r.code().equals(code)).toList();
+        // a kecamatan code starts with its kabupaten/kota code: ask for that one kabupaten/kota's rows only
+        String kabupatenKota = code.length() >= 5 ? code.substring(0, 5) : code;
+        List<RegionRow> row = dashboard.byKecamatan(selected, kabupatenKota).stream()
+                .filter(r -> r.code().equals(code)).toList();
         if (row.isEmpty()) {
             throw new NotFoundException("envelope.notFound", code, selected);
         }

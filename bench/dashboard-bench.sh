@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Dashboard pages at Jambi scale (5 fiscal years): load test of the pages and the raw SQL they run, side
+# by side, on one throw-away embedded database. Talks to localhost only; stops by itself (bounded
+# durations) and stops the application it started.
+#
+#   bench/dashboard-bench.sh            # build, start on :8095 with /tmp/dash-bench-pg, generate, measure
+#   FRESH=1 bench/dashboard-bench.sh    # start from an empty database directory (demo data + generator)
+#   SKIP_BUILD=1 DURATION=30 WARMUP=10 PGBENCH_T=30 CLIENTS=8 bench/dashboard-bench.sh
+#
+# Needs: JDK 17, python3, psql and pgbench (Debian: apt-get install -y postgresql-contrib) on PATH.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+APP_PORT=${APP_PORT:-8095}
+DB_DIR=${DB_DIR:-/tmp/dash-bench-pg}
+APP_LOG=${APP_LOG:-/tmp/dash-bench-app.log}
+CLIENTS=${CLIENTS:-8}
+WARMUP=${WARMUP:-10}
+DURATION=${DURATION:-30}
+PGBENCH_T=${PGBENCH_T:-30}
+JAR=target/dumisake-0.1.0-SNAPSHOT.jar
+
+for tool in java python3 psql pgbench curl; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool (pgbench: apt-get install -y postgresql-contrib)"; exit 2; }
+done
+if curl -s -o /dev/null "http://localhost:$APP_PORT/"; then
+    echo "port $APP_PORT is in use already: stop that process or set APP_PORT"; exit 2
+fi
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    echo "== build: ./mvnw -q -B -DskipTests package"
+    ./mvnw -q -B -DskipTests package
+fi
+if [[ -n "${FRESH:-}" ]]; then
+    rm -rf "$DB_DIR"
+fi
+
+echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR (log: $APP_LOG)"
+java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" >"$APP_LOG" 2>&1 &
+APP_PID=$!
+stop_app() {
+    if kill -0 "$APP_PID" 2>/dev/null; then
+        echo "== stopping the application (pid $APP_PID)"
+        kill "$APP_PID"
+        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap stop_app EXIT
+
+# readiness: UP only after the demo data runners (2025/2026) have finished
+for i in $(seq 1 300); do
+    if curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" | grep -q '"UP"'; then break; fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
+    [[ $i == 300 ]] && { echo "not ready after 600 s; see $APP_LOG"; exit 1; }
+    sleep 2
+done
+PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
+PSQL=(psql -X -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d postgres)
+echo "== ready; embedded PostgreSQL on port $PORT"
+
+if [[ $("${PSQL[@]}" -A -t -c "select count(*) from fiscal_year where year = 2022") == 0 ]]; then
+    echo "== generate: bench/dashboard-generate.sql"
+    time "${PSQL[@]}" -f bench/dashboard-generate.sql
+    # The generator writes every allocation and envelope total through the triggers inside one
+    # transaction (~6 row versions per allocation, ~170 per envelope), which nothing can prune until it
+    # commits. In production those writes arrive one per transaction and HOT pruning / autovacuum keep the
+    # tables compact, so compact them here once as well.
+    echo "== VACUUM (FULL, ANALYZE)"
+    "${PSQL[@]}" -c "VACUUM (FULL, ANALYZE)"
+else
+    echo "== data generated already (fiscal year 2022 exists): VACUUM ANALYZE only"
+    "${PSQL[@]}" -c "VACUUM ANALYZE"
+fi
+
+echo "== machine"
+echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo); $(grep MemTotal /proc/meminfo)"
+echo "$(java -version 2>&1 | head -1); $(python3 --version); $(psql --version); server $("${PSQL[@]}" -A -t -c 'show server_version')"
+echo "== data"
+"${PSQL[@]}" -c "
+select (select count(*) from fiscal_year) as fiscal_years,
+       (select string_agg(year || ' ' || status, ', ' order by year) from fiscal_year) as years,
+       (select count(distinct kecamatan_code) from envelope) as kecamatan,
+       (select count(*) from envelope) as envelopes,
+       (select count(*) from allocation where status = 'ACTIVE') as active_allocations,
+       (select count(*) from allocation) as allocations,
+       (select count(*) from disbursement) as disbursements"
+"${PSQL[@]}" -c "select fiscal_year, count(*) filter (where status = 'ACTIVE') as active_allocations,
+       (select count(*) from disbursement d where d.fiscal_year = a.fiscal_year) as disbursements
+from allocation a group by fiscal_year order by fiscal_year"
+
+PG_PID=$(sed -n 1p "$DB_DIR/postmaster.pid")
+# the requirement: $CLIENTS concurrent clients; then one client (server time without queueing, the
+# figure to compare with the single-client raw SQL below)
+for c in "$CLIENTS" 1; do
+    echo "== load test: $c client(s), ${WARMUP}s warm-up + ${DURATION}s per URL; uptime: $(uptime)"
+    python3 bench/dashboard-load.py --base-url "http://localhost:$APP_PORT" --workers "$c" \
+        --warmup "$WARMUP" --duration "$DURATION" --app-pid "$APP_PID" --pg-pid "$PG_PID" \
+        || echo "(load test: some requests failed, see above)"
+    echo "   uptime after: $(uptime)"
+done
+
+for f in summary kecamatan api-summary; do
+    for c in 1 "$CLIENTS"; do
+        echo "== pgbench bench/dashboard-$f.sql -c $c -j $(( c < 2 ? 1 : 2 )) -T $PGBENCH_T; uptime: $(uptime)"
+        pgbench -n -f "bench/dashboard-$f.sql" -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$PGBENCH_T" \
+            -h localhost -p "$PORT" -U postgres postgres 2>&1 \
+            | grep -E 'number of transactions actually processed|latency average|latency stddev|^tps'
+    done
+done
+
+echo "== per statement, single client (median of 11); uptime: $(uptime)"
+python3 bench/dashboard-statements.py --port "$PORT" bench/dashboard-summary.sql --explain
+python3 bench/dashboard-statements.py --port "$PORT" bench/dashboard-kecamatan.sql
+echo "== done; uptime: $(uptime)"
