@@ -4,7 +4,7 @@
 -- same person at the same moment; the service turns its violation into DOUBLE_RECEIPT.
 -- Σ aid of an allocation ≤ the allocation: the service locks the allocation row before it sums.
 
-ALTER TABLE programme ADD COLUMN max_welfare_decile SMALLINT CHECK (max_welfare_decile BETWEEN 1 AND 10);
+ALTER TABLE programme ADD COLUMN max_welfare_decile INTEGER CHECK (max_welfare_decile BETWEEN 1 AND 10);
 
 CREATE TABLE beneficiary (
     id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -15,7 +15,7 @@ CREATE TABLE beneficiary (
     desa_code      VARCHAR(13)  NOT NULL REFERENCES desa (code),
     address        VARCHAR(500) NOT NULL,
     phone          VARCHAR(30),
-    welfare_decile SMALLINT CHECK (welfare_decile BETWEEN 1 AND 10),
+    welfare_decile INTEGER CHECK (welfare_decile BETWEEN 1 AND 10),
     created_at     TIMESTAMPTZ  NOT NULL DEFAULT now(),
     created_by     VARCHAR(50)  NOT NULL,
     -- the OPD whose operator registered the person (null when an admin did): its operators see the full NIK
