@@ -44,3 +44,16 @@ CREATE TABLE aid (
 CREATE UNIQUE INDEX aid_no_double_receipt ON aid (nik, programme_code, fiscal_year) WHERE status <> 'CANCELLED';
 CREATE INDEX aid_allocation_idx ON aid (allocation_id);
 CREATE INDEX aid_beneficiary_idx ON aid (beneficiary_id);
+
+-- The error report of a refused import, downloadable by whoever uploaded the file.
+CREATE TABLE beneficiary_import (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    file_name    VARCHAR(255) NOT NULL,
+    rows_read    INTEGER      NOT NULL,
+    beneficiaries_created INTEGER NOT NULL DEFAULT 0,
+    aid_created  INTEGER      NOT NULL DEFAULT 0,
+    error_count  INTEGER      NOT NULL DEFAULT 0,
+    error_report TEXT,
+    created_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    created_by   VARCHAR(50)  NOT NULL
+);
