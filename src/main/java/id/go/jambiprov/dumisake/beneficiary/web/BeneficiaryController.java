@@ -112,6 +112,19 @@ class BeneficiaryController {
         return "beneficiary/multi-programme";
     }
 
+    /**
+     * Beneficiaries with aid in a year per desa of one kecamatan, or per kecamatan when none is given: a
+     * fragment the dashboards load with htmx.
+     */
+    @GetMapping("/penerima/jumlah")
+    String counts(@RequestParam int year, @RequestParam(required = false) String kecamatan, Model model) {
+        boolean perDesa = kecamatan != null && !kecamatan.isBlank();
+        model.addAttribute("perDesa", perDesa);
+        model.addAttribute("counts", perDesa ? beneficiaries.countsPerDesa(year, kecamatan)
+                : beneficiaries.countsPerKecamatan(year));
+        return "beneficiary/counts :: counts";
+    }
+
     @GetMapping("/alokasi/{allocationId}/bantuan")
     String aidOfAllocation(@PathVariable long allocationId, Model model) {
         if (!model.containsAttribute("aidForm")) {
