@@ -387,7 +387,7 @@ public class BeneficiaryImportService {
                         id -> allocation.amount().subtract(aided(id))).subtract(p.amount);
                 room.put(allocation.id(), left);
                 if (left.signum() < 0) {
-                    error(number, "aid_amount", "import.allocationExceeded", row.get("aid_amount"), allocation.id());
+                    error(number, "aid_amount", "import.allocationExceeded", row.get("aid_amount"), String.valueOf(allocation.id()));
                 }
             }
             p.allocation = allocation;
