@@ -76,6 +76,21 @@ public class ProgrammeService {
         return view(programme);
     }
 
+    /** Sets or (with null) lifts the highest welfare decile the programme's direct aid may reach. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ProgrammeView limitWelfareDecile(String code, Integer maxWelfareDecile) {
+        if (maxWelfareDecile != null && (maxWelfareDecile < 1 || maxWelfareDecile > 10)) {
+            throw new BusinessRuleException("DECILE_INVALID", "programme.decileInvalid");
+        }
+        Programme programme = programmes.findById(code)
+                .orElseThrow(() -> new NotFoundException("programme.notFound", code));
+        ProgrammeView before = view(programme);
+        programme.limitWelfareDecile(maxWelfareDecile);
+        programmes.flush();
+        audit.record("PROGRAMME_DECILE_LIMITED", ENTITY, code, before, view(programme));
+        return view(programme);
+    }
+
     /** For allocations: the programme exists and takes new money. */
     @Transactional(readOnly = true)
     public ProgrammeView requireActive(String code) {
@@ -96,6 +111,6 @@ public class ProgrammeService {
 
     private static ProgrammeView view(Programme p) {
         return new ProgrammeView(p.getCode(), p.getName(), p.getPillar(), p.getLeadOpdCode(), p.isActive(),
-                p.getVersion());
+                p.getMaxWelfareDecile(), p.getVersion());
     }
 }

@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.programme;
 
+/** @param maxWelfareDecile only people of this DTKS/P3KE decile or poorer may receive its direct aid; null: no limit */
 public record ProgrammeView(String code, String name, Pillar pillar, String leadOpdCode, boolean active,
-                            long version) {
+                            Integer maxWelfareDecile, long version) {
 }

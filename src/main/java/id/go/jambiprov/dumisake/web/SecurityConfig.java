@@ -50,7 +50,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit/**", "/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
-                                "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
+                                "/api/v1/allocations/*/aid", "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/beneficiaries").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/fiscal-years", "/api/v1/allocations",
                                 "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
                                 "/api/v1/disbursements/*/reject").hasRole(ADMIN)
@@ -80,7 +81,11 @@ public class SecurityConfig {
                         .requestMatchers("/akun/**", "/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/alokasi/*/pencairan/baru", "/pencairan/*/ubah").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/alokasi/*/pencairan", "/pencairan/*/ubah",
-                                "/pencairan/*/ajukan").hasRole(OPERATOR)
+                                "/pencairan/*/ajukan", "/alokasi/*/bantuan").hasRole(OPERATOR)
+                        .requestMatchers("/penerima/baru", "/penerima/impor", "/penerima/impor/**")
+                                .hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/penerima").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers("/penerima/ganda").hasAnyRole(ADMIN, EXPERT)
                         .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
                                 .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/tahun-anggaran", "/tahun-anggaran/**", "/program",

@@ -153,7 +153,24 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/dashboard/kabupaten-kota", SIGNED_IN),
             entry("GET /api/v1/dashboard/kecamatan", SIGNED_IN),
             entry("GET /api/v1/dashboard/opd", SIGNED_IN),
-            entry("GET /api/v1/dashboard/monthly", SIGNED_IN));
+            entry("GET /api/v1/dashboard/monthly", SIGNED_IN),
+            entry("POST /program/{code}/desil", ADMIN_ONLY),
+            entry("GET /penerima", SIGNED_IN),
+            entry("GET /penerima/baru", ADMIN_OPERATOR),
+            entry("POST /penerima", ADMIN_OPERATOR),
+            entry("GET /penerima/{beneficiaryId}", SIGNED_IN),
+            entry("GET /penerima/ganda", ADMIN_EXPERT),
+            entry("GET /penerima/jumlah", SIGNED_IN),
+            entry("GET /penerima/impor", ADMIN_OPERATOR),
+            entry("POST /penerima/impor", ADMIN_OPERATOR),
+            entry("GET /penerima/impor/templat.csv", ADMIN_OPERATOR),
+            entry("GET /penerima/impor/{importId}/galat.csv", ADMIN_OPERATOR),
+            entry("GET /alokasi/{allocationId}/bantuan", SIGNED_IN),
+            entry("POST /alokasi/{allocationId}/bantuan", OPERATOR_ONLY),
+            entry("POST /api/v1/beneficiaries", ADMIN_OPERATOR),
+            entry("GET /api/v1/beneficiaries", SIGNED_IN),
+            entry("POST /api/v1/allocations/{allocationId}/aid", OPERATOR_ONLY),
+            entry("GET /api/v1/allocations/{allocationId}/aid", SIGNED_IN));
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
     final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(
@@ -161,6 +178,8 @@ class AuthorizationMatrixTest {
             // records that do not exist: the role decides before the record is looked up (404 counts as allowed)
             "allocationId", test -> 999999999L,
             "disbursementId", test -> 999999999L,
+            "beneficiaryId", test -> 999999999L,
+            "importId", test -> 999999999L,
             "noteId", test -> 999999999L,
             "year", test -> 2026,
             "code", test -> "15.01.01",

@@ -73,7 +73,10 @@ class CrossOpdAccessTest {
                             Call.get("/alokasi/{id}/pencairan"), Call.get("/api/v1/allocations/{id}/disbursements"))),
             new RecordType("disbursement", test -> test.demoRecord("select d.id from disbursement d"
                     + " join allocation a on a.id = d.allocation_id where a.opd_code = 'DISDIK'"),
-                    List.of(Call.get("/pencairan/{id}"), Call.get("/api/v1/disbursements/{id}"))));
+                    List.of(Call.get("/pencairan/{id}"), Call.get("/api/v1/disbursements/{id}"))),
+            // aid records are reached through their allocation: the allocation of a DISDIK aid record
+            new RecordType("aid record", CrossOpdAccessTest::disdikAidAllocation,
+                    List.of(Call.get("/alokasi/{id}/bantuan"), Call.get("/api/v1/allocations/{id}/aid"))));
 
     @Autowired
     MockMvc mvc;
@@ -87,6 +90,26 @@ class CrossOpdAccessTest {
     /** A record of the demo data (default profile), found by {@code sql}. */
     private Object demoRecord(String sql) {
         return jdbc.queryForObject(sql + " order by 1 limit 1", Long.class);
+    }
+
+    /** A DISDIK BELANJA_OPD allocation holding an aid record (made here when the demo data has none). */
+    private Object disdikAidAllocation() {
+        Long allocation = jdbc.queryForObject("select id from allocation where opd_code = 'DISDIK'"
+                + " and mechanism = 'BELANJA_OPD' and status = 'ACTIVE' order by id limit 1", Long.class);
+        if (jdbc.queryForObject("select count(*) from aid where allocation_id = ?", Integer.class, allocation) == 0) {
+            String desa = jdbc.queryForObject("select d.code from desa d join allocation a"
+                    + " on a.kecamatan_code = d.kecamatan_code where a.id = ? order by d.code limit 1", String.class,
+                    allocation);
+            String nik = "1501014107" + (90 + allocation % 9) + "9999";
+            jdbc.update("insert into beneficiary (nik, name, sex, date_of_birth, desa_code, address, created_by)"
+                    + " values (?, 'Penerima Uji Lintas OPD', 'F', date '1990-07-01', ?, '-', 'test')"
+                    + " on conflict do nothing", nik, desa);
+            jdbc.update("insert into aid (beneficiary_id, nik, allocation_id, programme_code, fiscal_year, opd_code,"
+                    + " amount, aid_date, created_by) select b.id, b.nik, a.id, a.programme_code, a.fiscal_year,"
+                    + " a.opd_code, 1, make_date(a.fiscal_year, 1, 2), 'test' from beneficiary b, allocation a"
+                    + " where b.nik = ? and a.id = ? on conflict do nothing", nik, allocation);
+        }
+        return allocation;
     }
 
     @Test

@@ -5,6 +5,8 @@ import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SessionCheck;
 import id.go.jambiprov.dumisake.audit.AuditLog;
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
@@ -90,6 +92,12 @@ class PageSecurityWebTest {
 
     @MockitoBean
     SessionCheck sessionCheck;
+
+    @MockitoBean
+    BeneficiaryService beneficiaries;
+
+    @MockitoBean
+    BeneficiaryImportService beneficiaryImports;
 
     @BeforeEach
     void masterData() {

@@ -35,6 +35,9 @@ public class Programme {
     @Column(nullable = false)
     private boolean active;
 
+    @Column(name = "max_welfare_decile")
+    private Integer maxWelfareDecile;
+
     @Version
     private long version;
 
@@ -51,5 +54,9 @@ public class Programme {
         this.pillar = pillar;
         this.leadOpdCode = leadOpdCode;
         this.active = active;
+    }
+
+    public void limitWelfareDecile(Integer maxWelfareDecile) {
+        this.maxWelfareDecile = maxWelfareDecile;
     }
 }

@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.programme.web;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import jakarta.validation.Valid;
 import lombok.Data;
@@ -78,6 +79,21 @@ class ProgrammeController {
             programmes.change(code, name, pillar, leadOpdCode, active, version);
             redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.changed",
                     new Object[]{name.strip()}, LocaleContextHolder.getLocale()));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("programmeError", messages.getMessage(e.messageKey(), e.arguments(),
+                    LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/program";
+    }
+
+    @PostMapping("/{code}/desil")
+    @PreAuthorize("hasRole('ADMIN')")
+    String limitDecile(@PathVariable String code, @RequestParam(required = false) Integer maxWelfareDecile,
+                       RedirectAttributes redirect) {
+        try {
+            ProgrammeView changed = programmes.limitWelfareDecile(code, maxWelfareDecile);
+            redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.changed",
+                    new Object[]{changed.name()}, LocaleContextHolder.getLocale()));
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("programmeError", messages.getMessage(e.messageKey(), e.arguments(),
                     LocaleContextHolder.getLocale()));

@@ -1,0 +1,11 @@
+package id.go.jambiprov.dumisake.beneficiary;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** One aid record; {@code maskedNik} because lists never show a full NIK. */
+public record AidView(long id, long beneficiaryId, String maskedNik, String beneficiaryName, String desaName,
+                      long allocationId, String allocationTitle, String programmeCode, String programmeName,
+                      int year, String opdCode, BigDecimal amount, String description, LocalDate date,
+                      String status, String createdBy) {
+}

@@ -1,0 +1,435 @@
+package id.go.jambiprov.dumisake.beneficiary;
+
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Imports beneficiaries with their aid from a file, all or nothing: every row is checked first, with every
+ * error collected; only a file without errors is written, in one transaction, with {@code COPY}. The
+ * allocations it adds aid to are locked before their room is checked again, and the unique index of
+ * V10_1 refuses a double receipt that another operator recorded meanwhile.
+ */
+@Service
+@Transactional
+public class BeneficiaryImportService {
+
+    private static final int ERRORS_ON_PAGE = 200;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final AllocationService allocations;
+    private final ProgrammeService programmes;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    BeneficiaryImportService(NamedParameterJdbcTemplate jdbc, DataSource dataSource, AllocationService allocations,
+                             ProgrammeService programmes, AuditTrail audit, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.allocations = allocations;
+        this.programmes = programmes;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public ImportResult importFile(String fileName, byte[] content) {
+        String name = fileName == null || fileName.isBlank() ? "impor" : fileName.strip();
+        List<Map<String, String>> rows = ImportFile.read(name, content);
+        Check check = new Check();
+        List<Person> people = check.rows(rows);
+        if (!check.errors.isEmpty()) {
+            return saved(name, rows.size(), 0, 0, check.errors);
+        }
+        // the file is sound: lock the allocations in one order, look at their room again and write everything
+        Map<Long, BigDecimal> adding = new TreeMap<>();
+        people.stream().filter(p -> p.allocation != null)
+                .forEach(p -> adding.merge(p.allocation.id(), p.amount, BigDecimal::add));
+        for (Map.Entry<Long, BigDecimal> entry : adding.entrySet()) {
+            AllocationView allocation = allocations.lockForDisbursement(entry.getKey(), false);
+            BigDecimal remaining = allocation.amount().subtract(aided(entry.getKey()));
+            if (entry.getValue().compareTo(remaining) > 0) {
+                throw new BusinessRuleException("ALLOCATION_EXCEEDED", "aid.allocationExceeded",
+                        Rupiah.format(remaining)).with("allocationId", entry.getKey()).with("remaining", remaining);
+            }
+        }
+        int created = copyBeneficiaries(people);
+        int aid = copyAid(people);
+        ImportResult result = saved(name, rows.size(), created, aid, List.of());
+        audit.record("BENEFICIARIES_IMPORTED", "BeneficiaryImport", result.id(), null,
+                Map.of("file", name, "rows", rows.size(), "beneficiariesCreated", created, "aidCreated", aid));
+        return result;
+    }
+
+    /** The error report of an import as CSV; cells that a spreadsheet would run as formulas are quoted. */
+    @Transactional(readOnly = true)
+    public String errorReport(long importId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", importId).addValue("by", CurrentUser.username());
+        return jdbc.query("select error_report from beneficiary_import where id = :id and created_by = :by"
+                        + " and error_report is not null", params, (rs, n) -> rs.getString(1))
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("import.notFound", importId));
+    }
+
+    /** An empty file with the columns an import reads, for operators to fill in. */
+    public static String template() {
+        return String.join(",", ImportFile.COLUMNS) + "\r\n"
+                + "1501014107900001,Contoh Penerima Sintetis,F,1990-07-01,15.01.01.2001,Jl. Contoh No. 1,,3,,,,\r\n";
+    }
+
+    private BigDecimal aided(long allocationId) {
+        return jdbc.queryForObject("select coalesce(sum(amount), 0) from aid where allocation_id = :id"
+                + " and status <> 'CANCELLED'", new MapSqlParameterSource("id", allocationId), BigDecimal.class);
+    }
+
+    private ImportResult saved(String fileName, int rowsRead, int created, int aid, List<ImportError> errors) {
+        MapSqlParameterSource params = new MapSqlParameterSource("file", fileName.length() > 255
+                ? fileName.substring(0, 255) : fileName).addValue("rows", rowsRead).addValue("created", created)
+                .addValue("aid", aid).addValue("errors", errors.size())
+                .addValue("report", errors.isEmpty() ? null : report(errors)).addValue("by", CurrentUser.username());
+        Long id = jdbc.queryForObject("""
+                insert into beneficiary_import (file_name, rows_read, beneficiaries_created, aid_created, error_count,
+                                                error_report, created_by)
+                values (:file, :rows, :created, :aid, :errors, :report, :by) returning id""", params, Long.class);
+        return new ImportResult(id, fileName, rowsRead, created, aid, errors.size(),
+                errors.subList(0, Math.min(errors.size(), ERRORS_ON_PAGE)));
+    }
+
+    private String report(List<ImportError> errors) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(message("import.report.row"), message("import.report.column"),
+                    message("import.report.message"), message("import.report.value"));
+            for (ImportError e : errors) {
+                printer.printRecord(e.row(), e.column(), ImportFile.neutralised(e.message()),
+                        ImportFile.neutralised(e.value()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private int copyBeneficiaries(List<Person> people) {
+        StringBuilder rows = new StringBuilder();
+        int count = 0;
+        try (CSVPrinter printer = new CSVPrinter(rows, CSVFormat.POSTGRESQL_CSV)) {
+            for (Person p : people) {
+                if (p.existingId == null) {
+                    printer.printRecord(p.nik.value(), p.name, p.nik.sex().name(), p.nik.dateOfBirth(p.today), p.desaCode,
+                            p.address, p.phone, p.decile, CurrentUser.username(), CurrentUser.opdScope());
+                    count++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copy("copy beneficiary (nik, name, sex, date_of_birth, desa_code, address, phone, welfare_decile, created_by,"
+                + " registered_opd) from stdin with (format csv)", rows.toString());
+        return count;
+    }
+
+    private int copyAid(List<Person> people) {
+        List<String> niks = people.stream().filter(p -> p.allocation != null).map(p -> p.nik.value()).toList();
+        if (niks.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select id, nik from beneficiary where nik = any(:niks)",
+                new MapSqlParameterSource("niks", niks.toArray(String[]::new)),
+                rs -> {
+                    ids.put(rs.getString(2), rs.getLong(1));
+                });
+        StringBuilder rows = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(rows, CSVFormat.POSTGRESQL_CSV)) {
+            for (Person p : people) {
+                if (p.allocation != null) {
+                    printer.printRecord(ids.get(p.nik.value()), p.nik.value(), p.allocation.id(),
+                            p.allocation.programmeCode(), p.allocation.year(), p.allocation.opdCode(), p.amount,
+                            p.description, p.date, CurrentUser.username());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            copy("copy aid (beneficiary_id, nik, allocation_id, programme_code, fiscal_year, opd_code, amount,"
+                    + " description, aid_date, created_by) from stdin with (format csv)", rows.toString());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                // another operator recorded one of these people under the same programme meanwhile
+                throw new BusinessRuleException("DOUBLE_RECEIPT", "import.doubleReceiptMeanwhile");
+            }
+            throw e;
+        }
+        return niks.size();
+    }
+
+    /** Runs a COPY on the transaction's own connection, so that it commits or rolls back with the rest. */
+    private void copy(String sql, String csv) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** A checked row. */
+    private static final class Person {
+        Nik nik;
+        LocalDate today;
+        String name;
+        String desaCode;
+        String address;
+        String phone;
+        Integer decile;
+        Long existingId;
+        AllocationView allocation;
+        BigDecimal amount;
+        LocalDate date;
+        String description;
+    }
+
+    /** Checks every row and collects every error; reads what it needs from the database in a few queries. */
+    private final class Check {
+
+        final List<ImportError> errors = new ArrayList<>();
+        final LocalDate today = LocalDate.now(clock);
+        final Map<String, String> kecamatanOfDesa = new HashMap<>();
+        final Map<String, Long> existing = new HashMap<>();
+        final Set<String> received = new HashSet<>();
+        final Map<Long, AllocationView> allocationById = new HashMap<>();
+        final Map<Long, BigDecimal> room = new HashMap<>();
+        final Map<String, Integer> decileLimit = new HashMap<>();
+
+        List<Person> rows(List<Map<String, String>> rows) {
+            jdbc.query("select code, kecamatan_code from desa", rs -> {
+                kecamatanOfDesa.put(rs.getString(1), rs.getString(2));
+            });
+            String[] niks = rows.stream().map(r -> r.get("nik")).toArray(String[]::new);
+            jdbc.query("select id, nik from beneficiary where nik = any(:niks)",
+                    new MapSqlParameterSource("niks", niks), rs -> {
+                        existing.put(rs.getString(2), rs.getLong(1));
+                    });
+            jdbc.query("select nik, programme_code, fiscal_year from aid where nik = any(:niks) and status <> 'CANCELLED'",
+                    new MapSqlParameterSource("niks", niks), rs -> {
+                        received.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3));
+                    });
+            Map<String, Integer> rowOfNik = new HashMap<>();
+            List<Person> people = new ArrayList<>();
+            for (Map<String, String> row : rows) {
+                int number = Integer.parseInt(row.get(ImportFile.ROW));
+                Person person = person(row, number);
+                if (person == null) {
+                    continue;
+                }
+                Integer earlier = rowOfNik.putIfAbsent(person.nik.value(), number);
+                if (earlier != null) {
+                    error(number, "nik", "import.nikTwice", row.get("nik"), earlier);
+                    continue;
+                }
+                people.add(person);
+            }
+            return people;
+        }
+
+        private Person person(Map<String, String> row, int number) {
+            int errorsBefore = errors.size();
+            Person p = new Person();
+            p.today = today;
+            Nik.Sex sex = switch (row.get("sex").toUpperCase(java.util.Locale.ROOT)) {
+                case "M", "L" -> Nik.Sex.M;
+                case "F", "P" -> Nik.Sex.F;
+                default -> {
+                    error(number, "sex", "import.sex", row.get("sex"));
+                    yield null;
+                }
+            };
+            LocalDate born = date(row, "date_of_birth", number, true);
+            Integer decile = null;
+            if (!row.get("welfare_decile").isBlank()) {
+                try {
+                    decile = Integer.valueOf(row.get("welfare_decile"));
+                } catch (NumberFormatException e) {
+                    error(number, "welfare_decile", "beneficiary.decileInvalid", row.get("welfare_decile"));
+                }
+            }
+            try {
+                p.nik = BeneficiaryService.checked(new NewBeneficiary(row.get("nik"), row.get("name"), sex, born,
+                        row.get("desa_code"), row.get("address"), row.get("phone"), decile), today);
+            } catch (BusinessRuleException e) {
+                String column = switch (e.code()) {
+                    case "NIK_SEX_MISMATCH" -> "sex";
+                    case "NIK_BIRTH_DATE_MISMATCH" -> "date_of_birth";
+                    case "NAME_REQUIRED" -> "name";
+                    case "DECILE_INVALID" -> "welfare_decile";
+                    default -> "nik";
+                };
+                errors.add(new ImportError(number, column, message(e.messageKey(), e.arguments()), row.get(column)));
+            }
+            String kecamatan = kecamatanOfDesa.get(row.get("desa_code"));
+            if (kecamatan == null) {
+                error(number, "desa_code", "beneficiary.desaUnknown", row.get("desa_code"), row.get("desa_code"));
+            }
+            if (row.get("address").isBlank()) {
+                error(number, "address", "import.required", "");
+            }
+            if (row.get("name").length() > 200 || row.get("address").length() > 500 || row.get("phone").length() > 30) {
+                error(number, "name", "import.tooLong", row.get("name"));
+            }
+            if (p.nik != null) {
+                p.existingId = existing.get(p.nik.value());
+            }
+            if (!row.get("allocation_id").isBlank() || !row.get("aid_amount").isBlank()) {
+                aid(p, row, number, kecamatan, decile);
+            }
+            if (errors.size() > errorsBefore) {
+                return null;
+            }
+            p.name = row.get("name");
+            p.desaCode = row.get("desa_code");
+            p.address = row.get("address");
+            p.phone = row.get("phone").isBlank() ? null : row.get("phone");
+            p.decile = decile;
+            return p;
+        }
+
+        private void aid(Person p, Map<String, String> row, int number, String kecamatan, Integer decile) {
+            if (CurrentUser.opdScope() == null) {
+                error(number, "allocation_id", "import.aidOperatorOnly", row.get("allocation_id"));
+                return;
+            }
+            AllocationView allocation = allocation(row.get("allocation_id"));
+            if (allocation == null) {
+                error(number, "allocation_id", "import.allocationUnknown", row.get("allocation_id"), row.get("allocation_id"));
+                return;
+            }
+            if (!allocation.active() || allocation.mechanism() != Mechanism.BELANJA_OPD) {
+                error(number, "allocation_id", "aid.mechanism", row.get("allocation_id"));
+                return;
+            }
+            try {
+                p.amount = Rupiah.parse(row.get("aid_amount"));
+            } catch (MoneyFormatException e) {
+                error(number, "aid_amount", "import.amount", row.get("aid_amount"));
+            }
+            p.date = date(row, "aid_date", number, true);
+            if (p.date != null && p.date.getYear() != allocation.year()) {
+                error(number, "aid_date", "aid.dateOutsideYear", row.get("aid_date"), allocation.year());
+            }
+            p.description = row.get("aid_description").isBlank() ? null : row.get("aid_description");
+            if (kecamatan != null && !kecamatan.equals(allocation.kecamatanCode())) {
+                error(number, "desa_code", "aid.desaOutsideKecamatan", row.get("desa_code"), row.get("desa_code"),
+                        allocation.kecamatanName());
+            }
+            Integer limit = decileLimit.computeIfAbsent(allocation.programmeCode(),
+                    code -> programmes.get(code).maxWelfareDecile());
+            if (limit != null && (decile == null || decile > limit)) {
+                error(number, "welfare_decile", "aid.decileNotEligible", row.get("welfare_decile"),
+                        allocation.programmeName(), limit);
+            }
+            if (p.nik != null) {
+                String key = p.nik.value() + "/" + allocation.programmeCode() + "/" + allocation.year();
+                if (!received.add(key)) {
+                    error(number, "nik", "aid.doubleReceipt", row.get("nik"), allocation.programmeName(), allocation.year());
+                }
+            }
+            if (p.amount != null) {
+                BigDecimal left = room.computeIfAbsent(allocation.id(),
+                        id -> allocation.amount().subtract(aided(id))).subtract(p.amount);
+                room.put(allocation.id(), left);
+                if (left.signum() < 0) {
+                    error(number, "aid_amount", "import.allocationExceeded", row.get("aid_amount"), String.valueOf(allocation.id()));
+                }
+            }
+            p.allocation = allocation;
+        }
+
+        private AllocationView allocation(String text) {
+            long id;
+            try {
+                id = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (!allocationById.containsKey(id)) {
+                AllocationView found;
+                try {
+                    found = allocations.get(id);
+                } catch (NotFoundException e) {
+                    found = null;
+                }
+                allocationById.put(id, found);
+            }
+            return allocationById.get(id);
+        }
+
+        private LocalDate date(Map<String, String> row, String column, int number, boolean required) {
+            String text = row.get(column);
+            if (text.isBlank()) {
+                if (required) {
+                    error(number, column, "import.required", text);
+                }
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                error(number, column, "import.date", text);
+                return null;
+            }
+        }
+
+        private void error(int row, String column, String key, String value, Object... args) {
+            errors.add(new ImportError(row, column, message(key, args), value));
+        }
+    }
+}

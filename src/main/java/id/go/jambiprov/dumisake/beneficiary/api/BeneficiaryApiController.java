@@ -1,0 +1,77 @@
+package id.go.jambiprov.dumisake.beneficiary.api;
+
+import id.go.jambiprov.dumisake.beneficiary.AidView;
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
+import id.go.jambiprov.dumisake.beneficiary.NewAid;
+import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
+import id.go.jambiprov.dumisake.beneficiary.Nik;
+import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Beneficiaries and aid for scripts; refusals are 422 with the rule's code (e.g. {@code DOUBLE_RECEIPT}). */
+@RestController
+class BeneficiaryApiController {
+
+    private final BeneficiaryService beneficiaries;
+
+    BeneficiaryApiController(BeneficiaryService beneficiaries) {
+        this.beneficiaries = beneficiaries;
+    }
+
+    @PostMapping("/api/v1/beneficiaries")
+    ResponseEntity<BeneficiaryView> register(@Valid @RequestBody BeneficiaryRequest request) {
+        BeneficiaryView created = beneficiaries.register(new NewBeneficiary(request.nik(), request.name(),
+                request.sex(), request.dateOfBirth(), request.desaCode(), request.address(), request.phone(),
+                request.welfareDecile()));
+        return ResponseEntity.created(URI.create("/api/v1/beneficiaries?nik=" + created.nik())).body(created);
+    }
+
+    /** Exact NIK search: an empty list when nobody has it; the NIK masked for those not allowed to see it. */
+    @GetMapping("/api/v1/beneficiaries")
+    List<BeneficiaryView> byNik(@RequestParam String nik) {
+        return beneficiaries.findByNik(nik).stream().toList();
+    }
+
+    @PostMapping("/api/v1/allocations/{allocationId}/aid")
+    ResponseEntity<RecordedAid> recordAid(@PathVariable long allocationId, @Valid @RequestBody AidRequest request) {
+        RecordedAid recorded = beneficiaries.recordAid(allocationId, new NewAid(request.nik(), request.amount(),
+                request.date(), request.description()));
+        return ResponseEntity.created(URI.create("/api/v1/allocations/" + allocationId + "/aid")).body(recorded);
+    }
+
+    @GetMapping("/api/v1/allocations/{allocationId}/aid")
+    List<AidView> aidOfAllocation(@PathVariable long allocationId) {
+        return beneficiaries.aidOfAllocation(allocationId);
+    }
+
+    record BeneficiaryRequest(@NotBlank @Size(max = 16) String nik, @NotBlank @Size(max = 200) String name,
+                              @NotNull Nik.Sex sex, @NotNull LocalDate dateOfBirth, @NotBlank String desaCode,
+                              @NotBlank @Size(max = 500) String address, @Size(max = 30) String phone,
+                              @Min(1) @Max(10) Integer welfareDecile) {
+    }
+
+    record AidRequest(@NotBlank @Size(max = 16) String nik,
+                      @NotNull @DecimalMin("0.01") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+                      @NotNull LocalDate date, @Size(max = 500) String description) {
+    }
+}

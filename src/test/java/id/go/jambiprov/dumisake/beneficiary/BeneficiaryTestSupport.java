@@ -1,0 +1,116 @@
+package id.go.jambiprov.dumisake.beneficiary;
+
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.programme.ProgrammeView;
+import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Helpers of the beneficiary tests. They share the database with the demo data and the other tests, so
+ * they work in fiscal year 2048, in programmes of their own and with NIKs nobody else uses.
+ */
+final class BeneficiaryTestSupport {
+
+    static final int YEAR = 2048;
+    static final LocalDate AID_DATE = LocalDate.of(YEAR, 3, 10);
+    static final LocalDate BORN = LocalDate.of(1990, 7, 1);
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
+
+    private BeneficiaryTestSupport() {
+    }
+
+    /** A fresh, valid NIK of a woman born on 1 July 1990. */
+    static String freshNik() {
+        int n = NEXT.incrementAndGet();
+        return "1501" + String.format("%02d", 10 + (n / 9999) % 89) + "410790" + String.format("%04d", 1 + n % 9999);
+    }
+
+    static DumisakeUser operator(String opdCode) {
+        return new DumisakeUser("op-" + opdCode.toLowerCase(), "Operator " + opdCode, Role.OPD_OPERATOR, opdCode,
+                true, "x");
+    }
+
+    static DumisakeUser admin() {
+        return new DumisakeUser("admin", "Admin", Role.ADMIN, null, true, "x");
+    }
+
+    static DumisakeUser expert() {
+        return new DumisakeUser("ahli", "Tim Ahli", Role.EXPERT, null, true, "x");
+    }
+
+    static <T> T as(DumisakeUser user, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    static <T> T asSystem(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        SystemAuthentication.run(() -> result.set(work.get()));
+        return result.get();
+    }
+
+    static synchronized void ensureOpen(FiscalYearService fiscalYears) {
+        asSystem(() -> fiscalYears.all().stream().filter(y -> y.year() == YEAR).findFirst()
+                .orElseGet(() -> fiscalYears.open(YEAR, new BigDecimal("2000000000.00"))));
+    }
+
+    /** A new programme of the tests, optionally limited to deciles 1..maxDecile. */
+    static ProgrammeView programme(ProgrammeService programmes, Integer maxDecile) {
+        String code = "UJI-" + NEXT.incrementAndGet();
+        return asSystem(() -> {
+            ProgrammeView created = programmes.create(code, "Program uji " + code, Pillar.RESPONSIF, "DISDIK");
+            return maxDecile == null ? created : programmes.limitWelfareDecile(code, maxDecile);
+        });
+    }
+
+    /** A kecamatan of {@link #YEAR} with nothing allocated yet. */
+    static synchronized String freshKecamatan(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("""
+                select e.kecamatan_code from envelope e
+                where e.fiscal_year = ? and e.allocated = 0
+                  and not exists (select 1 from allocation a where a.fiscal_year = e.fiscal_year
+                                  and a.kecamatan_code = e.kecamatan_code)
+                order by e.kecamatan_code limit 1""", String.class, YEAR);
+    }
+
+    static String desaOf(JdbcTemplate jdbc, String kecamatanCode) {
+        return jdbc.queryForObject("select code from desa where kecamatan_code = ? order by code limit 1",
+                String.class, kecamatanCode);
+    }
+
+    static AllocationView allocation(AllocationService allocations, String kecamatanCode, String opdCode,
+                                     String programmeCode, BigDecimal amount) {
+        return asSystem(() -> allocations.create(new NewAllocation(YEAR, kecamatanCode, opdCode, programmeCode,
+                Mechanism.BELANJA_OPD, null, "Bantuan langsung (uji penerima)", amount, 3)));
+    }
+
+    static NewBeneficiary person(String nik, String desaCode, Integer decile) {
+        return new NewBeneficiary(nik, "Penerima Uji " + nik.substring(12), Nik.Sex.F, BORN, desaCode,
+                "Jl. Uji No. 1", null, decile);
+    }
+}
