@@ -22,6 +22,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +60,9 @@ public class AllocationService {
     private final RegionService regions;
     private final OpdService opds;
     private final AuditTrail audit;
+    private final JdbcTemplate streamingJdbc;
+
+    private static final int STREAM_FETCH_SIZE = 1000;
 
     AllocationService(AllocationRepository allocations, NamedParameterJdbcTemplate jdbc, FiscalYearService fiscalYears,
                       EnvelopeService envelopes, ProgrammeService programmes, RegionService regions, OpdService opds,
@@ -69,6 +75,9 @@ public class AllocationService {
         this.regions = regions;
         this.opds = opds;
         this.audit = audit;
+        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
+        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -201,6 +210,19 @@ public class AllocationService {
         List<AllocationView> rows = jdbc.query(SELECT + where + orderBy(pageable.getSort())
                 + " limit :limit offset :offset", params, ROW);
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * Every allocation the filter selects, in code order, handed to {@code each} one at a time as the
+     * database sends them (exports of any size never hold the whole list).
+     */
+    @Transactional(readOnly = true)
+    public void forEach(AllocationFilter filter, Consumer<AllocationView> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(streamingJdbc);
+        streaming.query(SELECT + where + " order by a.kecamatan_code, a.opd_code, a.id", params,
+                (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }
 
     /** Σ of the allocations the filter selects (ACTIVE ones only for the money), for table footers. */

@@ -152,7 +152,16 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/dashboard/kabupaten-kota", SIGNED_IN),
             entry("GET /api/v1/dashboard/kecamatan", SIGNED_IN),
             entry("GET /api/v1/dashboard/opd", SIGNED_IN),
-            entry("GET /api/v1/dashboard/monthly", SIGNED_IN));
+            entry("GET /api/v1/dashboard/monthly", SIGNED_IN),
+            entry("GET /api/v1/exports/envelopes.xlsx", ADMIN_EXPERT),
+            entry("GET /api/v1/exports/envelopes.csv", ADMIN_EXPERT),
+            entry("GET /api/v1/exports/allocations.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/allocations.csv", SIGNED_IN),
+            entry("GET /api/v1/exports/disbursements.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/disbursements.csv", SIGNED_IN),
+            entry("GET /api/v1/exports/dashboard/{table}.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/dashboard/{table}.csv", SIGNED_IN),
+            entry("GET /api/v1/reports/realisasi.pdf", SIGNED_IN));
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
     final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(
