@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -82,15 +83,7 @@ public class AllocationService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public AllocationView create(NewAllocation request) {
-        fiscalYears.requireOpen(request.year());
-        requireKecamatan(request.kecamatanCode());
-        requireActiveOpd(request.opdCode());
-        requireActiveProgramme(request.programmeCode());
-        String desaCode = blankToNull(request.desaCode());
-        String desaKecamatan = desaCode == null ? null : requireDesa(desaCode).kecamatanCode();
-        AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode, desaKecamatan,
-                request.kecamatanCode());
-
+        String desaCode = checkRules(request);
         EnvelopeView envelope = envelopes.lockForUpdate(request.year(), request.kecamatanCode());
         AllocationRules.requireEnvelopeRoom(envelope.kecamatanName(), request.year(), envelope.remaining(),
                 request.amount());
@@ -99,6 +92,59 @@ public class AllocationService {
                 request.amount(), request.plannedMonth(), CurrentUser.username()));
         AllocationView created = get(allocation.getId());
         audit.record("ALLOCATION_CREATED", ENTITY, created.id(), null, state(created));
+        return created;
+    }
+
+    /**
+     * Checks one request against every rule that does not need the envelope lock (open year, known codes,
+     * active OPD and programme, desa consistent with the mechanism) and throws the first one it breaks;
+     * the bulk import uses it to list every bad row before anything is written.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void validate(NewAllocation request) {
+        checkRules(request);
+    }
+
+    /**
+     * Many allocations at once, all or nothing (the bulk import): every request is checked, then the
+     * envelopes involved are locked in (year, code) order — so two imports cannot deadlock — and the
+     * requests of each envelope together must fit in what it has left. If any envelope lacks money nothing
+     * is written and the refusal lists every such kecamatan; otherwise each allocation is written and audited.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AllocationView> importAll(List<NewAllocation> requests) {
+        List<String> desaCodes = requests.stream().map(this::checkRules).toList();
+        Map<Integer, Map<String, BigDecimal>> needed = new TreeMap<>();
+        for (NewAllocation request : requests) {
+            needed.computeIfAbsent(request.year(), year -> new TreeMap<>())
+                    .merge(request.kecamatanCode(), request.amount(), BigDecimal::add);
+        }
+        List<EnvelopeShortfall> shortfalls = new ArrayList<>();
+        needed.forEach((year, perKecamatan) -> {
+            for (EnvelopeView envelope : envelopes.lockForUpdate(year, List.copyOf(perKecamatan.keySet()))) {
+                BigDecimal required = perKecamatan.get(envelope.kecamatanCode());
+                if (required.compareTo(envelope.remaining()) > 0) {
+                    shortfalls.add(new EnvelopeShortfall(envelope.kecamatanCode(), envelope.kecamatanName(), required,
+                            envelope.remaining()));
+                }
+            }
+        });
+        if (!shortfalls.isEmpty()) {
+            throw new PerDesaShortfallException(shortfalls);
+        }
+        String by = CurrentUser.username();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            NewAllocation request = requests.get(i);
+            ids.add(allocations.save(new Allocation(request.year(), request.kecamatanCode(), request.opdCode(),
+                    request.programmeCode(), request.mechanism(), desaCodes.get(i), request.title().strip(),
+                    request.amount(), request.plannedMonth(), by)).getId());
+        }
+        allocations.flush();
+        List<AllocationView> created = byIds(ids);
+        for (AllocationView allocation : created) {
+            audit.record("ALLOCATION_CREATED", ENTITY, allocation.id(), null, state(allocation));
+        }
         return created;
     }
 
@@ -266,6 +312,19 @@ public class AllocationService {
             throw new StaleVersionException(ENTITY, id);
         }
         return allocation;
+    }
+
+    /** The rules of one request that need no lock; returns its desa code, blank made null. */
+    private String checkRules(NewAllocation request) {
+        fiscalYears.requireOpen(request.year());
+        requireKecamatan(request.kecamatanCode());
+        requireActiveOpd(request.opdCode());
+        requireActiveProgramme(request.programmeCode());
+        String desaCode = blankToNull(request.desaCode());
+        String desaKecamatan = desaCode == null ? null : requireDesa(desaCode).kecamatanCode();
+        AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode, desaKecamatan,
+                request.kecamatanCode());
+        return desaCode;
     }
 
     private List<AllocationView> byIds(List<Long> ids) {

@@ -161,7 +161,12 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/exports/disbursements.csv", SIGNED_IN),
             entry("GET /api/v1/exports/dashboard/{table}.xlsx", SIGNED_IN),
             entry("GET /api/v1/exports/dashboard/{table}.csv", SIGNED_IN),
-            entry("GET /api/v1/reports/realisasi.pdf", SIGNED_IN));
+            entry("GET /api/v1/reports/realisasi.pdf", SIGNED_IN),
+            entry("GET /alokasi/impor", ADMIN_ONLY),
+            entry("POST /alokasi/impor", ADMIN_ONLY),
+            entry("GET /alokasi/impor/templat.xlsx", ADMIN_ONLY),
+            entry("POST /alokasi/impor/simpan", ADMIN_ONLY),
+            entry("GET /alokasi/impor/galat.csv", ADMIN_ONLY));
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
     final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(
