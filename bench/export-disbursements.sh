@@ -19,10 +19,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 PG_PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
 PSQL=(psql -X -q -h localhost -p "$PG_PORT" -U postgres -d postgres)
 
-YEAR=${YEAR:-$("${PSQL[@]}" -At -c "select coalesce(max(year) + 1, 2089) from fiscal_year where year >= 2089")}
+# the first year from 2089 on without disbursements
+YEAR=${YEAR:-$("${PSQL[@]}" -At -c "select min(y) from generate_series(2089, 2100) y
+    where not exists (select 1 from disbursement d where d.fiscal_year = y)")}
 echo "fiscal year $YEAR, $ROWS disbursements"
-curl -sf -u "$AUTH" -H 'Content-Type: application/json' -o /dev/null \
-     -d "{\"year\": $YEAR, \"paguPerKecamatan\": 2000000000}" "$BASE/api/v1/fiscal-years"
+if [ "$("${PSQL[@]}" -At -c "select count(*) from fiscal_year where year = $YEAR")" = 0 ]; then
+    curl -sf -u "$AUTH" -H 'Content-Type: application/json' -o /dev/null \
+         -d "{\"year\": $YEAR, \"paguPerKecamatan\": 2000000000}" "$BASE/api/v1/fiscal-years"
+fi
 start=$(date +%s.%N)
 "${PSQL[@]}" -v year="$YEAR" -v rows="$ROWS" -f "$HERE/export-disbursements.sql"
 echo "generated in $(echo "$(date +%s.%N) - $start" | bc) s"
