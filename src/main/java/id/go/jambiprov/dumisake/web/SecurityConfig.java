@@ -79,7 +79,8 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/geo/**").permitAll()
                         .requestMatchers("/akun/**", "/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/alokasi/impor", "/alokasi/impor/**").hasRole(ADMIN)
+                        .requestMatchers("/alokasi/impor", "/alokasi/impor/**", "/pencairan/rekonsiliasi",
+                                "/pencairan/rekonsiliasi/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/alokasi/*/pencairan/baru", "/pencairan/*/ubah").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/alokasi/*/pencairan", "/pencairan/*/ubah",
                                 "/pencairan/*/ajukan").hasRole(OPERATOR)

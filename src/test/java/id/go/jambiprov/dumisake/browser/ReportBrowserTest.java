@@ -52,12 +52,14 @@ class ReportBrowserTest extends BrowserTestSupport {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Pagu kecamatan Dumisake tahun 2026");
-            int heading = 4;
+            // title, export time, a blank line, then the heading (no filter line: the whole province)
+            int heading = 3;
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("Diekspor ").endsWith(" oleh admin");
             assertThat(sheet.getRow(heading).getCell(3).getStringCellValue()).isEqualTo("Pagu (Rp)");
             assertThat(sheet.getLastRowNum() - heading - 1).as("one row per kecamatan, then the totals").isEqualTo(144);
             assertThat(sheet.getRow(heading + 1).getCell(3).getNumericCellValue()).isEqualTo(2_000_000_000d);
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(3).getCellFormula())
-                    .isEqualTo("SUM(D6:D149)");
+                    .isEqualTo("SUM(D5:D148)");
         }
     }
 

@@ -166,7 +166,11 @@ class AuthorizationMatrixTest {
             entry("POST /alokasi/impor", ADMIN_ONLY),
             entry("GET /alokasi/impor/templat.xlsx", ADMIN_ONLY),
             entry("POST /alokasi/impor/simpan", ADMIN_ONLY),
-            entry("GET /alokasi/impor/galat.csv", ADMIN_ONLY));
+            entry("GET /alokasi/impor/galat.csv", ADMIN_ONLY),
+            entry("GET /pencairan/rekonsiliasi", ADMIN_ONLY),
+            entry("POST /pencairan/rekonsiliasi", ADMIN_ONLY),
+            entry("GET /pencairan/rekonsiliasi/hasil.xlsx", ADMIN_ONLY),
+            entry("GET /pencairan/rekonsiliasi/hasil.csv", ADMIN_ONLY));
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
     final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(
