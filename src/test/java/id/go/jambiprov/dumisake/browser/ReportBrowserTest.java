@@ -24,10 +24,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An administrator downloads the envelope overview as Excel and imports allocations from a file. */
+/** An administrator downloads the envelope overview as Excel and imports allocations. Fiscal year 2082 belongs to this class. */
 class ReportBrowserTest extends BrowserTestSupport {
 
-    private static final int YEAR = 2072;
+    private static final int YEAR = 2082;
 
     @Autowired
     FiscalYearService fiscalYears;

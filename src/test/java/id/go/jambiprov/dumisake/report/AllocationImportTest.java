@@ -36,12 +36,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The bulk allocation import, through the pages an administrator uses, in a fiscal year of its own. */
+/** The bulk allocation import, through the pages an administrator uses. Fiscal year 2081 belongs to this class. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class AllocationImportTest {
 
-    private static final int YEAR = 2071;
+    private static final int YEAR = 2081;
     private static final String KECAMATAN = "15.01.01";
     private static final String PROGRAMME = "BANTUAN-PENDIDIKAN";
 
