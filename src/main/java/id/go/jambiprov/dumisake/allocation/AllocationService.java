@@ -22,6 +22,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,6 +38,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +61,9 @@ public class AllocationService {
     private final RegionService regions;
     private final OpdService opds;
     private final AuditTrail audit;
+    private final JdbcTemplate streamingJdbc;
+
+    private static final int STREAM_FETCH_SIZE = 1000;
 
     AllocationService(AllocationRepository allocations, NamedParameterJdbcTemplate jdbc, FiscalYearService fiscalYears,
                       EnvelopeService envelopes, ProgrammeService programmes, RegionService regions, OpdService opds,
@@ -69,19 +76,14 @@ public class AllocationService {
         this.regions = regions;
         this.opds = opds;
         this.audit = audit;
+        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
+        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public AllocationView create(NewAllocation request) {
-        fiscalYears.requireOpen(request.year());
-        requireKecamatan(request.kecamatanCode());
-        requireActiveOpd(request.opdCode());
-        requireActiveProgramme(request.programmeCode());
-        String desaCode = blankToNull(request.desaCode());
-        String desaKecamatan = desaCode == null ? null : requireDesa(desaCode).kecamatanCode();
-        AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode, desaKecamatan,
-                request.kecamatanCode());
-
+        String desaCode = checkRules(request);
         EnvelopeView envelope = envelopes.lockForUpdate(request.year(), request.kecamatanCode());
         AllocationRules.requireEnvelopeRoom(envelope.kecamatanName(), request.year(), envelope.remaining(),
                 request.amount());
@@ -90,6 +92,59 @@ public class AllocationService {
                 request.amount(), request.plannedMonth(), CurrentUser.username()));
         AllocationView created = get(allocation.getId());
         audit.record("ALLOCATION_CREATED", ENTITY, created.id(), null, state(created));
+        return created;
+    }
+
+    /**
+     * Checks one request against every rule that does not need the envelope lock (open year, known codes,
+     * active OPD and programme, desa consistent with the mechanism) and throws the first one it breaks;
+     * the bulk import uses it to list every bad row before anything is written.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void validate(NewAllocation request) {
+        checkRules(request);
+    }
+
+    /**
+     * Many allocations at once, all or nothing (the bulk import): every request is checked, then the
+     * envelopes involved are locked in (year, code) order — so two imports cannot deadlock — and the
+     * requests of each envelope together must fit in what it has left. If any envelope lacks money nothing
+     * is written and the refusal lists every such kecamatan; otherwise each allocation is written and audited.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AllocationView> importAll(List<NewAllocation> requests) {
+        List<String> desaCodes = requests.stream().map(this::checkRules).toList();
+        Map<Integer, Map<String, BigDecimal>> needed = new TreeMap<>();
+        for (NewAllocation request : requests) {
+            needed.computeIfAbsent(request.year(), year -> new TreeMap<>())
+                    .merge(request.kecamatanCode(), request.amount(), BigDecimal::add);
+        }
+        List<EnvelopeShortfall> shortfalls = new ArrayList<>();
+        needed.forEach((year, perKecamatan) -> {
+            for (EnvelopeView envelope : envelopes.lockForUpdate(year, List.copyOf(perKecamatan.keySet()))) {
+                BigDecimal required = perKecamatan.get(envelope.kecamatanCode());
+                if (required.compareTo(envelope.remaining()) > 0) {
+                    shortfalls.add(new EnvelopeShortfall(envelope.kecamatanCode(), envelope.kecamatanName(), required,
+                            envelope.remaining()));
+                }
+            }
+        });
+        if (!shortfalls.isEmpty()) {
+            throw new PerDesaShortfallException(shortfalls);
+        }
+        String by = CurrentUser.username();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            NewAllocation request = requests.get(i);
+            ids.add(allocations.save(new Allocation(request.year(), request.kecamatanCode(), request.opdCode(),
+                    request.programmeCode(), request.mechanism(), desaCodes.get(i), request.title().strip(),
+                    request.amount(), request.plannedMonth(), by)).getId());
+        }
+        allocations.flush();
+        List<AllocationView> created = byIds(ids);
+        for (AllocationView allocation : created) {
+            audit.record("ALLOCATION_CREATED", ENTITY, allocation.id(), null, state(allocation));
+        }
         return created;
     }
 
@@ -203,6 +258,19 @@ public class AllocationService {
         return new PageImpl<>(rows, pageable, total);
     }
 
+    /**
+     * Every allocation the filter selects, in code order, handed to {@code each} one at a time as the
+     * database sends them (exports of any size never hold the whole list).
+     */
+    @Transactional(readOnly = true)
+    public void forEach(AllocationFilter filter, Consumer<AllocationView> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(streamingJdbc);
+        streaming.query(SELECT + where + " order by a.kecamatan_code, a.opd_code, a.id", params,
+                (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
+    }
+
     /** Σ of the allocations the filter selects (ACTIVE ones only for the money), for table footers. */
     @Transactional(readOnly = true)
     public AllocationTotals totals(AllocationFilter filter) {
@@ -244,6 +312,19 @@ public class AllocationService {
             throw new StaleVersionException(ENTITY, id);
         }
         return allocation;
+    }
+
+    /** The rules of one request that need no lock; returns its desa code, blank made null. */
+    private String checkRules(NewAllocation request) {
+        fiscalYears.requireOpen(request.year());
+        requireKecamatan(request.kecamatanCode());
+        requireActiveOpd(request.opdCode());
+        requireActiveProgramme(request.programmeCode());
+        String desaCode = blankToNull(request.desaCode());
+        String desaKecamatan = desaCode == null ? null : requireDesa(desaCode).kecamatanCode();
+        AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode, desaKecamatan,
+                request.kecamatanCode());
+        return desaCode;
     }
 
     private List<AllocationView> byIds(List<Long> ids) {

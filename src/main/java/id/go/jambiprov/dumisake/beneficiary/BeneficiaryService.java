@@ -197,6 +197,18 @@ public class BeneficiaryService {
                 new MapSqlParameterSource("allocation", allocationId), AID_ROW);
     }
 
+    /** The aid of a fiscal year as lists show it (NIK masked), an operator's OPD only, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AidView> aidOfYear(int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String scope = CurrentUser.opdScope();
+        if (scope != null) {
+            params.addValue("opd", scope);
+        }
+        return jdbc.query(AID_SELECT + " where x.fiscal_year = :year" + (scope == null ? "" : " and x.opd_code = :opd")
+                + " order by x.aid_date, x.id", params, AID_ROW);
+    }
+
     /** All aid one person received, across OPDs and years. */
     @Transactional(readOnly = true)
     public List<AidView> aidOf(long beneficiaryId) {

@@ -14,6 +14,8 @@ import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Recording, submitting and deciding disbursements. Operators work on their own OPD's allocations only
@@ -45,6 +48,9 @@ public class DisbursementService {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final JdbcTemplate streamingJdbc;
+
+    private static final int STREAM_FETCH_SIZE = 1000;
 
     DisbursementService(DisbursementRepository disbursements, AllocationService allocations,
                         NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
@@ -53,6 +59,9 @@ public class DisbursementService {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
+        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
     }
 
     @PreAuthorize("hasRole('OPD_OPERATOR')")
@@ -185,6 +194,27 @@ public class DisbursementService {
         List<DisbursementView> rows = jdbc.query(SELECT + where + " order by d.submitted_at, d.id limit :limit offset :offset",
                 params, ROW);
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * The disbursements of a year (optionally of one OPD or one status) in the caller's scope, handed to
+     * {@code each} one at a time as the database sends them: exports of 100,000 rows never hold the list.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(int year, String opdCode, DisbursementStatus status, Consumer<DisbursementView> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        StringBuilder where = new StringBuilder(" where d.fiscal_year = :year");
+        if (opdCode != null && !opdCode.isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", opdCode);
+        }
+        if (status != null) {
+            where.append(" and d.status = :status");
+            params.addValue("status", status.name());
+        }
+        new NamedParameterJdbcTemplate(streamingJdbc).query(SELECT + where + scope(params)
+                        + " order by a.opd_code, a.kecamatan_code, d.allocation_id, d.tranche, d.id", params,
+                (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }
 
     /** The allocations an operator disburses from, with their money by status; admins and experts see all. */

@@ -56,7 +56,8 @@ public class SecurityConfig {
                                 "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
                                 "/api/v1/disbursements/*/reject").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/allocations/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/fiscal-years/*/envelopes/**").hasAnyRole(ADMIN, EXPERT)
+                        .requestMatchers("/api/v1/fiscal-years/*/envelopes/**", "/api/v1/exports/envelopes.*")
+                                .hasAnyRole(ADMIN, EXPERT)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Dumisake").authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -79,6 +80,8 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/geo/**").permitAll()
                         .requestMatchers("/akun/**", "/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/alokasi/impor", "/alokasi/impor/**", "/pencairan/rekonsiliasi",
+                                "/pencairan/rekonsiliasi/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/alokasi/*/pencairan/baru", "/pencairan/*/ubah").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/alokasi/*/pencairan", "/pencairan/*/ubah",
                                 "/pencairan/*/ajukan", "/alokasi/*/bantuan").hasRole(OPERATOR)

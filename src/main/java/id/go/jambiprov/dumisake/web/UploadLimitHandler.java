@@ -23,7 +23,7 @@ class UploadLimitHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flashError", messages.getMessage("disbursement.evidenceTooLarge", null,
+        redirect.addFlashAttribute("flashError", messages.getMessage("upload.tooLarge", null,
                 LocaleContextHolder.getLocale()));
         String back = request.getHeader("Referer");
         return "redirect:" + (back != null && back.startsWith(request.getScheme() + "://" + request.getServerName())

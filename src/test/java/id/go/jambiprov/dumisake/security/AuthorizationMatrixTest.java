@@ -170,7 +170,27 @@ class AuthorizationMatrixTest {
             entry("POST /api/v1/beneficiaries", ADMIN_OPERATOR),
             entry("GET /api/v1/beneficiaries", SIGNED_IN),
             entry("POST /api/v1/allocations/{allocationId}/aid", OPERATOR_ONLY),
-            entry("GET /api/v1/allocations/{allocationId}/aid", SIGNED_IN));
+            entry("GET /api/v1/allocations/{allocationId}/aid", SIGNED_IN),
+            entry("GET /api/v1/exports/envelopes.xlsx", ADMIN_EXPERT),
+            entry("GET /api/v1/exports/envelopes.csv", ADMIN_EXPERT),
+            entry("GET /api/v1/exports/allocations.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/allocations.csv", SIGNED_IN),
+            entry("GET /api/v1/exports/disbursements.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/disbursements.csv", SIGNED_IN),
+            entry("GET /api/v1/exports/aid.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/aid.csv", SIGNED_IN),
+            entry("GET /api/v1/exports/dashboard/{table}.xlsx", SIGNED_IN),
+            entry("GET /api/v1/exports/dashboard/{table}.csv", SIGNED_IN),
+            entry("GET /api/v1/reports/realisasi.pdf", SIGNED_IN),
+            entry("GET /alokasi/impor", ADMIN_ONLY),
+            entry("POST /alokasi/impor", ADMIN_ONLY),
+            entry("GET /alokasi/impor/templat.xlsx", ADMIN_ONLY),
+            entry("POST /alokasi/impor/simpan", ADMIN_ONLY),
+            entry("GET /alokasi/impor/galat.csv", ADMIN_ONLY),
+            entry("GET /pencairan/rekonsiliasi", ADMIN_ONLY),
+            entry("POST /pencairan/rekonsiliasi", ADMIN_ONLY),
+            entry("GET /pencairan/rekonsiliasi/hasil.xlsx", ADMIN_ONLY),
+            entry("GET /pencairan/rekonsiliasi/hasil.csv", ADMIN_ONLY));
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
     final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(

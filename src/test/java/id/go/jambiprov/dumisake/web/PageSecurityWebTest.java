@@ -18,6 +18,10 @@ import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.report.AllocationImportService;
+import id.go.jambiprov.dumisake.report.ExportService;
+import id.go.jambiprov.dumisake.report.RealisationReportService;
+import id.go.jambiprov.dumisake.report.Sp2dReconciliationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +102,18 @@ class PageSecurityWebTest {
 
     @MockitoBean
     BeneficiaryImportService beneficiaryImports;
+
+    @MockitoBean
+        ExportService exports;
+
+    @MockitoBean
+    RealisationReportService realisationReports;
+
+    @MockitoBean
+    AllocationImportService allocationImports;
+
+    @MockitoBean
+    Sp2dReconciliationService sp2dReconciliations;
 
     @BeforeEach
     void masterData() {

@@ -1,0 +1,181 @@
+package id.go.jambiprov.dumisake.report;
+
+import id.go.jambiprov.dumisake.disbursement.DisbursementService;
+import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
+import id.go.jambiprov.dumisake.disbursement.DisbursementView;
+import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * SP2D reconciliation: the treasury's CSV (SIPD: nomor SP2D, tanggal, jumlah, kode OPD) against the
+ * VERIFIED disbursements of the year, matched by SP2D number without regard to case or surrounding spaces,
+ * as the database's uniqueness rule treats them.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class Sp2dReconciliationService {
+
+    private static final List<String> COLUMNS = List.of("nomor_sp2d", "tanggal", "jumlah", "kode_opd");
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("d/M/yyyy"), DateTimeFormatter.ofPattern("d-M-yyyy"));
+
+    private final DisbursementService disbursements;
+    private final MessageSource messages;
+
+    Sp2dReconciliationService(DisbursementService disbursements, MessageSource messages) {
+        this.disbursements = disbursements;
+        this.messages = messages;
+    }
+
+    public Reconciliation reconcile(int year, String fileName, byte[] content) {
+        if (content.length == 0) {
+            throw new ImportRefusedException("report.import.empty");
+        }
+        if (content.length > AllocationImportService.MAX_BYTES) {
+            throw new ImportRefusedException("report.import.tooLarge", AllocationImportService.MAX_BYTES / (1024 * 1024));
+        }
+        Map<String, TreasuryRow> treasury = read(content);
+        List<ReconciliationLine> lines = new ArrayList<>();
+        disbursements.forEach(year, null, DisbursementStatus.VERIFIED, d -> {
+            TreasuryRow row = treasury.remove(key(d.sp2dNumber()));
+            lines.add(row == null ? onlyHere(d) : compare(row, d));
+        });
+        treasury.values().forEach(row -> lines.add(new ReconciliationLine(ReconciliationLine.Outcome.ONLY_IN_TREASURY,
+                row.number(), row.opdCode(), row.date(), row.amount(), null, null, null)));
+        lines.sort((a, b) -> a.outcome() != b.outcome() ? b.outcome().compareTo(a.outcome())
+                : a.sp2dNumber().compareToIgnoreCase(b.sp2dNumber()));
+        return new Reconciliation(year, fileName, List.copyOf(lines));
+    }
+
+    public void export(Reconciliation reconciliation, ExportFormat format, OutputStream out) {
+        TableHeader header = new TableHeader(msg("report.sp2d.exportTitle", reconciliation.year()),
+                List.of(msg("report.sp2d.file", reconciliation.fileName())), "", List.of(
+                Column.text(msg("report.sp2d.outcome"), 30), Column.text(msg("report.col.sp2dNumber"), 24),
+                Column.text(msg("report.col.opd"), 12), Column.date(msg("report.sp2d.treasuryDate")),
+                Column.money(msg("report.sp2d.treasuryAmount")), Column.integer(msg("report.sp2d.disbursement")),
+                Column.date(msg("report.col.sp2dDate")), Column.money(msg("report.col.amount"))), msg("report.totals"));
+        try (TableWriter writer = format == ExportFormat.XLSX ? new XlsxTableWriter(out, header, msg("report.sp2d.sheet"))
+                : new CsvTableWriter(out, header)) {
+            for (ReconciliationLine line : reconciliation.lines()) {
+                writer.row(Arrays.asList(msg("report.sp2d.outcome." + line.outcome().name()), line.sp2dNumber(),
+                        line.opdCode(), line.treasuryDate(), line.treasuryAmount(), line.disbursementId(), line.date(),
+                        line.amount()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ReconciliationLine compare(TreasuryRow row, DisbursementView d) {
+        boolean amountDiffers = row.amount().compareTo(d.amount()) != 0;
+        boolean dateDiffers = !row.date().equals(d.sp2dDate());
+        ReconciliationLine.Outcome outcome = amountDiffers && dateDiffers ? ReconciliationLine.Outcome.AMOUNT_AND_DATE_DIFFER
+                : amountDiffers ? ReconciliationLine.Outcome.AMOUNT_DIFFERS
+                : dateDiffers ? ReconciliationLine.Outcome.DATE_DIFFERS : ReconciliationLine.Outcome.MATCHED;
+        return new ReconciliationLine(outcome, d.sp2dNumber(), d.opdCode(), row.date(), row.amount(), d.id(),
+                d.sp2dDate(), d.amount());
+    }
+
+    private static ReconciliationLine onlyHere(DisbursementView d) {
+        return new ReconciliationLine(ReconciliationLine.Outcome.ONLY_IN_DUMISAKE, d.sp2dNumber(), d.opdCode(), null,
+                null, d.id(), d.sp2dDate(), d.amount());
+    }
+
+    private record TreasuryRow(String number, LocalDate date, BigDecimal amount, String opdCode) {
+    }
+
+    private Map<String, TreasuryRow> read(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = firstLine.contains(";") && !firstLine.contains(",") ? ';' : ',';
+        List<CSVRecord> records;
+        try {
+            records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get()
+                    .parse(new StringReader(text)).getRecords();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new ImportRefusedException("report.import.badCsv");
+        }
+        if (records.isEmpty()) {
+            throw new ImportRefusedException("report.import.noRows");
+        }
+        List<String> heading = records.get(0).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
+        List<String> missing = COLUMNS.stream().filter(c -> !heading.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ImportRefusedException("report.import.missingColumns", String.join(", ", missing));
+        }
+        Map<String, TreasuryRow> rows = new LinkedHashMap<>();
+        for (int i = 1; i < records.size(); i++) {
+            CSVRecord record = records.get(i);
+            String number = value(record, heading, "nomor_sp2d");
+            if (number.isBlank()) {
+                continue;
+            }
+            LocalDate date = date(value(record, heading, "tanggal"), i + 1);
+            BigDecimal amount = amount(value(record, heading, "jumlah"), i + 1);
+            rows.put(key(number), new TreasuryRow(number, date, amount, value(record, heading, "kode_opd")));
+        }
+        return rows;
+    }
+
+    private static String value(CSVRecord record, List<String> heading, String column) {
+        int index = heading.indexOf(column);
+        return index < record.size() ? record.get(index).strip() : "";
+    }
+
+    private static LocalDate date(String text, int row) {
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // try the next format the treasury uses
+            }
+        }
+        throw new ImportRefusedException("report.sp2d.badDate", row, text);
+    }
+
+    /** SIPD writes {@code 1500000.00}; a person's spreadsheet writes {@code 1.500.000}. Both are read. */
+    private static BigDecimal amount(String text, int row) {
+        try {
+            if (text.matches("\\d+\\.\\d{1,2}")) {
+                return new BigDecimal(text);
+            }
+            return Rupiah.parse(text);
+        } catch (MoneyFormatException | NumberFormatException e) {
+            throw new ImportRefusedException("report.sp2d.badAmount", row, text);
+        }
+    }
+
+    private static String key(String sp2dNumber) {
+        return sp2dNumber.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
