@@ -21,13 +21,13 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Fills the regions and agencies from the CSV files under {@code data/jambi} (see SOURCES.md there).
+ * Fills the regions and agencies from the CSV files under {@code jambi/} in the resources (see SOURCES.md there).
  * The CSV files stay the single source; the checksum covers them so a changed file fails validation.
  */
 @Component
 class JambiMasterDataMigration implements JavaMigration {
 
-    private static final String DIR = "data/jambi/";
+    private static final String DIR = "jambi/";
 
     private static final List<Table> TABLES = List.of(
             new Table("kabupaten_kota.csv",
