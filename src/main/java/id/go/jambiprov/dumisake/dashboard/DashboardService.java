@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -15,17 +16,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every dashboard figure, as SQL aggregates over the envelopes, allocations and disbursements — one
- * statement per table or chart, and one place for the queries that the pages, the API and the exports
- * share. An OPD operator's figures are always limited to their OPD: pagu stays the kecamatan's, allocated
- * and realised count that OPD's allocations only.
+ * Every dashboard figure, as SQL aggregates — one place for the queries that the pages, the API and the
+ * exports share. Without an OPD scope the kecamatan figures are the envelope totals that the triggers keep
+ * (Σ active allocations, Σ verified disbursements, number of active allocations); an OPD operator's figures
+ * are always limited to their OPD: pagu stays the kecamatan's, allocated and realised count that OPD's
+ * allocations only. The kecamatan, kabupaten/kota and province levels come from one grouped statement,
+ * so they reconcile even while money moves.
  */
 @Service
 @Transactional(readOnly = true)
 public class DashboardService {
+
+    private static final int LOWEST = 10;
+    private static final int WARNINGS = 20;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -38,86 +46,57 @@ public class DashboardService {
         this.waitingDays = waitingDays;
     }
 
+    /** Everything the province page shows, in six statements whatever the amount of data. */
+    public Overview overview(int year, String kabupatenKotaCode) {
+        Scope scope = Scope.of(year, kabupatenKotaCode);
+        Rollup rollup = rollup(scope);
+        Breakdown breakdown = breakdown(scope);
+        Waiting waiting = waiting(scope);
+        return new Overview(summary(scope, rollup, waiting),
+                scope.kabupatenKota() != null ? rollup.kecamatan() : rollup.kabupatenKota(),
+                breakdown.opd(), breakdown.programme(), breakdown.mechanism(),
+                laggards(scope, rollup, breakdown, waiting));
+    }
+
     public Summary summary(int year, String kabupatenKotaCode) {
-        MapSqlParameterSource params = params(year, kabupatenKotaCode);
-        Summary summary = jdbc.queryForObject("""
-                        select coalesce(sum(pagu), 0) as pagu, coalesce(sum(allocated), 0) as allocated,
-                               coalesce(sum(realised), 0) as realised, count(*) as kecamatan,
-                               count(*) filter (where realised = 0) as without_realisation
-                        from (""" + KECAMATAN + ") k",
-                params, (rs, n) -> new Summary(year, CurrentUser.opdScope(), figures(rs), rs.getInt("kecamatan"),
-                        rs.getInt("without_realisation"), 0, BigDecimal.ZERO, Figures.ZERO));
-        var waiting = jdbc.queryForMap("""
-                select count(*) as waiting, coalesce(sum(d.amount), 0) as amount
-                from disbursement d join allocation a on a.id = d.allocation_id
-                where d.fiscal_year = :year and d.status = 'SUBMITTED'
-                  """ + SCOPE_OF_A, params);
-        LocalDate today = LocalDate.now(clock);
-        LocalDate reference = today.getYear() > year ? LocalDate.of(year, 12, 31) : today;
-        Figures previous = jdbc.queryForObject("""
-                        select coalesce((select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1
-                                         and (cast(:kabupatenKota as varchar) is null or left(e.kecamatan_code, 5) = :kabupatenKota)), 0) as pagu,
-                               coalesce((select sum(a.amount) from allocation a
-                                         where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'
-                                           """ + SCOPE_OF_A + """
-                                           ), 0) as allocated,
-                               coalesce((select sum(d.amount) from disbursement d join allocation a on a.id = d.allocation_id
-                                         where d.fiscal_year = :year - 1 and d.status = 'VERIFIED'
-                                           and d.sp2d_date <= :sameDate
-                                           """ + SCOPE_OF_A + """
-                                           ), 0) as realised""",
-                params.addValue("sameDate", reference.minusYears(1)),
-                (rs, n) -> figures(rs));
-        return new Summary(year, summary.opdScope(), summary.figures(), summary.kecamatan(),
-                summary.kecamatanWithoutRealisation(), ((Number) waiting.get("waiting")).longValue(),
-                (BigDecimal) waiting.get("amount"), previous);
+        Scope scope = Scope.of(year, kabupatenKotaCode);
+        return summary(scope, rollup(scope), waiting(scope));
     }
 
     public List<RegionRow> byKabupatenKota(int year) {
-        return jdbc.query("""
-                select parent_code as code, parent_name as name, null as parent_code, null as parent_name,
-                       sum(pagu) as pagu, sum(allocated) as allocated, sum(realised) as realised,
-                       sum(allocations) as allocations
-                from (""" + KECAMATAN + """
-                ) k group by parent_code, parent_name order by parent_code""", params(year, null), ROW);
+        return rollup(Scope.of(year, null)).kabupatenKota();
     }
 
     public List<RegionRow> byKecamatan(int year, String kabupatenKotaCode) {
-        return jdbc.query("select * from (" + KECAMATAN + ") k order by code", params(year, kabupatenKotaCode), ROW);
+        return rollup(Scope.of(year, kabupatenKotaCode)).kecamatan();
+    }
+
+    /** One kecamatan's row, as on the kabupaten/kota level above it. */
+    public RegionRow kecamatan(int year, String code) {
+        Scope scope = Scope.of(year, null);
+        MapSqlParameterSource params = scope.params().addValue("code", code);
+        return jdbc.query(scope.opd() == null
+                ? KECAMATAN_ROWS + " and e.kecamatan_code = :code"
+                : OPD_KECAMATAN_ROWS + " and e.kecamatan_code = :code", params, KECAMATAN_ROW)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("envelope.notFound", code, year));
     }
 
     /** Per OPD the pagu is what the OPD was allocated: its own ceiling. */
     public List<RegionRow> byOpd(int year, String kabupatenKotaCode) {
-        return jdbc.query("""
-                select o.code, o.name, null as parent_code, null as parent_name,
-                       sum(a.amount) as pagu, sum(a.amount) as allocated, sum(a.realised) as realised,
-                       count(*) as allocations
-                from allocation a join opd o on o.code = a.opd_code
-                where a.fiscal_year = :year and a.status = 'ACTIVE'
-                  """ + SCOPE_OF_A + """
-                group by o.code, o.name order by o.code""", params(year, kabupatenKotaCode), ROW);
+        return breakdown(Scope.of(year, kabupatenKotaCode)).opd();
     }
 
     public List<RegionRow> byProgramme(int year, String kabupatenKotaCode) {
-        return jdbc.query("""
-                select p.code, p.name, p.pillar as parent_code, p.pillar as parent_name,
-                       sum(a.amount) as pagu, sum(a.amount) as allocated, sum(a.realised) as realised,
-                       count(*) as allocations
-                from allocation a join programme p on p.code = a.programme_code
-                where a.fiscal_year = :year and a.status = 'ACTIVE'
-                  """ + SCOPE_OF_A + """
-                group by p.code, p.name, p.pillar order by p.pillar, p.code""", params(year, kabupatenKotaCode), ROW);
+        return breakdown(Scope.of(year, kabupatenKotaCode)).programme();
     }
 
     public List<RegionRow> byMechanism(int year, String kabupatenKotaCode) {
-        return jdbc.query("""
-                select a.mechanism as code, a.mechanism as name, null as parent_code, null as parent_name,
-                       sum(a.amount) as pagu, sum(a.amount) as allocated, sum(a.realised) as realised,
-                       count(*) as allocations
-                from allocation a
-                where a.fiscal_year = :year and a.status = 'ACTIVE'
-                  """ + SCOPE_OF_A + """
-                group by a.mechanism order by a.mechanism""", params(year, kabupatenKotaCode), ROW);
+        return breakdown(Scope.of(year, kabupatenKotaCode)).mechanism();
+    }
+
+    public Laggards laggards(int year, String kabupatenKotaCode) {
+        Scope scope = Scope.of(year, kabupatenKotaCode);
+        return laggards(scope, rollup(scope), breakdown(scope), waiting(scope));
     }
 
     /**
@@ -125,19 +104,24 @@ public class DashboardService {
      * realisation (verified disbursements by SP2D date; empty after the current month) and last year's.
      */
     public List<MonthPoint> monthly(int year, String kabupatenKotaCode) {
+        Scope scope = Scope.of(year, kabupatenKotaCode);
         LocalDate today = LocalDate.now(clock);
         int lastMonth = year < today.getYear() ? 12 : year == today.getYear() ? today.getMonthValue() : 0;
+        String realised = scope.filtered()
+                ? """
+                  select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
+                  from disbursement d join allocation a on a.id = d.allocation_id
+                  where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'""" + scope.onAllocation()
+                : """
+                  select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
+                  from disbursement d where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'""";
         return jdbc.query("""
                         with months as (select generate_series(1, 12) as m),
                         plan as (select a.planned_month as m, sum(a.amount) as v from allocation a
-                                 where a.fiscal_year = :year and a.status = 'ACTIVE'
-                                   """ + SCOPE_OF_A + """
-                                   group by 1),
-                        realised as (select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
-                                     from disbursement d join allocation a on a.id = d.allocation_id
-                                     where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'
-                                       """ + SCOPE_OF_A + """
-                                       group by 1, 2)
+                                 where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation() + """
+                                 group by 1),
+                        realised as (""" + realised + """
+                                     group by 1, 2)
                         select months.m,
                                sum(coalesce(plan.v, 0)) over (order by months.m) as planned,
                                sum(coalesce(now.v, 0)) over (order by months.m) as realised,
@@ -146,86 +130,241 @@ public class DashboardService {
                         left join plan on plan.m = months.m
                         left join realised now on now.m = months.m and now.y = :year
                         left join realised prev on prev.m = months.m and prev.y = :year - 1
-                        order by months.m""", params(year, kabupatenKotaCode),
+                        order by months.m""", scope.params(),
                 (rs, n) -> new MonthPoint(rs.getInt("m"), rs.getBigDecimal("planned"),
                         rs.getInt("m") <= lastMonth ? rs.getBigDecimal("realised") : null,
                         rs.getBigDecimal("previous")));
     }
 
-    public Laggards laggards(int year, String kabupatenKotaCode) {
-        MapSqlParameterSource params = params(year, kabupatenKotaCode);
+    private Summary summary(Scope scope, Rollup rollup, Waiting waiting) {
         LocalDate today = LocalDate.now(clock);
+        LocalDate reference = today.getYear() > scope.year() ? LocalDate.of(scope.year(), 12, 31) : today;
+        Figures previous = jdbc.queryForObject(previousYearSql(scope),
+                scope.params().addValue("sameDate", reference.minusYears(1)), (rs, n) -> figures(rs));
+        return new Summary(scope.year(), scope.opd(), rollup.total(), rollup.kecamatan().size(),
+                rollup.withoutRealisation(), waiting.count(), waiting.amount(), previous);
+    }
+
+    /** What waits for verification, and how much of it longer than the configured days. */
+    private Waiting waiting(Scope scope) {
+        String from = scope.filtered()
+                ? " from disbursement d join allocation a on a.id = d.allocation_id and a.fiscal_year = :year"
+                : " from disbursement d";
+        return jdbc.queryForObject("select count(*) as waiting, coalesce(sum(d.amount), 0) as amount,"
+                        + " count(*) filter (where d.submitted_at < :waitingSince) as waiting_long" + from
+                        + " where d.fiscal_year = :year and d.status = 'SUBMITTED'" + scope.onAllocation(),
+                scope.params().addValue("waitingSince", waitingSince()),
+                (rs, n) -> new Waiting(rs.getLong("waiting"), rs.getBigDecimal("amount"), rs.getLong("waiting_long")));
+    }
+
+    private OffsetDateTime waitingSince() {
+        return OffsetDateTime.now(clock).minusDays(waitingDays);
+    }
+
+    private static String previousYearSql(Scope scope) {
+        String kabupatenKota = scope.kabupatenKota() == null ? "" : " and left(e.kecamatan_code, 5) = :kabupatenKota";
+        if (!scope.filtered()) {
+            return """
+                    select coalesce(sum(e.pagu), 0) as pagu, coalesce(sum(e.allocated), 0) as allocated,
+                           (select coalesce(sum(d.amount), 0) from disbursement d where d.fiscal_year = :year - 1
+                              and d.status = 'VERIFIED' and d.sp2d_date <= :sameDate) as realised
+                    from envelope e where e.fiscal_year = :year - 1""";
+        }
+        return """
+                select coalesce((select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1""" + kabupatenKota + """
+                                ), 0) as pagu,
+                       coalesce((select sum(a.amount) from allocation a
+                                 where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'""" + scope.onAllocation() + """
+                                ), 0) as allocated,
+                       coalesce((select sum(d.amount) from disbursement d join allocation a on a.id = d.allocation_id
+                                 where d.fiscal_year = :year - 1 and d.status = 'VERIFIED' and d.sp2d_date <= :sameDate
+                                 """ + scope.onAllocation() + "), 0) as realised";
+    }
+
+    /** The kecamatan rows, their kabupaten/kota subtotals and the total, from one grouped statement. */
+    private Rollup rollup(Scope scope) {
+        String source = scope.opd() == null ? KECAMATAN_ROWS : OPD_KECAMATAN_ROWS;
+        String sql = "select kabupaten_kota_code, kabupaten_kota_name, code, name,"
+                + " sum(pagu) as pagu, sum(allocated) as allocated, sum(realised) as realised,"
+                + " sum(allocations) as allocations, count(*) filter (where realised = 0) as without_realisation,"
+                + " grouping(kabupaten_kota_code, code) as level from ("
+                + source + (scope.kabupatenKota() == null ? "" : " and c.kabupaten_kota_code = :kabupatenKota")
+                + ") k group by rollup ((kabupaten_kota_code, kabupaten_kota_name), (code, name))"
+                + " order by kabupaten_kota_code nulls first, code nulls first";
+        List<RegionRow> kabupatenKota = new ArrayList<>();
+        List<RegionRow> kecamatan = new ArrayList<>();
+        Figures[] total = {Figures.ZERO};
+        int[] withoutRealisation = {0};
+        jdbc.query(sql, scope.params(), rs -> {
+            int level = rs.getInt("level");
+            if (level == 0) {
+                kecamatan.add(new RegionRow(rs.getString("code"), rs.getString("name"),
+                        rs.getString("kabupaten_kota_code"), rs.getString("kabupaten_kota_name"), figures(rs),
+                        rs.getLong("allocations")));
+            } else if (level == 1) {
+                kabupatenKota.add(new RegionRow(rs.getString("kabupaten_kota_code"),
+                        rs.getString("kabupaten_kota_name"), null, null, figures(rs), rs.getLong("allocations")));
+            } else {
+                total[0] = figures(rs);
+                withoutRealisation[0] = rs.getInt("without_realisation");
+            }
+        });
+        return new Rollup(total[0], withoutRealisation[0], kabupatenKota, kecamatan);
+    }
+
+    /**
+     * Active allocations by OPD, by programme and by mechanism, in one pass over the year's allocations:
+     * first into the few OPD × programme × mechanism cells, then the three groupings of those cells.
+     */
+    private Breakdown breakdown(Scope scope) {
+        List<RegionRow> opd = new ArrayList<>();
+        List<RegionRow> programme = new ArrayList<>();
+        List<RegionRow> mechanism = new ArrayList<>();
+        jdbc.query("""
+                with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
+                                     sum(a.realised) as realised, count(*) as allocations
+                              from allocation a
+                              where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation() + """
+                              group by a.opd_code, a.programme_code, a.mechanism),
+                g as (select grouping(opd_code, programme_code) as level,
+                             coalesce(opd_code, programme_code, mechanism) as code,
+                             sum(allocated) as allocated, sum(realised) as realised, sum(allocations) as allocations
+                      from cell group by grouping sets ((opd_code), (programme_code), (mechanism)))
+                select g.level, g.code, coalesce(o.name, p.name, g.code) as name, p.pillar,
+                       g.allocated as pagu, g.allocated, g.realised, g.allocations
+                from g
+                left join opd o on g.level = 1 and o.code = g.code
+                left join programme p on g.level = 2 and p.code = g.code
+                order by g.level, p.pillar, g.code""", scope.params(), rs -> {
+            RegionRow row = new RegionRow(rs.getString("code"), rs.getString("name"), rs.getString("pillar"),
+                    rs.getString("pillar"), figures(rs), rs.getLong("allocations"));
+            switch (rs.getInt("level")) {
+                case 1 -> opd.add(row);
+                case 2 -> programme.add(row);
+                default -> mechanism.add(row);
+            }
+        });
+        return new Breakdown(opd, programme, mechanism);
+    }
+
+    private Laggards laggards(Scope scope, Rollup rollup, Breakdown breakdown, Waiting waiting) {
+        LocalDate today = LocalDate.now(clock);
+        int year = scope.year();
         int overdueBefore = year < today.getYear() ? 13 : year == today.getYear() ? today.getMonthValue() : 1;
-        params.addValue("overdueBefore", overdueBefore)
-                .addValue("waitingSince", OffsetDateTime.now(clock).minusDays(waitingDays));
-        List<RegionRow> kecamatan = jdbc.query("select * from (" + KECAMATAN + """
-                ) k order by realised / pagu, allocated desc, code limit 10""", params, ROW);
-        List<RegionRow> opd = byOpd(year, kabupatenKotaCode).stream()
-                .sorted((x, y) -> x.figures().realisedPercent().compareTo(y.figures().realisedPercent()))
-                .limit(10).toList();
-        String overdueWhere = """
-                 from allocation a join kecamatan c on c.code = a.kecamatan_code
-                 where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
-                   """ + SCOPE_OF_A + """
-                   and not exists (select 1 from disbursement d where d.allocation_id = a.id
-                                   and d.status in ('SUBMITTED', 'VERIFIED'))""";
+        MapSqlParameterSource params = scope.params().addValue("overdueBefore", overdueBefore)
+                .addValue("waitingSince", waitingSince());
+        List<RegionRow> kecamatan = rollup.kecamatan().stream()
+                .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent())
+                        .thenComparing(r -> r.figures().allocated(), Comparator.reverseOrder())
+                        .thenComparing(RegionRow::code))
+                .limit(LOWEST).toList();
+        List<RegionRow> opd = breakdown.opd().stream()
+                .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent()).thenComparing(RegionRow::code))
+                .limit(LOWEST).toList();
+        long[] overdueCount = {0};
+        // realised = 0 first: an allocation with a verified tranche is not overdue, so only the few
+        // without one are looked up for a submitted tranche
         List<Laggards.OverdueAllocation> overdue = jdbc.query("""
-                        select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount""" + " " + overdueWhere
-                        + " order by a.planned_month, a.amount desc limit 20", params,
-                (rs, n) -> new Laggards.OverdueAllocation(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getBigDecimal(6)));
-        long overdueCount = jdbc.queryForObject("select count(*) " + overdueWhere, params, Long.class);
-        String waitingWhere = """
-                 from disbursement d join allocation a on a.id = d.allocation_id
-                 join kecamatan c on c.code = a.kecamatan_code
-                 where d.fiscal_year = :year and d.status = 'SUBMITTED' and d.submitted_at < :waitingSince
-                   """ + SCOPE_OF_A;
-        List<Laggards.WaitingDisbursement> waiting = jdbc.query("""
-                        select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at""" + " " + waitingWhere
-                        + " order by d.submitted_at limit 20", params,
+                        select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
+                        from allocation a join kecamatan c on c.code = a.kecamatan_code
+                        where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
+                          and a.realised = 0""" + scope.onAllocation() + """
+                          and not exists (select 1 from disbursement d where d.allocation_id = a.id
+                                          and d.status = 'SUBMITTED')
+                        order by a.planned_month, a.amount desc, a.id limit""" + " " + WARNINGS, params,
+                (rs, n) -> {
+                    overdueCount[0] = rs.getLong("total");
+                    return new Laggards.OverdueAllocation(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getInt(5), rs.getBigDecimal(6));
+                });
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Laggards.WaitingDisbursement> waitingLong = jdbc.query("""
+                        select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at
+                        from disbursement d join allocation a on a.id = d.allocation_id
+                        join kecamatan c on c.code = a.kecamatan_code
+                        where d.fiscal_year = :year and d.status = 'SUBMITTED' and d.submitted_at < :waitingSince"""
+                        + scope.onAllocation() + " order by d.submitted_at, d.id limit " + WARNINGS, params,
                 (rs, n) -> {
                     OffsetDateTime submittedAt = rs.getObject(6, OffsetDateTime.class);
                     return new Laggards.WaitingDisbursement(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getBigDecimal(5), submittedAt,
-                            Duration.between(submittedAt, OffsetDateTime.now(clock)).toDays());
+                            Duration.between(submittedAt, now).toDays());
                 });
-        long waitingCount = jdbc.queryForObject("select count(*) " + waitingWhere, params, Long.class);
-        return new Laggards(kecamatan, opd, overdue, overdueCount, waiting, waitingCount, waitingDays);
-    }
-
-    private static MapSqlParameterSource params(int year, String kabupatenKotaCode) {
-        return new MapSqlParameterSource("year", year)
-                .addValue("kabupatenKota", kabupatenKotaCode == null || kabupatenKotaCode.isBlank() ? null
-                        : kabupatenKotaCode)
-                .addValue("opd", CurrentUser.opdScope());
+        return new Laggards(kecamatan, opd, overdue, overdueCount[0], waitingLong, waiting.longCount(), waitingDays);
     }
 
     private static Figures figures(ResultSet rs) throws SQLException {
         return new Figures(rs.getBigDecimal("pagu"), rs.getBigDecimal("allocated"), rs.getBigDecimal("realised"));
     }
 
-    /** Limits an allocation {@code a} to the caller's OPD and the chosen kabupaten/kota, when there are any. */
-    private static final String SCOPE_OF_A = """
-             and (cast(:opd as varchar) is null or a.opd_code = :opd)
-             and (cast(:kabupatenKota as varchar) is null or left(a.kecamatan_code, 5) = :kabupatenKota)
-            """;
+    /** The figures behind the province page. */
+    public record Overview(Summary summary, List<RegionRow> rows, List<RegionRow> byOpd, List<RegionRow> byProgramme,
+                           List<RegionRow> byMechanism, Laggards laggards) {
+    }
 
-    /** One row per kecamatan envelope of :year (optionally of :kabupatenKota), limited to :opd when set. */
-    private static final String KECAMATAN = """
-            select c.code, c.name, k.code as parent_code, k.name as parent_name, e.pagu,
-                   coalesce(sum(a.amount) filter (where a.status = 'ACTIVE'), 0) as allocated,
-                   coalesce(sum(a.realised), 0) as realised,
-                   count(a.id) filter (where a.status = 'ACTIVE') as allocations
+    private record Rollup(Figures total, int withoutRealisation, List<RegionRow> kabupatenKota,
+                          List<RegionRow> kecamatan) {
+    }
+
+    private record Waiting(long count, BigDecimal amount, long longCount) {
+    }
+
+    private record Breakdown(List<RegionRow> opd, List<RegionRow> programme, List<RegionRow> mechanism) {
+    }
+
+    /**
+     * The year and the optional filters of a dashboard query. A filter is written into the SQL only when
+     * it is set, so that every combination has its own prepared statement and a plan that fits it (an
+     * {@code :x is null or …} condition makes PostgreSQL keep generic plans that read every row).
+     */
+    private record Scope(int year, String kabupatenKota, String opd) {
+
+        static Scope of(int year, String kabupatenKotaCode) {
+            return new Scope(year, kabupatenKotaCode == null || kabupatenKotaCode.isBlank() ? null : kabupatenKotaCode,
+                    CurrentUser.opdScope());
+        }
+
+        boolean filtered() {
+            return kabupatenKota != null || opd != null;
+        }
+
+        /** Limits an allocation {@code a} to the caller's OPD and the chosen kabupaten/kota. */
+        String onAllocation() {
+            return (opd == null ? "" : " and a.opd_code = :opd")
+                    + (kabupatenKota == null ? "" : " and left(a.kecamatan_code, 5) = :kabupatenKota");
+        }
+
+        MapSqlParameterSource params() {
+            return new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota)
+                    .addValue("opd", opd);
+        }
+    }
+
+    /** One row per kecamatan envelope of :year, from the totals the triggers keep on the envelope. */
+    private static final String KECAMATAN_ROWS = """
+            select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name,
+                   e.pagu, e.allocated, e.realised, e.allocations
             from envelope e
             join kecamatan c on c.code = e.kecamatan_code
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
-            left join allocation a on a.fiscal_year = e.fiscal_year and a.kecamatan_code = e.kecamatan_code
-                                  """ + SCOPE_OF_A + """
-            where e.fiscal_year = :year and (cast(:kabupatenKota as varchar) is null or k.code = :kabupatenKota)
-            group by c.code, c.name, k.code, k.name, e.pagu
-            """;
+            where e.fiscal_year = :year""";
 
-    private static final RowMapper<RegionRow> ROW = (rs, n) -> new RegionRow(rs.getString("code"),
-            rs.getString("name"), rs.getString("parent_code"), rs.getString("parent_name"), figures(rs),
-            rs.getLong("allocations"));
+    /** One row per kecamatan envelope of :year with only :opd's active allocations. */
+    private static final String OPD_KECAMATAN_ROWS = """
+            select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name, e.pagu,
+                   coalesce(a.allocated, 0) as allocated, coalesce(a.realised, 0) as realised,
+                   coalesce(a.allocations, 0) as allocations
+            from envelope e
+            join kecamatan c on c.code = e.kecamatan_code
+            join kabupaten_kota k on k.code = c.kabupaten_kota_code
+            left join (select kecamatan_code, sum(amount) as allocated, sum(realised) as realised,
+                              count(*) as allocations
+                       from allocation
+                       where fiscal_year = :year and opd_code = :opd and status = 'ACTIVE'
+                       group by kecamatan_code) a on a.kecamatan_code = e.kecamatan_code
+            where e.fiscal_year = :year""";
+
+    private static final RowMapper<RegionRow> KECAMATAN_ROW = (rs, n) -> new RegionRow(rs.getString("code"),
+            rs.getString("name"), rs.getString("kabupaten_kota_code"), rs.getString("kabupaten_kota_name"),
+            figures(rs), rs.getLong("allocations"));
 }

@@ -110,6 +110,13 @@ public class ReviewNoteService {
         return jdbc.query(SELECT + " where n.status = 'OPEN'" + scope(params) + " order by n.created_at", params, ROW);
     }
 
+    @Transactional(readOnly = true)
+    public long openCount() {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        return jdbc.queryForObject("select count(*) from review_note n where n.status = 'OPEN'" + scope(params), params,
+                Long.class);
+    }
+
     private static long allocationId(String code) {
         try {
             return Long.parseLong(code);

@@ -19,6 +19,7 @@ public class RegionService {
     private final KabupatenKotaRepository kabupatenKota;
     private final KecamatanRepository kecamatan;
     private final DesaRepository desa;
+    private volatile List<KabupatenKotaSummary> kabupatenKotaList;
 
     RegionService(KabupatenKotaRepository kabupatenKota, KecamatanRepository kecamatan, DesaRepository desa) {
         this.kabupatenKota = kabupatenKota;
@@ -26,12 +27,18 @@ public class RegionService {
         this.desa = desa;
     }
 
+    /** Read once: the master data changes only with a migration, that is with a new start. */
     public List<KabupatenKotaSummary> kabupatenKota() {
-        return kabupatenKota.summaries();
+        List<KabupatenKotaSummary> list = kabupatenKotaList;
+        if (list == null) {
+            list = List.copyOf(kabupatenKota.summaries());
+            kabupatenKotaList = list;
+        }
+        return list;
     }
 
     public KabupatenKotaSummary kabupatenKota(String code) {
-        return kabupatenKota.summaries().stream()
+        return kabupatenKota().stream()
                 .filter(k -> k.code().equals(code))
                 .findFirst()
                 .orElseThrow(() -> new RegionNotFoundException(code));

@@ -1,10 +1,14 @@
 package id.go.jambiprov.dumisake.dashboard;
 
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -82,6 +86,38 @@ class DashboardReconciliationTest {
         assertThat(sum(dashboard.byMechanism(year, null), Figures::allocated)).isEqualByComparingTo(rawAllocated);
         List<MonthPoint> months = dashboard.monthly(year, null);
         assertThat(months.get(11).plannedCumulative()).isEqualByComparingTo(rawAllocated);
+
+        long rawCount = jdbc.queryForObject(
+                "select count(*) from allocation where fiscal_year = ? and status = 'ACTIVE'", Long.class, year);
+        assertThat(kecamatan.stream().mapToLong(RegionRow::allocations).sum()).isEqualTo(rawCount);
+        assertThat(kabupatenKota.stream().mapToLong(RegionRow::allocations).sum()).isEqualTo(rawCount);
+    }
+
+    @Test
+    void anOperatorsFiguresAreTheirOpdsAndReconcile() {
+        generateRandomYear(new Random(20261128));
+        var operator = new DumisakeUser("op-disdik", "Operator", Role.OPD_OPERATOR, "DISDIK", true, "x");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(operator, null, operator.getAuthorities()));
+        try {
+            Summary summary = dashboard.summary(RANDOM_YEAR, null);
+            List<RegionRow> kecamatan = dashboard.byKecamatan(RANDOM_YEAR, null);
+            BigDecimal rawAllocated = jdbc.queryForObject("select coalesce(sum(amount), 0) from allocation"
+                    + " where fiscal_year = ? and status = 'ACTIVE' and opd_code = 'DISDIK'", BigDecimal.class, RANDOM_YEAR);
+            BigDecimal rawRealised = jdbc.queryForObject("select coalesce(sum(d.amount), 0) from disbursement d"
+                    + " join allocation a on a.id = d.allocation_id where d.fiscal_year = ? and d.status = 'VERIFIED'"
+                    + " and a.opd_code = 'DISDIK'", BigDecimal.class, RANDOM_YEAR);
+            assertThat(summary.opdScope()).isEqualTo("DISDIK");
+            assertThat(summary.figures().allocated()).isEqualByComparingTo(rawAllocated).isPositive();
+            assertThat(summary.figures().realised()).isEqualByComparingTo(rawRealised);
+            assertThat(sum(kecamatan, Figures::allocated)).isEqualByComparingTo(rawAllocated);
+            assertThat(sum(dashboard.byKabupatenKota(RANDOM_YEAR), Figures::realised)).isEqualByComparingTo(rawRealised);
+            assertThat(dashboard.byOpd(RANDOM_YEAR, null)).extracting(RegionRow::code).containsExactly("DISDIK");
+            assertThat(dashboard.monthly(RANDOM_YEAR, null).get(11).plannedCumulative())
+                    .isEqualByComparingTo(rawAllocated);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** Random allocations (some cancelled) and disbursements in every status, written in SQL. */

@@ -21,9 +21,6 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     boolean existsByRole(Role role);
 
-    @Query("select a.enabled from UserAccount a where a.username = :username")
-    Optional<Boolean> findEnabledByUsername(@Param("username") String username);
-
     /** {@code pattern} comes from {@code SearchText.containsPattern}: the user's % and _ are escaped. */
     @Query("""
             select a from UserAccount a
