@@ -65,6 +65,9 @@ class PageSecurityWebTest {
     RegionService regions;
 
     @MockitoBean
+    RenderedFragments renderedFragments;
+
+    @MockitoBean
     OpdService opds;
 
     @MockitoBean

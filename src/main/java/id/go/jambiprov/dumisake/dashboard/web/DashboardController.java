@@ -4,16 +4,17 @@ import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
-import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
 import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.programme.FiscalYearView;
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
+import id.go.jambiprov.dumisake.web.RenderedFragments;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The monitoring dashboard: province → kabupaten/kota → kecamatan, by OPD, programme and mechanism. */
 @Controller
@@ -32,62 +35,64 @@ class DashboardController {
     private final DashboardService dashboard;
     private final ReviewNoteService notes;
     private final FiscalYearService fiscalYears;
-    private final EnvelopeService envelopes;
     private final AllocationService allocations;
     private final RegionService regions;
     private final OpdService opds;
+    private final RenderedFragments fragments;
 
     DashboardController(DashboardService dashboard, ReviewNoteService notes, FiscalYearService fiscalYears,
-                        EnvelopeService envelopes, AllocationService allocations, RegionService regions,
-                        OpdService opds) {
+                        AllocationService allocations, RegionService regions,
+                        OpdService opds, RenderedFragments fragments) {
         this.dashboard = dashboard;
         this.notes = notes;
         this.fiscalYears = fiscalYears;
-        this.envelopes = envelopes;
         this.allocations = allocations;
         this.regions = regions;
         this.opds = opds;
+        this.fragments = fragments;
     }
 
     @GetMapping("/dasbor")
     String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kabupatenKota,
-                     Model model) {
+                     HttpServletRequest request, HttpServletResponse response, Model model) {
         int selected = year(year, model);
-        model.addAttribute("summary", dashboard.summary(selected, kabupatenKota));
-        if (kabupatenKota != null && !kabupatenKota.isBlank()) {
-            model.addAttribute("parent", regions.kabupatenKota(kabupatenKota));
-            model.addAttribute("rows", dashboard.byKecamatan(selected, kabupatenKota));
-        } else {
-            model.addAttribute("rows", dashboard.byKabupatenKota(selected));
-        }
+        String scopedOpd = CurrentUser.opdScope();
+        KabupatenKotaSummary parent = kabupatenKota == null || kabupatenKota.isBlank() ? null
+                : regions.kabupatenKota(kabupatenKota);
+        model.addAttribute("parent", parent);
         model.addAttribute("kabupatenKota", kabupatenKota);
         model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
-        model.addAttribute("byOpd", dashboard.byOpd(selected, kabupatenKota));
-        model.addAttribute("byProgramme", dashboard.byProgramme(selected, kabupatenKota));
-        model.addAttribute("byMechanism", dashboard.byMechanism(selected, kabupatenKota));
-        model.addAttribute("laggards", dashboard.laggards(selected, kabupatenKota));
-        model.addAttribute("openNotes", notes.open().size());
-        model.addAttribute("scopedOpd", CurrentUser.opdScope());
+        model.addAttribute("scopedOpd", scopedOpd);
+        model.addAttribute("figures", fragments.render("dashboard/overview-figures", request, response, () -> {
+            DashboardService.Overview overview = dashboard.overview(selected, kabupatenKota);
+            Map<String, Object> figures = new HashMap<>();
+            figures.put("year", selected);
+            figures.put("kabupatenKota", kabupatenKota);
+            figures.put("parent", parent);
+            figures.put("scopedOpd", scopedOpd);
+            figures.put("summary", overview.summary());
+            figures.put("rows", overview.rows());
+            figures.put("byOpd", overview.byOpd());
+            figures.put("byProgramme", overview.byProgramme());
+            figures.put("byMechanism", overview.byMechanism());
+            figures.put("laggards", overview.laggards());
+            figures.put("openNotes", notes.openCount());
+            return figures;
+        }));
         return "dashboard/dashboard";
     }
 
     @GetMapping("/dasbor/kecamatan/{code}")
     String kecamatan(@PathVariable String code, @RequestParam(required = false) Integer year,
                      @PageableDefault(size = 100, sort = "id", direction = Sort.Direction.ASC) Pageable pageable,
-                     HttpServletRequest request, Model model) {
+                     HttpServletRequest request, HttpServletResponse response, Model model) {
         int selected = year(year, model);
-        // a kecamatan code starts with its kabupaten/kota code: ask for that one kabupaten/kota's rows only
-        String kabupatenKota = code.length() >= 5 ? code.substring(0, 5) : code;
-        List<RegionRow> row = dashboard.byKecamatan(selected, kabupatenKota).stream()
-                .filter(r -> r.code().equals(code)).toList();
-        if (row.isEmpty()) {
-            throw new NotFoundException("envelope.notFound", code, selected);
-        }
-        model.addAttribute("row", row.get(0));
-        model.addAttribute("envelope", envelopes.get(selected, code));
-        AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
-        model.addAttribute("page", allocations.search(filter, pageable));
-        model.addAttribute("totals", allocations.totals(filter));
+        model.addAttribute("row", dashboard.kecamatan(selected, code));
+        model.addAttribute("allocationTable", fragments.render("dashboard/kecamatan-allocations", request, response,
+                () -> {
+                    AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
+                    return Map.of("page", allocations.search(filter, pageable), "totals", allocations.totals(filter));
+                }));
         model.addAttribute("notes", notes.on(ReviewTarget.KECAMATAN, code));
         model.addAttribute("target", ReviewTarget.KECAMATAN);
         model.addAttribute("targetCode", code);
@@ -122,11 +127,13 @@ class DashboardController {
     }
 
     private int year(Integer requested, Model model) {
-        List<FiscalYearView> years = fiscalYears.all();
+        List<FiscalYearChoice> years = fiscalYears.choices();
         int selected = requested != null ? requested
-                : years.stream().filter(FiscalYearView::open).findFirst().or(() -> years.stream().findFirst())
-                .map(FiscalYearView::year).orElseThrow(() -> new NotFoundException("fiscalYear.none"));
-        fiscalYears.get(selected);
+                : years.stream().filter(FiscalYearChoice::open).findFirst().or(() -> years.stream().findFirst())
+                .map(FiscalYearChoice::year).orElseThrow(() -> new NotFoundException("fiscalYear.none"));
+        if (years.stream().noneMatch(y -> y.year() == selected)) {
+            throw new NotFoundException("fiscalYear.notFound", selected);
+        }
         model.addAttribute("years", years);
         model.addAttribute("year", selected);
         return selected;

@@ -1,0 +1,109 @@
+package id.go.jambiprov.dumisake.web;
+
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The rendered HTML of the heavy, read-only parts of the dashboard pages, kept for a few seconds: the
+ * expert team and the agencies look at the same figures again and again, and rendering a hundred table
+ * rows costs far more CPU than the SQL behind them. An entry serves only the same URL, language, roles
+ * and OPD scope, and never holds anything of a session (forms with a CSRF token stay outside). It is
+ * dropped as soon as this instance commits a write of the application, and after
+ * {@code dumisake.web.fragment-cache-ttl} for writes through another instance and for figures that
+ * depend on today's date.
+ */
+@Component
+public class RenderedFragments implements TransactionExecutionListener {
+
+    private static final String OWN_TRANSACTIONS = "id.go.jambiprov.dumisake.";
+    private static final int MAX_ENTRIES = 2_000;
+
+    private final SpringTemplateEngine templates;
+    private final ApplicationContext application;
+    private final ConversionService conversions;
+    private final Clock clock;
+    private final Duration ttl;
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    RenderedFragments(SpringTemplateEngine templates, ApplicationContext application,
+                      ConversionService mvcConversionService, Clock clock,
+                      @Value("${dumisake.web.fragment-cache-ttl:PT10S}") Duration ttl) {
+        this.templates = templates;
+        this.application = application;
+        this.conversions = mvcConversionService;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /**
+     * The template rendered with the variables {@code model} supplies, or the HTML rendered for the same
+     * request, viewer and language within the last seconds when nothing has been written since.
+     */
+    public String render(String template, HttpServletRequest request, HttpServletResponse response,
+                         Supplier<Map<String, Object>> model) {
+        Key key = new Key(template, request.getRequestURI(), request.getQueryString(), LocaleContextHolder.getLocale(),
+                authorities(), CurrentUser.opdScope());
+        long current = generation.get();
+        Instant now = clock.instant();
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation() == current && now.isBefore(entry.renderedAt().plus(ttl))) {
+            return entry.html();
+        }
+        WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response), key.locale(), model.get());
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, conversions));
+        String html = templates.process(template, context);
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(current, now, html));
+        return html;
+    }
+
+    @Override
+    public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
+        if (commitFailure == null && !transaction.isReadOnly()
+                && transaction.getTransactionName().startsWith(OWN_TRANSACTIONS)) {
+            generation.incrementAndGet();
+            entries.clear();
+        }
+    }
+
+    private static String authorities() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "" : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).sorted().collect(Collectors.joining(","));
+    }
+
+    private record Key(String template, String path, String query, Locale locale, String authorities, String opd) {
+    }
+
+    private record Entry(long generation, Instant renderedAt, String html) {
+    }
+}
