@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dashboard pages at Jambi scale (5 fiscal years): load test of the pages and the raw SQL they run, side
-# by side, on one throw-away embedded database. Talks to localhost only; stops by itself (bounded
+# by side, on one throw-away embedded database: first as configured (rendered figures kept a few seconds),
+# then restarted with the figures computed and rendered on every request. Talks to localhost only; stops by itself (bounded
 # durations) and stops the application it started.
 #
 #   bench/dashboard-bench.sh            # build, start on :8095 with /tmp/dash-bench-pg, generate, measure
@@ -35,11 +36,9 @@ if [[ -n "${FRESH:-}" ]]; then
     rm -rf "$DB_DIR"
 fi
 
-echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR (log: $APP_LOG)"
-java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" >"$APP_LOG" 2>&1 &
-APP_PID=$!
+APP_PID=
 stop_app() {
-    if kill -0 "$APP_PID" 2>/dev/null; then
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         echo "== stopping the application (pid $APP_PID)"
         kill "$APP_PID"
         for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
@@ -48,13 +47,20 @@ stop_app() {
 }
 trap stop_app EXIT
 
-# readiness: UP only after the demo data runners (2025/2026) have finished
-for i in $(seq 1 300); do
-    if curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" | grep -q '"UP"'; then break; fi
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
-    [[ $i == 300 ]] && { echo "not ready after 600 s; see $APP_LOG"; exit 1; }
-    sleep 2
-done
+# start_app [extra arguments]: starts the jar and waits for readiness, which is UP only after the demo
+# data runners (2025/2026) have finished
+start_app() {
+    echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR $* (log: $APP_LOG)"
+    java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" "$@" >"$APP_LOG" 2>&1 &
+    APP_PID=$!
+    for i in $(seq 1 300); do
+        if curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" | grep -q '"UP"'; then break; fi
+        kill -0 "$APP_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
+        [[ $i == 300 ]] && { echo "not ready after 600 s; see $APP_LOG"; exit 1; }
+        sleep 2
+    done
+}
+start_app
 PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
 PSQL=(psql -X -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d postgres)
 echo "== ready; embedded PostgreSQL on port $PORT"
@@ -89,18 +95,28 @@ select (select count(*) from fiscal_year) as fiscal_years,
        (select count(*) from disbursement d where d.fiscal_year = a.fiscal_year) as disbursements
 from allocation a group by fiscal_year order by fiscal_year"
 
-PG_PID=$(sed -n 1p "$DB_DIR/postmaster.pid")
-# the requirement: $CLIENTS concurrent clients; then one client (server time without queueing, the
-# figure to compare with the single-client raw SQL below)
-for c in "$CLIENTS" 1; do
-    echo "== load test: $c client(s), ${WARMUP}s warm-up + ${DURATION}s per URL; uptime: $(uptime)"
-    python3 bench/dashboard-load.py --base-url "http://localhost:$APP_PORT" --workers "$c" \
-        --warmup "$WARMUP" --duration "$DURATION" --app-pid "$APP_PID" --pg-pid "$PG_PID" \
-        || echo "(load test: some requests failed, see above)"
-    echo "   uptime after: $(uptime)"
-done
+# load_run LABEL: the requirement, $CLIENTS concurrent clients; then one client (server time without
+# queueing, the figure to compare with the single-client raw SQL below)
+load_run() {
+    local pg_pid
+    pg_pid=$(sed -n 1p "$DB_DIR/postmaster.pid")
+    for c in "$CLIENTS" 1; do
+        echo "== load test ($1): $c client(s), ${WARMUP}s warm-up + ${DURATION}s per URL; uptime: $(uptime)"
+        python3 bench/dashboard-load.py --base-url "http://localhost:$APP_PORT" --workers "$c" \
+            --warmup "$WARMUP" --duration "$DURATION" --app-pid "$APP_PID" --pg-pid "$pg_pid" \
+            || echo "(load test: some requests failed, see above)"
+        echo "   uptime after: $(uptime)"
+    done
+}
+# as configured: rendered figures are kept for dumisake.web.fragment-cache-ttl (nothing is written here)
+load_run "figures kept"
+# every request computes and renders its figures: the cost of a page right after a write
+stop_app
+start_app --dumisake.web.fragment-cache-ttl=PT0S
+PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
+load_run "figures not kept"
 
-for f in summary kecamatan api-summary; do
+for f in summary summary-hit kecamatan kecamatan-hit api-summary; do
     for c in 1 "$CLIENTS"; do
         echo "== pgbench bench/dashboard-$f.sql -c $c -j $(( c < 2 ? 1 : 2 )) -T $PGBENCH_T; uptime: $(uptime)"
         pgbench -n -f "bench/dashboard-$f.sql" -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$PGBENCH_T" \
