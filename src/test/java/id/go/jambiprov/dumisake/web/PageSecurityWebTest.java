@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The controllers behind the real security configuration, with a user of each role and none. */
 @WebMvcTest
-@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class})
+@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
