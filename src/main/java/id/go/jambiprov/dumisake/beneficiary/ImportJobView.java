@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -17,6 +19,7 @@ public record ImportJobView(long id, String fileName, ImportJobStatus status, Im
                             int aidCreated, int errorCount, List<ImportError> errors, String failureCode,
                             String failureMessage) {
 
+    @JsonProperty("finished")
     public boolean finished() {
         return !status.active();
     }
@@ -29,6 +32,7 @@ public record ImportJobView(long id, String fileName, ImportJobStatus status, Im
      * How far it is, 0–100: reading counts for the first 5 %, checking the rows up to 50 %, writing up to
      * 100 % (writing 100,000 rows takes about as long as checking them).
      */
+    @JsonProperty("percent")
     public int percent() {
         if (finished()) {
             return 100;
