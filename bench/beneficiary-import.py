@@ -29,7 +29,7 @@ import urllib.parse
 
 CSRF_INPUT = re.compile(r'name="_csrf"\s+value="([^"]+)"')
 HERE = os.path.dirname(os.path.abspath(__file__))
-DESA_CSV = os.path.join(HERE, "..", "src", "main", "resources", "data", "jambi", "desa.csv")
+DESA_CSV = os.path.join(HERE, "..", "src", "main", "resources", "jambi", "desa.csv")
 
 
 def rows(count, seed):

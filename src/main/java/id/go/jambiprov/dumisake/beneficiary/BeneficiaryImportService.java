@@ -14,7 +14,6 @@ import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -28,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -60,6 +59,8 @@ public class BeneficiaryImportService {
     private static final int ERRORS_ON_PAGE = 200;
     /** Progress is written every this many rows checked or records written: often enough for a bar that moves. */
     static final int PROGRESS_STEP = 2_000;
+    /** Rows per COPY statement when writing: each ended COPY is progress the page can trust. */
+    static final int COPY_CHUNK = 5_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -273,27 +274,21 @@ public class BeneficiaryImportService {
     }
 
     /**
-     * A {@code COPY … FROM STDIN} on the transaction's own connection, so that it commits or rolls back with
-     * the rest, sent in pieces so that the job can tell how far it is.
+     * {@code COPY … FROM STDIN} on the transaction's own connection, so that it commits or rolls back with
+     * the rest: one COPY per {@link #COPY_CHUNK} rows, because the server may still be working through rows
+     * long after the client has sent them, and only a COPY that has ended says that its rows are written.
      */
     private final class Copy implements AutoCloseable {
 
-        private final Connection connection;
-        private final CopyIn copyIn;
+        private final String sql;
         private final Progress progress;
         private final StringBuilder buffer = new StringBuilder();
         private final CSVPrinter printer;
         private int buffered;
 
         Copy(String sql, Progress progress) {
+            this.sql = sql;
             this.progress = progress;
-            this.connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                this.copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            } catch (SQLException e) {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-            }
             try {
                 this.printer = new CSVPrinter(buffer, CSVFormat.POSTGRESQL_CSV);
             } catch (IOException e) {
@@ -307,7 +302,7 @@ public class BeneficiaryImportService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (++buffered == PROGRESS_STEP) {
+            if (++buffered == COPY_CHUNK) {
                 send();
             }
         }
@@ -316,11 +311,15 @@ public class BeneficiaryImportService {
             if (buffered == 0) {
                 return;
             }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                copyIn.writeToCopy(bytes, 0, bytes.length);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(buffer.toString()));
             } catch (SQLException e) {
-                throw failed(e);
+                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
             buffer.setLength(0);
             progress.wrote(buffered);
@@ -329,25 +328,7 @@ public class BeneficiaryImportService {
 
         @Override
         public void close() {
-            try {
-                send();
-                copyIn.endCopy();
-            } catch (SQLException e) {
-                throw failed(e);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-        }
-
-        private IllegalStateException failed(SQLException e) {
-            try {
-                if (copyIn.isActive()) {
-                    copyIn.cancelCopy();
-                }
-            } catch (SQLException ignored) {
-                // the transaction rolls back anyway
-            }
-            return new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            send();
         }
     }
 
