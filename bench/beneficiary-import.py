@@ -3,9 +3,11 @@
 
 1. Writes a CSV of --rows synthetic beneficiaries (valid-shaped NIKs, desa codes from the shipped Jambi
    master data, names "Penerima Sintetis N").
-2. Logs in through the login form as --user, uploads the file to POST /penerima/impor and times the
-   request (the import is synchronous: the answer comes when everything is checked and written).
-3. Checks that the answer says every row was imported.
+2. Logs in through the login form as --user, uploads the file to POST /penerima/impor, follows the
+   redirect to the import job's page and polls the job (GET /api/v1/beneficiary-imports/{id}, with the
+   same session) until it has ended; the time is upload → job SUCCEEDED (everything checked, written and
+   committed), and the progress seen on the way is printed.
+3. Checks that the job says every row was imported.
 4. With --copy-dsn (a psql connection string, e.g. "host=127.0.0.1 user=postgres"), times psql's
    \\copy of the same rows into a scratch table of the same shape on that server, for comparison.
 
@@ -16,6 +18,7 @@ import argparse
 import csv
 import http.client
 import io
+import json
 import os
 import re
 import subprocess
@@ -26,7 +29,7 @@ import urllib.parse
 
 CSRF_INPUT = re.compile(r'name="_csrf"\s+value="([^"]+)"')
 HERE = os.path.dirname(os.path.abspath(__file__))
-DESA_CSV = os.path.join(HERE, "..", "src", "main", "resources", "data", "jambi", "desa.csv")
+DESA_CSV = os.path.join(HERE, "..", "src", "main", "resources", "jambi", "desa.csv")
 
 
 def rows(count, seed):
@@ -114,13 +117,31 @@ def main():
     token = session.csrf("/penerima/impor")
     body, content_type = multipart(token, "bench.csv", content)
     started = time.perf_counter()
-    status, _, page = session.request("POST", "/penerima/impor", body, {"Content-Type": content_type})
-    elapsed = time.perf_counter() - started
-    ok = status == 200 and 'id="import-done"' in page
-    print(f"import through the application: {elapsed:.2f} s, status {status}, {'all rows imported' if ok else 'NOT imported'}")
-    if not ok:
+    status, headers, page = session.request("POST", "/penerima/impor", body, {"Content-Type": content_type})
+    location = headers.get("Location", "")
+    job_id = re.search(r"/penerima/impor/([0-9]+)$", location)
+    if status != 302 or not job_id:
         refused = re.search(r'id="import-(?:refused|error)"[^>]*>(.*?)</', page, re.S)
-        print(refused.group(1).strip() if refused else page[:500])
+        sys.exit(f"upload refused: {status} {refused.group(1).strip() if refused else page[:500]}")
+    print(f"upload answered after {time.perf_counter() - started:.2f} s: job {job_id.group(1)}")
+    job = {}
+    last = None
+    while True:
+        _, _, answer = session.request("GET", f"/api/v1/beneficiary-imports/{job_id.group(1)}")
+        job = json.loads(answer)
+        seen = (job["phase"], job["percent"])
+        if seen != last:
+            print(f"  {time.perf_counter() - started:6.2f} s  {job['status']:9} {job['phase']:10} {job['percent']:3d} %"
+                  f"  checked {job['rowsValidated']}/{job['rowsTotal']}  written {job['recordsWritten']}/{job['recordsToWrite']}")
+            last = seen
+        if job["status"] not in ("QUEUED", "RUNNING"):
+            break
+        time.sleep(0.25)
+    elapsed = time.perf_counter() - started
+    ok = job["status"] == "SUCCEEDED" and job["beneficiariesCreated"] == args.rows
+    print(f"import through the application: {elapsed:.2f} s, {job['status']}, {'all rows imported' if ok else 'NOT imported'}")
+    if not ok:
+        print(job.get("failureMessage") or job.get("errors", [])[:5])
 
     if args.copy_dsn:
         with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as f:

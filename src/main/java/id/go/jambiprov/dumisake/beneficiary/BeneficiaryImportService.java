@@ -21,7 +21,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -46,12 +48,19 @@ import java.util.TreeMap;
  * error collected; only a file without errors is written, in one transaction, with {@code COPY}. The
  * allocations it adds aid to are locked before their room is checked again, and the unique index of
  * V10_1 refuses a double receipt that another operator recorded meanwhile.
+ *
+ * <p>Each import is a job ({@link ImportJobStore}) whose progress is written as it goes: the page runs it in
+ * the background ({@link BeneficiaryImportJobs}) and polls it; {@link #importFile} runs one in the caller's
+ * thread.
  */
 @Service
-@Transactional
 public class BeneficiaryImportService {
 
     private static final int ERRORS_ON_PAGE = 200;
+    /** Progress is written every this many rows checked or records written: often enough for a bar that moves. */
+    static final int PROGRESS_STEP = 2_000;
+    /** Rows per COPY statement when writing: each ended COPY is progress the page can trust. */
+    static final int COPY_CHUNK = 5_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -60,9 +69,12 @@ public class BeneficiaryImportService {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final ImportJobStore jobs;
+    private final TransactionTemplate transaction;
 
     BeneficiaryImportService(NamedParameterJdbcTemplate jdbc, DataSource dataSource, AllocationService allocations,
-                             ProgrammeService programmes, AuditTrail audit, MessageSource messages, Clock clock) {
+                             ProgrammeService programmes, AuditTrail audit, MessageSource messages, Clock clock,
+                             ImportJobStore jobs, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.allocations = allocations;
@@ -70,16 +82,50 @@ public class BeneficiaryImportService {
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
+        this.jobs = jobs;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * Imports a file in the caller's thread (a job like any other, visible on the import pages).
+     *
+     * @throws BusinessRuleException when the file as a whole is refused (empty, wrong type, another import of
+     *                               the OPD running, an allocation filled meanwhile); row errors are in the result
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     public ImportResult importFile(String fileName, byte[] content) {
-        String name = fileName == null || fileName.isBlank() ? "impor" : fileName.strip();
-        List<Map<String, String>> rows = ImportFile.read(name, content);
-        Check check = new Check();
+        String name = nameOf(fileName);
+        requireContent(content);
+        try (ImportJobStore.Handle job = jobs.open(name, CurrentUser.username(), CurrentUser.opdScope())) {
+            return run(job.id, name, content);
+        }
+    }
+
+    /**
+     * Runs the job {@code jobId}: reads the file, checks every row, writes everything or nothing, and leaves
+     * the outcome on the job. A refusal of the whole file ends the job as REFUSED and is thrown on.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public ImportResult run(long jobId, String name, byte[] content) {
+        jobs.started(jobId);
+        try {
+            List<Map<String, String>> rows = ImportFile.read(name, content);
+            jobs.read(jobId, rows.size());
+            return transaction.execute(status -> checkAndWrite(jobId, name, rows));
+        } catch (BusinessRuleException e) {
+            jobs.stopped(jobId, ImportJobStatus.REFUSED, e.code(), message(e.messageKey(), e.arguments()));
+            throw e;
+        }
+    }
+
+    private ImportResult checkAndWrite(long jobId, String name, List<Map<String, String>> rows) {
+        Check check = new Check(jobId);
         List<Person> people = check.rows(rows);
         if (!check.errors.isEmpty()) {
-            return saved(name, rows.size(), 0, 0, check.errors);
+            List<ImportError> preview = check.errors.subList(0, Math.min(check.errors.size(), ERRORS_ON_PAGE));
+            jobs.finished(jobId, ImportJobStatus.REFUSED, rows.size(), 0, 0, 0, check.errors, preview,
+                    report(check.errors));
+            return new ImportResult(jobId, name, rows.size(), 0, 0, check.errors.size(), preview);
         }
         // the file is sound: lock the allocations in one order, look at their room again and write everything
         Map<Long, BigDecimal> adding = new TreeMap<>();
@@ -93,21 +139,37 @@ public class BeneficiaryImportService {
                         Rupiah.format(remaining)).with("allocationId", entry.getKey()).with("remaining", remaining);
             }
         }
-        int created = copyBeneficiaries(people);
-        int aid = copyAid(people);
-        ImportResult result = saved(name, rows.size(), created, aid, List.of());
-        audit.record("BENEFICIARIES_IMPORTED", "BeneficiaryImport", result.id(), null,
+        int newPeople = (int) people.stream().filter(p -> p.existingId == null).count();
+        int aidRows = (int) people.stream().filter(p -> p.allocation != null).count();
+        Progress progress = new Progress(jobId, newPeople + aidRows);
+        int created = copyBeneficiaries(people, progress);
+        int aid = copyAid(people, progress);
+        jobs.finished(jobId, ImportJobStatus.SUCCEEDED, rows.size(), created, aid, created + aid, List.of(), List.of(),
+                null);
+        audit.record("BENEFICIARIES_IMPORTED", "BeneficiaryImport", jobId, null,
                 Map.of("file", name, "rows", rows.size(), "beneficiariesCreated", created, "aidCreated", aid));
-        return result;
+        return new ImportResult(jobId, name, rows.size(), created, aid, 0, List.of());
     }
 
-    /** The error report of an import as CSV; cells that a spreadsheet would run as formulas are quoted. */
-    @Transactional(readOnly = true)
+    /**
+     * The error report of an import as CSV; cells that a spreadsheet would run as formulas are quoted. For the
+     * admins and the uploader's OPD, like the job; it holds the NIKs of the file, so that anybody but the
+     * uploader who downloads it leaves an audit event.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     public String errorReport(long importId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", importId).addValue("by", CurrentUser.username());
-        return jdbc.query("select error_report from beneficiary_import where id = :id and created_by = :by"
-                        + " and error_report is not null", params, (rs, n) -> rs.getString(1))
+        MapSqlParameterSource params = new MapSqlParameterSource("id", importId).addValue("scope", CurrentUser.opdScope());
+        Map.Entry<String, String> found = jdbc.query("select error_report, created_by from beneficiary_import"
+                                + " where id = :id and error_report is not null"
+                                + (CurrentUser.opdScope() == null ? "" : " and opd_code = :scope"), params,
+                        (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("import.notFound", importId));
+        if (!found.getValue().equals(CurrentUser.username())) {
+            audit.record("IMPORT_REPORT_DOWNLOADED", "BeneficiaryImport", importId, null,
+                    Map.of("uploadedBy", found.getValue()));
+        }
+        return found.getKey();
     }
 
     /** An empty file with the columns an import reads, for operators to fill in. */
@@ -116,22 +178,20 @@ public class BeneficiaryImportService {
                 + "1501014107900001,Contoh Penerima Sintetis,F,1990-07-01,15.01.01.2001,Jl. Contoh No. 1,,3,,,,\r\n";
     }
 
+    static String nameOf(String fileName) {
+        return fileName == null || fileName.isBlank() ? "impor" : fileName.strip();
+    }
+
+    /** An empty upload is refused at once, before any job exists. */
+    static void requireContent(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new BusinessRuleException("IMPORT_EMPTY", "import.empty");
+        }
+    }
+
     private BigDecimal aided(long allocationId) {
         return jdbc.queryForObject("select coalesce(sum(amount), 0) from aid where allocation_id = :id"
                 + " and status <> 'CANCELLED'", new MapSqlParameterSource("id", allocationId), BigDecimal.class);
-    }
-
-    private ImportResult saved(String fileName, int rowsRead, int created, int aid, List<ImportError> errors) {
-        MapSqlParameterSource params = new MapSqlParameterSource("file", fileName.length() > 255
-                ? fileName.substring(0, 255) : fileName).addValue("rows", rowsRead).addValue("created", created)
-                .addValue("aid", aid).addValue("errors", errors.size())
-                .addValue("report", errors.isEmpty() ? null : report(errors)).addValue("by", CurrentUser.username());
-        Long id = jdbc.queryForObject("""
-                insert into beneficiary_import (file_name, rows_read, beneficiaries_created, aid_created, error_count,
-                                                error_report, created_by)
-                values (:file, :rows, :created, :aid, :errors, :report, :by) returning id""", params, Long.class);
-        return new ImportResult(id, fileName, rowsRead, created, aid, errors.size(),
-                errors.subList(0, Math.min(errors.size(), ERRORS_ON_PAGE)));
     }
 
     private String report(List<ImportError> errors) {
@@ -149,26 +209,22 @@ public class BeneficiaryImportService {
         return out.toString();
     }
 
-    private int copyBeneficiaries(List<Person> people) {
-        StringBuilder rows = new StringBuilder();
+    private int copyBeneficiaries(List<Person> people, Progress progress) {
         int count = 0;
-        try (CSVPrinter printer = new CSVPrinter(rows, CSVFormat.POSTGRESQL_CSV)) {
+        try (Copy copy = new Copy("copy beneficiary (nik, name, sex, date_of_birth, desa_code, address, phone,"
+                + " welfare_decile, created_by, registered_opd) from stdin with (format csv)", progress)) {
             for (Person p : people) {
                 if (p.existingId == null) {
-                    printer.printRecord(p.nik.value(), p.name, p.nik.sex().name(), p.nik.dateOfBirth(p.today), p.desaCode,
+                    copy.row(p.nik.value(), p.name, p.nik.sex().name(), p.nik.dateOfBirth(p.today), p.desaCode,
                             p.address, p.phone, p.decile, CurrentUser.username(), CurrentUser.opdScope());
                     count++;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        copy("copy beneficiary (nik, name, sex, date_of_birth, desa_code, address, phone, welfare_decile, created_by,"
-                + " registered_opd) from stdin with (format csv)", rows.toString());
         return count;
     }
 
-    private int copyAid(List<Person> people) {
+    private int copyAid(List<Person> people, Progress progress) {
         List<String> niks = people.stream().filter(p -> p.allocation != null).map(p -> p.nik.value()).toList();
         if (niks.isEmpty()) {
             return 0;
@@ -179,21 +235,15 @@ public class BeneficiaryImportService {
                 rs -> {
                     ids.put(rs.getString(2), rs.getLong(1));
                 });
-        StringBuilder rows = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(rows, CSVFormat.POSTGRESQL_CSV)) {
+        try (Copy copy = new Copy("copy aid (beneficiary_id, nik, allocation_id, programme_code, fiscal_year, opd_code,"
+                + " amount, description, aid_date, created_by) from stdin with (format csv)", progress)) {
             for (Person p : people) {
                 if (p.allocation != null) {
-                    printer.printRecord(ids.get(p.nik.value()), p.nik.value(), p.allocation.id(),
-                            p.allocation.programmeCode(), p.allocation.year(), p.allocation.opdCode(), p.amount,
-                            p.description, p.date, CurrentUser.username());
+                    copy.row(ids.get(p.nik.value()), p.nik.value(), p.allocation.id(), p.allocation.programmeCode(),
+                            p.allocation.year(), p.allocation.opdCode(), p.amount, p.description, p.date,
+                            CurrentUser.username());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            copy("copy aid (beneficiary_id, nik, allocation_id, programme_code, fiscal_year, opd_code, amount,"
-                    + " description, aid_date, created_by) from stdin with (format csv)", rows.toString());
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 // another operator recorded one of these people under the same programme meanwhile
@@ -204,17 +254,81 @@ public class BeneficiaryImportService {
         return niks.size();
     }
 
-    /** Runs a COPY on the transaction's own connection, so that it commits or rolls back with the rest. */
-    private void copy(String sql, String csv) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+    /** Records written so far, reported to the job every {@link #PROGRESS_STEP}. */
+    private final class Progress {
+
+        private final long jobId;
+        private final int total;
+        private int written;
+
+        Progress(long jobId, int total) {
+            this.jobId = jobId;
+            this.total = total;
+            jobs.writing(jobId, total, 0);
+        }
+
+        void wrote(int records) {
+            written += records;
+            jobs.writing(jobId, total, written);
+        }
+    }
+
+    /**
+     * {@code COPY … FROM STDIN} on the transaction's own connection, so that it commits or rolls back with
+     * the rest: one COPY per {@link #COPY_CHUNK} rows, because the server may still be working through rows
+     * long after the client has sent them, and only a COPY that has ended says that its rows are written.
+     */
+    private final class Copy implements AutoCloseable {
+
+        private final String sql;
+        private final Progress progress;
+        private final StringBuilder buffer = new StringBuilder();
+        private final CSVPrinter printer;
+        private int buffered;
+
+        Copy(String sql, Progress progress) {
+            this.sql = sql;
+            this.progress = progress;
+            try {
+                this.printer = new CSVPrinter(buffer, CSVFormat.POSTGRESQL_CSV);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void row(Object... values) {
+            try {
+                printer.printRecord(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (++buffered == COPY_CHUNK) {
+                send();
+            }
+        }
+
+        private void send() {
+            if (buffered == 0) {
+                return;
+            }
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(buffer.toString()));
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            buffer.setLength(0);
+            progress.wrote(buffered);
+            buffered = 0;
+        }
+
+        @Override
+        public void close() {
+            send();
         }
     }
 
@@ -241,6 +355,7 @@ public class BeneficiaryImportService {
     /** Checks every row and collects every error; reads what it needs from the database in a few queries. */
     private final class Check {
 
+        final long jobId;
         final List<ImportError> errors = new ArrayList<>();
         final LocalDate today = LocalDate.now(clock);
         final Map<String, String> kecamatanOfDesa = new HashMap<>();
@@ -249,6 +364,10 @@ public class BeneficiaryImportService {
         final Map<Long, AllocationView> allocationById = new HashMap<>();
         final Map<Long, BigDecimal> room = new HashMap<>();
         final Map<String, Integer> decileLimit = new HashMap<>();
+
+        Check(long jobId) {
+            this.jobId = jobId;
+        }
 
         List<Person> rows(List<Map<String, String>> rows) {
             jdbc.query("select code, kecamatan_code from desa", rs -> {
@@ -265,7 +384,11 @@ public class BeneficiaryImportService {
                     });
             Map<String, Integer> rowOfNik = new HashMap<>();
             List<Person> people = new ArrayList<>();
+            int checked = 0;
             for (Map<String, String> row : rows) {
+                if (++checked % PROGRESS_STEP == 0) {
+                    jobs.validated(jobId, checked);
+                }
                 int number = Integer.parseInt(row.get(ImportFile.ROW));
                 Person person = person(row, number);
                 if (person == null) {
@@ -278,6 +401,7 @@ public class BeneficiaryImportService {
                 }
                 people.add(person);
             }
+            jobs.validated(jobId, rows.size());
             return people;
         }
 

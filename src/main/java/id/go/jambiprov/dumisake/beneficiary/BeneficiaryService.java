@@ -12,6 +12,7 @@ import id.go.jambiprov.dumisake.region.RegionNotFoundException;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -189,6 +190,67 @@ public class BeneficiaryService {
         return new RecordedAid(aid, others);
     }
 
+    /**
+     * Cancels an aid record with a reason: it stops counting against the allocation, and the same NIK may
+     * receive that programme's aid again in that year (the double-receipt index skips cancelled records).
+     * For the operators of the OPD that recorded it and for admins; another OPD's operator gets "not found".
+     * The allocation row is locked first, as recording aid does, so that a cancel and a new record on the
+     * freed room follow one another; a closed fiscal year refuses it, as it refuses every change.
+     *
+     * @param expectedVersion the version the caller saw, or null to cancel whatever the current one is
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public AidView cancelAid(long aidId, String reason, Long expectedVersion) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new BusinessRuleException("CANCEL_REASON_REQUIRED", "aid.cancelReasonRequired");
+        }
+        if (why.length() > 500) {
+            throw new BusinessRuleException("CANCEL_REASON_TOO_LONG", "aid.cancelReasonTooLong", 500);
+        }
+        String scope = CurrentUser.opdScope();
+        MapSqlParameterSource params = new MapSqlParameterSource("id", aidId).addValue("scope", scope);
+        Long allocationId = jdbc.query("select allocation_id from aid where id = :id"
+                        + (scope == null ? "" : " and opd_code = :scope"), params, (rs, n) -> rs.getLong(1))
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("aid.notFound", aidId));
+        // lock order allocation → aid, as when recording; refuses a closed year
+        allocations.lockForDisbursement(allocationId, false);
+        Map<String, Object> current = jdbc.queryForMap("select status, version from aid where id = :id for update",
+                params);
+        if ("CANCELLED".equals(current.get("status"))) {
+            throw new BusinessRuleException("AID_ALREADY_CANCELLED", "aid.alreadyCancelled");
+        }
+        if (expectedVersion != null && expectedVersion != ((Number) current.get("version")).longValue()) {
+            throw new StaleVersionException("Aid", aidId);
+        }
+        AidView before = aid(aidId);
+        jdbc.update("""
+                        update aid set status = 'CANCELLED', cancel_reason = :reason, cancelled_at = now(),
+                               cancelled_by = :by, version = version + 1
+                        where id = :id""",
+                params.addValue("reason", why).addValue("by", CurrentUser.username()));
+        AidView after = aid(aidId);
+        Map<String, Object> state = aidState(after);
+        state.put("status", after.status());
+        state.put("cancelReason", after.cancelReason());
+        Map<String, Object> was = aidState(before);
+        was.put("status", before.status());
+        audit.record("AID_CANCELLED", "Aid", aidId, was, state);
+        return after;
+    }
+
+    /** Whether the caller may cancel this aid record: an active one, of their OPD (any OPD for admins). */
+    public boolean mayCancel(AidView aid) {
+        if (aid.cancelled()) {
+            return false;
+        }
+        String scope = CurrentUser.opdScope();
+        if (scope != null) {
+            return scope.equals(aid.opdCode());
+        }
+        return CurrentUser.get().getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
     /** The aid of one allocation the caller may see (another OPD's allocation is "not found"). */
     @Transactional(readOnly = true)
     public List<AidView> aidOfAllocation(long allocationId) {
@@ -234,28 +296,100 @@ public class BeneficiaryService {
                         rs.getString("programmes"), rs.getLong("aid_count")));
     }
 
-    /** Distinct people with aid in {@code year}, per desa of one kecamatan. */
+    /**
+     * Distinct people with aid in {@code year}, per desa of one kecamatan (those with any); an operator counts
+     * the aid of their OPD, as their dashboards show their OPD's money.
+     */
     @Transactional(readOnly = true)
     public List<RegionCount> countsPerDesa(int year, String kecamatanCode) {
+        MapSqlParameterSource params = countParams(year).addValue("kecamatan", kecamatanCode);
         return jdbc.query("""
                         select d.code, d.name, count(distinct x.beneficiary_id) as beneficiaries
                         from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code
                         where x.fiscal_year = :year and x.status <> 'CANCELLED' and d.kecamatan_code = :kecamatan
-                        group by d.code, d.name order by d.name""",
-                new MapSqlParameterSource("year", year).addValue("kecamatan", kecamatanCode),
-                (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                        """ + countScope(params) + " group by d.code, d.name order by d.name",
+                params, (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
 
-    /** Distinct people with aid in {@code year}, per kecamatan. */
+    /** Distinct people with aid in {@code year}, per kecamatan (those with any), in the caller's scope. */
     @Transactional(readOnly = true)
     public List<RegionCount> countsPerKecamatan(int year) {
+        MapSqlParameterSource params = countParams(year);
         return jdbc.query("""
                         select c.code, c.name, count(distinct x.beneficiary_id) as beneficiaries
                         from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code
                         join kecamatan c on c.code = d.kecamatan_code
                         where x.fiscal_year = :year and x.status <> 'CANCELLED'
-                        group by c.code, c.name order by c.name""", new MapSqlParameterSource("year", year),
-                (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                        """ + countScope(params) + " group by c.code, c.name order by c.name",
+                params, (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /**
+     * The province dashboard's drill-down: per kabupaten/kota, per kecamatan of {@code kabupatenKotaCode}, or
+     * per desa of {@code kecamatanCode} (which wins when both are given); every region of the level, in code
+     * order, counted as {@link #countsPerDesa} counts (one aggregate query).
+     */
+    @Transactional(readOnly = true)
+    public BeneficiaryCounts countsSummary(int year, String kabupatenKotaCode, String kecamatanCode) {
+        MapSqlParameterSource params = countParams(year);
+        String scope = countScope(params);
+        BeneficiaryCounts.Level level;
+        String parentCode = null;
+        String parentName = null;
+        String upCode = null;
+        String regionSql;
+        if (kecamatanCode != null && !kecamatanCode.isBlank()) {
+            var kecamatan = regions.kecamatan(kecamatanCode.strip());
+            level = BeneficiaryCounts.Level.DESA;
+            parentCode = kecamatan.code();
+            parentName = kecamatan.name();
+            upCode = kecamatan.kabupatenKotaCode();
+            regionSql = "select d.code, d.name, d.code as desa_code from desa d where d.kecamatan_code = :parent";
+        } else if (kabupatenKotaCode != null && !kabupatenKotaCode.isBlank()) {
+            var kabupatenKota = regions.kabupatenKota(kabupatenKotaCode.strip());
+            level = BeneficiaryCounts.Level.KECAMATAN;
+            parentCode = kabupatenKota.code();
+            parentName = kabupatenKota.name();
+            regionSql = """
+                    select c.code, c.name, d.code as desa_code from kecamatan c join desa d on d.kecamatan_code = c.code
+                    where c.kabupaten_kota_code = :parent""";
+        } else {
+            level = BeneficiaryCounts.Level.KABUPATEN_KOTA;
+            regionSql = """
+                    select k.code, k.name, d.code as desa_code from kabupaten_kota k
+                    join kecamatan c on c.kabupaten_kota_code = k.code join desa d on d.kecamatan_code = c.code""";
+        }
+        params.addValue("parent", parentCode);
+        // per desa first: a person lives in one desa, so the desa counts add up to every level above
+        List<RegionCount> rows = jdbc.query("""
+                        with per_desa as (
+                            select b.desa_code, count(distinct x.beneficiary_id) as beneficiaries
+                            from aid x join beneficiary b on b.id = x.beneficiary_id
+                            where x.fiscal_year = :year and x.status <> 'CANCELLED'
+                        """ + scope + """
+                            group by b.desa_code),
+                        region as (""" + regionSql + """
+                        )
+                        select r.code, r.name, coalesce(sum(p.beneficiaries), 0) as beneficiaries
+                        from region r left join per_desa p on p.desa_code = r.desa_code
+                        group by r.code, r.name order by r.code""",
+                params, (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        long total = rows.stream().mapToLong(RegionCount::beneficiaries).sum();
+        return new BeneficiaryCounts(year, level, parentCode, parentName, upCode, rows, total);
+    }
+
+    private static MapSqlParameterSource countParams(int year) {
+        return new MapSqlParameterSource("year", year);
+    }
+
+    /** An operator's counts are of their OPD's aid; everybody else's of all. */
+    private static String countScope(MapSqlParameterSource params) {
+        String scope = CurrentUser.opdScope();
+        if (scope == null) {
+            return "";
+        }
+        params.addValue("scopeOpd", scope);
+        return " and x.opd_code = :scopeOpd ";
     }
 
     /** Checks what was typed: the NIK is well formed and carries the sex and date of birth typed with it. */
@@ -395,7 +529,8 @@ public class BeneficiaryService {
     private static final String AID_SELECT = """
             select x.id, x.beneficiary_id, x.nik, b.name as beneficiary_name, d.name as desa_name, x.allocation_id,
                    a.title as allocation_title, x.programme_code, p.name as programme_name, x.fiscal_year, x.opd_code,
-                   x.amount, x.description, x.aid_date, x.status, x.created_by
+                   x.amount, x.description, x.aid_date, x.status, x.created_by, x.cancel_reason, x.cancelled_by,
+                   x.version
             from aid x
             join beneficiary b on b.id = x.beneficiary_id
             join desa d on d.code = b.desa_code
@@ -408,5 +543,6 @@ public class BeneficiaryService {
             rs.getString("desa_name"), rs.getLong("allocation_id"), rs.getString("allocation_title"),
             rs.getString("programme_code"), rs.getString("programme_name"), rs.getInt("fiscal_year"),
             rs.getString("opd_code"), rs.getBigDecimal("amount"), rs.getString("description"),
-            rs.getObject("aid_date", LocalDate.class), rs.getString("status"), rs.getString("created_by"));
+            rs.getObject("aid_date", LocalDate.class), rs.getString("status"), rs.getString("created_by"),
+            rs.getString("cancel_reason"), rs.getString("cancelled_by"), rs.getLong("version"));
 }

@@ -51,7 +51,10 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/audit/**", "/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
                                 "/api/v1/allocations/*/aid", "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/beneficiaries").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/beneficiaries", "/api/v1/aid/*/cancel")
+                                .hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers("/api/v1/beneficiary-imports", "/api/v1/beneficiary-imports/**")
+                                .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/fiscal-years", "/api/v1/allocations",
                                 "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
                                 "/api/v1/disbursements/*/reject").hasRole(ADMIN)
@@ -87,7 +90,7 @@ public class SecurityConfig {
                                 "/pencairan/*/ajukan", "/alokasi/*/bantuan").hasRole(OPERATOR)
                         .requestMatchers("/penerima/baru", "/penerima/impor", "/penerima/impor/**")
                                 .hasAnyRole(ADMIN, OPERATOR)
-                        .requestMatchers(HttpMethod.POST, "/penerima").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/penerima", "/bantuan/*/batal").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/penerima/ganda").hasAnyRole(ADMIN, EXPERT)
                         .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
                                 .hasRole(ADMIN)

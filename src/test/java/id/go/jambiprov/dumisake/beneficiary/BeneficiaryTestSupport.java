@@ -75,8 +75,13 @@ final class BeneficiaryTestSupport {
     }
 
     static synchronized void ensureOpen(FiscalYearService fiscalYears) {
-        asSystem(() -> fiscalYears.all().stream().filter(y -> y.year() == YEAR).findFirst()
-                .orElseGet(() -> fiscalYears.open(YEAR, new BigDecimal("2000000000.00"))));
+        ensureOpen(fiscalYears, YEAR);
+    }
+
+    /** Opens {@code year} unless it exists (the tests of cancelling and of import jobs own 2095–2099). */
+    static synchronized void ensureOpen(FiscalYearService fiscalYears, int year) {
+        asSystem(() -> fiscalYears.all().stream().filter(y -> y.year() == year).findFirst()
+                .orElseGet(() -> fiscalYears.open(year, new BigDecimal("2000000000.00"))));
     }
 
     /** A new programme of the tests, optionally limited to deciles 1..maxDecile. */
@@ -90,12 +95,17 @@ final class BeneficiaryTestSupport {
 
     /** A kecamatan of {@link #YEAR} with nothing allocated yet. */
     static synchronized String freshKecamatan(JdbcTemplate jdbc) {
+        return freshKecamatan(jdbc, YEAR);
+    }
+
+    /** A kecamatan of {@code year} with nothing allocated yet. */
+    static synchronized String freshKecamatan(JdbcTemplate jdbc, int year) {
         return jdbc.queryForObject("""
                 select e.kecamatan_code from envelope e
                 where e.fiscal_year = ? and e.allocated = 0
                   and not exists (select 1 from allocation a where a.fiscal_year = e.fiscal_year
                                   and a.kecamatan_code = e.kecamatan_code)
-                order by e.kecamatan_code limit 1""", String.class, YEAR);
+                order by e.kecamatan_code limit 1""", String.class, year);
     }
 
     static String desaOf(JdbcTemplate jdbc, String kecamatanCode) {
@@ -105,7 +115,12 @@ final class BeneficiaryTestSupport {
 
     static AllocationView allocation(AllocationService allocations, String kecamatanCode, String opdCode,
                                      String programmeCode, BigDecimal amount) {
-        return asSystem(() -> allocations.create(new NewAllocation(YEAR, kecamatanCode, opdCode, programmeCode,
+        return allocation(allocations, YEAR, kecamatanCode, opdCode, programmeCode, amount);
+    }
+
+    static AllocationView allocation(AllocationService allocations, int year, String kecamatanCode, String opdCode,
+                                     String programmeCode, BigDecimal amount) {
+        return asSystem(() -> allocations.create(new NewAllocation(year, kecamatanCode, opdCode, programmeCode,
                 Mechanism.BELANJA_OPD, null, "Bantuan langsung (uji penerima)", amount, 3)));
     }
 

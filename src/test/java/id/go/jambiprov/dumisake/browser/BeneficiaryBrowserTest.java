@@ -4,10 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +67,22 @@ class BeneficiaryBrowserTest extends BrowserTestSupport {
         assertThat(waitFor(By.id("form-errors")).getText()).contains("sudah menerima bantuan program");
         assertAccessible();
 
+        // the operator cancels the aid with a reason: it stays listed as cancelled, and the NIK may receive it again
+        open("/alokasi/" + allocationId + "/bantuan");
+        long aidId = jdbc.queryForObject("select id from aid where nik = ? and status = 'RECORDED'", Long.class, nik);
+        click(waitFor(By.cssSelector("#cancel-aid-" + aidId + " summary")));
+        type(By.id("cancel-reason-" + aidId), "Salah catat (uji peramban)");
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(waitFor(By.id("cancel-aid-submit-" + aidId)));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("dibatalkan");
+        assertThat(waitFor(By.id("aid-status-" + aidId)).getText()).contains("Dibatalkan")
+                .contains("Salah catat (uji peramban)");
+        assertAccessible();
+        recordAid(nik);
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("Penerima Sintetis Peramban");
+
         loginAsDemo("ahli");
         open("/penerima?nik=" + nik);
         WebElement cell = waitFor(By.cssSelector("#beneficiary-table tbody td"));
@@ -71,6 +92,62 @@ class BeneficiaryBrowserTest extends BrowserTestSupport {
         assertThat(waitFor(By.id("beneficiary-nik")).getText()).doesNotContain(nik.substring(4, 14)).contains("*");
         assertThat(browser.getPageSource()).doesNotContain(nik);
         assertAccessible();
+    }
+
+    @Test
+    void operatorImportsAFileAndWatchesItsProgressToTheEnd() throws Exception {
+        String desa = jdbc.queryForObject("select code from desa order by code limit 1", String.class);
+        StringBuilder csv = new StringBuilder("nik,name,sex,date_of_birth,desa_code,address,phone,welfare_decile\n");
+        long n = System.nanoTime();
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("15").append(String.format("%02d", 10 + (n + i) % 89)).append("01420790")
+                    .append(String.format("%04d", 1 + (n / 89 + i) % 9999)).append(",Penerima Sintetis Impor ").append(i)
+                    .append(",F,1990-07-02,").append(desa).append(",Jl. Uji,,2\n");
+        }
+        Path file = Files.createTempFile("penerima-", ".csv");
+        Files.writeString(file, csv);
+
+        loginAsDemo("op-dpupr");
+        open("/penerima/impor");
+        assertAccessible();
+        waitFor(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        submit(By.id("import-submit"));
+        assertThat(heading()).startsWith("Impor ");
+        WebElement bar = waitFor(By.id("import-progress-bar"));
+        assertThat(bar.getAttribute("aria-valuenow")).isNotNull();
+        assertThat(browser.findElement(By.id("import-live")).getAttribute("role")).isEqualTo("status");
+        assertAccessible();
+
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("import-done")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("import-error")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("import-refused"))));
+        assertThat(waitFor(By.id("import-done")).getText()).contains("3.000 baris diimpor");
+        assertThat(waitFor(By.id("import-progress-bar")).getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(waitFor(By.id("import-live")).getText()).contains("Impor selesai");
+        assertAccessible();
+        clickLink("Impor berkas lain");
+        assertThat(waitFor(By.id("import-job-table")).getText()).contains(file.getFileName().toString());
+    }
+
+    @Test
+    void theProvinceDashboardShowsBeneficiariesPerRegionDownToTheDesa() {
+        loginAsDemo("ahli");
+        open("/dasbor?year=2026");
+        WebElement firstKabupaten = waitFor(By.cssSelector("#beneficiary-summary-table tbody button"));
+        String name = firstKabupaten.getText();
+        assertThat(waitFor(By.id("beneficiary-summary-heading")).getText()).contains("per kabupaten/kota");
+        assertAccessible();
+        click(firstKabupaten);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("beneficiary-summary-heading"), name));
+        click(waitFor(By.cssSelector("#beneficiary-summary-table tbody button")));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("beneficiary-summary-heading"), "per desa/kelurahan"));
+        assertAccessible();
+        click(waitFor(By.id("beneficiary-summary-up")));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("beneficiary-summary-heading"), "per kecamatan"));
     }
 
     private void recordAid(String nik) {

@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SessionCheck;
 import id.go.jambiprov.dumisake.audit.AuditLog;
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
@@ -105,6 +106,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     BeneficiaryImportService beneficiaryImports;
+
+    @MockitoBean
+    BeneficiaryImportJobs beneficiaryImportJobs;
 
     @MockitoBean
         ExportService exports;

@@ -64,6 +64,20 @@ class BeneficiaryApiController {
         return beneficiaries.aidOfAllocation(allocationId);
     }
 
+    /**
+     * Cancels an aid record: {@code 200} with the record; {@code 400} without a reason, {@code 404} for
+     * another OPD's record, {@code 409} when {@code version} is stale, {@code 422} when already cancelled or
+     * in a closed fiscal year.
+     */
+    @PostMapping("/api/v1/aid/{aidId}/cancel")
+    AidView cancelAid(@PathVariable long aidId, @Valid @RequestBody CancelAidRequest request) {
+        return beneficiaries.cancelAid(aidId, request.reason(), request.version());
+    }
+
+    /** @param version the version last seen; without it the current record is cancelled */
+    record CancelAidRequest(@NotBlank @Size(max = 500) String reason, Long version) {
+    }
+
     record BeneficiaryRequest(@NotBlank @Size(max = 16) String nik, @NotBlank @Size(max = 200) String name,
                               @NotNull Nik.Sex sex, @NotNull LocalDate dateOfBirth, @NotBlank String desaCode,
                               @NotBlank @Size(max = 500) String address, @Size(max = 30) String phone,

@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.NewAid;
@@ -11,6 +12,7 @@ import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.Nik;
 import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import jakarta.validation.Valid;
@@ -38,6 +40,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Beneficiary search, registration and detail; the aid of an allocation and its form. */
 @Controller
@@ -98,7 +102,9 @@ class BeneficiaryController {
     @GetMapping("/penerima/{beneficiaryId}")
     String detail(@PathVariable long beneficiaryId, Model model) {
         model.addAttribute("beneficiary", beneficiaries.get(beneficiaryId));
-        model.addAttribute("aid", beneficiaries.aidOf(beneficiaryId));
+        List<AidView> aid = beneficiaries.aidOf(beneficiaryId);
+        model.addAttribute("aid", aid);
+        model.addAttribute("cancellable", cancellable(aid));
         model.addAttribute("scopedOpd", CurrentUser.opdScope());
         return "beneficiary/detail";
     }
@@ -123,6 +129,40 @@ class BeneficiaryController {
         model.addAttribute("counts", perDesa ? beneficiaries.countsPerDesa(year, kecamatan)
                 : beneficiaries.countsPerKecamatan(year));
         return "beneficiary/counts :: counts";
+    }
+
+    /**
+     * The beneficiary section of the province dashboard, which loads it with htmx: counts per kabupaten/kota,
+     * per kecamatan of one, or per desa of one kecamatan, each row leading one level down.
+     */
+    @GetMapping("/penerima/jumlah/ringkasan")
+    String countsSummary(@RequestParam int year, @RequestParam(required = false) String kabupatenKota,
+                         @RequestParam(required = false) String kecamatan, Model model) {
+        model.addAttribute("summary", beneficiaries.countsSummary(year, kabupatenKota, kecamatan));
+        return "beneficiary/counts :: summary";
+    }
+
+    /**
+     * Cancels an aid record with its reason and goes back to the page the button was on: the aid of the
+     * allocation, or the beneficiary ({@code from=penerima}).
+     */
+    @PostMapping("/bantuan/{aidId}/batal")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    String cancelAid(@PathVariable long aidId, @RequestParam(required = false) String reason,
+                     @RequestParam(required = false) Long version, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) Long fromId, RedirectAttributes redirect) {
+        String back = fromId == null ? "redirect:/penerima"
+                : "penerima".equals(from) ? "redirect:/penerima/" + fromId : "redirect:/alokasi/" + fromId + "/bantuan";
+        try {
+            AidView cancelled = beneficiaries.cancelAid(aidId, reason, version);
+            redirect.addFlashAttribute("flashSuccess", message("aid.cancelledNow", cancelled.beneficiaryName(),
+                    Rupiah.format(cancelled.amount())));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", message(e.messageKey(), e.arguments()));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("flashError", message("problem.staleVersion"));
+        }
+        return back;
     }
 
     @GetMapping("/alokasi/{allocationId}/bantuan")
@@ -160,10 +200,17 @@ class BeneficiaryController {
     private String aidPage(long allocationId, Model model) {
         AllocationView allocation = allocations.get(allocationId);
         model.addAttribute("allocation", allocation);
-        model.addAttribute("aid", beneficiaries.aidOfAllocation(allocationId));
+        List<AidView> aid = beneficiaries.aidOfAllocation(allocationId);
+        model.addAttribute("aid", aid);
+        model.addAttribute("cancellable", cancellable(aid));
         model.addAttribute("mayRecord", allocation.active() && allocation.mechanism() == Mechanism.BELANJA_OPD
                 && allocation.opdCode().equals(CurrentUser.opdScope()));
         return "beneficiary/of-allocation";
+    }
+
+    /** The ids of the aid records the caller may cancel, for the buttons of the aid table. */
+    private Set<Long> cancellable(List<AidView> aid) {
+        return aid.stream().filter(beneficiaries::mayCancel).map(AidView::id).collect(Collectors.toSet());
     }
 
     private String message(String key, Object... args) {

@@ -1,6 +1,8 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
+import id.go.jambiprov.dumisake.beneficiary.ImportJobView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,22 +22,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The import page. The import runs synchronously within the request (100,000 rows take a few seconds) and
- * the page that answers the upload is its result: counts, or the errors with the full report to download.
+ * The import page. An upload starts a job in the background and leads to its page, which polls the job's
+ * progress with htmx until it ends and then shows its result: counts, or the errors with the full report.
  */
 @Controller
 class BeneficiaryImportController {
 
+    private static final int LATEST_JOBS = 10;
+
+    private final BeneficiaryImportJobs jobs;
     private final BeneficiaryImportService imports;
     private final MessageSource messages;
 
-    BeneficiaryImportController(BeneficiaryImportService imports, MessageSource messages) {
+    BeneficiaryImportController(BeneficiaryImportJobs jobs, BeneficiaryImportService imports, MessageSource messages) {
+        this.jobs = jobs;
         this.imports = imports;
         this.messages = messages;
     }
 
     @GetMapping("/penerima/impor")
-    String page() {
+    String page(Model model) {
+        model.addAttribute("jobs", jobs.latest(LATEST_JOBS));
         return "beneficiary/import";
     }
 
@@ -43,12 +50,29 @@ class BeneficiaryImportController {
     String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         try {
             byte[] content = file == null ? new byte[0] : file.getBytes();
-            model.addAttribute("result", imports.importFile(file == null ? null : file.getOriginalFilename(), content));
+            ImportJobView job = jobs.start(file == null ? null : file.getOriginalFilename(), content);
+            return "redirect:/penerima/impor/" + job.id();
         } catch (BusinessRuleException e) {
             model.addAttribute("importError", messages.getMessage(e.messageKey(), e.arguments(),
                     LocaleContextHolder.getLocale()));
+            if (e.details().get("importId") instanceof Long running && running > 0) {
+                model.addAttribute("runningImport", running);
+            }
+            return page(model);
         }
-        return "beneficiary/import";
+    }
+
+    @GetMapping("/penerima/impor/{importId}")
+    String job(@PathVariable long importId, Model model) {
+        model.addAttribute("job", jobs.get(importId));
+        return "beneficiary/import-job";
+    }
+
+    /** What the job page polls every second while the job runs: the progress, then the result. */
+    @GetMapping("/penerima/impor/{importId}/kemajuan")
+    String progress(@PathVariable long importId, Model model) {
+        model.addAttribute("job", jobs.get(importId));
+        return "beneficiary/import-job :: poll";
     }
 
     @GetMapping("/penerima/impor/templat.csv")

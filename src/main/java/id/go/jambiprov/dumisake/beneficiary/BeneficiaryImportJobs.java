@@ -1,0 +1,127 @@
+package id.go.jambiprov.dumisake.beneficiary;
+
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Beneficiary imports in the background, so that a 100,000-row file shows its progress instead of holding
+ * the request. At most {@link #THREADS} run at once per instance and {@link #QUEUE} wait (each holds its
+ * file in memory and, while queued or running, one database connection for its lock); a further upload is
+ * told to try again shortly. One import per OPD at a time, across instances: the database refuses a second.
+ */
+@Service
+public class BeneficiaryImportJobs {
+
+    static final int THREADS = 2;
+    static final int QUEUE = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(BeneficiaryImportJobs.class);
+
+    private final BeneficiaryImportService imports;
+    private final ImportJobStore store;
+    private final ThreadPoolExecutor executor;
+
+    BeneficiaryImportJobs(BeneficiaryImportService imports, ImportJobStore store) {
+        this.imports = imports;
+        this.store = store;
+        AtomicInteger threads = new AtomicInteger();
+        // a pool of our own: an Executor bean would replace the application's default task executor
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                work -> {
+                    Thread thread = new Thread(work, "beneficiary-import-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Starts importing the file in the background as the caller (their OPD, their language for the messages).
+     *
+     * @return the new job, QUEUED
+     * @throws BusinessRuleException an empty file ({@code IMPORT_EMPTY}), another import of the OPD still
+     *                               running ({@code IMPORT_RUNNING}) or too many imports at once ({@code IMPORT_BUSY})
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public ImportJobView start(String fileName, byte[] content) {
+        String name = BeneficiaryImportService.nameOf(fileName);
+        BeneficiaryImportService.requireContent(content);
+        SecurityContext context = SecurityContextHolder.getContext();
+        Locale locale = LocaleContextHolder.getLocale();
+        ImportJobStore.Handle job = store.open(name, CurrentUser.username(), CurrentUser.opdScope());
+        try {
+            executor.execute(() -> run(job, name, content, context, locale));
+        } catch (RejectedExecutionException e) {
+            store.stopped(job.id, ImportJobStatus.FAILED, "IMPORT_BUSY", null);
+            job.close();
+            throw new BusinessRuleException("IMPORT_BUSY", "import.busy");
+        }
+        return get(job.id);
+    }
+
+    private void run(ImportJobStore.Handle job, String name, byte[] content, SecurityContext context, Locale locale) {
+        SecurityContext empty = SecurityContextHolder.createEmptyContext();
+        empty.setAuthentication(context.getAuthentication());
+        SecurityContextHolder.setContext(empty);
+        LocaleContextHolder.setLocale(locale);
+        try (job) {
+            imports.run(job.id, name, content);
+        } catch (BusinessRuleException e) {
+            // the job says why; nobody is waiting for the exception
+        } catch (RuntimeException e) {
+            log.error("Beneficiary import {} failed", job.id, e);
+        } finally {
+            SecurityContextHolder.clearContext();
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    /** The job, if the caller may see it: admins see all, an operator the jobs of their OPD (else 404). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public ImportJobView get(long id) {
+        return store.find(id, CurrentUser.opdScope()).orElseThrow(() -> new NotFoundException("import.notFound", id));
+    }
+
+    /** The latest jobs the caller may see, newest first. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public List<ImportJobView> latest(int limit) {
+        return store.latest(CurrentUser.opdScope(), limit);
+    }
+
+    /**
+     * On start-up: a job still queued or running was left by an instance that stopped mid-import (its file
+     * went with it, and its transaction rolled back). It is marked failed, with a message saying so.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failAbandonedJobs() {
+        int failed = store.failAbandoned();
+        if (failed > 0) {
+            log.warn("{} beneficiary import(s) left running by a stopped instance marked failed", failed);
+        }
+    }
+
+    /** Imports still running when the application stops are interrupted; their jobs are marked failed. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
