@@ -5,6 +5,7 @@
 #   bench/startup-memory.sh                  # build the jar, then measure everything below
 #   SKIP_BUILD=1 bench/startup-memory.sh     # use target/*.jar as it is
 #   JVM_OPTS="-Xmx512m -XX:+UseSerialGC" SKIP_BUILD=1 bench/startup-memory.sh   # other JVM options
+#   SKIP_MVN=1 SKIP_BUILD=1 bench/startup-memory.sh    # java -jar only (e.g. to compare JVM options)
 #
 # It measures, each on its own throw-away database directory under /tmp and its own port:
 #   1. ./mvnw spring-boot:run, first start (initdb, Flyway, demo data) and restart (data kept);
@@ -102,14 +103,16 @@ memory() {
 echo "== machine: nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2); $(grep MemTotal /proc/meminfo | tr -s ' ')"
 echo "   $(java -version 2>&1 | head -1); JVM_OPTS='${JVM_OPTS}'; load average $(loadavg)"
 
-echo "== ./mvnw spring-boot:run (warm Maven cache; compiles nothing when target/ is up to date)"
-rm -rf "$WORK/mvn-pg"
-MVN=(./mvnw -q -B -o spring-boot:run "-Dspring-boot.run.arguments=--server.port=$PORT"
-     "-Dspring-boot.run.jvmArguments=-Ddumisake.embedded-db.dir=$WORK/mvn-pg $JVM_OPTS")
-start "spring-boot:run, first start" "$WORK/mvn-1.log" "${MVN[@]}"
-stop_group
-start "spring-boot:run, restart" "$WORK/mvn-2.log" "${MVN[@]}"
-stop_group
+if [[ -z "${SKIP_MVN:-}" ]]; then
+    echo "== ./mvnw spring-boot:run (warm Maven cache; compiles nothing when target/ is up to date)"
+    rm -rf "$WORK/mvn-pg"
+    MVN=(./mvnw -q -B -o spring-boot:run "-Dspring-boot.run.arguments=--server.port=$PORT"
+         "-Dspring-boot.run.jvmArguments=-Ddumisake.embedded-db.dir=$WORK/mvn-pg $JVM_OPTS")
+    start "spring-boot:run, first start" "$WORK/mvn-1.log" "${MVN[@]}"
+    stop_group
+    start "spring-boot:run, restart" "$WORK/mvn-2.log" "${MVN[@]}"
+    stop_group
+fi
 
 echo "== java -jar $JAR"
 rm -rf "$WORK/jar-pg"
