@@ -21,7 +21,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PORT=${PORT:-8097}
+PORT=${PORT:-18097}
 WORK=${WORK:-/tmp/startup-memory}
 START_TIMEOUT=${START_TIMEOUT:-300}
 LOAD_SECONDS=${LOAD_SECONDS:-60}
