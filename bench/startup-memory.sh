@@ -6,6 +6,7 @@
 #   SKIP_BUILD=1 bench/startup-memory.sh     # use target/*.jar as it is
 #   JVM_OPTS="-Xmx512m -XX:+UseSerialGC" SKIP_BUILD=1 bench/startup-memory.sh   # other JVM options
 #   SKIP_MVN=1 SKIP_BUILD=1 bench/startup-memory.sh    # java -jar only (e.g. to compare JVM options)
+#   KEEP_DB=1 SKIP_MVN=1 SKIP_BUILD=1 JVM_OPTS=... bench/startup-memory.sh   # ... on the last run's database
 #
 # It measures, each on its own throw-away database directory under /tmp and its own port:
 #   1. ./mvnw spring-boot:run, first start (initdb, Flyway, demo data) and restart (data kept);
@@ -115,11 +116,15 @@ if [[ -z "${SKIP_MVN:-}" ]]; then
 fi
 
 echo "== java -jar $JAR"
-rm -rf "$WORK/jar-pg"
 # shellcheck disable=SC2206 # JVM_OPTS is a list of options
 JAVA=(java $JVM_OPTS -jar "$JAR" "--server.port=$PORT" "--dumisake.embedded-db.dir=$WORK/jar-pg")
-start "java -jar, first start" "$WORK/jar-1.log" "${JAVA[@]}"
-stop_group
+if [[ -n "${KEEP_DB:-}" && -d "$WORK/jar-pg" ]]; then
+    echo "(KEEP_DB: restart on the database of the previous run, no first start)"
+else
+    rm -rf "$WORK/jar-pg"
+    start "java -jar, first start" "$WORK/jar-1.log" "${JAVA[@]}"
+    stop_group
+fi
 start "java -jar, restart" "$WORK/jar-2.log" "${JAVA[@]}"
 PID=$(app_pid)
 echo "-- after start:      $(memory "$PID" "$WORK/jar-pg")"
