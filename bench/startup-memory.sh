@@ -7,6 +7,7 @@
 #   JVM_OPTS="-Xmx512m -XX:+UseSerialGC" SKIP_BUILD=1 bench/startup-memory.sh   # other JVM options
 #   SKIP_MVN=1 SKIP_BUILD=1 bench/startup-memory.sh    # java -jar only (e.g. to compare JVM options)
 #   KEEP_DB=1 SKIP_MVN=1 SKIP_BUILD=1 JVM_OPTS=... bench/startup-memory.sh   # ... on the last run's database
+#   JVM_OPTS=-XX:NativeMemoryTracking=summary ...     # also prints where the JVM's memory goes (jcmd)
 #
 # It measures, each on its own throw-away database directory under /tmp and its own port:
 #   1. ./mvnw spring-boot:run, first start (initdb, Flyway, demo data) and restart (data kept);
@@ -134,5 +135,9 @@ echo "== load: $CLIENTS clients, ${PER_URL}s per URL on ${#URLS[@]} URLs (${LOAD
 python3 bench/dashboard-load.py --base-url "http://localhost:$PORT" --workers "$CLIENTS" --warmup 0 \
     --duration "$PER_URL" --target-p95-ms 1000000 "${URLS[@]}" | grep -v "^logging in" || true
 echo "-- after load:       $(memory "$PID" "$WORK/jar-pg")"
+if [[ "$JVM_OPTS" == *NativeMemoryTracking* ]] && command -v jcmd >/dev/null; then
+    # where the JVM's resident memory goes: heap, metaspace ("Class"), code cache, thread stacks, GC, ...
+    jcmd "$PID" VM.native_memory summary | grep -E '^(Total|-  *(Java Heap|Class|Thread|Code|GC|Internal|Other|Symbol|Metaspace))' || true
+fi
 stop_group
 echo "== done; load average $(loadavg)"
