@@ -29,7 +29,7 @@ START_TIMEOUT=${START_TIMEOUT:-300}
 LOAD_SECONDS=${LOAD_SECONDS:-60}
 CLIENTS=${CLIENTS:-8}
 JVM_OPTS=${JVM_OPTS:-}
-JAR=target/dumisake-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
 URLS=("/dasbor?year=2026" "/dasbor/kecamatan/15.01.01?year=2026" "/api/v1/dashboard/summary?year=2026"
       "/alokasi?year=2026" "/pencairan" "/penerima")
 
