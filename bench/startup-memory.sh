@@ -21,6 +21,7 @@
 #
 # Needs: JDK 17, python3, curl.
 set -euo pipefail
+set +m  # no job control: `setsid cmd &` then runs cmd itself, so $! is its process group
 
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18097}
@@ -83,7 +84,7 @@ app_pid() {
     # the JVM that runs the application: the one listening on our port among the group's processes
     local pid
     for pid in $(pgrep -g "$GROUP" java); do
-        if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'DumisakeApplication\|dumisake-0.1.0-SNAPSHOT.jar'; then
+        if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -e DumisakeApplication -e "$JAR"; then
             echo "$pid"; return
         fi
     done
