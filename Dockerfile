@@ -26,4 +26,7 @@ COPY --from=build /workspace/target/*.jar /app/dumisake.jar
 USER dumisake
 EXPOSE 8080
 ENV SPRING_PROFILES_ACTIVE=prod
-ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/dumisake.jar"]
+# Heap at half the container's memory (512 MB under docker-compose.yml's 1 GB limit): metaspace, code cache,
+# threads and GC need ~200-250 MB besides the heap, so 75 % risked the kernel's OOM killer. Serial GC: the
+# least memory overhead, and what the JVM picks by itself below 2 CPUs or 1.8 GB (docs/benchmarks.md).
+ENTRYPOINT ["java","-XX:MaxRAMPercentage=50","-XX:+UseSerialGC","-XX:MaxMetaspaceSize=256m","-Xss512k","-jar","/app/dumisake.jar"]

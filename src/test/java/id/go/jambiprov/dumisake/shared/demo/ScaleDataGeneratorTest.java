@@ -1,0 +1,205 @@
+package id.go.jambiprov.dumisake.shared.demo;
+
+import id.go.jambiprov.dumisake.beneficiary.Nik;
+import id.go.jambiprov.dumisake.shared.demo.ScaleShape.Range;
+import id.go.jambiprov.dumisake.shared.demo.ScaleShape.SyntheticRegions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The scale data generator at a tiny scale. Every run happens inside a transaction that is rolled back, so
+ * the database all tests share never sees these years (2011–2017) or the synthetic regions.
+ */
+@SpringBootTest
+class ScaleDataGeneratorTest {
+
+    /** Jambi-shaped: five years, three closed, 1–2 allocations per envelope of 1–3 tranches, 3 people per kecamatan. */
+    private static final ScaleShape JAMBI_SMALL = new ScaleShape("test-jambi", List.of(2011, 2012, 2013, 2014, 2015),
+            List.of(2011, 2012, 2013), List.of(), new Range(1, 2), 1, SyntheticRegions.NONE, new Range(0, 0), 1, 3);
+
+    /** Two of those years, for the runs that only compare. */
+    private static final ScaleShape TWO_YEARS = new ScaleShape("test-two-years", List.of(2011, 2012), List.of(2011),
+            List.of(), new Range(1, 2), 1, SyntheticRegions.NONE, new Range(0, 0), 1, 2);
+
+    /** National-shaped: 6 synthetic kecamatan in one other province and nothing more for Jambi. */
+    private static final ScaleShape NATIONAL_SMALL = new ScaleShape("test-national", List.of(2016, 2017),
+            List.of(2016), List.of(), new Range(0, 0), 4, new SyntheticRegions(1, 2, 3, 2), new Range(2, 3), 2, 0);
+
+    @Autowired
+    ScaleDataGenerator generator;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void fillsJambiSizedYearsWithinEveryRuleAndRefusesASecondRun() {
+        rolledBack(() -> {
+            Map<String, Long> counts = generator.generate(JAMBI_SMALL);
+
+            assertThat(jdbc.queryForList("select year || ' ' || status from fiscal_year where year between 2011 and 2015"
+                    + " order by year", String.class))
+                    .containsExactly("2011 CLOSED", "2012 CLOSED", "2013 CLOSED", "2014 OPEN", "2015 OPEN");
+            assertThat(count("select count(*) from envelope where fiscal_year between 2011 and 2015")).isEqualTo(5 * 144);
+            assertThat(count("""
+                    select count(*) from (select count(*) as n from allocation where fiscal_year between 2011 and 2015
+                                          group by fiscal_year, kecamatan_code) x where n between 1 and 2""")).isEqualTo(5 * 144);
+            assertThat(count("""
+                    select count(*) from allocation a where fiscal_year between 2011 and 2015 and status = 'ACTIVE'
+                      and (select count(*) from disbursement d where d.allocation_id = a.id) not between 1 and 3""")).isZero();
+            assertThat(count("select count(*) from beneficiary where name like 'Penerima Sintetis 15.%'")).isEqualTo(144 * 3);
+            assertThat(count("select count(*) from aid where fiscal_year between 2011 and 2015")).isEqualTo(144 * 3);
+            assertThat(counts.get("allocation")).isEqualTo(count("select count(*) from allocation"));
+            assertRulesHold();
+            assertNiksAreValid();
+
+            assertThatThrownBy(() -> generator.generate(JAMBI_SMALL))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("fiscal year(s) [2011, 2012, 2013, 2014, 2015] exist already");
+        });
+    }
+
+    @Test
+    void writesTheSameRowsOnEveryRun() {
+        String fingerprint = """
+                select (select string_agg(concat_ws(' ', kecamatan_code, fiscal_year, programme_code, mechanism, desa_code,
+                                                    amount, planned_month, status), ',' order by fiscal_year, kecamatan_code, title)
+                        from allocation where fiscal_year between 2011 and 2012)
+                    || (select string_agg(concat_ws(' ', a.kecamatan_code, a.title, d.tranche, d.amount, d.sp2d_date, d.status),
+                                          ',' order by a.fiscal_year, a.kecamatan_code, a.title, d.tranche)
+                        from disbursement d join allocation a on a.id = d.allocation_id
+                        where d.fiscal_year between 2011 and 2015)
+                    || (select string_agg(concat_ws(' ', b.nik, b.desa_code, x.amount, x.aid_date), ',' order by b.nik)
+                        from aid x join beneficiary b on b.id = x.beneficiary_id where x.fiscal_year between 2011 and 2015)""";
+        String first = rolledBack(() -> {
+            generator.generate(TWO_YEARS);
+            return jdbc.queryForObject(fingerprint, String.class);
+        });
+        String second = rolledBack(() -> {
+            generator.generate(TWO_YEARS);
+            return jdbc.queryForObject(fingerprint, String.class);
+        });
+        assertThat(first).isNotBlank().isEqualTo(second);
+    }
+
+    @Test
+    void addsSyntheticRegionsForNationalScale() {
+        rolledBack(() -> {
+            generator.generate(NATIONAL_SMALL);
+
+            assertThat(jdbc.queryForList("select code from kabupaten_kota where name like 'Kabupaten Sintetis %' order by code",
+                    String.class)).containsExactly("11.01", "11.02");
+            assertThat(count("select count(*) from kecamatan where name like 'Kecamatan Sintetis %'")).isEqualTo(6);
+            assertThat(count("select count(*) from desa where name like 'Desa Sintetis %'")).isEqualTo(12);
+            assertThat(count("select count(*) from envelope where fiscal_year in (2016, 2017)")).isEqualTo(2 * (144 + 6));
+            assertThat(jdbc.queryForList("select distinct left(kecamatan_code, 2) from allocation where fiscal_year in (2016, 2017)",
+                    String.class)).containsExactly("11");
+            assertThat(count("""
+                    select count(*) from allocation a where fiscal_year in (2016, 2017) and status = 'ACTIVE'
+                      and (select count(*) from disbursement d where d.allocation_id = a.id) not between 2 and 4""")).isZero();
+            assertRulesHold();
+
+            assertThatThrownBy(() -> generator.generate(NATIONAL_SMALL)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> generator.generate(new ScaleShape("other-years", List.of(2018), List.of(), List.of(),
+                    new Range(0, 0), 4, new SyntheticRegions(1, 1, 1, 1), new Range(1, 1), 2, 0)))
+                    .hasMessageContaining("synthetic regions exist already");
+        });
+    }
+
+    @Test
+    void refusesInProdAndWithoutTheDemoYears() {
+        MockEnvironment prod = new MockEnvironment();
+        prod.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new ScaleDataGenerator(jdbc, transaction, prod, clock).generate(JAMBI_SMALL))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refused in the prod profile");
+        assertThat(count("select count(*) from fiscal_year where year between 2011 and 2015")).isZero();
+
+        assertThatThrownBy(() -> generator.generate(new ScaleShape("needs-2099", List.of(2011), List.of(), List.of(2099),
+                new Range(1, 1), 4, SyntheticRegions.NONE, new Range(0, 0), 2, 0)))
+                .hasMessageContaining("fiscal year 2099 must exist and be open");
+    }
+
+    @Test
+    void acceptsOnlyTheDocumentedScales() {
+        assertThat(DemoScale.of("jambi-5y").shape().years()).containsExactly(2022, 2023, 2024, 2025, 2026);
+        assertThat(DemoScale.of("national").shape().syntheticRegions().kecamatan()).isEqualTo(7000);
+        assertThatThrownBy(() -> DemoScale.of("jakarta")).hasMessageContaining("jambi-5y, national");
+    }
+
+    /** Invariants 1 and 2 and the totals the triggers keep, over the whole database. */
+    private void assertRulesHold() {
+        assertThat(count("select count(*) from envelope where allocated > pagu or realised > allocated")).isZero();
+        assertThat(count("""
+                select count(*) from envelope e
+                left join (select fiscal_year, kecamatan_code, sum(amount) as total from allocation
+                           where status = 'ACTIVE' group by 1, 2) a using (fiscal_year, kecamatan_code)
+                left join (select a.fiscal_year, a.kecamatan_code, sum(d.amount) as total
+                           from disbursement d join allocation a on a.id = d.allocation_id
+                           where d.status = 'VERIFIED' group by 1, 2) r using (fiscal_year, kecamatan_code)
+                where e.allocated <> coalesce(a.total, 0) or e.realised <> coalesce(r.total, 0)""")).isZero();
+        assertThat(count("""
+                select count(*) from allocation a
+                left join (select allocation_id, sum(amount) filter (where status <> 'REJECTED') as counted,
+                                  sum(amount) filter (where status = 'VERIFIED') as verified
+                           from disbursement group by 1) d on d.allocation_id = a.id
+                where a.disbursed > a.amount or a.disbursed <> coalesce(d.counted, 0)
+                   or a.realised <> coalesce(d.verified, 0)""")).isZero();
+        assertThat(count("""
+                select count(*) from (select allocation_id, sum(amount) as total from aid group by 1) x
+                join allocation a on a.id = x.allocation_id where x.total > a.amount""")).isZero();
+        assertThat(count("""
+                select count(*) from aid x join allocation a on a.id = x.allocation_id join beneficiary b on b.id = x.beneficiary_id
+                where a.mechanism <> 'BELANJA_OPD' or left(b.desa_code, 8) <> a.kecamatan_code or x.nik <> b.nik""")).isZero();
+        assertThat(count("""
+                select count(*) from disbursement where sp2d_date > current_date
+                   or (status = 'VERIFIED' and decided_by = submitted_by)""")).isZero();
+    }
+
+    private void assertNiksAreValid() {
+        LocalDate today = LocalDate.now(clock);
+        jdbc.query("select nik, sex, date_of_birth, desa_code from beneficiary where name like 'Penerima Sintetis 15.%'",
+                (java.sql.ResultSet row) -> {
+                    Nik nik = Nik.parse(row.getString("nik"), today);
+                    assertThat(nik.sex().name()).isEqualTo(row.getString("sex"));
+                    assertThat(nik.dateOfBirth(today)).isEqualTo(row.getObject("date_of_birth", LocalDate.class));
+                    assertThat(nik.kecamatanCode()).isEqualTo(row.getString("desa_code").substring(0, 8));
+                });
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    private void rolledBack(Runnable work) {
+        rolledBack(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T rolledBack(Supplier<T> work) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return work.get();
+        });
+    }
+}
