@@ -88,8 +88,9 @@ public class RenderedFragments implements TransactionExecutionListener {
 
     @Override
     public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
-        if (commitFailure == null && !transaction.isReadOnly()
-                && transaction.getTransactionName().startsWith(OWN_TRANSACTIONS)) {
+        // only the application's own services: Spring Session writes the session row on every request
+        String name = transaction.getTransactionName();
+        if (commitFailure == null && !transaction.isReadOnly() && name != null && name.startsWith(OWN_TRANSACTIONS)) {
             generation.incrementAndGet();
             entries.clear();
         }
