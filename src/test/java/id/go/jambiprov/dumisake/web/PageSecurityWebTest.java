@@ -9,6 +9,7 @@ import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementService;
 import id.go.jambiprov.dumisake.opd.OpdService;
@@ -87,6 +88,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     ReviewNoteService reviewNotes;
+
+    @MockitoBean
+    EarlyWarningRecord earlyWarnings;
 
     @MockitoBean
         AccountService accounts;
