@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * In production the first start creates the account {@code admin} from {@code DUMISAKE_ADMIN_PASSWORD}.
  * Without that variable on a database that has no admin yet, the application refuses to start rather
  * than run with nobody able to manage it.
+ * <p>
+ * Instances that start together on a new database take turns here (a PostgreSQL advisory lock held until
+ * the transaction ends), so the second one finds the admin the first created instead of failing on the
+ * unique username.
  */
 @Component
 @Profile("prod")
@@ -26,18 +31,21 @@ class ProductionAdmin implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final String adminPassword;
     private final AuditTrail audit;
+    private final JdbcTemplate jdbc;
 
     ProductionAdmin(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-                    @Value("${dumisake.admin.password:}") String adminPassword, AuditTrail audit) {
+                    @Value("${dumisake.admin.password:}") String adminPassword, AuditTrail audit, JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.adminPassword = adminPassword;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext('dumisake.production-admin'))", rs -> null);
         if (accounts.existsByRole(Role.ADMIN)) {
             return;
         }

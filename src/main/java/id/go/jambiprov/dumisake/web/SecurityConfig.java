@@ -59,8 +59,8 @@ public class SecurityConfig {
                                 "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
                                 "/api/v1/disbursements/*/reject").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/allocations/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/fiscal-years/*/envelopes/**", "/api/v1/exports/envelopes.*")
-                                .hasAnyRole(ADMIN, EXPERT)
+                        .requestMatchers("/api/v1/fiscal-years/*/envelopes/**", "/api/v1/exports/envelopes.*",
+                                "/api/v1/early-warnings").hasAnyRole(ADMIN, EXPERT)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Dumisake").authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -1,12 +1,13 @@
 package id.go.jambiprov.dumisake.account;
 
+import id.go.jambiprov.dumisake.web.StoredSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -31,6 +32,9 @@ class AccountPagesTest {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     @Autowired
     MockMvc mvc;
@@ -59,8 +63,8 @@ class AccountPagesTest {
                 .andExpect(content().string(not(containsString(SCRIPT))));
 
         // and in the layout, where the signed-in person's own name stands
-        MockHttpSession session = login(username, oneTimePassword);
-        mvc.perform(get("/kata-sandi").session(session))
+        StoredSession session = login(username, oneTimePassword);
+        mvc.perform(get("/kata-sandi").cookie(session.cookie()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(ESCAPED)))
                 .andExpect(content().string(not(containsString(SCRIPT))));
@@ -96,32 +100,32 @@ class AccountPagesTest {
                 .andReturn();
         String oneTimePassword = (String) created.getFlashMap().get("oneTimePassword");
 
-        MockHttpSession session = login(username, oneTimePassword);
+        StoredSession session = login(username, oneTimePassword);
         for (String page : new String[]{"/", "/wilayah", "/opd"}) {
-            mvc.perform(get(page).session(session)).andExpect(redirectedUrl("/kata-sandi"));
+            mvc.perform(get(page).cookie(session.cookie())).andExpect(redirectedUrl("/kata-sandi"));
         }
-        mvc.perform(get("/api/v1/opd").session(session))
+        mvc.perform(get("/api/v1/opd").cookie(session.cookie()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("kata sandi sekali pakai")));
         mvc.perform(get("/api/v1/opd").with(httpBasic(username, oneTimePassword)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/kata-sandi").session(session))
+        mvc.perform(get("/kata-sandi").cookie(session.cookie()))
                 .andExpect(content().string(containsString("Anda masuk dengan kata sandi sekali pakai.")));
 
-        mvc.perform(post("/kata-sandi").session(session).with(csrf()).param("currentPassword", oneTimePassword)
+        mvc.perform(post("/kata-sandi").cookie(session.cookie()).with(csrf()).param("currentPassword", oneTimePassword)
                         .param("newPassword", "Sungai Batanghari 2026").param("confirmation", "Sungai Batanghari 2025"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Kedua isian kata sandi baru tidak sama.")));
-        mvc.perform(post("/kata-sandi").session(session).with(csrf()).param("currentPassword", oneTimePassword)
+        mvc.perform(post("/kata-sandi").cookie(session.cookie()).with(csrf()).param("currentPassword", oneTimePassword)
                         .param("newPassword", username + "-2026").param("confirmation", username + "-2026"))
                 .andExpect(content().string(containsString("Kata sandi tidak boleh memuat nama pengguna.")));
-        mvc.perform(post("/kata-sandi").session(session).with(csrf()).param("currentPassword", oneTimePassword)
+        mvc.perform(post("/kata-sandi").cookie(session.cookie()).with(csrf()).param("currentPassword", oneTimePassword)
                         .param("newPassword", "Sungai Batanghari 2026").param("confirmation", "Sungai Batanghari 2026"))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(flash().attribute("flashSuccess", "Kata sandi Anda telah diganti."));
 
-        mvc.perform(get("/").session(session))
+        mvc.perform(get("/").cookie(session.cookie()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Beranda Operator Dinas Kesehatan")));
         mvc.perform(get("/api/v1/opd").with(httpBasic(username, "Sungai Batanghari 2026")))
@@ -151,18 +155,18 @@ class AccountPagesTest {
         MvcResult created = mvc.perform(post("/akun/baru").with(user(SignedIn.ADMIN)).with(csrf())
                         .param("username", username).param("fullName", "Sesi Terbuka").param("role", "EXPERT"))
                 .andReturn();
-        MockHttpSession session = login(username, (String) created.getFlashMap().get("oneTimePassword"));
-        mvc.perform(get("/kata-sandi").session(session)).andExpect(status().isOk());
+        StoredSession session = login(username, (String) created.getFlashMap().get("oneTimePassword"));
+        mvc.perform(get("/kata-sandi").cookie(session.cookie())).andExpect(status().isOk());
 
         mvc.perform(post(created.getResponse().getRedirectedUrl() + "/nonaktifkan").with(user(SignedIn.ADMIN))
                 .with(csrf()));
 
-        mvc.perform(get("/kata-sandi").session(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/kata-sandi").cookie(session.cookie())).andExpect(redirectedUrl("/login"));
         assertThat(session.isInvalid()).isTrue();
-        MockHttpSession apiSession = login("ahli", "dumisake");
+        StoredSession apiSession = login("ahli", "dumisake");
         jdbc.update("update user_account set enabled = false where username = 'ahli'");
         try {
-            mvc.perform(get("/api/v1/opd").session(apiSession))
+            mvc.perform(get("/api/v1/opd").cookie(apiSession.cookie()))
                     .andExpect(status().isUnauthorized())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         } finally {
@@ -177,10 +181,10 @@ class AccountPagesTest {
                 .andExpect(content().string(containsString("Akun dengan nomor 987654 tidak ditemukan.")));
     }
 
-    private MockHttpSession login(String username, String password) throws Exception {
+    private StoredSession login(String username, String password) throws Exception {
         MvcResult login = mvc.perform(post("/login").with(csrf()).param("username", username)
                         .param("password", password))
                 .andExpect(redirectedUrl("/")).andReturn();
-        return (MockHttpSession) login.getRequest().getSession(false);
+        return StoredSession.of(sessions, login.getResponse().getCookie("SESSION"));
     }
 }

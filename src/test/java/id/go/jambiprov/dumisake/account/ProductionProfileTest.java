@@ -10,6 +10,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +46,7 @@ class ProductionProfileTest {
     }
 
     @Test
-    void createsOnlyTheAdminFromTheEnvironment() {
+    void createsOnlyTheAdminFromTheEnvironment() throws Exception {
         try (ConfigurableApplicationContext app = start("--dumisake.admin.password=Rahasia-Jambi-2026")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("select username from user_account", String.class)).containsExactly("admin");
@@ -50,11 +54,20 @@ class ProductionProfileTest {
                     String.class)).containsExactly("ACCOUNT_CREATED");
             assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure", Boolean.class))
                     .as("the session cookie travels over HTTPS only").isTrue();
+            assertThat(loginPageCookies(app)).as("Spring Session's cookie keeps every protection")
+                    .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=")
+                            .contains("Secure", "HttpOnly", "SameSite=Lax"));
         }
         try (ConfigurableApplicationContext restart = start()) {
             assertThat(restart.getBean(JdbcTemplate.class)
                     .queryForObject("select count(*) from user_account", Integer.class)).isEqualTo(1);
         }
+    }
+
+    private static List<String> loginPageCookies(ConfigurableApplicationContext app) throws Exception {
+        URI login = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/login");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(login).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().allValues("Set-Cookie");
     }
 
     private ConfigurableApplicationContext start(String... extra) {

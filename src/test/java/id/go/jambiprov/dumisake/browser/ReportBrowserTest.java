@@ -104,9 +104,9 @@ class ReportBrowserTest extends BrowserTestSupport {
     }
 
     private HttpResponse<byte[]> fetchWithBrowserSession(String url) throws Exception {
-        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        Cookie session = browser.manage().getCookieNamed("SESSION");
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build();
+                .header("Cookie", "SESSION=" + session.getValue()).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

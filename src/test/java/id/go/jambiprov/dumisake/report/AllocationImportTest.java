@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import id.go.jambiprov.dumisake.web.StoredSession;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -16,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -57,11 +58,14 @@ class AllocationImportTest {
     @Autowired
     AllocationService allocations;
 
-    MockHttpSession session;
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+
+    StoredSession session;
 
     @BeforeEach
     void openYear() {
-        session = new MockHttpSession();
+        session = StoredSession.create(sessions);
         SystemAuthentication.run(() -> {
             if (fiscalYears.all().stream().noneMatch(y -> y.year() == YEAR)) {
                 fiscalYears.open(YEAR, new BigDecimal("2000000000.00"));
@@ -93,11 +97,11 @@ class AllocationImportTest {
             assertThat(effect.remainingAfter()).isEqualByComparingTo(effect.remainingBefore().subtract(
                     new BigDecimal("225500000")));
         });
-        assertThat(mvc.perform(get("/alokasi/impor").session(session).with(user(SignedIn.ADMIN)))
+        assertThat(mvc.perform(get("/alokasi/impor").cookie(session.cookie()).with(user(SignedIn.ADMIN)))
                 .andReturn().getResponse().getContentAsString()).contains("import-commit", "Rp 225.500.000");
         assertThat(count()).as("nothing written before the commit").isEqualTo(before);
 
-        MvcResult committed = mvc.perform(post("/alokasi/impor/simpan").session(session).with(csrf())
+        MvcResult committed = mvc.perform(post("/alokasi/impor/simpan").cookie(session.cookie()).with(csrf())
                 .with(user(SignedIn.ADMIN))).andReturn();
         assertThat(committed.getResponse().getRedirectedUrl()).isEqualTo("/alokasi");
         assertThat(committed.getFlashMap().get("flashSuccess")).isEqualTo("2 alokasi dari berkas impor disimpan.");
@@ -106,7 +110,7 @@ class AllocationImportTest {
                 + "and amount = 75500000 and opd_code = 'DISDIK'", Long.class, YEAR, desa)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'ALLOCATION_CREATED'",
                 Long.class)).isEqualTo(eventsBefore + 2);
-        assertThat(session.getAttribute(ImportPreview.SESSION_KEY)).isNull();
+        assertThat(session.<ImportPreview>attribute(ImportPreview.SESSION_KEY)).isNull();
     }
 
     @Test
@@ -130,14 +134,14 @@ class AllocationImportTest {
                 tuple(6, "bulan_rencana"), tuple(7, "tahun"));
         assertThat(preview.issues().get(0).message()).contains("15.99.99");
 
-        MvcResult refused = mvc.perform(post("/alokasi/impor/simpan").session(session).with(csrf())
+        MvcResult refused = mvc.perform(post("/alokasi/impor/simpan").cookie(session.cookie()).with(csrf())
                 .with(user(SignedIn.ADMIN))).andReturn();
         assertThat(refused.getFlashMap().get("flashError")).isEqualTo(
                 "Berkas masih memiliki masalah dan tidak dapat disimpan.");
         assertThat(count()).isEqualTo(before);
 
         upload("salah.xlsx", file);
-        String report = mvc.perform(get("/alokasi/impor/galat.csv").session(session).with(user(SignedIn.ADMIN)))
+        String report = mvc.perform(get("/alokasi/impor/galat.csv").cookie(session.cookie()).with(user(SignedIn.ADMIN)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(report.lines()).hasSize(7).first().isEqualTo("Baris,Kolom,Pesan");
         assertThat(report).contains("4,jumlah,", "6,bulan_rencana,");
@@ -203,7 +207,7 @@ class AllocationImportTest {
 
     private String refusal(String name, byte[] content) throws Exception {
         MvcResult result = mvc.perform(multipart("/alokasi/impor").file(new MockMultipartFile("file", name,
-                "application/octet-stream", content)).session(session).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
+                "application/octet-stream", content)).cookie(session.cookie()).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/alokasi/impor");
         assertThat(preview()).isNull();
         return (String) result.getFlashMap().get("flashError");
@@ -211,12 +215,12 @@ class AllocationImportTest {
 
     private void upload(String name, byte[] content) throws Exception {
         MvcResult result = mvc.perform(multipart("/alokasi/impor").file(new MockMultipartFile("file", name,
-                "application/octet-stream", content)).session(session).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
+                "application/octet-stream", content)).cookie(session.cookie()).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
         assertThat(result.getFlashMap().get("flashError")).isNull();
     }
 
     private ImportPreview preview() {
-        return (ImportPreview) session.getAttribute(ImportPreview.SESSION_KEY);
+        return session.attribute(ImportPreview.SESSION_KEY);
     }
 
     private long count() {

@@ -6,13 +6,14 @@ import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import id.go.jambiprov.dumisake.web.StoredSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -33,6 +34,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class Sp2dReconciliationTest {
 
     private static final int YEAR = 2083;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     @Autowired
     MockMvc mvc;
@@ -73,12 +77,12 @@ class Sp2dReconciliationTest {
                 SP2D/0099/2083;2083-08-01;7000000.00;DINKES
                 SP2D/0005/2083;2083-07-01;1000000.00;DISDIK
                 """;
-        MockHttpSession session = new MockHttpSession();
+        StoredSession session = StoredSession.create(sessions);
         MvcResult result = mvc.perform(multipart("/pencairan/rekonsiliasi").file(new MockMultipartFile("file",
                         "sipd-2083.csv", "text/csv", treasury.getBytes(StandardCharsets.UTF_8))).param("year", "2083")
-                .session(session).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
+                .cookie(session.cookie()).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
         assertThat(result.getFlashMap().get("flashError")).isNull();
-        Reconciliation reconciliation = (Reconciliation) session.getAttribute(Reconciliation.SESSION_KEY);
+        Reconciliation reconciliation = session.<Reconciliation>attribute(Reconciliation.SESSION_KEY);
 
         assertThat(reconciliation.lines()).extracting(ReconciliationLine::outcome, ReconciliationLine::sp2dNumber)
                 .containsExactlyInAnyOrder(
@@ -94,11 +98,11 @@ class Sp2dReconciliationTest {
                     assertThat(line.amount()).isEqualByComparingTo("20000000");
                 });
 
-        String page = mvc.perform(get("/pencairan/rekonsiliasi").session(session).with(user(SignedIn.ADMIN)))
+        String page = mvc.perform(get("/pencairan/rekonsiliasi").cookie(session.cookie()).with(user(SignedIn.ADMIN)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("sp2d-table", "Jumlah berbeda", "Hanya di SIPD", "Tanpa SP2D di SIPD");
 
-        String csv = mvc.perform(get("/pencairan/rekonsiliasi/hasil.csv").session(session).with(user(SignedIn.ADMIN)))
+        String csv = mvc.perform(get("/pencairan/rekonsiliasi/hasil.csv").cookie(session.cookie()).with(user(SignedIn.ADMIN)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines()).hasSize(7);
         assertThat(csv).contains("Tanggal berbeda,SP2D/0003/2083,DISDIK,2083-05-11,30000000.00,",

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.security;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.SignedIn;
+import id.go.jambiprov.dumisake.web.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -84,6 +86,7 @@ class AuthorizationMatrixTest {
             entry("GET /audit", ADMIN_ONLY),
             entry("GET /audit/ekspor.csv", ADMIN_ONLY),
             entry("GET /api/v1/audit", ADMIN_ONLY),
+            entry("GET /api/v1/early-warnings", ADMIN_EXPERT),
             entry("GET /api/v1/opd", SIGNED_IN),
             entry("GET /api/v1/regions/kabupaten-kota", SIGNED_IN),
             entry("GET /api/v1/regions/kecamatan", SIGNED_IN),
@@ -226,6 +229,9 @@ class AuthorizationMatrixTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    JdbcIndexedSessionRepository sessions;
+
+    @Autowired
     PasswordEncoder passwordEncoder;
 
     private String throwawayHash;
@@ -272,8 +278,10 @@ class AuthorizationMatrixTest {
             long account = throwawayAccount();
             int eventsBefore = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
             String url = url(endpoint.substring(endpoint.indexOf(' ') + 1), account);
+            // a signed-in browser: its session cookie names a stored session (the API takes a request without
+            // any session, which carries no ambient login, without the token)
             MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(method), url)
-                    .with(user(SignedIn.ADMIN))).andReturn().getResponse();
+                    .cookie(StoredSession.create(sessions).cookie()).with(user(SignedIn.ADMIN))).andReturn().getResponse();
             if (response.getStatus() != 403) {
                 accepted.add(endpoint + " answered " + response.getStatus());
             }

@@ -4,16 +4,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +35,7 @@ class SecurityHeadersTest {
     int port;
 
     @Autowired
-    ServletWebServerApplicationContext context;
+    JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,12 +54,16 @@ class SecurityHeadersTest {
         }
     }
 
+    /** The session lives in PostgreSQL (Spring Session), under the SESSION cookie with the same protections. */
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndIdleSessionsEndAfterThirtyMinutes() throws Exception {
         String cookie = get("/login").headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
-        assertThat(context.getServletContext().getSessionTimeout()).isEqualTo(30);
+                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        String id = new String(Base64.getDecoder().decode(cookie.substring("SESSION=".length(), cookie.indexOf(';'))),
+                StandardCharsets.UTF_8);
+        assertThat(jdbc.queryForObject("select max_inactive_interval from spring_session where session_id = ?",
+                Integer.class, id)).isEqualTo(30 * 60);
     }
 
     /** The CSP allows no inline script, so the templates must not rely on one: the rule is checked at the source. */

@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementService;
 import id.go.jambiprov.dumisake.opd.OpdService;
@@ -91,6 +92,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     ReviewNoteService reviewNotes;
+
+    @MockitoBean
+    EarlyWarningRecord earlyWarnings;
 
     @MockitoBean
         AccountService accounts;
