@@ -53,11 +53,11 @@ class DashboardStatementCountTest {
         statementsOf("/dasbor?year=2061");
         int full = statementsOf("/dasbor?year=2026");
         int empty = statementsOf("/dasbor?year=2061");
-        assertThat(full).isEqualTo(empty).isLessThanOrEqualTo(10);
+        assertThat(full).isEqualTo(empty).isLessThanOrEqualTo(12);
 
         int kecamatanFull = statementsOf("/dasbor/kecamatan/15.01.01?year=2026");
         int kecamatanEmpty = statementsOf("/dasbor/kecamatan/15.01.01?year=2061");
-        assertThat(kecamatanFull).isEqualTo(kecamatanEmpty).isLessThanOrEqualTo(8);
+        assertThat(kecamatanFull).isEqualTo(kecamatanEmpty).isLessThanOrEqualTo(10);
 
         assertThat(statementsOf("/api/v1/dashboard/kecamatan?year=2026")).isLessThanOrEqualTo(3);
     }
