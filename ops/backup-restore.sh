@@ -72,8 +72,9 @@ start_app() {
     echo "   ready after $(( SECONDS - started )) s"
 }
 
-# Row counts straight from the database, taken before any request (an API call with a password is a login,
-# and logins are audited).
+# Row counts straight from the database: of the source just before the dump, of the restored copy as soon as
+# the application is ready on it, before any request (an API call with a password is a login, and logins
+# are audited), so that they show that starting on the restored copy changed nothing either.
 counts() {
     psql -X -A -t -v ON_ERROR_STOP=1 -d "$1" -c "
         select 'fiscal_year ' || (select count(*) from fiscal_year)
@@ -126,9 +127,10 @@ fi
 echo "== 1. fresh database $SOURCE_DB, application with the demo data (log: $WORK/source.log)"
 createdb "$SOURCE_DB"
 start_app "$SOURCE_DB" "$WORK/source.log"
-counts "$SOURCE_DB" >"$WORK/source-counts.txt"
 summaries >"$WORK/source-summaries.txt"
 stop_app
+# after the API calls: each of them was a login, in the audit trail and so in the dump
+counts "$SOURCE_DB" >"$WORK/source-counts.txt"
 
 echo "== 2. pg_dump -Fc $SOURCE_DB"
 started=$SECONDS

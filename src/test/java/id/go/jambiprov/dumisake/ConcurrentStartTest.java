@@ -5,7 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,9 +50,14 @@ class ConcurrentStartTest {
         try {
             CountDownLatch go = new CountDownLatch(1);
             for (int i = 0; i < 2; i++) {
+                SpringApplication instance = new SpringApplication(DumisakeApplication.class);
+                // Two real instances are two JVMs; here they share this JVM's one Logback context, which two
+                // start-ups must not configure at the same moment. The test JVM's logging stays as it is.
+                instance.setListeners(instance.getListeners().stream()
+                        .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
                 instances.add(pool.submit(() -> {
                     go.await();
-                    return new SpringApplicationBuilder(DumisakeApplication.class).run(
+                    return instance.run(
                             "--spring.profiles.active=prod",
                             "--spring.datasource.url=" + database.jdbcUrl(),
                             "--spring.datasource.username=" + database.username(),

@@ -1,0 +1,76 @@
+package id.go.jambiprov.dumisake.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * The database outage answer for requests that fail before Spring MVC: sessions live in PostgreSQL, so a
+ * browser that sends its session cookie while the database is away fails in Spring Session's filter,
+ * where neither {@link PageExceptionHandler} nor {@link ApiExceptionHandler} can answer. This filter sits
+ * just outside it and gives the same answers: the 503 page, or a 503 problem for the API, with
+ * {@code Retry-After}. Anything else passes through unchanged.
+ */
+@Component
+@Order(SessionRepositoryFilter.DEFAULT_ORDER - 1)
+class SessionStoreOutageFilter extends OncePerRequestFilter {
+
+    private static final String RETRY_AFTER_SECONDS = "30";
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final JsonMapper json;
+
+    SessionStoreOutageFilter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (!DatabaseOutage.causedBy(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            response.reset();
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                writeProblem(request, response);
+            } else {
+                // the error page (templates/error/503.html) asks nothing of the session, so rendering it does not
+                // reach for the database again
+                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            }
+        }
+    }
+
+    private void writeProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("problem.databaseUnavailable", null, locales.resolveLocale(request)));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", "DATABASE_UNAVAILABLE");
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
