@@ -129,8 +129,12 @@ public class ExportService {
                 }));
     }
 
-    /** The direct aid of a year in the caller's scope, NIKs masked as in every list. */
+    /**
+     * The direct aid of a year in the caller's scope, NIKs masked as in every list; cancelled aid is listed
+     * with its status but left out of the totals, as it was never given.
+     */
     public void aid(int year, ExportFormat format, OutputStream out) {
+        String recorded = msg("aid.status.RECORDED");
         List<Column> columns = List.of(Column.integer(msg("report.col.id")), Column.text(msg("report.col.nik"), 20),
                 Column.text(msg("report.col.beneficiary"), 28), Column.text(msg("report.col.desa"), 20),
                 Column.text(msg("report.col.programme"), 28), Column.text(msg("report.col.opd"), 12),
@@ -138,11 +142,12 @@ public class ExportService {
                 Column.date(msg("report.col.aidDate")), Column.text(msg("report.col.status"), 12),
                 Column.money(msg("report.col.amount")));
         TableHeader header = new TableHeader(msg("report.aid.title", year), filters(scopeNote()), exportedAt(),
-                columns, msg("report.totals"));
+                columns, 9, recorded, msg("report.totals"));
         write(format, out, header, msg("report.aid.sheet"), writer -> {
             for (AidView a : beneficiaries.aidOfYear(year)) {
                 writer.row(Arrays.asList(a.id(), a.maskedNik(), a.beneficiaryName(), a.desaName(), a.programmeName(),
-                        a.opdCode(), a.allocationId(), a.allocationTitle(), a.date(), a.status(), a.amount()));
+                        a.opdCode(), a.allocationId(), a.allocationTitle(), a.date(),
+                        a.cancelled() ? msg("aid.status.CANCELLED") : recorded, a.amount()));
             }
         });
     }
