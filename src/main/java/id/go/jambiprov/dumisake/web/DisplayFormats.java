@@ -14,20 +14,29 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Formats for the pages, used in templates as {@code ${@fmt.rupiah(amount)}}: money always as
+ * Formats for the pages, used in templates as {@code ${#fmt.rupiah(amount)}}: money always as
  * {@code Rp 2.000.000.000}, dates as {@code 28 Nov 2026} with month names in the page's language.
  */
-@Component("fmt")
+@Component
 public class DisplayFormats {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    // NumberFormat is not thread-safe; a dashboard page formats hundreds of shares
+    private static final ThreadLocal<NumberFormat> PERCENT = ThreadLocal.withInitial(() -> {
+        NumberFormat format = NumberFormat.getNumberInstance(INDONESIAN);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format;
+    });
+    private static final ThreadLocal<NumberFormat> INTEGER =
+            ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(INDONESIAN));
 
     public String rupiah(BigDecimal amount) {
         return Rupiah.format(amount);
     }
 
     public String number(long value) {
-        return NumberFormat.getIntegerInstance(INDONESIAN).format(value);
+        return INTEGER.get().format(value);
     }
 
     /** {@code part} as a share of {@code whole}, one decimal, e.g. {@code 45,3%}; a dash when whole is zero. */
@@ -36,10 +45,7 @@ public class DisplayFormats {
             return "–";
         }
         BigDecimal share = part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
-        NumberFormat format = NumberFormat.getNumberInstance(INDONESIAN);
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        return format.format(share) + "%";
+        return PERCENT.get().format(share) + "%";
     }
 
     public String date(LocalDate date) {

@@ -4,10 +4,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Links of list pages that keep the current filters: {@code ${@links.page(2)}} and
- * {@code ${@links.sort('name')}} in templates.
+ * Links of list pages that keep the current filters: {@code ${#links.page(2)}} and
+ * {@code ${#links.sort('name')}} in templates (see {@link PageExpressions}).
  */
-@Component("links")
+@Component
 public class PageLinks {
 
     /** The current page with one query parameter set, e.g. the language switch. */

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -22,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,6 +52,7 @@ public class RenderedFragments implements TransactionExecutionListener {
     private final Duration ttl;
     private final AtomicLong generation = new AtomicLong();
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, Rendering> rendering = new ConcurrentHashMap<>();
 
     RenderedFragments(SpringTemplateEngine templates, ApplicationContext application,
                       ConversionService mvcConversionService, Clock clock,
@@ -62,7 +66,10 @@ public class RenderedFragments implements TransactionExecutionListener {
 
     /**
      * The template rendered with the variables {@code model} supplies, or the HTML rendered for the same
-     * request, viewer and language within the last seconds when nothing has been written since.
+     * request, viewer and language within the last seconds when nothing has been written since. Viewers who
+     * ask while the same HTML is being rendered since the last write wait for it instead of rendering it
+     * too: when the kept figures expire, eight viewers would otherwise run the same heavy queries eight
+     * times at once (at national scale that made the slowest one wait seconds).
      */
     public String render(String template, HttpServletRequest request, HttpServletResponse response,
                          Supplier<Map<String, Object>> model) {
@@ -74,16 +81,29 @@ public class RenderedFragments implements TransactionExecutionListener {
         if (entry != null && entry.generation() == current && now.isBefore(entry.renderedAt().plus(ttl))) {
             return entry.html();
         }
-        WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-                .buildExchange(request, response), key.locale(), model.get());
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
-        String html = templates.process(template, context);
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        Rendering mine = new Rendering(current, new CompletableFuture<>());
+        Rendering running = rendering.merge(key, mine, (old, candidate) -> old.generation() >= current ? old : candidate);
+        if (running != mine) {
+            return running.awaitHtml();
         }
-        entries.put(key, new Entry(current, now, html));
-        return html;
+        try {
+            WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(
+                    request.getServletContext()).buildExchange(unwrapped(request), response), key.locale(), model.get());
+            context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                    new ThymeleafEvaluationContext(application, conversions));
+            String html = templates.process(template, context);
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, new Entry(current, now, html));
+            mine.html().complete(html);
+            return html;
+        } catch (RuntimeException | Error e) {
+            mine.html().completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
     }
 
     @Override
@@ -96,6 +116,19 @@ public class RenderedFragments implements TransactionExecutionListener {
         }
     }
 
+    /**
+     * The container's own request: Thymeleaf keeps every template variable, loop variables included, as a
+     * request attribute, and each read through the security and session filters' wrappers cost a tenth of
+     * a table's rendering. The wrappers add nothing a fragment reads (it holds no form, hence no CSRF token).
+     */
+    private static HttpServletRequest unwrapped(HttpServletRequest request) {
+        HttpServletRequest inner = request;
+        while (inner instanceof HttpServletRequestWrapper wrapper && wrapper.getRequest() instanceof HttpServletRequest next) {
+            inner = next;
+        }
+        return inner;
+    }
+
     private static String authorities() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "" : authentication.getAuthorities().stream()
@@ -106,5 +139,27 @@ public class RenderedFragments implements TransactionExecutionListener {
     }
 
     private record Entry(long generation, Instant renderedAt, String html) {
+    }
+
+    /** HTML being rendered by one request, from the data as of {@code generation}. */
+    private record Rendering(long generation, CompletableFuture<String> html) {
+
+        /** The HTML once rendered; the renderer's failure (e.g. the database being away) is this viewer's too. */
+        String awaitHtml() {
+            try {
+                return html.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a fragment being rendered", e);
+            }
+        }
     }
 }

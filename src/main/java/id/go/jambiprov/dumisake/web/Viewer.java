@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 import java.util.Arrays;
 
 /**
- * Who is looking, for the layout every page renders: {@code ${@viewer.hasAnyRole('ADMIN')}}. The
+ * Who is looking, for the layout every page renders: {@code ${#viewer.hasAnyRole('ADMIN')}}. The
  * {@code sec:authorize} attribute parses its expression anew on every use, which made the navigation a
  * noticeable share of each page's CPU; these checks only read the signed-in user's roles.
  */
-@Component("viewer")
+@Component
 public class Viewer {
 
     public boolean signedIn() {

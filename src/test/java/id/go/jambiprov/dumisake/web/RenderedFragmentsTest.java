@@ -1,0 +1,179 @@
+package id.go.jambiprov.dumisake.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionExecution;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Viewers who ask for figures while the same figures are being rendered wait for them instead of running
+ * the same queries again — unless a write came in between, whose effect they must see.
+ */
+class RenderedFragmentsTest {
+
+    private static final String TEMPLATE = "<p th:text=\"${figures}\">x</p>";
+
+    private final ExecutorService viewers = Executors.newFixedThreadPool(2);
+    private final GenericApplicationContext application = new GenericApplicationContext();
+    private final AtomicInteger computed = new AtomicInteger();
+    private final CountDownLatch firstComputing = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private RenderedFragments fragments;
+
+    @BeforeEach
+    void setUp() {
+        application.refresh();
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        // figures are never kept: only renders in flight are shared
+        fragments = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
+                Clock.systemUTC(), Duration.ZERO);
+    }
+
+    @AfterEach
+    void tearDown() {
+        release.countDown();
+        viewers.shutdownNow();
+        application.close();
+    }
+
+    @Test
+    void aViewerAskingDuringTheSameRenderingWaitsForItsResult() throws Exception {
+        Future<String> first = view(slowFigures("Rp 5"));
+        assertThat(firstComputing.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> waiting = viewers.submit(() -> {
+            Thread.currentThread().setName("second viewer");
+            return render(slowFigures("Rp 6"));
+        });
+        awaitParked("second viewer");
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("<p>Rp 5</p>");
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("<p>Rp 5</p>");
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void aViewerAskingAfterAWriteRendersTheNewFiguresItself() throws Exception {
+        Future<String> first = view(slowFigures("Rp 5"));
+        assertThat(firstComputing.await(10, TimeUnit.SECONDS)).isTrue();
+        fragments.afterCommit(write(), null);
+
+        assertThat(render(() -> figures("Rp 6"))).isEqualTo("<p>Rp 6</p>");
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("<p>Rp 5</p>");
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void theRenderersFailureIsTheWaitingViewersToo() throws Exception {
+        Future<String> first = view(() -> {
+            computed.incrementAndGet();
+            firstComputing.countDown();
+            awaitRelease();
+            throw new IllegalStateException("connection refused");
+        });
+        assertThat(firstComputing.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> waiting = viewers.submit(() -> {
+            Thread.currentThread().setName("second viewer");
+            return render(slowFigures("Rp 6"));
+        });
+        awaitParked("second viewer");
+        release.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().hasMessage("connection refused");
+        assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().hasMessage("connection refused");
+        assertThat(computed).hasValue(1);
+    }
+
+    private Future<String> view(Supplier<Map<String, Object>> model) {
+        return viewers.submit(() -> render(model));
+    }
+
+    private String render(Supplier<Map<String, Object>> model) {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("ahli", null, "ROLE_EXPERT"));
+        try {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dasbor");
+            request.setQueryString("year=2026");
+            return fragments.render(TEMPLATE, request, new MockHttpServletResponse(), model);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Supplier<Map<String, Object>> slowFigures(String value) {
+        return () -> {
+            computed.incrementAndGet();
+            firstComputing.countDown();
+            awaitRelease();
+            return Map.of("figures", value);
+        };
+    }
+
+    private Map<String, Object> figures(String value) {
+        computed.incrementAndGet();
+        return Map.of("figures", value);
+    }
+
+    private void awaitRelease() {
+        try {
+            assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until the named thread waits (for the rendering in flight); it never computes, or the count shows it. */
+    private static void awaitParked(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals(name) && thread.getState() == Thread.State.WAITING) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(name + " never waited");
+    }
+
+    private static TransactionExecution write() {
+        return new TransactionExecution() {
+            @Override
+            public String getTransactionName() {
+                return "id.go.jambiprov.dumisake.allocation.AllocationService.create";
+            }
+
+            @Override
+            public boolean isReadOnly() {
+                return false;
+            }
+        };
+    }
+}
