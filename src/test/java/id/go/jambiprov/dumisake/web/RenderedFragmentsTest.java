@@ -64,11 +64,7 @@ class RenderedFragmentsTest {
     void aViewerAskingDuringTheSameRenderingWaitsForItsResult() throws Exception {
         Future<String> first = view(slowFigures("Rp 5"));
         assertThat(firstComputing.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<String> waiting = viewers.submit(() -> {
-            Thread.currentThread().setName("second viewer");
-            return render(slowFigures("Rp 6"));
-        });
-        awaitParked("second viewer");
+        Future<String> waiting = secondViewerWaiting();
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("<p>Rp 5</p>");
@@ -97,11 +93,7 @@ class RenderedFragmentsTest {
             throw new IllegalStateException("connection refused");
         });
         assertThat(firstComputing.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<String> waiting = viewers.submit(() -> {
-            Thread.currentThread().setName("second viewer");
-            return render(slowFigures("Rp 6"));
-        });
-        awaitParked("second viewer");
+        Future<String> waiting = secondViewerWaiting();
         release.countDown();
 
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -109,6 +101,16 @@ class RenderedFragmentsTest {
         assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().hasMessage("connection refused");
         assertThat(computed).hasValue(1);
+    }
+
+    /** A second viewer of the same figures, once it waits for the rendering in flight. */
+    private Future<String> secondViewerWaiting() throws InterruptedException {
+        Future<String> waiting = viewers.submit(() -> {
+            Thread.currentThread().setName("second viewer");
+            return render(slowFigures("Rp 6"));
+        });
+        awaitParked("second viewer");
+        return waiting;
     }
 
     private Future<String> view(Supplier<Map<String, Object>> model) {
