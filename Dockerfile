@@ -10,7 +10,10 @@ COPY .mvn .mvn
 RUN chmod +x mvnw && ./mvnw -B dependency:go-offline
 
 COPY src src
-RUN ./mvnw -B -DskipTests package
+# Extracted (application jar + lib/): classes load from plain jars instead of jars nested in the executable
+# jar, which starts noticeably faster (docs/benchmarks.md, start-up) and runs the same.
+RUN ./mvnw -B -DskipTests package \
+    && java -Djarmode=tools -jar target/dumisake-0.1.0-SNAPSHOT.jar extract --destination /workspace/extracted
 
 # --- stage 2: run it ----------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
@@ -21,7 +24,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 10001 --gid dumisake --no-create-home --shell /usr/sbin/nologin dumisake
 
 WORKDIR /app
-COPY --from=build /workspace/target/*.jar /app/dumisake.jar
+COPY --from=build /workspace/extracted/lib /app/lib
+COPY --from=build /workspace/extracted/dumisake-0.1.0-SNAPSHOT.jar /app/dumisake.jar
 
 USER dumisake
 EXPOSE 8080
