@@ -6,7 +6,8 @@
 #
 #   bench/dashboard-bench.sh            # build, start on :8095 with /tmp/dash-bench-pg, generate, measure
 #   FRESH=1 bench/dashboard-bench.sh    # start from an empty database directory (demo data + generator)
-#   SKIP_BUILD=1 DURATION=30 WARMUP=10 PGBENCH_T=30 CLIENTS=8 bench/dashboard-bench.sh
+#   SKIP_BUILD=1 DURATION=30 WARMUP=40 PGBENCH_T=30 CLIENTS=8 bench/dashboard-bench.sh
+#   JAR=/tmp/dumisake.jar SKIP_BUILD=1 bench/dashboard-bench.sh   # a copy, so that target/ may be rebuilt meanwhile
 #   SCALE=national bench/dashboard-bench.sh   # 7,144 kecamatan: :8096 with /tmp/dash-bench-national-pg
 #
 # The data comes from the application itself (--dumisake.demo.scale=$SCALE, see ScaleDataGenerator): the
@@ -29,10 +30,12 @@ DB_DIR=${DB_DIR:-$default_dir}
 START_TIMEOUT=${START_TIMEOUT:-$default_timeout}
 APP_LOG=${APP_LOG:-/tmp/dash-bench-$SCALE-app.log}
 CLIENTS=${CLIENTS:-8}
-WARMUP=${WARMUP:-10}
+# per URL; on 2 cores the JIT compiler is still busy for the first minute or two of load, and a short
+# warm-up measured the compiler as much as the page (docs/benchmarks.md)
+WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-30}
 PGBENCH_T=${PGBENCH_T:-30}
-JAR=target/dumisake-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
 
 for tool in java python3 psql pgbench curl; do
     command -v "$tool" >/dev/null || { echo "missing: $tool (pgbench: apt-get install -y postgresql-contrib)"; exit 2; }

@@ -3,12 +3,12 @@
 # cores to the server far more than the Python client does. Every connection signs in as its own session
 # (one wrk thread per client). Needs a running application; talks to localhost only; bounded in time.
 #
-#   BASE=http://localhost:8095 CLIENTS=8 WARMUP=10 DURATION=20 bench/dashboard-wrk.sh [URL ...]
+#   BASE=http://localhost:8095 CLIENTS=8 WARMUP=40 DURATION=20 bench/dashboard-wrk.sh [URL ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${BASE:-http://localhost:8095}
 CLIENTS=${CLIENTS:-8}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-20}
 case "$BASE" in http://localhost:*|http://127.0.0.1:*) ;; *) echo "refusing $BASE: localhost only"; exit 2 ;; esac
 command -v wrk >/dev/null || { echo "missing: wrk (apt-get install -y wrk)"; exit 2; }
