@@ -82,13 +82,15 @@ public class RenderedFragments implements TransactionExecutionListener {
             return entry.html();
         }
         Rendering mine = new Rendering(current, new CompletableFuture<>());
-        Rendering running = rendering.merge(key, mine, (old, candidate) -> old.generation() >= current ? old : candidate);
+        Rendering running = rendering.merge(key, mine,
+                (old, candidate) -> old.generation() >= current ? old : candidate);
         if (running != mine) {
             return running.awaitHtml();
         }
         try {
-            WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(
-                    request.getServletContext()).buildExchange(unwrapped(request), response), key.locale(), model.get());
+            WebContext context = new WebContext(JakartaServletWebApplication
+                    .buildApplication(request.getServletContext()).buildExchange(unwrapped(request), response),
+                    key.locale(), model.get());
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, conversions));
             String html = templates.process(template, context);
@@ -123,7 +125,8 @@ public class RenderedFragments implements TransactionExecutionListener {
      */
     private static HttpServletRequest unwrapped(HttpServletRequest request) {
         HttpServletRequest inner = request;
-        while (inner instanceof HttpServletRequestWrapper wrapper && wrapper.getRequest() instanceof HttpServletRequest next) {
+        while (inner instanceof HttpServletRequestWrapper wrapper
+                && wrapper.getRequest() instanceof HttpServletRequest next) {
             inner = next;
         }
         return inner;

@@ -118,7 +118,8 @@ class RenderedFragmentsTest {
     }
 
     private String render(Supplier<Map<String, Object>> model) {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("ahli", null, "ROLE_EXPERT"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("ahli", null, "ROLE_EXPERT"));
         try {
             MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dasbor");
             request.setQueryString("year=2026");
