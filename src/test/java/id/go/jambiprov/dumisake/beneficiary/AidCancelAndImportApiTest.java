@@ -22,9 +22,8 @@ import java.time.LocalDate;
 
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.person;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
@@ -78,9 +77,9 @@ class AidCancelAndImportApiTest {
 
     @BeforeEach
     void anAllocationOf2099() {
-        BeneficiaryTestSupport.ensureOpen(fiscalYears, YEAR);
-        kecamatan = freshKecamatan(jdbc, YEAR);
-        desa = desaOf(jdbc, kecamatan);
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, YEAR);
+        kecamatan = place.kecamatan();
+        desa = place.desa();
         allocation = allocation(allocations, YEAR, kecamatan, "DISDIK", programme(programmes, null).code(),
                 new BigDecimal("50000000.00"));
     }

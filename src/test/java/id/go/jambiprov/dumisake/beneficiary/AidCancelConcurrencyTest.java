@@ -27,9 +27,8 @@ import java.util.function.Supplier;
 
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.person;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
@@ -84,9 +83,9 @@ class AidCancelConcurrencyTest {
 
     @BeforeEach
     void aKecamatanOf2098() {
-        BeneficiaryTestSupport.ensureOpen(fiscalYears, YEAR);
-        kecamatan = freshKecamatan(jdbc, YEAR);
-        desa = desaOf(jdbc, kecamatan);
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, YEAR);
+        kecamatan = place.kecamatan();
+        desa = place.desa();
     }
 
     @Test

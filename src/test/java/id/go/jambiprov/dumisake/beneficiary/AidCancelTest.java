@@ -27,6 +27,7 @@ import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.expert;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.person;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
@@ -65,9 +66,9 @@ class AidCancelTest {
 
     @BeforeEach
     void aKecamatanOf2096() {
-        BeneficiaryTestSupport.ensureOpen(fiscalYears, YEAR);
-        kecamatan = freshKecamatan(jdbc, YEAR);
-        desa = desaOf(jdbc, kecamatan);
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, YEAR);
+        kecamatan = place.kecamatan();
+        desa = place.desa();
         programme = programme(programmes, null);
     }
 

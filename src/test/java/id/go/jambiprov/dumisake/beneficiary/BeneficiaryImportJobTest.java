@@ -22,10 +22,9 @@ import java.util.List;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.admin;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.expert;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,10 +63,9 @@ class BeneficiaryImportJobTest {
 
     @BeforeEach
     void anAllocationOf2095() {
-        BeneficiaryTestSupport.ensureOpen(fiscalYears, YEAR);
-        String kecamatan = freshKecamatan(jdbc, YEAR);
-        desa = desaOf(jdbc, kecamatan);
-        allocation = allocation(allocations, YEAR, kecamatan, "DISDIK", programme(programmes, null).code(),
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, YEAR);
+        desa = place.desa();
+        allocation = allocation(allocations, YEAR, place.kecamatan(), "DISDIK", programme(programmes, null).code(),
                 new BigDecimal("1000000000.00"));
     }
 

@@ -23,9 +23,8 @@ import java.util.List;
 
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +57,10 @@ class BeneficiaryImportTest {
 
     @BeforeEach
     void anAllocationOf2048() {
-        BeneficiaryTestSupport.ensureOpen(fiscalYears);
-        String kecamatan = freshKecamatan(jdbc);
-        desa = desaOf(jdbc, kecamatan);
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, BeneficiaryTestSupport.YEAR);
+        desa = place.desa();
         ProgrammeView programme = programme(programmes, null);
-        allocation = allocation(allocations, kecamatan, "DISDIK", programme.code(), new BigDecimal("10000000.00"));
+        allocation = allocation(allocations, place.kecamatan(), "DISDIK", programme.code(), new BigDecimal("10000000.00"));
     }
 
     @Test

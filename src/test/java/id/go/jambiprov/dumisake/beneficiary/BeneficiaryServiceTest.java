@@ -25,10 +25,9 @@ import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.AID_DA
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.admin;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.expert;
-import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.person;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
@@ -62,9 +61,9 @@ class BeneficiaryServiceTest {
 
     @BeforeEach
     void freshKecamatanOf2048() {
-        BeneficiaryTestSupport.ensureOpen(fiscalYears);
-        kecamatan = freshKecamatan(jdbc);
-        desa = desaOf(jdbc, kecamatan);
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, BeneficiaryTestSupport.YEAR);
+        kecamatan = place.kecamatan();
+        desa = place.desa();
     }
 
     @Test

@@ -108,6 +108,16 @@ final class BeneficiaryTestSupport {
                 order by e.kecamatan_code limit 1""", String.class, year);
     }
 
+    /** A kecamatan with nothing allocated yet and its first desa, in {@code year}, opened if need be. */
+    record Place(String kecamatan, String desa) {
+    }
+
+    static Place freshPlace(FiscalYearService fiscalYears, JdbcTemplate jdbc, int year) {
+        ensureOpen(fiscalYears, year);
+        String kecamatan = freshKecamatan(jdbc, year);
+        return new Place(kecamatan, desaOf(jdbc, kecamatan));
+    }
+
     static String desaOf(JdbcTemplate jdbc, String kecamatanCode) {
         return jdbc.queryForObject("select code from desa where kecamatan_code = ? order by code limit 1",
                 String.class, kecamatanCode);
