@@ -12,12 +12,15 @@ import id.go.jambiprov.dumisake.programme.EnvelopeView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.region.DesaSummary;
 import id.go.jambiprov.dumisake.region.DesaType;
+import id.go.jambiprov.dumisake.region.KecamatanSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -34,10 +37,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -52,6 +61,7 @@ import java.util.stream.Collectors;
 public class AllocationService {
 
     private static final String ENTITY = "Allocation";
+    private static final BigDecimal NONE = new BigDecimal("0.00");
 
     private final AllocationRepository allocations;
     private final NamedParameterJdbcTemplate jdbc;
@@ -81,17 +91,18 @@ public class AllocationService {
         this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
     }
 
+    /**
+     * Everything that needs no lock — the checks, the new id, the audit event — happens before the envelope
+     * is locked, so that the lock is held only for the room check and the insert: on a busy envelope the
+     * requests queue on that lock, and its holding time is the envelope's throughput.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public AllocationView create(NewAllocation request) {
-        String desaCode = checkRules(request);
+        AllocationView created = prepare(List.of(request)).get(0);
         EnvelopeView envelope = envelopes.lockForUpdate(request.year(), request.kecamatanCode());
         AllocationRules.requireEnvelopeRoom(envelope.kecamatanName(), request.year(), envelope.remaining(),
                 request.amount());
-        Allocation allocation = allocations.saveAndFlush(new Allocation(request.year(), request.kecamatanCode(),
-                request.opdCode(), request.programmeCode(), request.mechanism(), desaCode, request.title(),
-                request.amount(), request.plannedMonth(), CurrentUser.username()));
-        AllocationView created = get(allocation.getId());
-        audit.record("ALLOCATION_CREATED", ENTITY, created.id(), null, state(created));
+        insert(List.of(created));
         return created;
     }
 
@@ -102,7 +113,7 @@ public class AllocationService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void validate(NewAllocation request) {
-        checkRules(request);
+        new RuleLookups(List.of(request)).check(request);
     }
 
     /**
@@ -113,7 +124,7 @@ public class AllocationService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public List<AllocationView> importAll(List<NewAllocation> requests) {
-        List<String> desaCodes = requests.stream().map(this::checkRules).toList();
+        List<AllocationView> created = prepare(requests);
         Map<Integer, Map<String, BigDecimal>> needed = new TreeMap<>();
         for (NewAllocation request : requests) {
             needed.computeIfAbsent(request.year(), year -> new TreeMap<>())
@@ -132,19 +143,7 @@ public class AllocationService {
         if (!shortfalls.isEmpty()) {
             throw new PerDesaShortfallException(shortfalls);
         }
-        String by = CurrentUser.username();
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            NewAllocation request = requests.get(i);
-            ids.add(allocations.save(new Allocation(request.year(), request.kecamatanCode(), request.opdCode(),
-                    request.programmeCode(), request.mechanism(), desaCodes.get(i), request.title().strip(),
-                    request.amount(), request.plannedMonth(), by)).getId());
-        }
-        allocations.flush();
-        List<AllocationView> created = byIds(ids);
-        for (AllocationView allocation : created) {
-            audit.record("ALLOCATION_CREATED", ENTITY, allocation.id(), null, state(allocation));
-        }
+        insert(created);
         return created;
     }
 
@@ -197,43 +196,14 @@ public class AllocationService {
         if (desa.isEmpty()) {
             throw new BusinessRuleException("NO_DESA", "allocation.perDesa.noDesa");
         }
-        Map<String, Long> desaPerKecamatan = desa.stream()
-                .collect(Collectors.groupingBy(DesaSummary::kecamatanCode, LinkedHashMap::new, Collectors.counting()));
-        List<EnvelopeShortfall> shortfalls = new ArrayList<>();
-        for (EnvelopeView envelope : envelopes.lockForUpdate(request.year(), List.copyOf(desaPerKecamatan.keySet()))) {
-            BigDecimal required = request.amountPerDesa()
-                    .multiply(BigDecimal.valueOf(desaPerKecamatan.get(envelope.kecamatanCode())));
-            if (required.compareTo(envelope.remaining()) > 0) {
-                shortfalls.add(new EnvelopeShortfall(envelope.kecamatanCode(), envelope.kecamatanName(), required,
-                        envelope.remaining()));
-            }
-        }
-        if (!shortfalls.isEmpty()) {
-            throw new PerDesaShortfallException(shortfalls);
-        }
-        String by = CurrentUser.username();
-        OffsetDateTime now = OffsetDateTime.now();
-        List<Long> ids = new ArrayList<>();
-        for (DesaSummary d : desa) {
-            ids.add(jdbc.queryForObject("""
-                            insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism,
-                                desa_code, title, amount, planned_month, status, created_at, created_by,
-                                updated_at, updated_by)
-                            values (:year, :kecamatan, :opd, :programme, 'BANTUAN_KEUANGAN_DESA', :desa, :title,
-                                :amount, :month, 'ACTIVE', :now, :by, :now, :by)
-                            returning id""",
-                    new MapSqlParameterSource("year", request.year()).addValue("kecamatan", d.kecamatanCode())
-                            .addValue("opd", request.opdCode()).addValue("programme", request.programmeCode())
-                            .addValue("desa", d.code()).addValue("title", request.title().strip() + " – " + d.name())
-                            .addValue("amount", request.amountPerDesa()).addValue("month", request.plannedMonth())
-                            .addValue("now", now).addValue("by", by),
-                    Long.class));
-        }
-        for (AllocationView created : byIds(ids)) {
-            audit.record("ALLOCATION_CREATED", ENTITY, created.id(), null, state(created));
-        }
-        return new PerDesaResult(ids.size(), desaPerKecamatan.size(),
-                request.amountPerDesa().multiply(BigDecimal.valueOf(ids.size())));
+        List<AllocationView> created = importAll(desa.stream()
+                .map(d -> new NewAllocation(request.year(), d.kecamatanCode(), request.opdCode(),
+                        request.programmeCode(), Mechanism.BANTUAN_KEUANGAN_DESA, d.code(),
+                        request.title().strip() + " – " + d.name(), request.amountPerDesa(), request.plannedMonth()))
+                .toList());
+        long kecamatan = desa.stream().map(DesaSummary::kecamatanCode).distinct().count();
+        return new PerDesaResult(created.size(), (int) kecamatan,
+                request.amountPerDesa().multiply(BigDecimal.valueOf(created.size())));
     }
 
     /** The allocation, if the caller may see it: an operator of another OPD gets "not found". */
@@ -314,41 +284,104 @@ public class AllocationService {
         return allocation;
     }
 
-    /** The rules of one request that need no lock; returns its desa code, blank made null. */
-    private String checkRules(NewAllocation request) {
-        fiscalYears.requireOpen(request.year());
-        requireKecamatan(request.kecamatanCode());
-        requireActiveOpd(request.opdCode());
-        requireActiveProgramme(request.programmeCode());
-        String desaCode = blankToNull(request.desaCode());
-        String desaKecamatan = desaCode == null ? null : requireDesa(desaCode).kecamatanCode();
-        AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode, desaKecamatan,
-                request.kecamatanCode());
-        return desaCode;
+    /**
+     * Checks the requests, takes their ids from the sequence and records their audit events: the created
+     * allocations as they will be once inserted.
+     */
+    private List<AllocationView> prepare(List<NewAllocation> requests) {
+        RuleLookups lookups = new RuleLookups(requests);
+        List<RuleLookups.Checked> checked = requests.stream().map(lookups::check).toList();
+        List<Long> ids = jdbc.queryForList(
+                "select nextval(pg_get_serial_sequence('allocation', 'id')) from generate_series(1, :n)",
+                new MapSqlParameterSource("n", requests.size()), Long.class);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String by = CurrentUser.username();
+        List<AllocationView> created = new ArrayList<>(requests.size());
+        Map<Long, Map<String, Object>> audited = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            AllocationView allocation = checked.get(i).created(ids.get(i), requests.get(i), now, by);
+            created.add(allocation);
+            audited.put(allocation.id(), state(allocation));
+        }
+        audit.recordCreated("ALLOCATION_CREATED", ENTITY, audited);
+        return created;
     }
 
-    private List<AllocationView> byIds(List<Long> ids) {
-        return ids.isEmpty() ? List.of()
-                : jdbc.query(SELECT + " where a.id in (:ids) order by a.id", new MapSqlParameterSource("ids", ids), ROW);
+    private void insert(List<AllocationView> created) {
+        jdbc.batchUpdate("""
+                        insert into allocation (id, fiscal_year, kecamatan_code, opd_code, programme_code, mechanism,
+                            desa_code, title, amount, planned_month, status, created_at, created_by, updated_at,
+                            updated_by)
+                        overriding system value
+                        values (:id, :year, :kecamatan, :opd, :programme, :mechanism, :desa, :title, :amount, :month,
+                            'ACTIVE', :at, :by, :at, :by)""",
+                created.stream().map(a -> new MapSqlParameterSource("id", a.id()).addValue("year", a.year())
+                                .addValue("kecamatan", a.kecamatanCode()).addValue("opd", a.opdCode())
+                                .addValue("programme", a.programmeCode()).addValue("mechanism", a.mechanism().name())
+                                .addValue("desa", a.desaCode()).addValue("title", a.title())
+                                .addValue("amount", a.amount()).addValue("month", a.plannedMonth())
+                                .addValue("at", a.createdAt()).addValue("by", a.createdBy()))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
-    private void requireKecamatan(String code) {
+    /**
+     * The rules of new allocations that need no lock, with the master data they read fetched once per code:
+     * a bulk import names the same year, kecamatan, OPD and programme many times, and all its desa in one query.
+     */
+    private final class RuleLookups {
+
+        private final Set<Integer> openYears = new HashSet<>();
+        private final Map<String, KecamatanSummary> kecamatan = new HashMap<>();
+        private final Map<String, OpdSummary> opd = new HashMap<>();
+        private final Map<String, ProgrammeView> programme = new HashMap<>();
+        private final Map<String, DesaSummary> desa;
+
+        RuleLookups(List<NewAllocation> requests) {
+            desa = regions.desa(requests.stream().map(r -> blankToNull(r.desaCode())).filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
+        }
+
+        Checked check(NewAllocation request) {
+            if (openYears.add(request.year())) {
+                fiscalYears.requireOpen(request.year());
+            }
+            KecamatanSummary place = kecamatan.computeIfAbsent(request.kecamatanCode(), AllocationService.this::requireKecamatan);
+            OpdSummary agency = opd.computeIfAbsent(request.opdCode(), AllocationService.this::requireActiveOpd);
+            ProgrammeView activity = programme.computeIfAbsent(request.programmeCode(),
+                    AllocationService.this::requireActiveProgramme);
+            String desaCode = blankToNull(request.desaCode());
+            DesaSummary village = desaCode == null ? null : desa.get(desaCode);
+            if (desaCode != null && village == null) {
+                throw new BusinessRuleException("DESA_UNKNOWN", "allocation.desaUnknown", desaCode);
+            }
+            AllocationRules.requireDesaMatchesMechanism(request.mechanism(), desaCode,
+                    village == null ? null : village.kecamatanCode(), request.kecamatanCode());
+            return new Checked(place, agency, activity, village);
+        }
+
+        /** What a request's checks read: the names its allocation view shows. */
+        record Checked(KecamatanSummary kecamatan, OpdSummary opd, ProgrammeView programme, DesaSummary desa) {
+
+            AllocationView created(long id, NewAllocation request, OffsetDateTime at, String by) {
+                return new AllocationView(id, request.year(), kecamatan.code(), kecamatan.name(),
+                        kecamatan.kabupatenKotaCode(), kecamatan.kabupatenKotaName(), opd.code(), opd.name(),
+                        programme.code(), programme.name(), programme.pillar(), request.mechanism(),
+                        desa == null ? null : desa.code(), desa == null ? null : desa.name(), request.title().strip(),
+                        Rupiah.stored(request.amount()), request.plannedMonth(), AllocationStatus.ACTIVE, NONE, NONE,
+                        null, at, by, at, by, 0);
+            }
+        }
+    }
+
+    private KecamatanSummary requireKecamatan(String code) {
         try {
-            regions.kecamatan(code);
+            return regions.kecamatan(code);
         } catch (NotFoundException e) {
             throw new BusinessRuleException("KECAMATAN_UNKNOWN", "allocation.kecamatanUnknown", code);
         }
     }
 
-    private DesaSummary requireDesa(String code) {
-        try {
-            return regions.desa(code);
-        } catch (NotFoundException e) {
-            throw new BusinessRuleException("DESA_UNKNOWN", "allocation.desaUnknown", code);
-        }
-    }
-
-    private void requireActiveOpd(String code) {
+    private OpdSummary requireActiveOpd(String code) {
         OpdSummary opd;
         try {
             opd = opds.get(code);
@@ -358,11 +391,12 @@ public class AllocationService {
         if (!opd.active()) {
             throw new BusinessRuleException("OPD_INACTIVE", "allocation.opdInactive", opd.name());
         }
+        return opd;
     }
 
-    private void requireActiveProgramme(String code) {
+    private ProgrammeView requireActiveProgramme(String code) {
         try {
-            programmes.requireActive(code);
+            return programmes.requireActive(code);
         } catch (NotFoundException e) {
             throw new BusinessRuleException("PROGRAMME_UNKNOWN", "allocation.programmeUnknown", code);
         }

@@ -17,9 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * Demo activity of the default profile: fiscal years 2025 and 2026 with a deterministic, realistic spread
  * of allocations over all 144 kecamatan — BKBK of Rp 100 juta per desa where the envelope allows it, plus
- * agency programmes — leaving room in most envelopes. Written through the services, so audited and
- * checked like any admin's work. Never in prod, and only into an empty database.
+ * agency programmes — leaving room in most envelopes. Written through the allocation service's bulk import,
+ * so checked, audited and kept within the envelopes like any admin's work. Never in prod, and only into an
+ * empty database.
  */
 @Component
 @Profile("!prod")
@@ -48,16 +49,14 @@ class DemoAllocations implements ApplicationRunner {
     private final ProgrammeService programmes;
     private final RegionService regions;
     private final AllocationService allocations;
-    private final TransactionTemplate transaction;
 
     DemoAllocations(FiscalYearService fiscalYears, EnvelopeService envelopes, ProgrammeService programmes,
-                    RegionService regions, AllocationService allocations, TransactionTemplate transaction) {
+                    RegionService regions, AllocationService allocations) {
         this.fiscalYears = fiscalYears;
         this.envelopes = envelopes;
         this.programmes = programmes;
         this.regions = regions;
         this.allocations = allocations;
-        this.transaction = transaction;
     }
 
     @Override
@@ -68,6 +67,7 @@ class DemoAllocations implements ApplicationRunner {
         SystemAuthentication.run(() -> YEARS.forEach(this::fill));
     }
 
+    /** The whole year in one bulk write: checked, locked and audited like an admin's import. */
     private void fill(int year) {
         fiscalYears.open(year, PAGU);
         Map<String, List<DesaSummary>> desaByKecamatan = regions.desa(null, null, null, Pageable.unpaged(Sort.by("code")))
@@ -75,6 +75,7 @@ class DemoAllocations implements ApplicationRunner {
         List<ProgrammeView> agencyProgrammes = programmes.all().stream()
                 .filter(p -> !p.code().equals("BKBK-DESA"))
                 .toList();
+        List<NewAllocation> requests = new ArrayList<>();
         for (KabupatenKotaSummary kabupatenKota : regions.kabupatenKota()) {
             boolean kota = kabupatenKota.type().equals("KOTA");
             for (EnvelopeView envelope : envelopes.overview(year, kabupatenKota.code())) {
@@ -82,52 +83,47 @@ class DemoAllocations implements ApplicationRunner {
                 List<DesaSummary> desa = desaByKecamatan.get(envelope.kecamatanCode()).stream()
                         .filter(d -> kota || d.type() == DesaType.DESA)
                         .toList();
-                allocateBkbk(year, envelope, desa);
-                allocateProgrammes(year, envelope.kecamatanCode(), agencyProgrammes, random);
+                List<NewAllocation> bkbk = bkbk(year, envelope.kecamatanCode(), desa);
+                requests.addAll(bkbk);
+                BigDecimal remaining = bkbk.stream().map(NewAllocation::amount).reduce(PAGU, BigDecimal::subtract);
+                requests.addAll(programmes(year, envelope.kecamatanCode(), remaining, agencyProgrammes, random));
             }
         }
+        allocations.importAll(requests);
     }
 
-    /** Rp 100 juta to each desa, in one per-desa step where the whole kecamatan fits, else to the first ones. */
-    private void allocateBkbk(int year, EnvelopeView envelope, List<DesaSummary> desa) {
-        if (desa.isEmpty()) {
-            return;
-        }
+    /** Rp 100 juta to each desa, as far as the BKBK share of the envelope goes. */
+    private static List<NewAllocation> bkbk(int year, String kecamatanCode, List<DesaSummary> desa) {
         int fits = PAGU.multiply(BKBK_SHARE).divide(BKBK).intValue();
-        String title = "BKBK " + year;
-        if (desa.size() <= fits) {
-            allocations.allocatePerDesa(new PerDesaAllocation(year, envelope.kecamatanCode(), null,
-                    desa.stream().allMatch(d -> d.type() == DesaType.DESA), "DP3AP2", "BKBK-DESA", title, BKBK, 4));
-            return;
-        }
-        transaction.executeWithoutResult(status -> desa.stream().limit(fits).forEach(d -> allocations.create(
-                new NewAllocation(year, envelope.kecamatanCode(), "DP3AP2", "BKBK-DESA",
-                        Mechanism.BANTUAN_KEUANGAN_DESA, d.code(), title + " – " + d.name(), BKBK, 4))));
+        return desa.stream().limit(fits)
+                .map(d -> new NewAllocation(year, kecamatanCode, "DP3AP2", "BKBK-DESA",
+                        Mechanism.BANTUAN_KEUANGAN_DESA, d.code(), "BKBK " + year + " – " + d.name(), BKBK, 4))
+                .toList();
     }
 
     /**
      * Two to four agency activities of Rp 25–300 juta; every thirteenth kecamatan is allocated to the
      * last rupiah, the others keep some room.
      */
-    private void allocateProgrammes(int year, String kecamatanCode, List<ProgrammeView> agencyProgrammes,
-                                    Random random) {
+    private static List<NewAllocation> programmes(int year, String kecamatanCode, BigDecimal remaining,
+                                                   List<ProgrammeView> agencyProgrammes, Random random) {
         boolean fillUp = Math.floorMod(kecamatanCode.hashCode(), 13) == 0;
         int activities = 2 + random.nextInt(3);
-        transaction.executeWithoutResult(status -> {
-            for (int i = 0; i < activities; i++) {
-                ProgrammeView programme = agencyProgrammes.get(random.nextInt(agencyProgrammes.size()));
-                BigDecimal remaining = envelopes.get(year, kecamatanCode).remaining();
-                BigDecimal amount = MILLION.multiply(BigDecimal.valueOf(25L * (1 + random.nextInt(12))));
-                if (fillUp && i == activities - 1) {
-                    amount = remaining;
-                }
-                if (amount.signum() <= 0 || amount.compareTo(remaining) > 0) {
-                    continue;
-                }
-                Mechanism mechanism = random.nextInt(5) == 0 ? Mechanism.BANTUAN_KEUANGAN_KABKOTA : Mechanism.BELANJA_OPD;
-                allocations.create(new NewAllocation(year, kecamatanCode, programme.leadOpdCode(), programme.code(),
-                        mechanism, null, programme.name(), amount, 2 + random.nextInt(9)));
+        List<NewAllocation> requests = new ArrayList<>();
+        for (int i = 0; i < activities; i++) {
+            ProgrammeView programme = agencyProgrammes.get(random.nextInt(agencyProgrammes.size()));
+            BigDecimal amount = MILLION.multiply(BigDecimal.valueOf(25L * (1 + random.nextInt(12))));
+            if (fillUp && i == activities - 1) {
+                amount = remaining;
             }
-        });
+            if (amount.signum() <= 0 || amount.compareTo(remaining) > 0) {
+                continue;
+            }
+            Mechanism mechanism = random.nextInt(5) == 0 ? Mechanism.BANTUAN_KEUANGAN_KABKOTA : Mechanism.BELANJA_OPD;
+            requests.add(new NewAllocation(year, kecamatanCode, programme.leadOpdCode(), programme.code(), mechanism,
+                    null, programme.name(), amount, 2 + random.nextInt(9)));
+            remaining = remaining.subtract(amount);
+        }
+        return requests;
     }
 }

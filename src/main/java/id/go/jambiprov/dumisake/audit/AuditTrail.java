@@ -11,6 +11,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Records who changed what, before → after, in the transaction of the change itself: if the change
  * rolls back, so does its audit event, and a change cannot commit without one.
@@ -20,6 +23,11 @@ public class AuditTrail {
 
     /** The name recorded for work nobody signed in for: start-up data, scheduled jobs. */
     public static final String SYSTEM = "system";
+
+    private static final String INSERT = """
+            insert into audit_event (username, client_address, action, entity_type, entity_id, before_state,
+                                     after_state)
+            values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -45,12 +53,24 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String username, String action, String entityType, Object entityId, Object before,
                          Object after) {
-        jdbc.update("""
-                        insert into audit_event (username, client_address, action, entity_type, entity_id,
-                                                 before_state, after_state)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
-                username, clientAddress(), action, entityType,
+        jdbc.update(INSERT, username, clientAddress(), action, entityType,
                 entityId == null ? null : entityId.toString(), toJson(before), toJson(after));
+    }
+
+    /**
+     * As {@link #record} for many records that one action created, in one batch (a bulk import).
+     *
+     * @param createdById the state of each created record by its id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordCreated(String action, String entityType, Map<?, ?> createdById) {
+        String username = currentUsername();
+        String clientAddress = clientAddress();
+        List<Object[]> rows = createdById.entrySet().stream()
+                .map(created -> new Object[] {username, clientAddress, action, entityType,
+                        created.getKey().toString(), null, toJson(created.getValue())})
+                .toList();
+        jdbc.batchUpdate(INSERT, rows);
     }
 
     private String toJson(Object state) {

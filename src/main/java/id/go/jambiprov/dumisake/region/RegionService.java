@@ -9,7 +9,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Read access to Jambi's kabupaten/kota, kecamatan and desa for every other capability. */
 @Service
@@ -66,6 +70,12 @@ public class RegionService {
 
     public DesaSummary desa(String code) {
         return desa.summary(code).orElseThrow(() -> new RegionNotFoundException(code));
+    }
+
+    /** The desa/kelurahan of those codes that exist, by code (one query for a whole import). */
+    public Map<String, DesaSummary> desa(Collection<String> codes) {
+        return codes.isEmpty() ? Map.of() : desa.summaries(codes).stream()
+                .collect(Collectors.toMap(DesaSummary::code, Function.identity()));
     }
 
     private void requireKabupatenKota(String code) {

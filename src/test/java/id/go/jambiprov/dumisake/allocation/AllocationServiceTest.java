@@ -102,6 +102,8 @@ class AllocationServiceTest {
         assertThat(created.status()).isEqualTo(AllocationStatus.ACTIVE);
         assertThat(created.createdBy()).isEqualTo("system");
         assertThat(created.version()).isZero();
+        // built without reading the row back, so it must be exactly what a reader sees
+        assertThat(created).isEqualTo(asAdmin(() -> allocations.get(created.id())));
 
         assertThat(allocated(jdbc, YEAR, kecamatan)).isEqualByComparingTo("300000000");
         assertThat(asAdmin(() -> envelopes.get(YEAR, kecamatan)).remaining()).isEqualByComparingTo("1700000000");

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,18 @@ class AuditTrailTest {
                 from audit_event where action = 'TEST_CHANGE' order by id desc limit 1""");
         assertThat(event).containsEntry("username", AuditTrail.SYSTEM).containsEntry("entity_id", "42")
                 .containsEntry("before_amount", "100.00").containsEntry("after_amount", "150.00");
+    }
+
+    @Test
+    void recordsEveryRecordOfABulkCreationAsItsOwnEvent() {
+        Map<Integer, Map<String, String>> created = new LinkedHashMap<>();
+        created.put(901, Map.of("title", "first"));
+        created.put(902, Map.of("title", "second"));
+        transaction.executeWithoutResult(status -> audit.recordCreated("TEST_BULK", "Test", created));
+        assertThat(jdbc.queryForList("""
+                        select concat_ws('|', username, entity_type, entity_id, before_state, after_state ->> 'title')
+                        from audit_event where action = 'TEST_BULK' order by entity_id""", String.class))
+                .containsExactly("system|Test|901|first", "system|Test|902|second");
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 public interface DesaRepository extends JpaRepository<Desa, String> {
@@ -34,4 +36,13 @@ public interface DesaRepository extends JpaRepository<Desa, String> {
             join KabupatenKota k on k.code = c.kabupatenKotaCode
             where d.code = :code""")
     Optional<DesaSummary> summary(String code);
+
+    @Query("""
+            select new id.go.jambiprov.dumisake.region.DesaSummary(
+                d.code, d.name, d.type, c.code, c.name, k.code, k.name)
+            from Desa d
+            join Kecamatan c on c.code = d.kecamatanCode
+            join KabupatenKota k on k.code = c.kabupatenKotaCode
+            where d.code in :codes""")
+    List<DesaSummary> summaries(Collection<String> codes);
 }

@@ -61,6 +61,11 @@ public final class Rupiah {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    /** The amount as a {@code NUMERIC(18,2)} column keeps it: PostgreSQL rounds half away from zero. */
+    public static BigDecimal stored(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
     /** {@code Rp 2.000.000.000}, or {@code Rp 1.500,50} when there are sen. */
     public static String format(BigDecimal amount) {
         if (amount == null) {
