@@ -1,9 +1,14 @@
 package id.go.jambiprov.dumisake.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 
 /**
  * The database outage answer for requests that fail before Spring MVC: sessions live in PostgreSQL, so a
@@ -25,6 +31,10 @@ import java.net.URI;
  * where neither {@link PageExceptionHandler} nor {@link ApiExceptionHandler} can answer. This filter sits
  * just outside it and gives the same answers: the 503 page, or a 503 problem for the API, with
  * {@code Retry-After}. Anything else passes through unchanged.
+ * <p>
+ * On the container's error dispatch that follows its 503, it hides the session cookie: Spring MVC asks
+ * for the session on every request it handles (flash attributes), which would reach for the database
+ * again. The error dispatch of any other error keeps the session, so that its page shows who is signed in.
  */
 @Component
 @Order(SessionRepositoryFilter.DEFAULT_ORDER - 1)
@@ -35,16 +45,30 @@ class SessionStoreOutageFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final JsonMapper json;
+    private final String sessionCookie;
 
-    SessionStoreOutageFilter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+    SessionStoreOutageFilter(MessageSource messages, LocaleResolver locales, JsonMapper json,
+                             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
         this.messages = messages;
         this.locales = locales;
         this.json = json;
+        this.sessionCookie = sessionCookie;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            boolean outage = Integer.valueOf(HttpStatus.SERVICE_UNAVAILABLE.value())
+                    .equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+            chain.doFilter(outage ? withoutSessionCookie(request) : request, response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {
@@ -61,6 +85,18 @@ class SessionStoreOutageFilter extends OncePerRequestFilter {
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             }
         }
+    }
+
+    private HttpServletRequest withoutSessionCookie(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public Cookie[] getCookies() {
+                Cookie[] cookies = super.getCookies();
+                return cookies == null ? null : Arrays.stream(cookies)
+                        .filter(cookie -> !cookie.getName().equals(sessionCookie))
+                        .toArray(Cookie[]::new);
+            }
+        };
     }
 
     private void writeProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {
