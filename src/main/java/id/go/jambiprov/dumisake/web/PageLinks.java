@@ -27,9 +27,10 @@ public class PageLinks {
 
     /** Sorts by {@code property}; a second click on the same column turns the order around. */
     public String sort(String property) {
-        String current = current().build().getQueryParams().getFirst("sort");
+        ServletUriComponentsBuilder link = current();
+        String current = link.build().getQueryParams().getFirst("sort");
         String direction = (property + ",asc").equals(current) ? "desc" : "asc";
-        return current().replaceQueryParam("sort", property + "," + direction).replaceQueryParam("page")
+        return link.replaceQueryParam("sort", property + "," + direction).replaceQueryParam("page")
                 .build().toUriString();
     }
 
