@@ -32,15 +32,19 @@ import java.util.Arrays;
  * just outside it and gives the same answers: the 503 page, or a 503 problem for the API, with
  * {@code Retry-After}. Anything else passes through unchanged.
  * <p>
- * On the container's error dispatch that follows its 503, it hides the session cookie: Spring MVC asks
- * for the session on every request it handles (flash attributes), which would reach for the database
- * again. The error dispatch of any other error keeps the session, so that its page shows who is signed in.
+ * On the container's error dispatch that follows its 503 it hides the session from Spring Session — the
+ * cookie, and the session the failed request may have loaded already: Spring MVC asks for the session on
+ * every request it handles (flash attributes), and Spring Session would save a loaded one again, both
+ * reaching for the database that is away. The error dispatch of any other error keeps the session, so that
+ * its page shows who is signed in.
  */
 @Component
 @Order(SessionRepositoryFilter.DEFAULT_ORDER - 1)
 class SessionStoreOutageFilter extends OncePerRequestFilter {
 
     private static final String RETRY_AFTER_SECONDS = "30";
+    /** Where Spring Session keeps the session a request has loaded (its own constant is private). */
+    private static final String LOADED_SESSION = SessionRepositoryFilter.SESSION_REPOSITORY_ATTR + ".CURRENT_SESSION";
 
     private final MessageSource messages;
     private final LocaleResolver locales;
@@ -66,7 +70,7 @@ class SessionStoreOutageFilter extends OncePerRequestFilter {
         if (request.getDispatcherType() == DispatcherType.ERROR) {
             boolean outage = Integer.valueOf(HttpStatus.SERVICE_UNAVAILABLE.value())
                     .equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
-            chain.doFilter(outage ? withoutSessionCookie(request) : request, response);
+            chain.doFilter(outage ? withoutSession(request) : request, response);
             return;
         }
         try {
@@ -80,15 +84,18 @@ class SessionStoreOutageFilter extends OncePerRequestFilter {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 writeProblem(request, response);
             } else {
-                // the error page (templates/error/503.html) asks nothing of the session, so rendering it does not
-                // reach for the database again
                 response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             }
         }
     }
 
-    private HttpServletRequest withoutSessionCookie(HttpServletRequest request) {
+    private HttpServletRequest withoutSession(HttpServletRequest request) {
         return new HttpServletRequestWrapper(request) {
+            @Override
+            public Object getAttribute(String name) {
+                return LOADED_SESSION.equals(name) ? null : super.getAttribute(name);
+            }
+
             @Override
             public Cookie[] getCookies() {
                 Cookie[] cookies = super.getCookies();

@@ -1,8 +1,10 @@
 package id.go.jambiprov.dumisake.web;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 
@@ -18,6 +20,9 @@ class ContainerErrorPageTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void anUnknownAddressShowsTheNotFoundPageWithTheSignedInUser() throws Exception {
         ServerClient client = new ServerClient(port);
@@ -29,5 +34,17 @@ class ContainerErrorPageTest {
         assertThat(page.body()).contains("Tidak ditemukan").contains("signed-in-user")
                 .contains("Tim Tenaga Ahli Gubernur")
                 .contains("/logout");
+    }
+
+    @Test
+    void anAnonymousNotFoundStoresNoSession() throws Exception {
+        ServerClient client = new ServerClient(port);
+        int sessionsBefore = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+
+        HttpResponse<String> page = client.send(client.get("/css/tidak-ada.css", null));
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isEqualTo(sessionsBefore);
     }
 }

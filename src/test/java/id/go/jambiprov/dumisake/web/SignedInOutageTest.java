@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpRequest;
@@ -74,5 +78,46 @@ class SignedInOutageTest {
             status = client.send(client.get("/opd", session)).statusCode();
         }
         assertThat(status).as("the same login works again without signing in").isEqualTo(200);
+    }
+
+    /**
+     * The database goes away while a page is being answered, after the session was read: the page's own
+     * 503 cannot be kept (saving the session fails too), and the container's error page that replaces it
+     * must not reach for the session again.
+     */
+    @Test
+    void aPageWhoseDatabaseGoesAwayMidwayStillGetsThe503Page() throws Exception {
+        String session = client.login("ahli");
+
+        Instant asked = Instant.now();
+        HttpResponse<String> page = client.send(client.get(MIDWAY_OUTAGE, session));
+
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("Layanan sementara tidak tersedia");
+        assertThat(Duration.between(asked, Instant.now())).as("one connection timeout, not three")
+                .isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static final String MIDWAY_OUTAGE = "/uji/basis-data-hilang";
+
+    /** Its controller, a member class, is registered with it (and never by the application's scan). */
+    @TestConfiguration
+    static class MidwayOutage {
+
+        @RestController
+        static class StopsTheDatabase {
+
+            private final LocalPostgres postgres;
+
+            StopsTheDatabase(LocalPostgres postgres) {
+                this.postgres = postgres;
+            }
+
+            @GetMapping(MIDWAY_OUTAGE)
+            String answer() {
+                postgres.stop();
+                throw new DataAccessResourceFailureException("the database went away during the request");
+            }
+        }
     }
 }
