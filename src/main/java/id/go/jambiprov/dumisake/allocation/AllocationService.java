@@ -52,9 +52,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Allocating the kecamatan envelopes. Every writer first locks the envelope row (on any instance), checks
- * the rules against what it sees under that lock, then writes; the database trigger moves the envelope
- * total and its CHECK refuses anything above the pagu should a writer ever skip the lock.
+ * Allocating the kecamatan envelopes. Every writer locks the envelope row (on any instance) and checks what
+ * the envelope has left as it sees it under that lock before it writes; the database trigger moves the
+ * envelope total and its CHECK refuses anything above the pagu should a writer ever skip the lock.
  */
 @Service
 @Transactional
@@ -92,16 +92,18 @@ public class AllocationService {
     }
 
     /**
-     * Everything that needs no lock — the checks, the new id, the audit event — happens before the envelope
-     * is locked, so that the lock is held only for the room check and the insert: on a busy envelope the
-     * requests queue on that lock, and its holding time is the envelope's throughput.
+     * Everything that needs no envelope lock — the other rules (the open year is held by a share lock on its
+     * row), the new id, the audit event — happens before the envelope is locked, so that the lock is held only
+     * for the room check and the insert: on a busy envelope the requests queue on that lock, and its holding
+     * time is the envelope's throughput. Hence ids and creation times follow the order in which requests
+     * arrived, not the order in which they drew on the envelope, and a refused request leaves a gap in the ids.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public AllocationView create(NewAllocation request) {
         AllocationView created = prepare(List.of(request)).get(0);
         EnvelopeView envelope = envelopes.lockForUpdate(request.year(), request.kecamatanCode());
         AllocationRules.requireEnvelopeRoom(envelope.kecamatanName(), request.year(), envelope.remaining(),
-                request.amount());
+                created.amount());
         insert(List.of(created));
         return created;
     }
@@ -120,15 +122,16 @@ public class AllocationService {
      * Many allocations at once, all or nothing (the bulk import): every request is checked, then the
      * envelopes involved are locked in (year, code) order — so two imports cannot deadlock — and the
      * requests of each envelope together must fit in what it has left. If any envelope lacks money nothing
-     * is written and the refusal lists every such kecamatan; otherwise each allocation is written and audited.
+     * is written and the refusal lists every such kecamatan; otherwise every allocation is written, each with
+     * its audit event (recorded, as for {@link #create}, before the lock).
      */
     @PreAuthorize("hasRole('ADMIN')")
     public List<AllocationView> importAll(List<NewAllocation> requests) {
         List<AllocationView> created = prepare(requests);
         Map<Integer, Map<String, BigDecimal>> needed = new TreeMap<>();
-        for (NewAllocation request : requests) {
-            needed.computeIfAbsent(request.year(), year -> new TreeMap<>())
-                    .merge(request.kecamatanCode(), request.amount(), BigDecimal::add);
+        for (AllocationView allocation : created) {
+            needed.computeIfAbsent(allocation.year(), year -> new TreeMap<>())
+                    .merge(allocation.kecamatanCode(), allocation.amount(), BigDecimal::add);
         }
         List<EnvelopeShortfall> shortfalls = new ArrayList<>();
         needed.forEach((year, perKecamatan) -> {
@@ -180,6 +183,7 @@ public class AllocationService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public PerDesaResult allocatePerDesa(PerDesaAllocation request) {
+        // importAll checks these again per desa; here they come before the questions of scope and desa
         fiscalYears.requireOpen(request.year());
         requireActiveOpd(request.opdCode());
         requireActiveProgramme(request.programmeCode());
@@ -337,11 +341,12 @@ public class AllocationService {
         private final Map<String, DesaSummary> desa;
 
         RuleLookups(List<NewAllocation> requests) {
-            desa = regions.desa(requests.stream().map(r -> blankToNull(r.desaCode())).filter(Objects::nonNull)
+            desa = regions.desaByCode(requests.stream().map(r -> blankToNull(r.desaCode())).filter(Objects::nonNull)
                     .collect(Collectors.toSet()));
         }
 
         Checked check(NewAllocation request) {
+            AllocationRules.requireWellFormed(request.amount(), request.plannedMonth(), request.title());
             if (openYears.add(request.year())) {
                 fiscalYears.requireOpen(request.year());
             }

@@ -69,11 +69,11 @@ public class RegionService {
     }
 
     public DesaSummary desa(String code) {
-        return desa.summary(code).orElseThrow(() -> new RegionNotFoundException(code));
+        return desa.summaries(List.of(code)).stream().findFirst().orElseThrow(() -> new RegionNotFoundException(code));
     }
 
     /** The desa/kelurahan of those codes that exist, by code (one query for a whole import). */
-    public Map<String, DesaSummary> desa(Collection<String> codes) {
+    public Map<String, DesaSummary> desaByCode(Collection<String> codes) {
         return codes.isEmpty() ? Map.of() : desa.summaries(codes).stream()
                 .collect(Collectors.toMap(DesaSummary::code, Function.identity()));
     }

@@ -117,6 +117,25 @@ class AllocationServiceTest {
     }
 
     @Test
+    void whatCreateAndImportReturnIsExactlyWhatAReaderSeesLater() {
+        String kecamatan = "15.04.01";
+        String desa = jdbc.queryForObject("select min(code) from desa where kecamatan_code = ?", String.class, kecamatan);
+        AllocationView typed = asAdmin(() -> allocations.create(new NewAllocation(YEAR, kecamatan, "DP3AP2",
+                "BKBK-DESA", Mechanism.BANTUAN_KEUANGAN_DESA, " " + desa + " ", "  BKBK padded \t",
+                new BigDecimal("1.005"), 4)));
+        List<AllocationView> imported = asAdmin(() -> allocations.importAll(List.of(
+                belanjaOpd(YEAR, kecamatan, new BigDecimal("300000000")),
+                belanjaOpd(YEAR, kecamatan, new BigDecimal("12.5")))));
+
+        assertThat(typed.title()).isEqualTo("BKBK padded");
+        assertThat(typed.desaCode()).isEqualTo(desa);
+        assertThat(typed.amount()).isEqualTo(new BigDecimal("1.01"));
+        assertThat(typed).isEqualTo(asAdmin(() -> allocations.get(typed.id())));
+        assertThat(imported).hasSize(2).allSatisfy(created ->
+                assertThat(created).isEqualTo(asAdmin(() -> allocations.get(created.id()))));
+    }
+
+    @Test
     void anAllocationAboveWhatIsLeftIsRefusedAndNothingIsWritten() {
         String kecamatan = "15.01.04";
         asAdmin(() -> allocations.create(belanjaOpd(YEAR, kecamatan, BILLION)));

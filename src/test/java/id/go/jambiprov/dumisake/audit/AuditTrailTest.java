@@ -44,9 +44,10 @@ class AuditTrailTest {
         created.put(902, Map.of("title", "second"));
         transaction.executeWithoutResult(status -> audit.recordCreated("TEST_BULK", "Test", created));
         assertThat(jdbc.queryForList("""
-                        select concat_ws('|', username, entity_type, entity_id, before_state, after_state ->> 'title')
+                        select concat_ws('|', username, entity_type, entity_id, before_state is null,
+                                         after_state ->> 'title')
                         from audit_event where action = 'TEST_BULK' order by entity_id""", String.class))
-                .containsExactly("system|Test|901|first", "system|Test|902|second");
+                .containsExactly("system|Test|901|t|first", "system|Test|902|t|second");
     }
 
     @Test

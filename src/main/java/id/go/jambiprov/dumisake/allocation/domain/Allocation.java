@@ -89,9 +89,7 @@ public class Allocation {
     public Allocation(int fiscalYear, String kecamatanCode, String opdCode, String programmeCode,
                       Mechanism mechanism, String desaCode, String title, BigDecimal amount, int plannedMonth,
                       String createdBy) {
-        if (amount.signum() <= 0 || plannedMonth < 1 || plannedMonth > 12 || title.isBlank()) {
-            throw new IllegalArgumentException("invalid allocation");
-        }
+        AllocationRules.requireWellFormed(amount, plannedMonth, title);
         this.fiscalYear = fiscalYear;
         this.kecamatanCode = kecamatanCode;
         this.opdCode = opdCode;

@@ -13,6 +13,14 @@ public final class AllocationRules {
     private AllocationRules() {
     }
 
+    /** What the forms and the API refuse with a message already; a caller that skipped them gets no row. */
+    public static void requireWellFormed(BigDecimal amount, int plannedMonth, String title) {
+        if (amount == null || amount.signum() <= 0 || plannedMonth < 1 || plannedMonth > 12 || title == null
+                || title.isBlank()) {
+            throw new IllegalArgumentException("invalid allocation");
+        }
+    }
+
     /**
      * Invariant 1: an envelope never holds more than its pagu. {@code increase} is the new money asked of
      * the envelope (the amount of a new allocation, or what a revision adds).

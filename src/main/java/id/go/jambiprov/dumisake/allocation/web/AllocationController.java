@@ -18,6 +18,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -240,9 +241,13 @@ class AllocationController {
     private void addEnvelopeContext(AllocationForm form, Model model) {
         model.addAttribute("allocationForm", form);
         if (form.getYear() != null && form.getKecamatanCode() != null && !form.getKecamatanCode().isBlank()) {
-            model.addAttribute("envelope", envelopes.get(form.getYear(), form.getKecamatanCode()));
-            model.addAttribute("desaList", regions.desa(null, form.getKecamatanCode(), null,
-                    Pageable.unpaged(Sort.by("code"))).getContent());
+            try {
+                model.addAttribute("envelope", envelopes.get(form.getYear(), form.getKecamatanCode()));
+                model.addAttribute("desaList", regions.desa(null, form.getKecamatanCode(), null,
+                        Pageable.unpaged(Sort.by("code"))).getContent());
+            } catch (NotFoundException e) {
+                // a code typed into the request by hand: the form's own message says it is unknown
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 public interface DesaRepository extends JpaRepository<Desa, String> {
 
@@ -27,15 +26,6 @@ public interface DesaRepository extends JpaRepository<Desa, String> {
               and (:kecamatanCode is null or d.kecamatanCode = :kecamatanCode)
               and (:pattern is null or lower(d.name) like :pattern escape '\\' or d.code like :pattern escape '\\')""")
     Page<DesaSummary> search(String kabupatenKotaCode, String kecamatanCode, String pattern, Pageable pageable);
-
-    @Query("""
-            select new id.go.jambiprov.dumisake.region.DesaSummary(
-                d.code, d.name, d.type, c.code, c.name, k.code, k.name)
-            from Desa d
-            join Kecamatan c on c.code = d.kecamatanCode
-            join KabupatenKota k on k.code = c.kabupatenKotaCode
-            where d.code = :code""")
-    Optional<DesaSummary> summary(String code);
 
     @Query("""
             select new id.go.jambiprov.dumisake.region.DesaSummary(
