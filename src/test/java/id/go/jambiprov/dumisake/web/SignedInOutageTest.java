@@ -95,7 +95,7 @@ class SignedInOutageTest {
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.body()).contains("Layanan sementara tidak tersedia");
         assertThat(Duration.between(asked, Instant.now())).as("one connection timeout, not three")
-                .isLessThan(Duration.ofSeconds(10));
+                .isLessThan(Duration.ofSeconds(14));
     }
 
     private static final String MIDWAY_OUTAGE = "/uji/basis-data-hilang";
