@@ -350,7 +350,8 @@ public class AllocationService {
             if (openYears.add(request.year())) {
                 fiscalYears.requireOpen(request.year());
             }
-            KecamatanSummary place = kecamatan.computeIfAbsent(request.kecamatanCode(), AllocationService.this::requireKecamatan);
+            KecamatanSummary place = kecamatan.computeIfAbsent(request.kecamatanCode(),
+                    AllocationService.this::requireKecamatan);
             OpdSummary agency = opd.computeIfAbsent(request.opdCode(), AllocationService.this::requireActiveOpd);
             ProgrammeView activity = programme.computeIfAbsent(request.programmeCode(),
                     AllocationService.this::requireActiveProgramme);

@@ -86,6 +86,10 @@ public class Allocation {
     @Version
     private long version;
 
+    /**
+     * A new allocation in memory. The service writes new rows in JDBC batches (AllocationService.insert) and
+     * loads this entity only to revise or cancel; the rules of both are tested on instances made here.
+     */
     public Allocation(int fiscalYear, String kecamatanCode, String opdCode, String programmeCode,
                       Mechanism mechanism, String desaCode, String title, BigDecimal amount, int plannedMonth,
                       String createdBy) {
