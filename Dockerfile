@@ -33,4 +33,5 @@ ENV SPRING_PROFILES_ACTIVE=prod
 # Heap at half the container's memory (512 MB under docker-compose.yml's 1 GB limit): metaspace, code cache,
 # threads and GC need ~200-250 MB besides the heap, so 75 % risked the kernel's OOM killer. Serial GC: the
 # least memory overhead, and what the JVM picks by itself below 2 CPUs or 1.8 GB (docs/benchmarks.md).
-ENTRYPOINT ["java","-XX:MaxRAMPercentage=50","-XX:+UseSerialGC","-XX:MaxMetaspaceSize=256m","-Xss512k","-jar","/app/dumisake.jar"]
+# An OutOfMemoryError ends the process, so that the container is restarted instead of limping on unanswering.
+ENTRYPOINT ["java","-XX:MaxRAMPercentage=50","-XX:+ExitOnOutOfMemoryError","-XX:+UseSerialGC","-XX:MaxMetaspaceSize=256m","-Xss512k","-jar","/app/dumisake.jar"]

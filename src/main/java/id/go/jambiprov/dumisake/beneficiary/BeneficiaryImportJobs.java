@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.beneficiary;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Beneficiary imports in the background, so that a 100,000-row file shows its progress instead of holding
- * the request. At most {@link #THREADS} run at once per instance and {@link #QUEUE} wait (each holds its
- * file in memory and, while queued or running, one database connection for its lock); a further upload is
- * told to try again shortly. One import per OPD at a time, across instances: the database refuses a second.
+ * the request. At most {@link #THREADS} are taken on at once per instance and {@link #QUEUE} wait (each holds
+ * its file in memory and, while queued or running, one database connection for its lock); a further upload
+ * is told to try again shortly. A job taken on still waits for its turn at the instance's {@link ImportGate},
+ * which it shares with the other imports. One import per OPD at a time, across instances: the database refuses a second.
  */
 @Service
 public class BeneficiaryImportJobs {
@@ -39,10 +41,12 @@ public class BeneficiaryImportJobs {
     private final BeneficiaryImportService imports;
     private final ImportJobStore store;
     private final ThreadPoolExecutor executor;
+    private final ImportGate gate;
 
-    BeneficiaryImportJobs(BeneficiaryImportService imports, ImportJobStore store) {
+    BeneficiaryImportJobs(BeneficiaryImportService imports, ImportJobStore store, ImportGate gate) {
         this.imports = imports;
         this.store = store;
+        this.gate = gate;
         AtomicInteger threads = new AtomicInteger();
         // a pool of our own: an Executor bean would replace the application's default task executor
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
@@ -83,7 +87,10 @@ public class BeneficiaryImportJobs {
         SecurityContextHolder.setContext(empty);
         LocaleContextHolder.setLocale(locale);
         try (job) {
-            imports.run(job.id, name, content);
+            // QUEUED until the instance has room for another import (see ImportGate)
+            gate.whenTurn(() -> imports.run(job.id, name, content));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (BusinessRuleException e) {
             // the job says why; nobody is waiting for the exception
         } catch (RuntimeException e) {

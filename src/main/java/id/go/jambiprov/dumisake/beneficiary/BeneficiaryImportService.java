@@ -11,6 +11,7 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
@@ -71,10 +72,11 @@ public class BeneficiaryImportService {
     private final Clock clock;
     private final ImportJobStore jobs;
     private final TransactionTemplate transaction;
+    private final ImportGate gate;
 
     BeneficiaryImportService(NamedParameterJdbcTemplate jdbc, DataSource dataSource, AllocationService allocations,
                              ProgrammeService programmes, AuditTrail audit, MessageSource messages, Clock clock,
-                             ImportJobStore jobs, PlatformTransactionManager transactions) {
+                             ImportJobStore jobs, PlatformTransactionManager transactions, ImportGate gate) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.allocations = allocations;
@@ -84,6 +86,7 @@ public class BeneficiaryImportService {
         this.clock = clock;
         this.jobs = jobs;
         this.transaction = new TransactionTemplate(transactions);
+        this.gate = gate;
     }
 
     /**
@@ -97,7 +100,7 @@ public class BeneficiaryImportService {
         String name = nameOf(fileName);
         requireContent(content);
         try (ImportJobStore.Handle job = jobs.open(name, CurrentUser.username(), CurrentUser.opdScope())) {
-            return run(job.id, name, content);
+            return gate.inTurn(() -> run(job.id, name, content));
         }
     }
 
@@ -109,7 +112,7 @@ public class BeneficiaryImportService {
     public ImportResult run(long jobId, String name, byte[] content) {
         jobs.started(jobId);
         try {
-            List<Map<String, String>> rows = ImportFile.read(name, content);
+            List<ImportFile.Row> rows = ImportFile.read(name, content);
             jobs.read(jobId, rows.size());
             return transaction.execute(status -> checkAndWrite(jobId, name, rows));
         } catch (BusinessRuleException e) {
@@ -118,7 +121,7 @@ public class BeneficiaryImportService {
         }
     }
 
-    private ImportResult checkAndWrite(long jobId, String name, List<Map<String, String>> rows) {
+    private ImportResult checkAndWrite(long jobId, String name, List<ImportFile.Row> rows) {
         Check check = new Check(jobId);
         List<Person> people = check.rows(rows);
         if (!check.errors.isEmpty()) {
@@ -185,7 +188,7 @@ public class BeneficiaryImportService {
     /** An empty upload is refused at once, before any job exists. */
     static void requireContent(byte[] content) {
         if (content == null || content.length == 0) {
-            throw new BusinessRuleException("IMPORT_EMPTY", "import.empty");
+            throw new BusinessRuleException("IMPORT_EMPTY", "tabular.empty");
         }
     }
 
@@ -369,7 +372,7 @@ public class BeneficiaryImportService {
             this.jobId = jobId;
         }
 
-        List<Person> rows(List<Map<String, String>> rows) {
+        List<Person> rows(List<ImportFile.Row> rows) {
             jdbc.query("select code, kecamatan_code from desa", rs -> {
                 kecamatanOfDesa.put(rs.getString(1), rs.getString(2));
             });
@@ -385,11 +388,11 @@ public class BeneficiaryImportService {
             Map<String, Integer> rowOfNik = new HashMap<>();
             List<Person> people = new ArrayList<>();
             int checked = 0;
-            for (Map<String, String> row : rows) {
+            for (ImportFile.Row row : rows) {
                 if (++checked % PROGRESS_STEP == 0) {
                     jobs.validated(jobId, checked);
                 }
-                int number = Integer.parseInt(row.get(ImportFile.ROW));
+                int number = row.number();
                 Person person = person(row, number);
                 if (person == null) {
                     continue;
@@ -405,7 +408,7 @@ public class BeneficiaryImportService {
             return people;
         }
 
-        private Person person(Map<String, String> row, int number) {
+        private Person person(ImportFile.Row row, int number) {
             int errorsBefore = errors.size();
             Person p = new Person();
             p.today = today;
@@ -466,7 +469,7 @@ public class BeneficiaryImportService {
             return p;
         }
 
-        private void aid(Person p, Map<String, String> row, int number, String kecamatan, Integer decile) {
+        private void aid(Person p, ImportFile.Row row, int number, String kecamatan, Integer decile) {
             if (CurrentUser.opdScope() == null) {
                 error(number, "allocation_id", "import.aidOperatorOnly", row.get("allocation_id"));
                 return;
@@ -536,7 +539,7 @@ public class BeneficiaryImportService {
             return allocationById.get(id);
         }
 
-        private LocalDate date(Map<String, String> row, String column, int number, boolean required) {
+        private LocalDate date(ImportFile.Row row, String column, int number, boolean required) {
             String text = row.get(column);
             if (text.isBlank()) {
                 if (required) {

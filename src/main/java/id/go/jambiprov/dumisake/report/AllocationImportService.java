@@ -9,13 +9,11 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
+import id.go.jambiprov.dumisake.shared.tabular.TabularFile;
+import id.go.jambiprov.dumisake.shared.tabular.TabularLimits;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,15 +22,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,22 +45,27 @@ import java.util.TreeMap;
 public class AllocationImportService {
 
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** Far more rows than the province has kecamatan × OPD × programmes in a year. */
+    static final int MAX_ROWS = 50_000;
+    static final TabularLimits LIMITS = TabularLimits.of(MAX_BYTES, MAX_ROWS);
 
     /** The template's columns, in order; machine names, the same in every language. */
     public static final List<String> COLUMNS = List.of("tahun", "kode_kecamatan", "kode_opd", "kode_program",
             "mekanisme", "kode_desa", "kegiatan", "jumlah", "bulan_rencana");
 
     private static final int TITLE_MAX = 300;
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private final AllocationService allocations;
     private final EnvelopeService envelopes;
     private final MessageSource messages;
+    private final ImportGate gate;
 
-    AllocationImportService(AllocationService allocations, EnvelopeService envelopes, MessageSource messages) {
+    AllocationImportService(AllocationService allocations, EnvelopeService envelopes, MessageSource messages,
+                            ImportGate gate) {
         this.allocations = allocations;
         this.envelopes = envelopes;
         this.messages = messages;
+        this.gate = gate;
     }
 
     /** The empty template: the heading row with frozen pane and column widths, and a sheet of instructions. */
@@ -100,18 +99,17 @@ public class AllocationImportService {
 
     /** Reads and checks a whole file; nothing is written. Refuses a file that cannot be read at all. */
     public ImportPreview check(String fileName, byte[] content) {
-        List<Map<String, String>> rows = read(fileName, content);
+        return gate.inTurn(() -> checkInTurn(fileName, content));
+    }
+
+    private ImportPreview checkInTurn(String fileName, byte[] content) {
+        Map<Integer, Map<String, String>> rows = read(fileName, content);
         List<ImportIssue> issues = new ArrayList<>();
         List<ImportedRow> accepted = new ArrayList<>();
-        int rowNumber = 1;
-        for (Map<String, String> values : rows) {
-            rowNumber++;
-            if (values.values().stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            ImportedRow row = checkRow(rowNumber, values, issues);
-            if (row != null) {
-                accepted.add(row);
+        for (Map.Entry<Integer, Map<String, String>> row : rows.entrySet()) {
+            ImportedRow checked = checkRow(row.getKey(), row.getValue(), issues);
+            if (checked != null) {
+                accepted.add(checked);
             }
         }
         if (accepted.isEmpty() && issues.isEmpty()) {
@@ -218,103 +216,24 @@ public class AllocationImportService {
         return effects;
     }
 
-    private List<Map<String, String>> read(String fileName, byte[] content) {
-        if (content.length == 0) {
-            throw new ImportRefusedException("report.import.empty");
-        }
-        if (content.length > MAX_BYTES) {
-            throw new ImportRefusedException("report.import.tooLarge", MAX_BYTES / (1024 * 1024));
-        }
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx")) {
-            return readXlsx(content);
-        }
-        if (name.endsWith(".csv")) {
-            return readCsv(content);
-        }
-        throw new ImportRefusedException("report.import.unsupportedType");
-    }
-
-    private List<Map<String, String>> readXlsx(byte[] content) {
-        // a renamed PDF or Word 97 file is refused here, before POI tries to parse it
-        if (content.length < ZIP_MAGIC.length || !Arrays.equals(content, 0, ZIP_MAGIC.length, ZIP_MAGIC, 0,
-                ZIP_MAGIC.length)) {
-            throw new ImportRefusedException("report.import.notExcel");
-        }
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            List<Map<String, String>> rows = new ArrayList<>();
-            List<String> heading = new ArrayList<>();
-            for (Cell cell : sheet.getRow(sheet.getFirstRowNum())) {
-                heading.add(formatter.formatCellValue(cell).strip().toLowerCase(Locale.ROOT));
+    /** The data rows by the row number the person sees in the spreadsheet, each column → text. */
+    private Map<Integer, Map<String, String>> read(String fileName, byte[] content) {
+        Map<Integer, Map<String, String>> rows = new LinkedHashMap<>();
+        List<String> heading = new ArrayList<>();
+        TabularFile.read(fileName, content, LIMITS, (number, cells) -> {
+            if (heading.isEmpty()) {
+                cells.forEach(cell -> heading.add(cell.strip().toLowerCase(Locale.ROOT)));
+                requireColumns(heading);
+                return;
             }
-            requireColumns(heading);
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                Map<String, String> values = new LinkedHashMap<>();
-                for (String column : COLUMNS) {
-                    Cell cell = row == null ? null : row.getCell(heading.indexOf(column));
-                    values.put(column, text(cell, formatter));
-                }
-                rows.add(values);
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String column : COLUMNS) {
+                int index = heading.indexOf(column);
+                values.put(column, index < cells.size() ? cells.get(index).strip() : "");
             }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ImportRefusedException refused) {
-                throw refused;
-            }
-            throw new ImportRefusedException("report.import.notExcel");
-        }
-    }
-
-    /** A number cell as plain digits (a comma before sen), so that Rupiah.parse reads it as typed. */
-    private static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString().replace('.', ',');
-        }
-        return formatter.formatCellValue(cell).strip();
-    }
-
-    private List<Map<String, String>> readCsv(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        // Excel in an Indonesian locale saves CSV with semicolons
-        char delimiter = firstLine.contains(";") && !firstLine.contains(",") ? ';' : ',';
-        try {
-            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                    .setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setTrim(true).get()
-                    .parse(new InputStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                            StandardCharsets.UTF_8)).getRecords();
-            List<String> heading = records.isEmpty() ? headingOf(firstLine, delimiter)
-                    : records.get(0).getParser().getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-            requireColumns(heading);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (CSVRecord record : records) {
-                Map<String, String> values = new LinkedHashMap<>();
-                for (String column : COLUMNS) {
-                    int index = heading.indexOf(column);
-                    values.put(column, index < record.size() ? record.get(index).strip() : "");
-                }
-                rows.add(values);
-            }
-            return rows;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof ImportRefusedException refused) {
-                throw refused;
-            }
-            throw new ImportRefusedException("report.import.badCsv");
-        }
-    }
-
-    private static List<String> headingOf(String line, char delimiter) {
-        return List.of(line.toLowerCase(Locale.ROOT).split(String.valueOf(delimiter)));
+            rows.put(number, values);
+        });
+        return rows;
     }
 
     private void requireColumns(List<String> heading) {

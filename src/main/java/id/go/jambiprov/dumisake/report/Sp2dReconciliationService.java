@@ -5,8 +5,8 @@ import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
+import id.go.jambiprov.dumisake.shared.tabular.TabularFile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,10 +14,8 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -43,20 +41,20 @@ public class Sp2dReconciliationService {
 
     private final DisbursementService disbursements;
     private final MessageSource messages;
+    private final ImportGate gate;
 
-    Sp2dReconciliationService(DisbursementService disbursements, MessageSource messages) {
+    Sp2dReconciliationService(DisbursementService disbursements, MessageSource messages, ImportGate gate) {
         this.disbursements = disbursements;
         this.messages = messages;
+        this.gate = gate;
     }
 
     public Reconciliation reconcile(int year, String fileName, byte[] content) {
-        if (content.length == 0) {
-            throw new ImportRefusedException("report.import.empty");
-        }
-        if (content.length > AllocationImportService.MAX_BYTES) {
-            throw new ImportRefusedException("report.import.tooLarge", AllocationImportService.MAX_BYTES / (1024 * 1024));
-        }
-        Map<String, TreasuryRow> treasury = read(content);
+        return gate.inTurn(() -> reconcileInTurn(year, fileName, content));
+    }
+
+    private Reconciliation reconcileInTurn(int year, String fileName, byte[] content) {
+        Map<String, TreasuryRow> treasury = read(fileName, content);
         List<ReconciliationLine> lines = new ArrayList<>();
         disbursements.forEach(year, null, DisbursementStatus.VERIFIED, d -> {
             TreasuryRow row = treasury.remove(key(d.sp2dNumber()));
@@ -106,46 +104,35 @@ public class Sp2dReconciliationService {
     private record TreasuryRow(String number, LocalDate date, BigDecimal amount, String opdCode) {
     }
 
-    private Map<String, TreasuryRow> read(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char delimiter = firstLine.contains(";") && !firstLine.contains(",") ? ';' : ',';
-        List<CSVRecord> records;
-        try {
-            records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get()
-                    .parse(new StringReader(text)).getRecords();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ImportRefusedException("report.import.badCsv");
-        }
-        if (records.isEmpty()) {
-            throw new ImportRefusedException("report.import.noRows");
-        }
-        List<String> heading = records.get(0).stream()
-                .map(h -> h.strip().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
-        List<String> missing = COLUMNS.stream().filter(c -> !heading.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new ImportRefusedException("report.import.missingColumns", String.join(", ", missing));
-        }
+    private Map<String, TreasuryRow> read(String fileName, byte[] content) {
         Map<String, TreasuryRow> rows = new LinkedHashMap<>();
-        for (int i = 1; i < records.size(); i++) {
-            CSVRecord record = records.get(i);
-            String number = value(record, heading, "nomor_sp2d");
-            if (number.isBlank()) {
-                continue;
+        List<String> heading = new ArrayList<>();
+        TabularFile.read(fileName, content, AllocationImportService.LIMITS, (number, cells) -> {
+            if (heading.isEmpty()) {
+                cells.forEach(h -> heading.add(h.strip().toLowerCase(Locale.ROOT).replace(' ', '_')));
+                List<String> missing = COLUMNS.stream().filter(c -> !heading.contains(c)).toList();
+                if (!missing.isEmpty()) {
+                    throw new ImportRefusedException("report.import.missingColumns", String.join(", ", missing));
+                }
+                return;
             }
-            LocalDate date = date(value(record, heading, "tanggal"), i + 1);
-            BigDecimal amount = amount(value(record, heading, "jumlah"), i + 1);
-            rows.put(key(number), new TreasuryRow(number, date, amount, value(record, heading, "kode_opd")));
+            String sp2dNumber = value(cells, heading, "nomor_sp2d");
+            if (sp2dNumber.isBlank()) {
+                return;
+            }
+            LocalDate date = date(value(cells, heading, "tanggal"), number);
+            BigDecimal amount = amount(value(cells, heading, "jumlah"), number);
+            rows.put(key(sp2dNumber), new TreasuryRow(sp2dNumber, date, amount, value(cells, heading, "kode_opd")));
+        });
+        if (rows.isEmpty()) {
+            throw new ImportRefusedException("report.import.noRows");
         }
         return rows;
     }
 
-    private static String value(CSVRecord record, List<String> heading, String column) {
+    private static String value(List<String> cells, List<String> heading, String column) {
         int index = heading.indexOf(column);
-        return index < record.size() ? record.get(index).strip() : "";
+        return index < cells.size() ? cells.get(index).strip() : "";
     }
 
     private static LocalDate date(String text, int row) {

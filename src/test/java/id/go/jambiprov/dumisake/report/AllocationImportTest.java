@@ -185,12 +185,12 @@ class AllocationImportTest {
         assertThat(refusal("arsip.xlsx", new byte[]{'P', 'K', 3, 4, 0, 0, 0, 0}))
                 .startsWith("Berkas ini bukan berkas Excel (.xlsx) yang sah");
         assertThat(refusal("catatan.txt", "tahun".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("Hanya berkas Excel (.xlsx) atau CSV (.csv) yang dapat diimpor.");
+                .isEqualTo("Hanya berkas Excel (.xlsx) atau CSV (.csv, UTF-8) yang dapat diimpor.");
     }
 
     @Test
     void anEmptyFileIsRefused() throws Exception {
-        assertThat(refusal("kosong.xlsx", new byte[0])).isEqualTo("Berkas kosong. Pilih berkas templat yang sudah diisi.");
+        assertThat(refusal("kosong.xlsx", new byte[0])).isEqualTo("Berkas kosong: tidak ada baris data.");
         assertThat(refusal("judul-saja.csv", ("tahun,kode_kecamatan,kode_opd,kode_program,mekanisme,kode_desa,kegiatan,"
                 + "jumlah,bulan_rencana\n").getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("Berkas tidak berisi satu baris data pun.");

@@ -1,0 +1,164 @@
+package id.go.jambiprov.dumisake.shared.tabular;
+
+import id.go.jambiprov.dumisake.shared.tabular.TabularFileException.Reason;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one way uploaded tables (XLSX or CSV in UTF-8) are read: as a stream, row by row, with the limits
+ * checked while reading — a workbook is never loaded whole (a sheet that inflates to 100 MB costs time, not
+ * memory) and a file that goes past a limit is refused as soon as it does. Nothing is evaluated: a formula
+ * cell is read as its formula text ({@code =…}), a CSV cell as the characters it holds.
+ * <p>
+ * Cells come as text: numbers of a workbook in Indonesian notation without grouping ({@code 1500000,5}, as
+ * {@code Rupiah.parse} reads them), date cells as {@code YYYY-MM-DD}. Blank rows are skipped; the row
+ * number given with each row is the one a spreadsheet program shows (for CSV, the record number).
+ */
+public final class TabularFile {
+
+    /** Receives the non-blank rows in file order, the heading row first. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(int number, List<String> cells);
+    }
+
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private TabularFile() {
+    }
+
+    /**
+     * Reads {@code content} and hands every non-blank row to {@code handler}. The type is taken from the
+     * content (a ZIP is a workbook) and the name ({@code .csv}); anything else is refused.
+     *
+     * @throws TabularFileException when the file is empty, of another type, unreadable or past a limit
+     */
+    public static void read(String fileName, byte[] content, TabularLimits limits, RowHandler handler) {
+        if (content == null || content.length == 0) {
+            throw new TabularFileException(Reason.EMPTY);
+        }
+        if (content.length > limits.maxBytes()) {
+            throw new TabularFileException(Reason.FILE_TOO_LARGE, limits.maxBytesInMegabytes());
+        }
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        Budget budget = new Budget(limits, handler);
+        if (isZip(content)) {
+            XlsxSheetReader.read(content, limits, budget);
+        } else if (name.endsWith(".xlsx")) {
+            // a renamed PDF or Word 97 file
+            throw new TabularFileException(Reason.NOT_EXCEL);
+        } else if (name.endsWith(".csv")) {
+            csv(content, budget);
+        } else {
+            throw new TabularFileException(Reason.WRONG_TYPE);
+        }
+        if (budget.rows == 0) {
+            throw new TabularFileException(Reason.EMPTY);
+        }
+    }
+
+    private static boolean isZip(byte[] content) {
+        return content.length > ZIP_MAGIC.length && content[0] == ZIP_MAGIC[0] && content[1] == ZIP_MAGIC[1]
+                && content[2] == ZIP_MAGIC[2] && content[3] == ZIP_MAGIC[3];
+    }
+
+    private static void csv(byte[] content, Budget budget) {
+        char delimiter = delimiter(content);
+        // a byte that is not UTF-8 (a file saved as ANSI or UTF-16) stops the reading instead of becoming '?'
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BOMInputStream bytes = BOMInputStream.builder().setInputStream(new ByteArrayInputStream(content)).get();
+             CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+                     .parse(new InputStreamReader(bytes, decoder))) {
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                for (String cell : cells) {
+                    if (cell.indexOf('\0') >= 0) {
+                        throw new TabularFileException(Reason.WRONG_TYPE);
+                    }
+                }
+                budget.row((int) record.getRecordNumber(), cells);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new TabularFileException(Reason.WRONG_TYPE);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new TabularFileException(Reason.UNREADABLE);
+        }
+    }
+
+    /** Excel in an Indonesian locale saves CSV with semicolons: the heading line tells which. */
+    private static char delimiter(byte[] content) {
+        int semicolons = 0;
+        int commas = 0;
+        for (int i = 0; i < content.length && content[i] != '\n'; i++) {
+            if (content[i] == ';') {
+                semicolons++;
+            } else if (content[i] == ',') {
+                commas++;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    /** Counts what has been read against the limits and passes on the rows that hold something. */
+    static final class Budget {
+
+        private final TabularLimits limits;
+        private final RowHandler handler;
+        private int rows;
+        private long text;
+
+        Budget(TabularLimits limits, RowHandler handler) {
+            this.limits = limits;
+            this.handler = handler;
+        }
+
+        void cellLength(int row, int length) {
+            if (length > limits.maxCellChars()) {
+                throw new TabularFileException(Reason.CELL_TOO_LONG, row, limits.maxCellChars());
+            }
+        }
+
+        void row(int number, List<String> cells) {
+            int last = -1;
+            long chars = 0;
+            for (int c = 0; c < cells.size(); c++) {
+                String cell = cells.get(c);
+                cellLength(number, cell.length());
+                chars += cell.length();
+                if (!cell.isBlank()) {
+                    last = c;
+                }
+            }
+            if (last < 0) {
+                return;
+            }
+            if (last >= limits.maxColumns()) {
+                throw new TabularFileException(Reason.TOO_MANY_COLUMNS, number, limits.maxColumns());
+            }
+            // the heading row is not a data row
+            if (rows > limits.maxRows()) {
+                throw new TabularFileException(Reason.TOO_MANY_ROWS, limits.maxRows());
+            }
+            text += chars;
+            if (text > limits.maxTextChars()) {
+                throw new TabularFileException(Reason.UNPACKED_TOO_LARGE,
+                        limits.maxTextChars() / (1024 * 1024));
+            }
+            rows++;
+            handler.row(number, cells.size() > last + 1 ? new ArrayList<>(cells.subList(0, last + 1)) : cells);
+        }
+    }
+}
