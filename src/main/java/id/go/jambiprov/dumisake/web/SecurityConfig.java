@@ -91,7 +91,7 @@ public class SecurityConfig {
                         .requestMatchers("/penerima/baru", "/penerima/impor", "/penerima/impor/**")
                                 .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/penerima", "/bantuan/*/batal").hasAnyRole(ADMIN, OPERATOR)
-                        .requestMatchers("/penerima/ganda").hasAnyRole(ADMIN, EXPERT)
+                        .requestMatchers("/penerima/ganda", "/ekspor/pagu.*").hasAnyRole(ADMIN, EXPERT)
                         .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
                                 .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/tahun-anggaran", "/tahun-anggaran/**", "/program",
