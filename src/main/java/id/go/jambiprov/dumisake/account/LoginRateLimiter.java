@@ -8,15 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
  * Slows down password guessing per client address, without locking out everyone else behind that address.
  * <p>
- * Two limits, neither of which ever refuses another person's first attempts from a shared address (an
- * office behind one NAT address):
+ * Two limits, neither of which shuts out the other people behind a shared address (an office behind one
+ * NAT address):
  * <ul>
  *   <li>one username from one address: after {@code maxFailuresPerUsernameAndAddress} failures, that pair
  *   may not try again until it has been quiet for a while — this spares the database a flood of failed
@@ -30,7 +29,7 @@ import java.util.Set;
  * These limits are kept in memory on purpose: each instance counts on its own, so behind N instances an
  * address gets up to N times the limit; counting in the database instead would turn a flood of bad logins
  * into a flood of writes on the database the whole province works on. Every cache is bounded so that many
- * addresses cannot exhaust the memory.
+ * addresses cannot exhaust the memory, and keeps usernames only as fixed-size fingerprints.
  */
 @Component
 class LoginRateLimiter {
@@ -39,7 +38,8 @@ class LoginRateLimiter {
     private static final int MAX_KEYS_TRACKED = 100_000;
 
     private final Cache<String, Integer> failuresByUsernameAndAddress;
-    private final Cache<String, Set<String>> failedUsernamesByAddress;
+    /** Fingerprints of the usernames that failed from an address, at most as many as make it a sprayer. */
+    private final Cache<String, long[]> failedUsernamesByAddress;
     /** An entry lives for one interval after a spraying address's last attempt that was let through. */
     private final Cache<String, Boolean> recentAttemptBySprayingAddress;
     private final int failuresPerUsername;
@@ -71,8 +71,8 @@ class LoginRateLimiter {
         if (failures != null && failures >= failuresPerUsername) {
             return true;
         }
-        Set<String> failedUsernames = failedUsernamesByAddress.getIfPresent(address);
-        if (failedUsernames == null || failedUsernames.size() < usernamesPerAddress) {
+        long[] failedUsernames = failedUsernamesByAddress.getIfPresent(address);
+        if (failedUsernames == null || failedUsernames.length < usernamesPerAddress) {
             return false;
         }
         return recentAttemptBySprayingAddress.asMap().putIfAbsent(address, Boolean.TRUE) != null;
@@ -81,37 +81,53 @@ class LoginRateLimiter {
     void failed(String address, String username) {
         int failures = failuresByUsernameAndAddress.asMap().merge(key(address, username), 1, Integer::sum);
         if (failures == failuresPerUsername) {
-            log.warn("Client address {} reached {} failed logins as {}; it may not try that username for now",
-                    address, failuresPerUsername, username);
+            // not the username: people type their password into that field by mistake
+            log.warn("Client address {} reached {} failed logins with one username; it may not try it for now",
+                    address, failuresPerUsername);
         }
-        // a new set each time, so that the entry is written (which keeps it alive while the failures go on) and
-        // never changed in place; once full it takes no more usernames, which bounds an address's memory
+        long fingerprint = fingerprint(username);
+        // a new array each time, so that the entry is written (which keeps it alive while the failures go on)
+        // and never changed in place; once full it takes no more usernames, which bounds an address's memory
         failedUsernamesByAddress.asMap().compute(address, (key, known) -> {
-            Set<String> usernames = known == null ? new HashSet<>() : new HashSet<>(known);
-            if (usernames.size() < usernamesPerAddress && usernames.add(username)
-                    && usernames.size() == usernamesPerAddress) {
+            long[] usernames = known == null ? new long[0] : known;
+            if (usernames.length >= usernamesPerAddress || LongStream.of(usernames).anyMatch(u -> u == fingerprint)) {
+                return usernames.clone();
+            }
+            long[] more = Arrays.copyOf(usernames, usernames.length + 1);
+            more[usernames.length] = fingerprint;
+            if (more.length == usernamesPerAddress) {
                 log.warn("Client address {} failed to sign in as {} different usernames; it is slowed down for now",
                         address, usernamesPerAddress);
             }
-            return Collections.unmodifiableSet(usernames);
+            return more;
         });
     }
 
     /** The person got the password right: their own mistakes from this address no longer count. */
     void succeeded(String address, String username) {
         failuresByUsernameAndAddress.invalidate(key(address, username));
+        long fingerprint = fingerprint(username);
         failedUsernamesByAddress.asMap().computeIfPresent(address, (key, known) -> {
-            if (!known.contains(username)) {
-                return known;
-            }
-            Set<String> fewer = new HashSet<>(known);
-            fewer.remove(username);
-            return fewer.isEmpty() ? null : Collections.unmodifiableSet(fewer);
+            long[] fewer = LongStream.of(known).filter(u -> u != fingerprint).toArray();
+            return fewer.length == 0 ? null : fewer;
         });
     }
 
-    /** An address never holds a NUL, so two different pairs never share a key. */
+    /** An address never holds a NUL, so two different pairs never share a key; its length is bounded. */
     private static String key(String address, String username) {
-        return address + '\u0000' + username;
+        return address + '\u0000' + Long.toHexString(fingerprint(username));
+    }
+
+    /**
+     * 64-bit FNV-1a of a username: whatever length was typed, an address's usernames take 8 bytes each. Two
+     * usernames sharing a fingerprint would count once; with 64 bits that does not happen by chance.
+     */
+    private static long fingerprint(String username) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < username.length(); i++) {
+            hash ^= username.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 }
