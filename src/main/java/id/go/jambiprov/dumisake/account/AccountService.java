@@ -46,15 +46,20 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final AuditTrail audit;
+    private final LoginAttempts loginAttempts;
+    private final LoginRateLimiter loginRateLimiter;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(UserAccountRepository accounts, OpdService opds, PasswordEncoder passwordEncoder,
-                   PasswordPolicy passwordPolicy, AuditTrail audit) {
+                   PasswordPolicy passwordPolicy, AuditTrail audit, LoginAttempts loginAttempts,
+                   LoginRateLimiter loginRateLimiter) {
         this.accounts = accounts;
         this.opds = opds;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.audit = audit;
+        this.loginAttempts = loginAttempts;
+        this.loginRateLimiter = loginRateLimiter;
     }
 
     /** Accounts whose username, full name or NIP contains {@code text}, optionally of one role. */
@@ -140,12 +145,24 @@ public class AccountService {
         return oneTimePassword;
     }
 
-    /** The signed-in person replaces their own password, proving they know the current one. */
+    /**
+     * The signed-in person replaces their own password, proving they know the current one. That proof is
+     * a password guess like a login's — someone at a computer left signed in could try one after another —
+     * so it is limited, counted and audited the same way: a wrong current password counts toward the
+     * account's lockout, and a locked account cannot change its password either.
+     */
     @PreAuthorize("isAuthenticated()")
     public void changeOwnPassword(String currentPassword, String newPassword) {
-        UserAccount account = accounts.findByUsername(CurrentUser.get().getUsername())
+        String username = CurrentUser.get().getUsername();
+        UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> new IllegalStateException("The signed-in account no longer exists"));
+        String address = ClientAddress.current();
+        if (loginRateLimiter.refuses(address, username) || account.isLocked(OffsetDateTime.now())) {
+            throw new AccountRuleException("currentPassword", "password.currentRefused");
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            loginRateLimiter.failed(address, username);
+            loginAttempts.passwordCheckFailed(username);
             throw new AccountRuleException("currentPassword", "password.currentWrong");
         }
         if (currentPassword.equals(newPassword)) {
@@ -156,6 +173,8 @@ public class AccountService {
         });
         String hash = passwordEncoder.encode(newPassword);
         change(account, "PASSWORD_CHANGED", a -> a.changePassword(hash));
+        loginRateLimiter.succeeded(address, username);
+        loginAttempts.succeededWithoutSignIn(username);
     }
 
     private void change(UserAccount account, String action, Consumer<UserAccount> change) {

@@ -1,6 +1,5 @@
 package id.go.jambiprov.dumisake.account;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -9,12 +8,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every username/password login — the login form and HTTP Basic alike — goes through here: refused at
- * once when its client address failed too often, otherwise checked, counted and audited.
+ * once when its client address failed too often (see {@link LoginRateLimiter}), otherwise checked,
+ * counted and audited. A successful HTTP Basic request is not audited: it is a script's call, not a sign-in.
  */
 class ProtectedLoginProvider implements AuthenticationProvider {
 
@@ -36,17 +34,23 @@ class ProtectedLoginProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String address = clientAddress();
-        if (rateLimiter.isBlocked(address)) {
+        String address = ClientAddress.current();
+        String username = LoginAttempts.normalise(authentication.getName());
+        if (rateLimiter.refuses(address, username)) {
             throw new LoginRefusedException();
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            attempts.succeeded(authentication.getName());
+            rateLimiter.succeeded(address, username);
+            if (authentication.getDetails() instanceof HttpBasicLoginDetails) {
+                attempts.succeededWithoutSignIn(username);
+            } else {
+                attempts.succeeded(username);
+            }
             return result;
         } catch (AuthenticationException refused) {
-            rateLimiter.failed(address);
-            attempts.failed(authentication.getName(), refused.getClass().getSimpleName());
+            rateLimiter.failed(address, username);
+            attempts.failed(username, refused.getClass().getSimpleName());
             throw refused;
         }
     }
@@ -54,13 +58,5 @@ class ProtectedLoginProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
-        }
-        return "unknown";
     }
 }

@@ -13,6 +13,11 @@ public enum ExportFormat {
         this.contentType = contentType;
     }
 
+    /** The format a download URL asks for by its ending: {@code .csv}, otherwise Excel. */
+    public static ExportFormat ofPath(String path) {
+        return path.endsWith(".csv") ? CSV : XLSX;
+    }
+
     public String extension() {
         return extension;
     }

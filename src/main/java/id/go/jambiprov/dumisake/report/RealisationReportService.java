@@ -67,6 +67,12 @@ public class RealisationReportService {
         this.clock = clock;
     }
 
+    /** {@code dumisake-laporan-realisasi-2026-15.01.pdf}, safe for any disk. */
+    public static String fileName(int year, String kabupatenKotaCode) {
+        return "dumisake-laporan-realisasi-" + year + (kabupatenKotaCode == null || kabupatenKotaCode.isBlank() ? ""
+                : "-" + kabupatenKotaCode.replaceAll("[^A-Za-z0-9.]", "_")) + ".pdf";
+    }
+
     public void write(int year, String kabupatenKotaCode, OutputStream out) {
         String kabupatenKota = blankToNull(kabupatenKotaCode);
         // looked up first: an unknown code is a 404 before anything is written

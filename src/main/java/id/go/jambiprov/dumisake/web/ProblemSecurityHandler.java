@@ -17,7 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 
-/** 401 and 403 of the API as RFC 9457 problem details, in the caller's language. */
+/**
+ * 401 and 403 of the API as RFC 9457 problem details, in the caller's language.
+ * <p>
+ * The 401 never carries {@code WWW-Authenticate: Basic}: that challenge makes a browser ask for a password
+ * and then send it with every request to the API, from any site, without the page knowing — the ambient
+ * credential that cross-site request forgery needs. Scripts send their credentials with the first request
+ * ({@code curl -u}, {@code requests.get(auth=...)}), so they do not need the challenge either.
+ */
 @Component
 class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -34,7 +41,6 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException exception) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Dumisake\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
     }
 
@@ -44,7 +50,7 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
         write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(key, null, locales.resolveLocale(request)));

@@ -1,24 +1,30 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.account.HttpBasicLoginDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may reach which URL is decided here, before any request is read; the services check the same
  * roles again and scope every record to the caller's OPD.
  * <p>
  * Pages use form login and CSRF tokens; the JSON API additionally takes HTTP Basic for scripts and
- * answers 401/403 as problem+json instead of redirecting to the login page. Which role may use what is
- * checked twice: here by URL, and in the services ({@code @PreAuthorize}), which is where it counts.
+ * answers 401/403 as problem+json instead of redirecting to the login page. Browsers are kept away from
+ * HTTP Basic altogether (no challenge, downloads under page URLs), so that no Basic credential a browser
+ * cached can be used by another site. Which role may use what is checked twice: here by URL, and in the
+ * services ({@code @PreAuthorize}), which is where it counts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -62,15 +68,24 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/fiscal-years/*/envelopes/**", "/api/v1/exports/envelopes.*",
                                 "/api/v1/early-warnings").hasAnyRole(ADMIN, EXPERT)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Dumisake").authenticationEntryPoint(problems))
+                // Basic is checked on every request and never stored (the request-scoped context is Spring
+                // Security's default for Basic, stated because it matters here), and a 401 saves no request to
+                // go back to: without that, each call of a client that waits to be asked for its credentials
+                // left a session row. A browser session's own login still works on the API.
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems)
+                        .authenticationDetailsSource(HttpBasicLoginDetails::new)
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(HEADERS)
-                // a script sending credentials in every request cannot be tricked by another site, and a request
-                // without a session has no ambient login to abuse (it gets its 401); a browser session using
-                // the API still needs the CSRF token
+                .addFilterBefore(new ApiForgeryFilter(problems, PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/api/v1/beneficiary-imports")), CsrfFilter.class)
+                // A script sending its credentials with every request has no token to send; ApiForgeryFilter
+                // has already refused such a request when another site or an HTML form could have made it. A
+                // request without a session has no ambient login to abuse (it gets its 401). A browser session
+                // using the API still needs the CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                                || request.getSession(false) == null));
+                        request -> ApiForgeryFilter.isHttpBasic(request) || request.getSession(false) == null));
         return http.build();
     }
 
@@ -91,7 +106,7 @@ public class SecurityConfig {
                         .requestMatchers("/penerima/baru", "/penerima/impor", "/penerima/impor/**")
                                 .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/penerima", "/bantuan/*/batal").hasAnyRole(ADMIN, OPERATOR)
-                        .requestMatchers("/penerima/ganda").hasAnyRole(ADMIN, EXPERT)
+                        .requestMatchers("/penerima/ganda", "/ekspor/pagu.*").hasAnyRole(ADMIN, EXPERT)
                         .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
                                 .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/tahun-anggaran", "/tahun-anggaran/**", "/program",

@@ -1,9 +1,12 @@
 package id.go.jambiprov.dumisake.account;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -27,10 +31,12 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Password guessing through the login form and HTTP Basic, against the real database. */
+/** Password guessing through the login form, HTTP Basic and the password page, against the real database. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class LoginProtectionTest {
@@ -119,13 +125,37 @@ class LoginProtectionTest {
         assertThat(apiBodies).containsOnly(apiBodies.get(0));
     }
 
+    /** An office behind one NAT address: one person's failures do not shut out the colleagues. */
     @Test
-    void anAddressThatFailsTooOftenMayNotTryAgainEvenWithTheRightPassword() throws Exception {
+    void twentyFailedLoginsOfOneUserDoNotBlockAnotherUserFromTheSameAddress() throws Exception {
+        String clumsy = account();
+        String colleague = account();
+        String office = nextAddress();
+        for (int i = 0; i < 20; i++) {
+            formLogin(clumsy, "salah-" + i, office).andExpect(unauthenticated());
+        }
+        formLogin(colleague, PASSWORD, office).andExpect(authenticated().withUsername(colleague));
+        mvc.perform(get("/api/v1/opd").with(httpBasic(colleague, PASSWORD)).with(from(office)))
+                .andExpect(status().isOk());
+
+        int eventsBefore = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
+        formLogin(clumsy, "salah-lagi", office).andExpect(unauthenticated());
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class))
+                .as("that username from that address is refused before the database is asked").isEqualTo(eventsBefore);
+    }
+
+    /**
+     * Password spraying: after failing as 10 different usernames, an address gets one attempt per interval
+     * (LoginRateLimiterTest shows the turn coming back); faster ones are refused before the database is asked.
+     */
+    @Test
+    void anAddressSprayingManyUsernamesIsSlowedDown() throws Exception {
         String username = account();
         String sprayer = nextAddress();
-        for (int i = 0; i < 20; i++) {
-            formLogin("tebakan-" + i, "password" + i, sprayer);
+        for (int i = 0; i < 10; i++) {
+            formLogin("tebakan-" + System.nanoTime(), "password" + i, sprayer);
         }
+        formLogin("tebakan-" + System.nanoTime(), "password", sprayer);
         int eventsBefore = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
         formLogin(username, PASSWORD, sprayer).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/api/v1/opd").with(httpBasic(username, PASSWORD)).with(from(sprayer)))
@@ -134,6 +164,87 @@ class LoginProtectionTest {
                 .as("refused before the database is asked").isEqualTo(eventsBefore);
 
         formLogin(username, PASSWORD, nextAddress()).andExpect(authenticated().withUsername(username));
+    }
+
+    /**
+     * A script's calls are not sign-ins: 50 of them leave no session in the database and no LOGIN_SUCCEEDED
+     * event, while its failures are audited and count toward the lock like any other (SecurityHeadersTest
+     * makes such calls against the real server, first without credentials, as a client waiting to be asked).
+     */
+    @Test
+    void httpBasicIsStatelessAndOnlyItsFailuresAreAudited() throws Exception {
+        String username = account();
+        String address = nextAddress();
+        int sessionsBefore = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+        for (int i = 0; i < 50; i++) {
+            MvcResult call = mvc.perform(get("/api/v1/opd").with(httpBasic(username, PASSWORD)).with(from(address)))
+                    .andExpect(status().isOk()).andReturn();
+            assertThat(call.getResponse().getCookie("SESSION")).isNull();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isEqualTo(sessionsBefore);
+        assertThat(actions(username)).isEmpty();
+
+        mvc.perform(get("/api/v1/opd").with(httpBasic(username, "salah")).with(from(address)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
+        assertThat(actions(username)).containsExactly("LOGIN_FAILED");
+        assertThat(jdbc.queryForObject("select failed_attempts from user_account where username = ?", Integer.class,
+                username)).isEqualTo(1);
+        mvc.perform(get("/api/v1/opd").with(httpBasic(username, PASSWORD)).with(from(address)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select failed_attempts from user_account where username = ?", Integer.class,
+                username)).as("a right password starts the count again").isZero();
+        assertThat(actions(username)).containsExactly("LOGIN_FAILED");
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isEqualTo(sessionsBefore);
+    }
+
+    /** Nothing makes a browser ask for Basic credentials that it would then send to the API on its own. */
+    @Test
+    void theApiNeverChallengesForHttpBasic() throws Exception {
+        mvc.perform(get("/api/v1/opd").with(from(nextAddress())))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
+        mvc.perform(post("/api/v1/fiscal-years").contentType(MediaType.APPLICATION_JSON).content("{}")
+                        .with(from(nextAddress())))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
+    }
+
+    /** The current password on Ubah kata sandi is a password guess like a login's, and is treated as one. */
+    @Test
+    void wrongCurrentPasswordsOnThePasswordPageLockTheAccountAndAreAudited() throws Exception {
+        String username = account();
+        String address = nextAddress();
+        Cookie session = formLogin(username, PASSWORD, address).andExpect(authenticated()).andReturn().getResponse()
+                .getCookie("SESSION");
+        for (int i = 0; i < 5; i++) {
+            changePassword(session, address, "salah-" + i).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Kata sandi saat ini salah.")));
+        }
+        assertThat(actions(username)).containsExactly("LOGIN_SUCCEEDED", "PASSWORD_CHECK_FAILED",
+                "PASSWORD_CHECK_FAILED", "PASSWORD_CHECK_FAILED", "PASSWORD_CHECK_FAILED", "PASSWORD_CHECK_FAILED",
+                "ACCOUNT_LOCKED");
+        assertThat(jdbc.queryForList("select distinct client_address from audit_event where username = ?",
+                String.class, username)).containsExactly(address);
+        assertThat(jdbc.queryForObject("select locked_until > now() from user_account where username = ?",
+                Boolean.class, username)).isTrue();
+
+        String hashBefore = passwordHash(username);
+        changePassword(session, address, PASSWORD).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Terlalu banyak kata sandi yang salah")));
+        assertThat(passwordHash(username)).isEqualTo(hashBefore);
+        formLogin(username, PASSWORD, nextAddress()).andExpect(unauthenticated());
+    }
+
+    private ResultActions changePassword(Cookie session, String address, String current) throws Exception {
+        return mvc.perform(post("/kata-sandi").cookie(session).with(csrf()).with(from(address))
+                .param("currentPassword", current).param("newPassword", "Sungai Batanghari 2026")
+                .param("confirmation", "Sungai Batanghari 2026"));
+    }
+
+    private String passwordHash(String username) {
+        return jdbc.queryForObject("select password_hash from user_account where username = ?", String.class,
+                username);
     }
 
     private String account() {

@@ -42,7 +42,7 @@ class ReportBrowserTest extends BrowserTestSupport {
         assertThat(heading()).isEqualTo("Pagu kecamatan tahun 2026");
         assertAccessible();
         String href = waitFor(By.linkText("Unduh Excel")).getAttribute("href");
-        assertThat(href).contains("/api/v1/exports/envelopes.xlsx?year=2026");
+        assertThat(href).contains("/ekspor/pagu.xlsx?year=2026");
 
         // the link fetched with the browser's own session, as the browser's download would
         HttpResponse<byte[]> download = fetchWithBrowserSession(href);

@@ -114,18 +114,19 @@ class DisbursementApiTest {
     }
 
     /**
-     * An anonymous script is told to authenticate (401 with WWW-Authenticate), whatever the method: a POST
-     * without credentials and without a session must not stop at the CSRF filter with a 403.
+     * An anonymous script is told to authenticate (401), whatever the method: a POST without credentials and
+     * without a session must not stop at the CSRF filter with a 403. There is no Basic challenge: a browser
+     * would answer it with a password prompt and then keep sending those credentials on its own.
      */
     @Test
     void anAnonymousCallerIsToldToAuthenticate() throws Exception {
         mvc.perform(get("/api/v1/allocations/{id}/disbursements", allocationId))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(header().doesNotExist("WWW-Authenticate"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(create(allocationId, body("1000000", sp2d())))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(header().doesNotExist("WWW-Authenticate"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
@@ -249,7 +250,68 @@ class DisbursementApiTest {
                 .andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 
+    /**
+     * The attack of issue 19: a browser holding Basic credentials for the API is made by another site to
+     * submit, then verify, a disbursement with a form. Refused before anyone is signed in; nothing changes.
+     */
+    @Test
+    void aCrossSiteFormPostWithBasicCredentialsIsRefusedAndChangesNothing() throws Exception {
+        long id = createdDraft("1000000");
+        mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik"))
+                        .header("Origin", "http://evil.example").header("Sec-Fetch-Site", "cross-site")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("x=1"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("dari situs lain ditolak")));
+        assertStatus(id, "DRAFT");
+
+        mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik"))).andExpect(status().isOk());
+        // JSON with a foreign Origin (a fetch from another site), and a browser's cross-site flag alone
+        mvc.perform(post("/api/v1/disbursements/{id}/verify", id).with(httpBasic("admin", PASSWORD))
+                        .header("Origin", "http://evil.example").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/disbursements/{id}/verify", id).with(httpBasic("admin", PASSWORD))
+                        .header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/disbursements/{id}/verify", id).with(httpBasic("admin", PASSWORD))
+                        .header("Origin", "null"))
+                .andExpect(status().isForbidden());
+        assertStatus(id, "SUBMITTED");
+
+        // the application's own origin passes
+        mvc.perform(post("/api/v1/disbursements/{id}/verify", id).with(httpBasic("admin", PASSWORD))
+                        .header("Origin", "http://localhost").header("Sec-Fetch-Site", "same-origin")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk());
+        assertStatus(id, "VERIFIED");
+    }
+
+    /** Even without an Origin, a Basic request that changes data must carry what no HTML form can send. */
+    @Test
+    void aBasicRequestThatAFormCouldSendIsRefused() throws Exception {
+        long id = createdDraft("1000000");
+        for (MediaType formType : new MediaType[]{MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN,
+                MediaType.MULTIPART_FORM_DATA}) {
+            mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik"))
+                            .contentType(formType).content("x=1"))
+                    .andExpect(status().isUnsupportedMediaType())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("application/json")));
+        }
+        // a body without a type
+        mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik")).content("{}"))
+                .andExpect(status().isUnsupportedMediaType());
+        assertStatus(id, "DRAFT");
+        mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+        assertStatus(id, "SUBMITTED");
+    }
+
     // --- helpers
+
+    private void assertStatus(long id, String expected) throws Exception {
+        mvc.perform(get("/api/v1/disbursements/{id}", id).with(httpBasic("admin", PASSWORD)))
+                .andExpect(jsonPath("$.status").value(expected));
+    }
 
     private long createdDraft(String amount) throws Exception {
         return read(mvc.perform(create(allocationId, body(amount, sp2d())).with(op("op-disdik")))

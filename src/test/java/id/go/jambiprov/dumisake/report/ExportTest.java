@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,22 +23,34 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** The stable download URLs: what the files hold, read back the way Excel, a script and a reader would. */
 @SpringBootTest
@@ -143,6 +156,56 @@ class ExportTest {
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get("OPD")).isEqualTo("DISDIK"));
         assertThat(rows).hasSize(jdbc.queryForObject(
                 "select count(*) from allocation where fiscal_year = 2026 and opd_code = 'DISDIK'", Integer.class));
+    }
+
+    /**
+     * The pages' buttons download under the session, from page URLs: a browser whose session ran out is
+     * sent to the login form and never meets HTTP Basic (whose credentials it would keep sending to the API).
+     */
+    @Test
+    void thePagesExportButtonsDownloadUnderTheSessionFromPageUrls() throws Exception {
+        MvcResult login = mvc.perform(post("/login").with(csrf()).param("username", "ahli").param("password", "dumisake")
+                .with(request -> {
+                    request.setRemoteAddr("192.0.2.250");
+                    return request;
+                })).andExpect(redirectedUrl("/")).andReturn();
+        Cookie session = login.getResponse().getCookie("SESSION");
+        String page = mvc.perform(get("/alokasi").param("year", "2026").param("kabupatenKota", KERINCI).cookie(session))
+                .andReturn().getResponse().getContentAsString();
+        Matcher link = Pattern.compile("href=\"(/ekspor/alokasi\\.xlsx\\?[^\"]+)\"").matcher(page);
+        assertThat(link.find()).as("the Excel button of the allocation list").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+
+        MockHttpServletResponse download = mvc.perform(get(URI.create(href)).cookie(session)).andReturn().getResponse();
+        assertThat(download.getStatus()).isEqualTo(200);
+        assertThat(download.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .contains("filename=\"dumisake-alokasi-2026-15.01.xlsx\"");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.getContentAsByteArray()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Alokasi Dumisake tahun 2026");
+        }
+        assertThat(mvc.perform(get("/ekspor/laporan-realisasi.pdf").param("year", "2026").cookie(session))
+                .andReturn().getResponse().getContentType()).isEqualTo("application/pdf");
+
+        MockHttpServletResponse signedOut = mvc.perform(get(URI.create(href))).andReturn().getResponse();
+        assertThat(signedOut.getRedirectedUrl()).isEqualTo("/login");
+        assertThat(signedOut.getHeader(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+        assertThat(mvc.perform(get("/ekspor/pagu.xlsx").param("year", "2026").with(user(SignedIn.OPERATOR_DISDIK)))
+                .andReturn().getResponse().getStatus()).as("scoped like the API's download").isEqualTo(403);
+    }
+
+    @Test
+    void noTemplateLinksToTheApiForADownload() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".html")).filter(f -> {
+                try {
+                    String html = Files.readString(f);
+                    return html.contains("/api/v1/exports") || html.contains("/api/v1/reports");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList()).isEmpty();
+        }
     }
 
     @Test

@@ -66,6 +66,35 @@ class SecurityHeadersTest {
                 Integer.class, id)).isEqualTo(30 * 60);
     }
 
+    /**
+     * A script calling the API 50 times, each time first without credentials and then with HTTP Basic (as a
+     * client that waits to be asked does): no session is stored, no cookie set, no LOGIN_SUCCEEDED written,
+     * and the 401 never asks for Basic credentials, which a browser would prompt for and then keep sending.
+     */
+    @Test
+    void httpBasicCallsLeaveNoSessionAndNoSignInEvents() throws Exception {
+        String credentials = "Basic " + Base64.getEncoder().encodeToString("ahli:dumisake".getBytes(StandardCharsets.UTF_8));
+        int sessionsBefore = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+        int signInsBefore = signIns("ahli");
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> asked = get("/api/v1/opd");
+            assertThat(asked.statusCode()).isEqualTo(401);
+            assertThat(asked.headers().firstValue("WWW-Authenticate")).isEmpty();
+            assertThat(asked.headers().allValues("Set-Cookie")).isEmpty();
+            HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/opd")).header("Authorization", credentials).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isEqualTo(sessionsBefore);
+        assertThat(signIns("ahli")).isEqualTo(signInsBefore);
+    }
+
+    private int signIns(String username) {
+        return jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'LOGIN_SUCCEEDED'",
+                Integer.class, username);
+    }
+
     /** The CSP allows no inline script, so the templates must not rely on one: the rule is checked at the source. */
     @Test
     void templatesHaveNoInlineScriptsOrEventHandlers() throws IOException {

@@ -3,13 +3,12 @@ package id.go.jambiprov.dumisake.report.api;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.report.Downloads;
 import id.go.jambiprov.dumisake.report.ExportFormat;
 import id.go.jambiprov.dumisake.report.ExportService;
 import id.go.jambiprov.dumisake.report.RealisationReportService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Stable download URLs for scripts (HTTP Basic) and the pages' export buttons (session). The file is
+ * Stable download URLs for scripts (HTTP Basic). The pages' export buttons have their own URLs under the
+ * session ({@code report.web.ExportPageController}), so that a browser never meets HTTP Basic. The file is
  * written straight into the response as the rows arrive; nothing of it is built in memory first.
  */
 @RestController
@@ -88,19 +88,15 @@ class ExportApiController {
     void realisationReport(@RequestParam int year, @RequestParam(required = false) String kabupatenKota,
                            HttpServletResponse response) throws IOException {
         realisation.write(year, kabupatenKota, download(response, "application/pdf",
-                "dumisake-laporan-realisasi-" + year + (kabupatenKota == null || kabupatenKota.isBlank() ? ""
-                        : "-" + kabupatenKota.replaceAll("[^A-Za-z0-9.]", "_")) + ".pdf"));
+                RealisationReportService.fileName(year, kabupatenKota)));
     }
 
     private static ExportFormat format(HttpServletRequest request) {
-        return request.getRequestURI().endsWith(".csv") ? ExportFormat.CSV : ExportFormat.XLSX;
+        return ExportFormat.ofPath(request.getRequestURI());
     }
 
     private static OutputStream download(HttpServletResponse response, String contentType, String fileName)
             throws IOException {
-        response.setContentType(contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName).build().toString());
-        return response.getOutputStream();
+        return Downloads.attachment(response, contentType, fileName);
     }
 }
