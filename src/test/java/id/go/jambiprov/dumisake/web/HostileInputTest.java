@@ -73,6 +73,27 @@ class HostileInputTest {
         assertThat(jdbc.queryForObject("select count(*) from beneficiary", Integer.class)).isEqualTo(before);
     }
 
+    /** Every list that sorts, with the probe a scanner sent: the default order, never a 500. */
+    @Test
+    void anUnknownOrMalformedSortGivesTheDefaultOrder() throws Exception {
+        ServerClient client = new ServerClient(port);
+        String admin = client.login("admin");
+        List<String> lists = List.of("/alokasi?year=2026", "/pencairan?year=2026", "/pencairan/antrean", "/akun",
+                "/wilayah/kecamatan", "/wilayah/desa", "/audit", "/tahun-anggaran/2026",
+                "/tahun-anggaran/2026/kecamatan/15.01.01", "/dasbor/kecamatan/15.01.01?year=2026",
+                "/dasbor/opd/DISDIK?year=2026");
+        for (String list : lists) {
+            for (String sort : List.of(SCANNER_SORT, "%25", "tidakada,desc", "amount%2Cmiring")) {
+                String page = list + (list.contains("?") ? "&" : "?") + "sort=" + sort;
+                assertThat(client.send(client.get(page, admin)).statusCode()).as(page).isEqualTo(200);
+            }
+        }
+        for (String api : List.of("/api/v1/allocations?year=2026", "/api/v1/audit")) {
+            String call = api + (api.contains("?") ? "&" : "?") + "sort=" + SCANNER_SORT;
+            assertThat(client.send(basic(call, "admin").GET().build()).statusCode()).as(call).isEqualTo(200);
+        }
+    }
+
     @Test
     void anUploadOverTheLimitGoesBackToTheFormWithTheReason() throws Exception {
         ServerClient client = new ServerClient(port);
