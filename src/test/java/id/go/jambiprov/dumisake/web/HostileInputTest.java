@@ -95,6 +95,28 @@ class HostileInputTest {
     }
 
     @Test
+    void aReturnAddressWithALineBreakSavesNoNote() throws Exception {
+        ServerClient client = new ServerClient(port);
+        String expert = client.login("ahli");
+        String token = csrf(client.send(client.get("/catatan", expert)).body());
+        int before = jdbc.queryForObject("select count(*) from review_note", Integer.class);
+
+        for (String returnTo : List.of("/dasbor\r\nSet-Cookie: x=1", "//evil.example/", "/dasbor?{x}")) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(client.uri("/catatan"))
+                    .header("Cookie", expert).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("target=KECAMATAN&code=15.01.01&year=2026"
+                            + "&text=" + URLEncoder.encode("Catatan uji", StandardCharsets.UTF_8)
+                            + "&returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)
+                            + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build());
+            assertThat(answer.statusCode()).as(returnTo).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(returnTo)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/catatan"));
+            assertThat(client.send(client.get("/catatan", expert)).body()).contains("catatan tidak disimpan");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from review_note", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
     void anUploadOverTheLimitGoesBackToTheFormWithTheReason() throws Exception {
         ServerClient client = new ServerClient(port);
         String admin = client.login("admin");
