@@ -95,6 +95,20 @@ class HostileInputTest {
     }
 
     @Test
+    void theRealisationReportOfAYearThatDoesNotExistIs404() throws Exception {
+        ServerClient client = new ServerClient(port);
+
+        HttpResponse<String> answer = client.send(basic("/api/v1/reports/realisasi.pdf?year=2099", "ahli").GET()
+                .build());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Disposition")).isEmpty();
+        assertThat(answer.body()).contains("Tahun anggaran 2099 tidak ditemukan");
+    }
+
+    @Test
     void aReturnAddressWithALineBreakSavesNoNote() throws Exception {
         ServerClient client = new ServerClient(port);
         String expert = client.login("ahli");
