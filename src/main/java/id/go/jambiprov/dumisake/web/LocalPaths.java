@@ -1,7 +1,5 @@
 package id.go.jambiprov.dumisake.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -27,18 +25,18 @@ public final class LocalPaths {
                 && URI_CHARACTERS.matcher(path).matches();
     }
 
-    /** The path and query of {@code address} when it is a page of the server {@code request} came to. */
-    public static Optional<String> ofSameOrigin(String address, HttpServletRequest request) {
+    /**
+     * The path and query of {@code address} (a page's full address, as in {@code Referer}), when they make a
+     * local path. Only the path is kept: the host a browser names may be the load balancer's.
+     */
+    public static Optional<String> pathOf(String address) {
         if (address == null) {
             return Optional.empty();
         }
         try {
             URI uri = new URI(address);
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            boolean sameOrigin = request.getScheme().equalsIgnoreCase(uri.getScheme())
-                    && request.getServerName().equalsIgnoreCase(uri.getHost()) && request.getServerPort() == port;
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            return sameOrigin && isLocal(path) ? Optional.of(path) : Optional.empty();
+            return isLocal(path) ? Optional.of(path) : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

@@ -117,8 +117,8 @@ class RequestParameterFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The API's problem; on pages, with {@code backToForm}, the form the request came from (its
-     * {@code Referer} on this server) with the reason, otherwise the error page with it.
+     * The API's problem; on pages, with {@code backToForm}, the form the request came from (the path of
+     * its {@code Referer}) with the reason, otherwise the error page with it.
      */
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         String code, boolean backToForm) throws IOException {
@@ -133,7 +133,7 @@ class RequestParameterFilter extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
-        String form = backToForm ? LocalPaths.ofSameOrigin(request.getHeader("Referer"), request).orElse(null) : null;
+        String form = backToForm ? LocalPaths.pathOf(request.getHeader("Referer")).orElse(null) : null;
         if (form != null) {
             FlashMap flash = new FlashMap();
             flash.put("flashError", reason);

@@ -4,7 +4,6 @@ import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.web.LocalPaths;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,10 +40,9 @@ class ReviewNoteController {
     /** @param hostPage the page that loads this part, which htmx names in {@code HX-Current-URL} */
     @GetMapping("/catatan/pada")
     String on(@RequestParam ReviewTarget target, @RequestParam String code,
-              @RequestHeader(name = "HX-Current-URL", required = false) String hostPage, HttpServletRequest request,
-              Model model) {
+              @RequestHeader(name = "HX-Current-URL", required = false) String hostPage, Model model) {
         model.addAttribute("notes", notes.on(target, code));
-        model.addAttribute("returnTo", LocalPaths.ofSameOrigin(hostPage, request).orElse(NOTES));
+        model.addAttribute("returnTo", LocalPaths.pathOf(hostPage).orElse(NOTES));
         model.addAttribute("target", target);
         model.addAttribute("targetCode", code);
         return "dashboard/note-fragments :: notes";
