@@ -117,8 +117,9 @@ class RequestParameterFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The API's problem; on pages, with {@code backToForm}, the form the request came from (the path of
-     * its {@code Referer}) with the reason, otherwise the error page with it.
+     * The API's problem. On pages, with {@code backToForm}, the form the request came from (the path of
+     * its {@code Referer}, or the home page) with the reason: the container's error dispatch would try to
+     * read the body it could not parse again. Otherwise the error page with the reason.
      */
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         String code, boolean backToForm) throws IOException {
@@ -133,12 +134,12 @@ class RequestParameterFilter extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
-        String form = backToForm ? LocalPaths.pathOf(request.getHeader("Referer")).orElse(null) : null;
-        if (form != null) {
+        if (backToForm) {
             FlashMap flash = new FlashMap();
             flash.put("flashError", reason);
             new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
-            response.sendRedirect(form);
+            response.sendRedirect(LocalPaths.pathOf(request.getHeader("Referer"))
+                    .orElse(request.getContextPath() + "/"));
             return;
         }
         request.setAttribute(REFUSAL, reason);

@@ -148,6 +148,12 @@ class HostileInputTest {
                 1024).header("Cookie", admin).header("Referer", form).build());
         assertThat(longName.statusCode()).isEqualTo(302);
         assertThat(client.send(client.get("/alokasi/impor", admin)).body()).contains("nama berkas terlalu panjang");
+
+        HttpResponse<String> withoutReferer = client.send(upload("/alokasi/impor", token, "alokasi.xlsx",
+                32 * 1024 * 1024).header("Cookie", admin).build());
+        assertThat(withoutReferer.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(client.send(client.get("/", admin)).body()).contains("Berkas terlalu besar");
     }
 
     @Test
