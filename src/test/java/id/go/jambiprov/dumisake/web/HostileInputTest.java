@@ -47,6 +47,10 @@ class HostileInputTest {
             assertThat(answer.statusCode()).as(page).isEqualTo(400);
             assertThat(answer.body()).as(page).contains("karakter NUL").contains("signed-in-user");
         }
+        HttpResponse<String> export = client.send(HttpRequest.newBuilder(client.uri("/audit/ekspor.csv?actor=a%00"))
+                .header("Cookie", admin).build());
+        assertThat(export.statusCode()).isEqualTo(400);
+        assertThat(export.body()).contains("karakter NUL");
         for (String api : List.of("/api/v1/allocations?year=2026&opd=a%00", "/api/v1/beneficiaries?nik=1%00",
                 "/api/v1/exports/allocations.csv?year=2026&opd=a%00")) {
             HttpResponse<String> answer = client.send(basic(api, "admin").GET().build());
