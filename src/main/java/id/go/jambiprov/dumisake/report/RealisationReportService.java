@@ -18,7 +18,9 @@ import id.go.jambiprov.dumisake.dashboard.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.Figures;
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.dashboard.Summary;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -57,12 +59,15 @@ public class RealisationReportService {
 
     private final DashboardService dashboard;
     private final RegionService regions;
+    private final FiscalYearService fiscalYears;
     private final MessageSource messages;
     private final Clock clock;
 
-    RealisationReportService(DashboardService dashboard, RegionService regions, MessageSource messages, Clock clock) {
+    RealisationReportService(DashboardService dashboard, RegionService regions, FiscalYearService fiscalYears,
+                             MessageSource messages, Clock clock) {
         this.dashboard = dashboard;
         this.regions = regions;
+        this.fiscalYears = fiscalYears;
         this.messages = messages;
         this.clock = clock;
     }
@@ -75,7 +80,11 @@ public class RealisationReportService {
 
     public void write(int year, String kabupatenKotaCode, OutputStream out) {
         String kabupatenKota = blankToNull(kabupatenKotaCode);
-        // looked up first: an unknown code is a 404 before anything is written
+        // looked up first: an unknown year or code is a 404 before anything is written (a year without
+        // envelopes has no figures at all, and the report broke off half-written)
+        if (fiscalYears.choices().stream().noneMatch(choice -> choice.year() == year)) {
+            throw new NotFoundException("fiscalYear.notFound", year);
+        }
         String area = kabupatenKota == null ? msg("report.pdf.province") : regions.kabupatenKota(kabupatenKota).name();
         Summary summary = dashboard.summary(year, kabupatenKota);
         List<RegionRow> byKabupatenKota = dashboard.byKabupatenKota(year).stream()

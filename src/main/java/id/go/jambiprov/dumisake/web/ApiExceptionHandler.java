@@ -14,7 +14,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -93,6 +97,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SignedOutException.class)
     ProblemDetail signedOut(HttpServletRequest request) {
         return problem(HttpStatus.UNAUTHORIZED, "problem.unauthorized", null, request);
+    }
+
+    /** A text with a NUL character in the body (see {@link NulRefusingStrings}): 400 saying so. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (NulRefusingStrings.NulCharacterException.among(exception)
+                && request instanceof ServletWebRequest servlet) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "request.nulCharacter", null, servlet.getRequest());
+            problem.setProperty("code", "NUL_CHARACTER");
+            return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return super.handleHttpMessageNotReadable(exception, headers, status, request);
     }
 
     /** A problem whose detail is the message {@code key} in the caller's language. */

@@ -13,14 +13,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +42,11 @@ import java.util.stream.Collectors;
 /**
  * The rendered HTML of the heavy, read-only parts of the dashboard pages, kept for a few seconds: the
  * expert team and the agencies look at the same figures again and again, and rendering a hundred table
- * rows costs far more CPU than the SQL behind them. An entry serves only the same URL, language, roles
- * and OPD scope, and never holds anything of a session (forms with a CSRF token stay outside). It is
+ * rows costs far more CPU than the SQL behind them. An entry serves only the same path, values of the
+ * parameters its page reads, language, roles and OPD scope, and never holds anything of a session (forms
+ * with a CSRF token stay outside). Other parameters neither make new entries (a client adding
+ * {@code ?x=1}, {@code ?x=2} … pushed the figures everyone shares out) nor reach the HTML (its links
+ * keep only the named ones), so no viewer's made-up parameter shows in another viewer's page. It is
  * dropped as soon as this instance commits a write of the application, and after
  * {@code dumisake.web.fragment-cache-ttl} for writes through another instance and for figures that
  * depend on today's date.
@@ -70,10 +82,20 @@ public class RenderedFragments implements TransactionExecutionListener {
      * ask while the same HTML is being rendered since the last write wait for it instead of rendering it
      * too: when the kept figures expire, eight viewers would otherwise run the same heavy queries eight
      * times at once (at national scale that made the slowest one wait seconds).
+     *
+     * @param parameters the request parameters the template and {@code model} depend on; the template
+     *                   sees no others, in its links included
      */
-    public String render(String template, HttpServletRequest request, HttpServletResponse response,
-                         Supplier<Map<String, Object>> model) {
-        Key key = new Key(template, request.getRequestURI(), request.getQueryString(), LocaleContextHolder.getLocale(),
+    public String render(String template, List<String> parameters, HttpServletRequest request,
+                         HttpServletResponse response, Supplier<Map<String, Object>> model) {
+        Map<String, String[]> read = new LinkedHashMap<>();
+        for (String name : parameters) {
+            String[] values = request.getParameterValues(name);
+            if (values != null) {
+                read.put(name, values);
+            }
+        }
+        Key key = new Key(template, request.getRequestURI(), query(read), LocaleContextHolder.getLocale(),
                 authorities(), CurrentUser.opdScope());
         long current = generation.get();
         Instant now = clock.instant();
@@ -87,9 +109,13 @@ public class RenderedFragments implements TransactionExecutionListener {
         if (running != mine) {
             return running.awaitHtml();
         }
+        RequestAttributes outer = RequestContextHolder.getRequestAttributes();
         try {
+            HttpServletRequest named = new NamedParametersOnly(unwrapped(request), read, key.query());
+            // links of the template (web.PageLinks) are built from the request Spring MVC holds as current
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(named, response));
             WebContext context = new WebContext(JakartaServletWebApplication
-                    .buildApplication(request.getServletContext()).buildExchange(unwrapped(request), response),
+                    .buildApplication(request.getServletContext()).buildExchange(named, response),
                     key.locale(), model.get());
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, conversions));
@@ -104,8 +130,21 @@ public class RenderedFragments implements TransactionExecutionListener {
             mine.html().completeExceptionally(e);
             throw e;
         } finally {
+            RequestContextHolder.setRequestAttributes(outer);
             rendering.remove(key, mine);
         }
+    }
+
+    /** The parameters as a query string in the order named, or {@code null} without any. */
+    private static String query(Map<String, String[]> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, values) -> {
+            for (String value : values) {
+                query.append(query.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return query.isEmpty() ? null : query.toString();
     }
 
     @Override
@@ -139,6 +178,46 @@ public class RenderedFragments implements TransactionExecutionListener {
     }
 
     private record Key(String template, String path, String query, Locale locale, String authorities, String opd) {
+    }
+
+    /** The request as the template sees it: with only the parameters its page reads. */
+    private static final class NamedParametersOnly extends HttpServletRequestWrapper {
+
+        private final Map<String, String[]> parameters;
+        private final String query;
+
+        NamedParametersOnly(HttpServletRequest request, Map<String, String[]> parameters, String query) {
+            super(request);
+            this.parameters = Collections.unmodifiableMap(parameters);
+            this.query = query;
+        }
+
+        @Override
+        public String getQueryString() {
+            return query;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(parameters.keySet());
+        }
     }
 
     private record Entry(long generation, Instant renderedAt, String html) {

@@ -8,7 +8,10 @@ import org.springframework.web.context.request.WebRequest;
 
 import java.util.Map;
 
-/** Error pages and error JSON carry the request id, which a user can quote to the help desk. */
+/**
+ * Error pages and error JSON carry the request id, which a user can quote to the help desk, and the reason
+ * of a request the application refused ({@link RequestParameterFilter}) as the message.
+ */
 @Component
 class RequestIdErrorAttributes extends DefaultErrorAttributes {
 
@@ -18,6 +21,10 @@ class RequestIdErrorAttributes extends DefaultErrorAttributes {
         Object id = request.getAttribute(RequestIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (id != null) {
             attributes.put(RequestIdFilter.ATTRIBUTE, id);
+        }
+        Object refusal = request.getAttribute(RequestParameterFilter.REFUSAL, RequestAttributes.SCOPE_REQUEST);
+        if (refusal != null) {
+            attributes.put("message", refusal);
         }
         return attributes;
     }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 import java.time.Duration;
 
@@ -13,8 +14,12 @@ import java.time.Duration;
  * dashboard included — was also a committed write, with its WAL flush on a production server. The
  * session row is now written only when its id, principal or timeout changed, or its stored last access
  * is older than {@code dumisake.session.last-access-write-interval} (one minute): an idle session may end
- * up to that much before its 30 minutes are over. Attributes are written as before (their own statements).
- * The parameters are the ones Spring Session binds to its own update, in its order.
+ * up to that much before its 30 minutes are over. The parameters are the ones Spring Session binds to its
+ * own update, in its order.
+ * <p>
+ * A new attribute is inserted with PostgreSQL's upsert ({@code ON CONFLICT … DO UPDATE}): requests of one
+ * session run in parallel (the dashboard's htmx parts, a second tab) and each may add the same attribute,
+ * e.g. the CSRF token of a fresh login; with a plain insert all but the first failed on the primary key.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionWriteConfig {
@@ -38,5 +43,10 @@ class SessionWriteConfig {
             @Value("${dumisake.session.last-access-write-interval:PT1M}") Duration interval) {
         return repository -> repository.setUpdateSessionQuery(
                 UPDATE_SESSION_WHEN_CHANGED.replace("%INTERVAL_MILLIS%", String.valueOf(interval.toMillis())));
+    }
+
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpserted() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 }

@@ -10,11 +10,15 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.TransactionExecution;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -103,6 +107,51 @@ class RenderedFragmentsTest {
         assertThat(computed).hasValue(1);
     }
 
+    /**
+     * A client adding made-up parameters ({@code ?x=1}, {@code ?x=2} …) once made an entry per value and
+     * pushed out the figures everyone shares; and the HTML kept for everyone carried its parameters in its
+     * links. Entries are now keyed on the parameters the page reads, which are all its links keep.
+     */
+    @Test
+    void parametersThePageDoesNotReadShareOneEntryAndStayOutOfItsLinks() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        engine.addDialect(new PageExpressions(new DisplayFormats(), new PageLinks(), new Viewer()));
+        RenderedFragments kept = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
+                Clock.systemUTC(), Duration.ofMinutes(1));
+        String template = "<a th:href=\"${#links.page(2)}\" th:text=\"${figures}\">x</a>";
+
+        List<String> pages = new ArrayList<>();
+        for (int x = 0; x < 3; x++) {
+            int probe = x;
+            pages.add(renderWith(kept, template, "year=2026&x=" + probe + "&lang=en", () -> figures("Rp " + probe)));
+        }
+        String otherYear = renderWith(kept, template, "year=2025&x=9", () -> figures("Rp 9"));
+
+        assertThat(pages).containsOnly("<a href=\"/dasbor?year=2026&amp;page=2\">Rp 0</a>");
+        assertThat(otherYear).isEqualTo("<a href=\"/dasbor?year=2025&amp;page=2\">Rp 9</a>");
+        assertThat(computed).hasValue(2);
+    }
+
+    private String renderWith(RenderedFragments kept, String template, String query,
+                              Supplier<Map<String, Object>> model) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dasbor");
+        request.setQueryString(query);
+        for (String parameter : query.split("&")) {
+            String[] pair = parameter.split("=");
+            request.addParameter(pair[0], pair[1]);
+        }
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("ahli", null, "ROLE_EXPERT"));
+        try {
+            return kept.render(template, List.of("year", "page"), request, new MockHttpServletResponse(), model);
+        } finally {
+            SecurityContextHolder.clearContext();
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
     /** A second viewer of the same figures, once it waits for the rendering in flight. */
     private Future<String> secondViewerWaiting() throws InterruptedException {
         Future<String> waiting = viewers.submit(() -> {
@@ -123,7 +172,7 @@ class RenderedFragmentsTest {
         try {
             MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dasbor");
             request.setQueryString("year=2026");
-            return fragments.render(TEMPLATE, request, new MockHttpServletResponse(), model);
+            return fragments.render(TEMPLATE, List.of("year"), request, new MockHttpServletResponse(), model);
         } finally {
             SecurityContextHolder.clearContext();
         }

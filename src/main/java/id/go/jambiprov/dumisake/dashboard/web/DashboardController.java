@@ -32,6 +32,10 @@ import java.util.Map;
 @Controller
 class DashboardController {
 
+    /** What the cached parts of the pages read (web.RenderedFragments): the page's parameters below. */
+    private static final List<String> OVERVIEW_PARAMETERS = List.of("year", "kabupatenKota");
+    private static final List<String> KECAMATAN_PARAMETERS = List.of("year", "page", "size", "sort");
+
     private final DashboardService dashboard;
     private final ReviewNoteService notes;
     private final FiscalYearService fiscalYears;
@@ -63,7 +67,8 @@ class DashboardController {
         model.addAttribute("kabupatenKota", kabupatenKota);
         model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
         model.addAttribute("scopedOpd", scopedOpd);
-        model.addAttribute("figures", fragments.render("dashboard/overview-figures", request, response, () -> {
+        model.addAttribute("figures", fragments.render("dashboard/overview-figures", OVERVIEW_PARAMETERS, request,
+                response, () -> {
             DashboardService.Overview overview = dashboard.overview(selected, kabupatenKota);
             Map<String, Object> figures = new HashMap<>();
             figures.put("year", selected);
@@ -88,8 +93,8 @@ class DashboardController {
                      HttpServletRequest request, HttpServletResponse response, Model model) {
         int selected = year(year, model);
         model.addAttribute("row", dashboard.kecamatan(selected, code));
-        model.addAttribute("allocationTable", fragments.render("dashboard/kecamatan-allocations", request, response,
-                () -> {
+        model.addAttribute("allocationTable", fragments.render("dashboard/kecamatan-allocations",
+                KECAMATAN_PARAMETERS, request, response, () -> {
                     AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
                     return Map.of("page", allocations.search(filter, pageable), "totals", allocations.totals(filter));
                 }));

@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.dashboard.web;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.web.LocalPaths;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.net.URI;
-
 /** Review notes: the open list, the notes of one record (an htmx part of its page), writing, resolving. */
 @Controller
 class ReviewNoteController {
+
+    private static final String NOTES = "/catatan";
 
     private final ReviewNoteService notes;
     private final MessageSource messages;
@@ -41,7 +42,7 @@ class ReviewNoteController {
     String on(@RequestParam ReviewTarget target, @RequestParam String code,
               @RequestHeader(name = "HX-Current-URL", required = false) String hostPage, Model model) {
         model.addAttribute("notes", notes.on(target, code));
-        model.addAttribute("returnTo", hostPage == null ? "/catatan" : pathOf(URI.create(hostPage)));
+        model.addAttribute("returnTo", LocalPaths.pathOf(hostPage).orElse(NOTES));
         model.addAttribute("target", target);
         model.addAttribute("targetCode", code);
         return "dashboard/note-fragments :: notes";
@@ -52,6 +53,10 @@ class ReviewNoteController {
     String write(@RequestParam ReviewTarget target, @RequestParam String code,
                  @RequestParam(required = false) Integer year, @RequestParam(required = false) String text,
                  @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+        if (!validReturn(returnTo)) {
+            flash(redirect, "flashError", "note.returnToInvalid");
+            return "redirect:" + NOTES;
+        }
         try {
             notes.write(target, code, year, text);
             flash(redirect, "flashSuccess", "note.written");
@@ -65,6 +70,10 @@ class ReviewNoteController {
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     String resolve(@PathVariable("noteId") long id, @RequestParam(required = false) String reply,
                    @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+        if (!validReturn(returnTo)) {
+            flash(redirect, "flashError", "note.returnToInvalid");
+            return "redirect:" + NOTES;
+        }
         try {
             notes.resolve(id, reply);
             flash(redirect, "flashSuccess", "note.resolved");
@@ -74,15 +83,17 @@ class ReviewNoteController {
         return back(returnTo);
     }
 
-    private static String pathOf(URI page) {
-        return page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+    /**
+     * No return address (the open list), or a path of this application. Checked before anything is saved:
+     * a line break in it used to fail the redirect with a 500 after the note had been stored.
+     */
+    private static boolean validReturn(String returnTo) {
+        return returnTo == null || returnTo.isEmpty() || LocalPaths.isLocal(returnTo);
     }
 
-    /** Back to the page the form was on, which can only be a path of this application. */
+    /** Back to the page the form was on. */
     private static String back(String returnTo) {
-        boolean local = returnTo != null && returnTo.startsWith("/") && !returnTo.startsWith("//")
-                && !returnTo.contains("\\");
-        return "redirect:" + (local ? returnTo : "/catatan");
+        return "redirect:" + (returnTo == null || returnTo.isEmpty() ? NOTES : returnTo);
     }
 
     private void flash(RedirectAttributes redirect, String name, String key, Object... arguments) {
