@@ -9,6 +9,7 @@ import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.UploadedFileName;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
@@ -182,7 +183,7 @@ public class BeneficiaryImportService {
     }
 
     static String nameOf(String fileName) {
-        return fileName == null || fileName.isBlank() ? "impor" : fileName.strip();
+        return UploadedFileName.of(fileName, "impor");
     }
 
     /** An empty upload is refused at once, before any job exists. */

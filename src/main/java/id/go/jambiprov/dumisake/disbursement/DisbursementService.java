@@ -11,6 +11,7 @@ import id.go.jambiprov.dumisake.disbursement.domain.EvidenceType;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.UploadedFileName;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -309,9 +310,7 @@ public class DisbursementService {
         }
         EvidenceType type = EvidenceType.detect(file.content())
                 .orElseThrow(() -> new BusinessRuleException("EVIDENCE_TYPE", "disbursement.evidenceType"));
-        String name = file.fileName() == null || file.fileName().isBlank() ? "bukti" : file.fileName().strip();
-        return new StoredEvidence(name.length() > 255 ? name.substring(0, 255) : name, type.contentType(),
-                file.content());
+        return new StoredEvidence(UploadedFileName.of(file.fileName(), "bukti"), type.contentType(), file.content());
     }
 
     private void storeEvidence(long id, StoredEvidence evidence) {
