@@ -75,7 +75,7 @@ class EmbeddedDatabaseConfiguration {
         };
     }
 
-    /** The grants of V14_4 go to the role the application connects as. */
+    /** The grants of R__runtime_role_grants go to the role the application connects as. */
     @Bean
     FlywayConfigurationCustomizer embeddedPostgresAppRole(LocalPostgres postgres) {
         return configuration -> {

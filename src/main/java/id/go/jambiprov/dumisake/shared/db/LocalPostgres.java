@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * several contexts and must not start several databases); the last context to close stops it.
  * <p>
  * Two roles, as in production: the superuser {@code postgres} owns the schema and is Flyway's; the
- * application connects as {@value #APP_ROLE}, which migration V14_4 lets read and write its tables but only
- * add to the audit trail. Every start creates that role if it is missing (a data directory from before it
- * existed) and gives it a fresh password.
+ * application connects as {@value #APP_ROLE}, which the migration {@code R__runtime_role_grants} lets read
+ * and write its tables but only add to the audit trail. Every start creates that role if it is missing (a
+ * data directory from before it existed) and gives it a fresh password.
  */
 public final class LocalPostgres {
 

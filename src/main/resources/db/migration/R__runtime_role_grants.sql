@@ -5,6 +5,9 @@
 -- (SET session_replication_role = replica) and only the owner could drop them; the runtime role is neither.
 -- Tables the owner creates later are granted by the default privileges below; an append-only one must
 -- revoke what it does not allow, as audit_event does here.
+-- Repeatable: Flyway runs it again whenever its text or the placeholder's value changes, so a database first
+-- migrated with one role for both (or with another runtime role) gets its grants once the roles are split.
+-- Every statement is idempotent.
 DO $$
 DECLARE
     app_role  text := '${appRole}';
@@ -13,6 +16,7 @@ BEGIN
     IF app_role = current_user THEN
         -- one role for both (a developer's own server, the backup drill): nothing to grant, and the audit
         -- trail is then guarded by its triggers alone; the prod profile refuses to run like this
+        -- (shared/db/RuntimeRoleCheck)
         RAISE NOTICE 'the application connects as the schema owner %: no runtime role to grant to', app_role;
         RETURN;
     END IF;
