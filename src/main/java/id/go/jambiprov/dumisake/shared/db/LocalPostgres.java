@@ -36,7 +36,7 @@ public final class LocalPostgres {
 
     private final Path dataDirectory;
     private final boolean durable;
-    private final String appPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private final String appPassword = randomPassword();
     private EmbeddedPostgres server;
     private int port;
     private int users;
@@ -141,6 +141,12 @@ public final class LocalPostgres {
         } finally {
             server = null;
         }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void createAppRole() {
