@@ -47,8 +47,9 @@ class ProductionProfileTest {
 
     @Test
     void refusesToRunAsTheOwnerOfTheSchema() {
-        assertThatThrownBy(() -> startAs(externalDatabase.username(), "", "--dumisake.admin.password=Rahasia-Jambi-2026")
-                .close()).hasMessageStartingWith("The application connects to the database as postgres, a superuser:");
+        assertThatThrownBy(() -> startAs(externalDatabase.username(), "",
+                "--dumisake.admin.password=Rahasia-Jambi-2026").close())
+                .hasMessageStartingWith("The application connects to the database as postgres, a superuser:");
     }
 
     @Test

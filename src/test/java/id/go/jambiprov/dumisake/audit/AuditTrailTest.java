@@ -92,7 +92,8 @@ class AuditTrailTest {
                     from pg_roles where rolname = current_user""", Boolean.class, postgres.appUsername()))
                     .as("the application connects as the runtime role, no superuser").isTrue();
             assertThat(jdbc.queryForObject("""
-                    select count(*) from pg_class where relowner = (select oid from pg_roles where rolname = current_user)
+                    select count(*) from pg_class
+                    where relowner = (select oid from pg_roles where rolname = current_user)
                     """, Integer.class)).as("and owns nothing").isZero();
 
             assertThatThrownBy(() -> statement.execute("set session_replication_role = replica"))
@@ -110,9 +111,12 @@ class AuditTrailTest {
                     .hasMessageContaining("permission denied for table audit_event");
             assertThatThrownBy(() -> statement.execute("alter table audit_event disable trigger user"))
                     .hasMessageContaining("must be owner of table audit_event");
+            assertThatThrownBy(() -> statement.execute("set role " + postgres.username()))
+                    .hasMessageContaining("permission denied to set role");
 
             assertThat(statement.executeUpdate("""
-                    insert into audit_event (username, action, entity_type) values ('system', 'TEST_APPEND', 'Test')"""))
+                    insert into audit_event (username, action, entity_type)
+                    values ('system', 'TEST_APPEND', 'Test')"""))
                     .as("adding is what it may do").isEqualTo(1);
         }
         assertThat(jdbc.queryForList("select username from audit_event where action = 'TEST_IMMUTABLE'", String.class))
@@ -131,7 +135,8 @@ class AuditTrailTest {
                     "update audit_event set username = 'x' where action = 'TEST_IMMUTABLE_OWNER'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.executeUpdate(
-                    "delete from audit_event where action = 'TEST_IMMUTABLE_OWNER'")).hasMessageContaining("append-only");
+                    "delete from audit_event where action = 'TEST_IMMUTABLE_OWNER'"))
+                    .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.execute("truncate audit_event")).hasMessageContaining("append-only");
         }
     }
