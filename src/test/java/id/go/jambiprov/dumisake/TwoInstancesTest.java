@@ -73,7 +73,9 @@ class TwoInstancesTest {
             second = new SpringApplicationBuilder(DumisakeApplication.class).run(
                     "--server.port=0",
                     "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
+                    "--spring.datasource.username=" + postgres.appUsername(),
+                    "--spring.datasource.password=" + postgres.appPassword(),
+                    "--spring.flyway.user=" + postgres.username(),
                     "--spring.main.banner-mode=off");
         }
     }

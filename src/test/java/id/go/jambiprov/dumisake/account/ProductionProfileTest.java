@@ -46,6 +46,13 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesToRunAsTheOwnerOfTheSchema() {
+        assertThatThrownBy(() -> startAs(externalDatabase.username(), "",
+                "--dumisake.admin.password=Rahasia-Jambi-2026").close())
+                .hasMessageStartingWith("The application connects to the database as postgres, a superuser:");
+    }
+
+    @Test
     void createsOnlyTheAdminFromTheEnvironment() throws Exception {
         try (ConfigurableApplicationContext app = start("--dumisake.admin.password=Rahasia-Jambi-2026")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -70,11 +77,19 @@ class ProductionProfileTest {
                 HttpResponse.BodyHandlers.discarding()).headers().allValues("Set-Cookie");
     }
 
+    /** As production runs: Flyway as the owner of the schema, the application as its runtime role. */
     private ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--spring.flyway.user=" + externalDatabase.username()));
+        args.addAll(List.of(extra));
+        return startAs(externalDatabase.appUsername(), externalDatabase.appPassword(), args.toArray(String[]::new));
+    }
+
+    private ConfigurableApplicationContext startAs(String username, String password, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=prod",
                 "--spring.datasource.url=" + externalDatabase.jdbcUrl(),
-                "--spring.datasource.username=" + externalDatabase.username(),
+                "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password,
                 "--server.port=0",
                 "--spring.main.banner-mode=off"));
         args.addAll(List.of(extra));

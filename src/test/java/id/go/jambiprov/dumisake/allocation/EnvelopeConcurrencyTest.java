@@ -140,7 +140,9 @@ class EnvelopeConcurrencyTest {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DumisakeApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.username=" + postgres.appUsername(),
+                "--spring.datasource.password=" + postgres.appPassword(),
+                "--spring.flyway.user=" + postgres.username(),
                 "--spring.main.banner-mode=off")) {
             AllocationService otherInstance = second.getBean(AllocationService.class);
             assertThat(otherInstance).isNotSameAs(allocations);

@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.audit;
 
+import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,6 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +31,12 @@ class AuditTrailTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    LocalPostgres postgres;
 
     @Test
     void recordsBeforeAndAfterInTheTransactionOfTheChange() {
@@ -66,13 +79,65 @@ class AuditTrailTest {
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
+    /**
+     * Code running inside the application (a bug, an injected statement) tries to rewrite the trail through
+     * the application's own connections: the runtime role may not, and cannot switch the triggers off.
+     */
     @Test
-    void theDatabaseRefusesToChangeOrDeleteAuditEvents() {
+    void theApplicationsRoleCannotChangeOrDeleteAuditEventsEvenWithTheTriggersSwitchedOff() throws SQLException {
         transaction.executeWithoutResult(status -> audit.record("TEST_IMMUTABLE", "Test", 7, null, Map.of()));
-        assertThatThrownBy(() -> jdbc.update("update audit_event set username = 'x' where action = 'TEST_IMMUTABLE'"))
-                .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from audit_event where action = 'TEST_IMMUTABLE'"))
-                .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("truncate audit_event")).hasStackTraceContaining("append-only");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(jdbc.queryForObject("""
+                    select current_user = ? and not rolsuper and not rolcreaterole and not rolbypassrls
+                    from pg_roles where rolname = current_user""", Boolean.class, postgres.appUsername()))
+                    .as("the application connects as the runtime role, no superuser").isTrue();
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from pg_class
+                    where relowner = (select oid from pg_roles where rolname = current_user)
+                    """, Integer.class)).as("and owns nothing").isZero();
+
+            assertThatThrownBy(() -> statement.execute("set session_replication_role = replica"))
+                    .hasMessageContaining("permission denied to set parameter \"session_replication_role\"");
+            try (ResultSet mode = statement.executeQuery("show session_replication_role")) {
+                assertThat(mode.next()).isTrue();
+                assertThat(mode.getString(1)).isEqualTo("origin");
+            }
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "update audit_event set username = 'x' where action = 'TEST_IMMUTABLE'"))
+                    .hasMessageContaining("permission denied for table audit_event");
+            assertThatThrownBy(() -> statement.executeUpdate("delete from audit_event where action = 'TEST_IMMUTABLE'"))
+                    .hasMessageContaining("permission denied for table audit_event");
+            assertThatThrownBy(() -> statement.execute("truncate audit_event"))
+                    .hasMessageContaining("permission denied for table audit_event");
+            assertThatThrownBy(() -> statement.execute("alter table audit_event disable trigger user"))
+                    .hasMessageContaining("must be owner of table audit_event");
+            assertThatThrownBy(() -> statement.execute("set role " + postgres.username()))
+                    .hasMessageContaining("permission denied to set role");
+
+            assertThat(statement.executeUpdate("""
+                    insert into audit_event (username, action, entity_type)
+                    values ('system', 'TEST_APPEND', 'Test')"""))
+                    .as("adding is what it may do").isEqualTo(1);
+        }
+        assertThat(jdbc.queryForList("select username from audit_event where action = 'TEST_IMMUTABLE'", String.class))
+                .containsExactly(AuditTrail.SYSTEM);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_APPEND'", Integer.class))
+                .isEqualTo(1);
+    }
+
+    /** The triggers hold the same rule against the owner, who has the privileges (migrations, a console). */
+    @Test
+    void theDatabaseRefusesTheOwnerToChangeOrDeleteAuditEvents() throws SQLException {
+        transaction.executeWithoutResult(status -> audit.record("TEST_IMMUTABLE_OWNER", "Test", 8, null, Map.of()));
+        try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "");
+             Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "update audit_event set username = 'x' where action = 'TEST_IMMUTABLE_OWNER'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "delete from audit_event where action = 'TEST_IMMUTABLE_OWNER'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("truncate audit_event")).hasMessageContaining("append-only");
+        }
     }
 }

@@ -3,6 +3,8 @@ package id.go.jambiprov.dumisake.shared.db;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -12,9 +14,15 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Starts the embedded PostgreSQL when no database is configured, so that {@code ./mvnw spring-boot:run}
  * and the tests need nothing but Java. Production ({@code prod}) always uses the external server.
+ * <p>
+ * Flyway migrates as the owner of the schema; the application's connections use the runtime role, which
+ * cannot change the audit trail ({@link LocalPostgres}), as in production (docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!prod")
@@ -32,6 +40,26 @@ class EmbeddedDatabaseConfiguration {
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
+                return postgres.appUsername();
+            }
+
+            @Override
+            public String getPassword() {
+                return postgres.appPassword();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return postgres.jdbcUrl();
+            }
+        };
+    }
+
+    @Bean
+    FlywayConnectionDetails embeddedPostgresOwnerConnectionDetails(LocalPostgres postgres) {
+        return new FlywayConnectionDetails() {
+            @Override
+            public String getUsername() {
                 return postgres.username();
             }
 
@@ -44,6 +72,16 @@ class EmbeddedDatabaseConfiguration {
             public String getJdbcUrl() {
                 return postgres.jdbcUrl();
             }
+        };
+    }
+
+    /** The grants of R__runtime_role_grants go to the role the application connects as. */
+    @Bean
+    FlywayConfigurationCustomizer embeddedPostgresAppRole(LocalPostgres postgres) {
+        return configuration -> {
+            Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+            placeholders.put("appRole", postgres.appUsername());
+            configuration.placeholders(placeholders);
         };
     }
 

@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,13 +21,22 @@ import java.util.stream.Stream;
  * <p>
  * Every Spring context of the JVM that asks for the same directory shares one server (the tests start
  * several contexts and must not start several databases); the last context to close stops it.
+ * <p>
+ * Two roles, as in production: the superuser {@code postgres} owns the schema and is Flyway's; the
+ * application connects as {@value #APP_ROLE}, which the migration {@code R__runtime_role_grants} lets read
+ * and write its tables but only add to the audit trail. Every start creates that role if it is missing (a
+ * data directory from before it existed) and gives it a fresh password.
  */
 public final class LocalPostgres {
+
+    /** The runtime role of the application; Flyway's placeholder {@code appRole} names it in the grants. */
+    public static final String APP_ROLE = "dumisake_app";
 
     private static final Map<Path, LocalPostgres> SERVERS = new HashMap<>();
 
     private final Path dataDirectory;
     private final boolean durable;
+    private final String appPassword = randomPassword();
     private EmbeddedPostgres server;
     private int port;
     private int users;
@@ -49,6 +63,7 @@ public final class LocalPostgres {
                     deleteRecursively(key);
                 }
                 postgres.start();
+                postgres.createAppRole();
                 SERVERS.put(key, postgres);
             }
             postgres.users++;
@@ -71,8 +86,18 @@ public final class LocalPostgres {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
+    /** The owner of the schema, a superuser: Flyway's, and for tests that need its powers. */
     public String username() {
         return "postgres";
+    }
+
+    /** The application's own role, without the powers to change what the audit trail holds. */
+    public String appUsername() {
+        return APP_ROLE;
+    }
+
+    public String appPassword() {
+        return appPassword;
     }
 
     public Path dataDirectory() {
@@ -115,6 +140,31 @@ public final class LocalPostgres {
             throw new UncheckedIOException("Cannot stop the embedded PostgreSQL in " + dataDirectory, e);
         } finally {
             server = null;
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private void createAppRole() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            // CREATE ROLE has no IF NOT EXISTS; the password goes in as a literal because utility statements
+            // take no parameters (it is hex, so it needs no quoting)
+            statement.execute("""
+                    DO $$
+                    BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                            CREATE ROLE %1$s;
+                        END IF;
+                    END $$""".formatted(APP_ROLE));
+            statement.execute("ALTER ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
+                    + " NOBYPASSRLS PASSWORD '" + appPassword + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the role " + APP_ROLE + " in " + dataDirectory, e);
         }
     }
 
