@@ -36,8 +36,9 @@ import java.util.Optional;
 
 /**
  * Beneficiaries of direct aid and their aid records. The full NIK is shown to admins and to operators of
- * the OPD that registered the person or recorded aid for them; everybody else sees it masked. An admin
- * who is shown a full NIK leaves a {@code NIK_VIEWED} audit event, because nobody's own work needs it.
+ * the OPD that registered the person or recorded aid for them; everybody else sees it masked, with the year
+ * of birth instead of the date. An admin who is shown a full NIK leaves a {@code NIK_VIEWED} audit event,
+ * because nobody's own work needs it.
  */
 @Service
 @Transactional
@@ -464,19 +465,23 @@ public class BeneficiaryService {
         return masked(full);
     }
 
+    /** The NIK masked and, since day and month of birth are digits the mask hides, the year of birth only. */
     private static BeneficiaryView masked(BeneficiaryView b) {
-        return new BeneficiaryView(b.id(), Nik.mask(b.nik()), false, b.name(), b.sex(), b.dateOfBirth(), b.desaCode(),
-                b.desaName(), b.kecamatanCode(), b.kecamatanName(), b.kabupatenKotaName(), b.address(), b.phone(),
-                b.welfareDecile(), b.registeredOpd(), b.aidOpds());
+        return new BeneficiaryView(b.id(), Nik.mask(b.nik()), false, b.name(), b.sex(), null, b.birthYear(),
+                b.desaCode(), b.desaName(), b.kecamatanCode(), b.kecamatanName(), b.kabupatenKotaName(), b.address(),
+                b.phone(), b.welfareDecile(), b.registeredOpd(), b.aidOpds());
     }
 
-    /** The audit trail keeps the masked NIK: an admin reading the trail is not shown a full one. */
+    /**
+     * The audit trail keeps the masked NIK, and with it the year of birth only, as every masked view does: an
+     * admin reading the trail is not shown a full NIK, nor the digits to rebuild one.
+     */
     private static Map<String, Object> state(BeneficiaryView b) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("nik", Nik.mask(b.nik()));
         state.put("name", b.name());
         state.put("sex", b.sex());
-        state.put("dateOfBirth", b.dateOfBirth().toString());
+        state.put("birthYear", b.birthYear());
         state.put("desaCode", b.desaCode());
         state.put("welfareDecile", b.welfareDecile());
         return state;
@@ -515,12 +520,15 @@ public class BeneficiaryService {
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
             """;
 
-    private static final RowMapper<BeneficiaryView> ROW = (rs, n) -> new BeneficiaryView(rs.getLong("id"),
-            rs.getString("nik"), true, rs.getString("name"), Nik.Sex.valueOf(rs.getString("sex")),
-            rs.getObject("date_of_birth", LocalDate.class), rs.getString("desa_code"), rs.getString("desa_name"),
-            rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_name"),
-            rs.getString("address"), rs.getString("phone"), (Integer) rs.getObject("welfare_decile", Integer.class),
-            rs.getString("registered_opd"), strings(rs.getArray("aid_opds")));
+    private static final RowMapper<BeneficiaryView> ROW = (rs, n) -> {
+        LocalDate born = rs.getObject("date_of_birth", LocalDate.class);
+        return new BeneficiaryView(rs.getLong("id"), rs.getString("nik"), true, rs.getString("name"),
+                Nik.Sex.valueOf(rs.getString("sex")), born, born.getYear(), rs.getString("desa_code"),
+                rs.getString("desa_name"), rs.getString("kecamatan_code"), rs.getString("kecamatan_name"),
+                rs.getString("kabupaten_kota_name"), rs.getString("address"), rs.getString("phone"),
+                (Integer) rs.getObject("welfare_decile", Integer.class), rs.getString("registered_opd"),
+                strings(rs.getArray("aid_opds")));
+    };
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
