@@ -13,6 +13,7 @@ import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -38,7 +39,8 @@ import java.util.Optional;
  * Beneficiaries of direct aid and their aid records. The full NIK is shown to admins and to operators of
  * the OPD that registered the person or recorded aid for them; everybody else sees it masked, with the year
  * of birth instead of the date. An admin who is shown a full NIK leaves a {@code NIK_VIEWED} audit event,
- * because nobody's own work needs it.
+ * because nobody's own work needs it. Exact NIK search is limited, audited and tells another OPD's operator
+ * no more than "registered" ({@link #checkNik}).
  */
 @Service
 @Transactional
@@ -51,15 +53,17 @@ public class BeneficiaryService {
     private final ProgrammeService programmes;
     private final RegionService regions;
     private final AuditTrail audit;
+    private final NikSearchLimit searchLimit;
     private final Clock clock;
 
     BeneficiaryService(NamedParameterJdbcTemplate jdbc, AllocationService allocations, ProgrammeService programmes,
-                       RegionService regions, AuditTrail audit, Clock clock) {
+                       RegionService regions, AuditTrail audit, NikSearchLimit searchLimit, Clock clock) {
         this.jdbc = jdbc;
         this.allocations = allocations;
         this.programmes = programmes;
         this.regions = regions;
         this.audit = audit;
+        this.searchLimit = searchLimit;
         this.clock = clock;
     }
 
@@ -93,14 +97,28 @@ public class BeneficiaryService {
         return view(created, false);
     }
 
-    /** The person with exactly this NIK, if any; the NIK shown as the caller may see it. */
-    public Optional<BeneficiaryView> findByNik(String nik) {
-        String typed = nik == null ? "" : nik.strip();
-        if (!typed.matches("[0-9]{16}")) {
-            return Optional.empty();
-        }
-        return jdbc.query(SELECT + " where b.nik = :nik", new MapSqlParameterSource("nik", typed), ROW).stream()
-                .findFirst().map(b -> view(b, true));
+    /**
+     * Exact NIK search, for admins and for operators, who check a person before recording aid. Whether the
+     * NIK is registered is told to both; the person only to an admin and to the operators of the OPD that
+     * registered them or recorded aid for them, so that another OPD's operator learns nothing about another
+     * OPD's person. Every search is audited with the masked NIK and counted against the account's limit:
+     * otherwise the answer "registered" lets anyone try out the digits a masked NIK hides.
+     *
+     * @throws BusinessRuleException    {@code NIK_INVALID} for what cannot be a NIK; nothing is counted
+     * @throws TooManyRequestsException {@code NIK_SEARCH_LIMIT} when the account used up its searches; the
+     *                                  transaction commits, keeping the audit event of the first refusal
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    @Transactional(noRollbackFor = TooManyRequestsException.class)
+    public NikCheck checkNik(String typed) {
+        Nik nik = Nik.parse(typed, LocalDate.now(clock));
+        searchLimit.admit(nik.masked());
+        Optional<BeneficiaryView> found = jdbc.query(SELECT + " where b.nik = :nik",
+                new MapSqlParameterSource("nik", nik.value()), ROW).stream().findFirst();
+        searchLimit.searched(nik.masked(), found.map(BeneficiaryView::id).orElse(null));
+        // the admin typed the NIK: seeing it is no disclosure, and the search is audited already
+        return new NikCheck(nik.masked(), found.isPresent(),
+                found.filter(this::visibleToCaller).orElse(null));
     }
 
     public BeneficiaryView get(long id) {
@@ -449,20 +467,30 @@ public class BeneficiaryService {
      * audit event (the operator who just registered the person does not need one).
      */
     private BeneficiaryView view(BeneficiaryView full, boolean audited) {
-        String scope = CurrentUser.opdScope();
-        boolean admin = CurrentUser.get().getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        boolean ownOpd = scope != null && (scope.equals(full.registeredOpd()) || full.aidOpds().contains(scope));
-        if (ownOpd) {
+        if (ownOpd(full)) {
             return full;
         }
-        if (admin) {
+        if (admin()) {
             if (audited) {
                 audit.record("NIK_VIEWED", ENTITY, full.id(), null, Map.of("nik", Nik.mask(full.nik())));
             }
             return full;
         }
         return masked(full);
+    }
+
+    /** Whether the caller may see this person with the full NIK: an admin, or an operator of their OPD. */
+    private boolean visibleToCaller(BeneficiaryView full) {
+        return admin() || ownOpd(full);
+    }
+
+    private static boolean ownOpd(BeneficiaryView full) {
+        String scope = CurrentUser.opdScope();
+        return scope != null && (scope.equals(full.registeredOpd()) || full.aidOpds().contains(scope));
+    }
+
+    private static boolean admin() {
+        return CurrentUser.get().getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     /** The NIK masked and, since day and month of birth are digits the mask hides, the year of birth only. */
