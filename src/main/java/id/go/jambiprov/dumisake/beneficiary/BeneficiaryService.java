@@ -23,6 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -142,8 +143,13 @@ public class BeneficiaryService {
      * Records aid under a {@code BELANJA_OPD} allocation of the operator's OPD. The allocation row is locked
      * first, so that Σ aid ≤ allocation holds for concurrent writers; the unique index on (NIK, programme,
      * year) refuses a double receipt even when two operators record one person under two allocations.
+     * <p>
+     * A refusal after the person was looked up tells whether the NIK is registered, as a NIK search does, so
+     * it counts and is audited as one ({@link #checkNik}); that is why refusals commit. Recorded aid does not
+     * count: it is audited by itself, and an operator entering a stack of forms must not run into the limit.
      */
     @PreAuthorize("hasRole('OPD_OPERATOR')")
+    @Transactional(noRollbackFor = {BusinessRuleException.class, TooManyRequestsException.class})
     public RecordedAid recordAid(long allocationId, NewAid request) {
         AllocationView allocation = allocations.lockForDisbursement(allocationId, false);
         if (!allocation.active()) {
@@ -152,33 +158,23 @@ public class BeneficiaryService {
         if (allocation.mechanism() != Mechanism.BELANJA_OPD) {
             throw new BusinessRuleException("AID_MECHANISM", "aid.mechanism");
         }
-        BeneficiaryView person = jdbc.query(SELECT + " where b.nik = :nik",
-                        new MapSqlParameterSource("nik", request.nik() == null ? "" : request.nik().strip()), ROW)
-                .stream().findFirst()
-                .orElseThrow(() -> new BusinessRuleException("BENEFICIARY_UNKNOWN", "aid.beneficiaryUnknown"));
-        if (!person.kecamatanCode().equals(allocation.kecamatanCode())) {
-            throw new BusinessRuleException("DESA_OUTSIDE_KECAMATAN", "aid.desaOutsideKecamatan",
-                    person.desaName(), allocation.kecamatanName());
-        }
         if (request.date() == null || request.date().getYear() != allocation.year()) {
             throw new BusinessRuleException("AID_DATE_OUTSIDE_YEAR", "aid.dateOutsideYear", allocation.year());
         }
+        String typed = request.nik() == null ? "" : request.nik().strip();
+        if (!typed.matches("[0-9]{16}")) {
+            throw unknownBeneficiary();
+        }
+        String maskedNik = Nik.mask(typed);
+        searchLimit.admit(maskedNik);
+        BeneficiaryView person = jdbc.query(SELECT + " where b.nik = :nik", new MapSqlParameterSource("nik", typed),
+                ROW).stream().findFirst().orElse(null);
         ProgrammeView programme = programmes.get(allocation.programmeCode());
-        Integer limit = programme.maxWelfareDecile();
-        if (limit != null && (person.welfareDecile() == null || person.welfareDecile() > limit)) {
-            throw new BusinessRuleException("DECILE_NOT_ELIGIBLE", "aid.decileNotEligible", programme.name(), limit)
-                    .with("maxWelfareDecile", limit);
-        }
-        if (hasAid(person.id(), allocation.programmeCode(), allocation.year())) {
-            throw doubleReceipt(programme, allocation.year());
-        }
-        BigDecimal aided = jdbc.queryForObject("""
-                        select coalesce(sum(amount), 0) from aid where allocation_id = :allocation and status <> 'CANCELLED'""",
-                new MapSqlParameterSource("allocation", allocationId), BigDecimal.class);
-        BigDecimal remaining = allocation.amount().subtract(aided);
-        if (request.amount().compareTo(remaining) > 0) {
-            throw new BusinessRuleException("ALLOCATION_EXCEEDED", "aid.allocationExceeded", Rupiah.format(remaining))
-                    .with("remaining", remaining);
+        try {
+            refuseUnlessEligible(person, allocation, programme, request.amount());
+        } catch (BusinessRuleException refused) {
+            searchLimit.searched(maskedNik, person == null ? null : person.id());
+            throw refused;
         }
         var keys = new GeneratedKeyHolder();
         try {
@@ -194,7 +190,9 @@ public class BeneficiaryService {
                             .addValue("date", request.date()).addValue("by", CurrentUser.username()),
                     keys, new String[]{"id"});
         } catch (DuplicateKeyException e) {
-            // another operator recorded this person under the same programme a moment ago
+            // another operator recorded this person under the same programme a moment ago; the failed insert
+            // aborted the transaction, which must roll back although refusals commit
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw doubleReceipt(programme, allocation.year());
         }
         long id = keys.getKey().longValue();
@@ -448,6 +446,39 @@ public class BeneficiaryService {
                                        and fiscal_year = :year and status <> 'CANCELLED')""",
                 new MapSqlParameterSource("beneficiary", beneficiaryId).addValue("programme", programmeCode)
                         .addValue("year", year), Boolean.class));
+    }
+
+    /** What refuses aid for this person under this allocation; the caller has checked the allocation itself. */
+    private void refuseUnlessEligible(BeneficiaryView person, AllocationView allocation, ProgrammeView programme,
+                                      BigDecimal amount) {
+        if (person == null) {
+            throw unknownBeneficiary();
+        }
+        if (!person.kecamatanCode().equals(allocation.kecamatanCode())) {
+            // without the person's desa: the operator may not be one who may see where they live
+            throw new BusinessRuleException("DESA_OUTSIDE_KECAMATAN", "aid.personOutsideKecamatan",
+                    allocation.kecamatanName());
+        }
+        Integer limit = programme.maxWelfareDecile();
+        if (limit != null && (person.welfareDecile() == null || person.welfareDecile() > limit)) {
+            throw new BusinessRuleException("DECILE_NOT_ELIGIBLE", "aid.decileNotEligible", programme.name(), limit)
+                    .with("maxWelfareDecile", limit);
+        }
+        if (hasAid(person.id(), allocation.programmeCode(), allocation.year())) {
+            throw doubleReceipt(programme, allocation.year());
+        }
+        BigDecimal aided = jdbc.queryForObject("""
+                        select coalesce(sum(amount), 0) from aid where allocation_id = :allocation and status <> 'CANCELLED'""",
+                new MapSqlParameterSource("allocation", allocation.id()), BigDecimal.class);
+        BigDecimal remaining = allocation.amount().subtract(aided);
+        if (amount.compareTo(remaining) > 0) {
+            throw new BusinessRuleException("ALLOCATION_EXCEEDED", "aid.allocationExceeded", Rupiah.format(remaining))
+                    .with("remaining", remaining);
+        }
+    }
+
+    private static BusinessRuleException unknownBeneficiary() {
+        return new BusinessRuleException("BENEFICIARY_UNKNOWN", "aid.beneficiaryUnknown");
     }
 
     private static BusinessRuleException doubleReceipt(ProgrammeView programme, int year) {

@@ -5,6 +5,12 @@ import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.NewAccount;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SignedIn;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,16 +21,21 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.AID_DATE;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.expert;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.person;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -50,6 +61,15 @@ class NikSearchTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    AllocationService allocations;
+
+    @Autowired
+    ProgrammeService programmes;
+
+    @Autowired
+    FiscalYearService fiscalYears;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -190,9 +210,42 @@ class NikSearchTest {
                 Integer.class)).isZero();
     }
 
-    /** A person registered by DISDIK. */
+    @Test
+    void aRefusedAidRecordIsANikSearchTooAndNamesNoDesa() {
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, BeneficiaryTestSupport.YEAR);
+        AllocationView dinkes = allocation(allocations, place.kecamatan(), "DINKES", programme(programmes, null).code(),
+                new BigDecimal("10000000.00"));
+        BeneficiaryView elsewhere = registeredByDisdik(place.kecamatan());
+        DumisakeUser recorder = operator("DINKES", "catat-" + ThreadLocalRandom.current().nextInt(1_000_000));
+        BigDecimal amount = new BigDecimal("100000.00");
+
+        assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
+                new NewAid(freshNik(), amount, AID_DATE, null))))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.code()).isEqualTo("BENEFICIARY_UNKNOWN"));
+        assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
+                new NewAid(elsewhere.nik(), amount, AID_DATE, null))))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+                    assertThat(e.code()).isEqualTo("DESA_OUTSIDE_KECAMATAN");
+                    assertThat(e.arguments()).doesNotContain(elsewhere.desaName());
+                });
+        assertThat(events(recorder, "NIK_SEARCHED")).hasSize(2);
+
+        for (int search = 3; search <= 30; search++) {
+            as(recorder, () -> beneficiaries.checkNik(freshNik()));
+        }
+        assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
+                new NewAid(freshNik(), amount, AID_DATE, null)))).isInstanceOf(TooManyRequestsException.class);
+    }
+
     private BeneficiaryView registeredByDisdik() {
-        String desa = jdbc.queryForObject("select code from desa order by code limit 1", String.class);
+        return registeredByDisdik("");
+    }
+
+    /** A person registered by DISDIK, living outside {@code kecamatanCode}. */
+    private BeneficiaryView registeredByDisdik(String kecamatanCode) {
+        String desa = jdbc.queryForObject("select code from desa where kecamatan_code <> ? order by code limit 1",
+                String.class, kecamatanCode);
         return as(OP_DISDIK, () -> beneficiaries.register(person(freshNik(), desa, 3)));
     }
 

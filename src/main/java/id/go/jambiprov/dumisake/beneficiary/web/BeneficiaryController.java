@@ -211,6 +211,9 @@ class BeneficiaryController {
         } catch (BusinessRuleException e) {
             result.reject(e.messageKey(), e.arguments(), null);
             return aidPage(allocationId, model);
+        } catch (TooManyRequestsException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return aidPage(allocationId, model);
         }
     }
 
