@@ -68,12 +68,20 @@ public class BeneficiaryService {
         this.clock = clock;
     }
 
+    /**
+     * Registers a person. Refusing a NIK that is registered already tells whether it is, as a NIK search does:
+     * that refusal counts and is audited as one ({@link #checkNik}), which is why refusals commit.
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    @Transactional(noRollbackFor = {BusinessRuleException.class, TooManyRequestsException.class})
     public BeneficiaryView register(NewBeneficiary person) {
         LocalDate today = LocalDate.now(clock);
         Nik nik = checked(person, today);
         DesaSummary desa = desa(person.desaCode());
-        if (exists(nik.value())) {
+        searchLimit.admit(nik.masked());
+        Optional<Long> existing = idOf(nik.value());
+        if (existing.isPresent()) {
+            searchLimit.searched(nik.masked(), existing.get());
             throw new BusinessRuleException("BENEFICIARY_EXISTS", "beneficiary.exists", nik.masked());
         }
         var keys = new GeneratedKeyHolder();
@@ -90,6 +98,8 @@ public class BeneficiaryService {
                             .addValue("by", CurrentUser.username()).addValue("opd", CurrentUser.opdScope()),
                     keys, new String[]{"id"});
         } catch (DuplicateKeyException e) {
+            // registered by someone else a moment ago; the failed insert aborted the transaction
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw new BusinessRuleException("BENEFICIARY_EXISTS", "beneficiary.exists", nik.masked());
         }
         long id = keys.getKey().longValue();
@@ -435,9 +445,9 @@ public class BeneficiaryService {
         }
     }
 
-    private boolean exists(String nik) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from beneficiary where nik = :nik)",
-                new MapSqlParameterSource("nik", nik), Boolean.class));
+    private Optional<Long> idOf(String nik) {
+        return jdbc.queryForList("select id from beneficiary where nik = :nik", new MapSqlParameterSource("nik", nik),
+                Long.class).stream().findFirst();
     }
 
     private boolean hasAid(long beneficiaryId, String programmeCode, int year) {

@@ -13,6 +13,8 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,6 +76,9 @@ class NikSearchTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    NikSearchSettings limit;
 
     @Test
     void theExpertTeamMayNotSearchByNikOnTheApiNorOnThePage() throws Exception {
@@ -125,7 +131,7 @@ class NikSearchTest {
     @Test
     void theSearchAfterTheLimitIsRefusedWith429OnTheApiAndThePage() throws Exception {
         DumisakeUser searcher = freshOperatorAccount();
-        for (int search = 1; search <= 30; search++) {
+        for (int search = 1; search <= limit.maxPerAccount(); search++) {
             assertThat(mvc.perform(get("/api/v1/beneficiaries").param("nik", freshNik()).with(user(searcher)))
                     .andReturn().getResponse().getStatus()).as("search %d", search).isEqualTo(200);
         }
@@ -135,7 +141,8 @@ class NikSearchTest {
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"code\":\"NIK_SEARCH_LIMIT\"")
-                .contains("Batas pencarian NIK tercapai: paling banyak 30 pencarian dalam 10 menit per akun");
+                .contains("Batas pencarian NIK tercapai: paling banyak %d pencarian dalam 10 menit per akun"
+                        .formatted(limit.maxPerAccount()));
         assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 600);
 
         MockHttpServletResponse page = mvc.perform(get("/penerima").param("nik", freshNik()).with(user(searcher)))
@@ -144,12 +151,20 @@ class NikSearchTest {
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"nik-search-error\"")
                 .contains("Batas pencarian NIK tercapai");
 
-        assertThat(events(searcher, "NIK_SEARCHED")).hasSize(30);
+        assertThat(events(searcher, "NIK_SEARCHED")).hasSize(limit.maxPerAccount());
         // the first refusal of the window is audited, the ones after it are not
         assertThat(events(searcher, "NIK_SEARCH_LIMIT_REACHED")).hasSize(1);
         // another account is not held back by this one
         assertThat(mvc.perform(get("/api/v1/beneficiaries").param("nik", freshNik())
                 .with(httpBasic("admin", "dumisake"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountGetsThirtySearchesInTenMinutesUnlessConfiguredOtherwise() {
+        NikSearchSettings defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("dumisake.nik-search", NikSearchSettings.class);
+        assertThat(defaults.maxPerAccount()).isEqualTo(30);
+        assertThat(defaults.window()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -231,11 +246,30 @@ class NikSearchTest {
                 });
         assertThat(events(recorder, "NIK_SEARCHED")).hasSize(2);
 
-        for (int search = 3; search <= 30; search++) {
+        for (int search = 3; search <= limit.maxPerAccount(); search++) {
             as(recorder, () -> beneficiaries.checkNik(freshNik()));
         }
         assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
                 new NewAid(freshNik(), amount, AID_DATE, null)))).isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void registeringANikThatIsRegisteredAlreadyIsANikSearchToo() {
+        BeneficiaryView registered = registeredByDisdik();
+        DumisakeUser registrar = operator("DINKES", "daftar-" + ThreadLocalRandom.current().nextInt(1_000_000));
+
+        assertThatThrownBy(() -> as(registrar, () -> beneficiaries.register(person(registered.nik(),
+                registered.desaCode(), 2)))).isInstanceOfSatisfying(BusinessRuleException.class,
+                e -> assertThat(e.code()).isEqualTo("BENEFICIARY_EXISTS"));
+        as(registrar, () -> beneficiaries.register(person(freshNik(), registered.desaCode(), 2)));
+
+        assertThat(events(registrar, "NIK_SEARCHED")).extracting(e -> e.get("nik"))
+                .containsExactly(Nik.mask(registered.nik()));
+        for (int search = 2; search <= limit.maxPerAccount(); search++) {
+            as(registrar, () -> beneficiaries.checkNik(freshNik()));
+        }
+        assertThatThrownBy(() -> as(registrar, () -> beneficiaries.register(person(registered.nik(),
+                registered.desaCode(), 2)))).isInstanceOf(TooManyRequestsException.class);
     }
 
     private BeneficiaryView registeredByDisdik() {

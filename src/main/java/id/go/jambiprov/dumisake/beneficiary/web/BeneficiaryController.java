@@ -113,6 +113,9 @@ class BeneficiaryController {
         } catch (BusinessRuleException e) {
             result.reject(e.messageKey(), e.arguments(), null);
             return "beneficiary/form";
+        } catch (TooManyRequestsException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return "beneficiary/form";
         }
     }
 
