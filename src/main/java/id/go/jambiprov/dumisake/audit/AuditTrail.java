@@ -11,6 +11,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,34 @@ public class AuditTrail {
                         created.getKey().toString(), null, toJson(created.getValue())})
                 .toList();
         jdbc.batchUpdate(INSERT, rows);
+    }
+
+    /**
+     * How often the signed-in user recorded {@code action} within the last {@code period}, by the database's
+     * clock, for limits that must hold on every instance alike and across restarts. It first takes a
+     * transaction lock on the user and the action, so that parallel requests of one user count one after the
+     * other: each records its own event in the same transaction before the next one counts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Recent countRecentLocked(String action, Duration period) {
+        String username = currentUsername();
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> null, "audit-count/" + action + "/" + username);
+        long millis = period.toMillis();
+        return jdbc.queryForObject("""
+                        select count(*), ceil(extract(epoch from
+                                   min(occurred_at) + ? * interval '1 millisecond' - clock_timestamp()))
+                        from audit_event
+                        where username = ? and action = ?
+                          and occurred_at > clock_timestamp() - ? * interval '1 millisecond'""",
+                (rs, row) -> new Recent(rs.getInt(1), Duration.ofSeconds(Math.max(1, rs.getLong(2)))),
+                millis, username, action, millis);
+    }
+
+    /**
+     * @param count          the events within the period
+     * @param oldestLeavesIn when the oldest of them leaves the period (at least a second, also when none)
+     */
+    public record Recent(int count, Duration oldestLeavesIn) {
     }
 
     private String toJson(Object state) {

@@ -13,6 +13,7 @@ import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -36,8 +38,10 @@ import java.util.Optional;
 
 /**
  * Beneficiaries of direct aid and their aid records. The full NIK is shown to admins and to operators of
- * the OPD that registered the person or recorded aid for them; everybody else sees it masked. An admin
- * who is shown a full NIK leaves a {@code NIK_VIEWED} audit event, because nobody's own work needs it.
+ * the OPD that registered the person or recorded aid for them; everybody else sees it masked, with the year
+ * of birth instead of the date. An admin who is shown a full NIK leaves a {@code NIK_VIEWED} audit event,
+ * because nobody's own work needs it. Exact NIK search is limited, audited and tells another OPD's operator
+ * no more than "registered" ({@link #checkNik}).
  */
 @Service
 @Transactional
@@ -50,24 +54,34 @@ public class BeneficiaryService {
     private final ProgrammeService programmes;
     private final RegionService regions;
     private final AuditTrail audit;
+    private final NikSearchLimit searchLimit;
     private final Clock clock;
 
     BeneficiaryService(NamedParameterJdbcTemplate jdbc, AllocationService allocations, ProgrammeService programmes,
-                       RegionService regions, AuditTrail audit, Clock clock) {
+                       RegionService regions, AuditTrail audit, NikSearchLimit searchLimit, Clock clock) {
         this.jdbc = jdbc;
         this.allocations = allocations;
         this.programmes = programmes;
         this.regions = regions;
         this.audit = audit;
+        this.searchLimit = searchLimit;
         this.clock = clock;
     }
 
+    /**
+     * Registers a person. Refusing a NIK that is registered already tells whether it is, as a NIK search does:
+     * that refusal counts and is audited as one ({@link #checkNik}), which is why refusals commit.
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    @Transactional(noRollbackFor = {BusinessRuleException.class, TooManyRequestsException.class})
     public BeneficiaryView register(NewBeneficiary person) {
         LocalDate today = LocalDate.now(clock);
         Nik nik = checked(person, today);
         DesaSummary desa = desa(person.desaCode());
-        if (exists(nik.value())) {
+        searchLimit.admit(nik.masked());
+        Optional<Long> existing = idOf(nik.value());
+        if (existing.isPresent()) {
+            searchLimit.searched(nik.masked(), existing.get());
             throw new BusinessRuleException("BENEFICIARY_EXISTS", "beneficiary.exists", nik.masked());
         }
         var keys = new GeneratedKeyHolder();
@@ -84,6 +98,8 @@ public class BeneficiaryService {
                             .addValue("by", CurrentUser.username()).addValue("opd", CurrentUser.opdScope()),
                     keys, new String[]{"id"});
         } catch (DuplicateKeyException e) {
+            // registered by someone else a moment ago; the failed insert aborted the transaction
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw new BusinessRuleException("BENEFICIARY_EXISTS", "beneficiary.exists", nik.masked());
         }
         long id = keys.getKey().longValue();
@@ -92,14 +108,28 @@ public class BeneficiaryService {
         return view(created, false);
     }
 
-    /** The person with exactly this NIK, if any; the NIK shown as the caller may see it. */
-    public Optional<BeneficiaryView> findByNik(String nik) {
-        String typed = nik == null ? "" : nik.strip();
-        if (!typed.matches("[0-9]{16}")) {
-            return Optional.empty();
-        }
-        return jdbc.query(SELECT + " where b.nik = :nik", new MapSqlParameterSource("nik", typed), ROW).stream()
-                .findFirst().map(b -> view(b, true));
+    /**
+     * Exact NIK search, for admins and for operators, who check a person before recording aid. Whether the
+     * NIK is registered is told to both; the person only to an admin and to the operators of the OPD that
+     * registered them or recorded aid for them, so that another OPD's operator learns nothing about another
+     * OPD's person. Every search is audited with the masked NIK and counted against the account's limit:
+     * otherwise the answer "registered" lets anyone try out the digits a masked NIK hides.
+     *
+     * @throws BusinessRuleException    {@code NIK_INVALID} for what cannot be a NIK; nothing is counted
+     * @throws TooManyRequestsException {@code NIK_SEARCH_LIMIT} when the account used up its searches; the
+     *                                  transaction commits, keeping the audit event of the first refusal
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    @Transactional(noRollbackFor = TooManyRequestsException.class)
+    public NikCheck checkNik(String typed) {
+        Nik nik = Nik.parse(typed, LocalDate.now(clock));
+        searchLimit.admit(nik.masked());
+        Optional<BeneficiaryView> found = jdbc.query(SELECT + " where b.nik = :nik",
+                new MapSqlParameterSource("nik", nik.value()), ROW).stream().findFirst();
+        searchLimit.searched(nik.masked(), found.map(BeneficiaryView::id).orElse(null));
+        // the admin typed the NIK: seeing it is no disclosure, and the search is audited already
+        return new NikCheck(nik.masked(), found.isPresent(),
+                found.filter(this::visibleToCaller).orElse(null));
     }
 
     public BeneficiaryView get(long id) {
@@ -123,8 +153,13 @@ public class BeneficiaryService {
      * Records aid under a {@code BELANJA_OPD} allocation of the operator's OPD. The allocation row is locked
      * first, so that Σ aid ≤ allocation holds for concurrent writers; the unique index on (NIK, programme,
      * year) refuses a double receipt even when two operators record one person under two allocations.
+     * <p>
+     * A refusal after the person was looked up tells whether the NIK is registered, as a NIK search does, so
+     * it counts and is audited as one ({@link #checkNik}); that is why refusals commit. Recorded aid does not
+     * count: it is audited by itself, and an operator entering a stack of forms must not run into the limit.
      */
     @PreAuthorize("hasRole('OPD_OPERATOR')")
+    @Transactional(noRollbackFor = {BusinessRuleException.class, TooManyRequestsException.class})
     public RecordedAid recordAid(long allocationId, NewAid request) {
         AllocationView allocation = allocations.lockForDisbursement(allocationId, false);
         if (!allocation.active()) {
@@ -133,33 +168,23 @@ public class BeneficiaryService {
         if (allocation.mechanism() != Mechanism.BELANJA_OPD) {
             throw new BusinessRuleException("AID_MECHANISM", "aid.mechanism");
         }
-        BeneficiaryView person = jdbc.query(SELECT + " where b.nik = :nik",
-                        new MapSqlParameterSource("nik", request.nik() == null ? "" : request.nik().strip()), ROW)
-                .stream().findFirst()
-                .orElseThrow(() -> new BusinessRuleException("BENEFICIARY_UNKNOWN", "aid.beneficiaryUnknown"));
-        if (!person.kecamatanCode().equals(allocation.kecamatanCode())) {
-            throw new BusinessRuleException("DESA_OUTSIDE_KECAMATAN", "aid.desaOutsideKecamatan",
-                    person.desaName(), allocation.kecamatanName());
-        }
         if (request.date() == null || request.date().getYear() != allocation.year()) {
             throw new BusinessRuleException("AID_DATE_OUTSIDE_YEAR", "aid.dateOutsideYear", allocation.year());
         }
+        String typed = request.nik() == null ? "" : request.nik().strip();
+        if (!typed.matches("[0-9]{16}")) {
+            throw unknownBeneficiary();
+        }
+        String maskedNik = Nik.mask(typed);
+        searchLimit.admit(maskedNik);
+        BeneficiaryView person = jdbc.query(SELECT + " where b.nik = :nik", new MapSqlParameterSource("nik", typed),
+                ROW).stream().findFirst().orElse(null);
         ProgrammeView programme = programmes.get(allocation.programmeCode());
-        Integer limit = programme.maxWelfareDecile();
-        if (limit != null && (person.welfareDecile() == null || person.welfareDecile() > limit)) {
-            throw new BusinessRuleException("DECILE_NOT_ELIGIBLE", "aid.decileNotEligible", programme.name(), limit)
-                    .with("maxWelfareDecile", limit);
-        }
-        if (hasAid(person.id(), allocation.programmeCode(), allocation.year())) {
-            throw doubleReceipt(programme, allocation.year());
-        }
-        BigDecimal aided = jdbc.queryForObject("""
-                        select coalesce(sum(amount), 0) from aid where allocation_id = :allocation and status <> 'CANCELLED'""",
-                new MapSqlParameterSource("allocation", allocationId), BigDecimal.class);
-        BigDecimal remaining = allocation.amount().subtract(aided);
-        if (request.amount().compareTo(remaining) > 0) {
-            throw new BusinessRuleException("ALLOCATION_EXCEEDED", "aid.allocationExceeded", Rupiah.format(remaining))
-                    .with("remaining", remaining);
+        try {
+            refuseUnlessEligible(person, allocation, programme, request.amount());
+        } catch (BusinessRuleException refused) {
+            searchLimit.searched(maskedNik, person == null ? null : person.id());
+            throw refused;
         }
         var keys = new GeneratedKeyHolder();
         try {
@@ -175,7 +200,9 @@ public class BeneficiaryService {
                             .addValue("date", request.date()).addValue("by", CurrentUser.username()),
                     keys, new String[]{"id"});
         } catch (DuplicateKeyException e) {
-            // another operator recorded this person under the same programme a moment ago
+            // another operator recorded this person under the same programme a moment ago; the failed insert
+            // aborted the transaction, which must roll back although refusals commit
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw doubleReceipt(programme, allocation.year());
         }
         long id = keys.getKey().longValue();
@@ -418,9 +445,9 @@ public class BeneficiaryService {
         }
     }
 
-    private boolean exists(String nik) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from beneficiary where nik = :nik)",
-                new MapSqlParameterSource("nik", nik), Boolean.class));
+    private Optional<Long> idOf(String nik) {
+        return jdbc.queryForList("select id from beneficiary where nik = :nik", new MapSqlParameterSource("nik", nik),
+                Long.class).stream().findFirst();
     }
 
     private boolean hasAid(long beneficiaryId, String programmeCode, int year) {
@@ -429,6 +456,39 @@ public class BeneficiaryService {
                                        and fiscal_year = :year and status <> 'CANCELLED')""",
                 new MapSqlParameterSource("beneficiary", beneficiaryId).addValue("programme", programmeCode)
                         .addValue("year", year), Boolean.class));
+    }
+
+    /** What refuses aid for this person under this allocation; the caller has checked the allocation itself. */
+    private void refuseUnlessEligible(BeneficiaryView person, AllocationView allocation, ProgrammeView programme,
+                                      BigDecimal amount) {
+        if (person == null) {
+            throw unknownBeneficiary();
+        }
+        if (!person.kecamatanCode().equals(allocation.kecamatanCode())) {
+            // without the person's desa: the operator may not be one who may see where they live
+            throw new BusinessRuleException("DESA_OUTSIDE_KECAMATAN", "aid.personOutsideKecamatan",
+                    allocation.kecamatanName());
+        }
+        Integer limit = programme.maxWelfareDecile();
+        if (limit != null && (person.welfareDecile() == null || person.welfareDecile() > limit)) {
+            throw new BusinessRuleException("DECILE_NOT_ELIGIBLE", "aid.decileNotEligible", programme.name(), limit)
+                    .with("maxWelfareDecile", limit);
+        }
+        if (hasAid(person.id(), allocation.programmeCode(), allocation.year())) {
+            throw doubleReceipt(programme, allocation.year());
+        }
+        BigDecimal aided = jdbc.queryForObject("""
+                        select coalesce(sum(amount), 0) from aid where allocation_id = :allocation and status <> 'CANCELLED'""",
+                new MapSqlParameterSource("allocation", allocation.id()), BigDecimal.class);
+        BigDecimal remaining = allocation.amount().subtract(aided);
+        if (amount.compareTo(remaining) > 0) {
+            throw new BusinessRuleException("ALLOCATION_EXCEEDED", "aid.allocationExceeded", Rupiah.format(remaining))
+                    .with("remaining", remaining);
+        }
+    }
+
+    private static BusinessRuleException unknownBeneficiary() {
+        return new BusinessRuleException("BENEFICIARY_UNKNOWN", "aid.beneficiaryUnknown");
     }
 
     private static BusinessRuleException doubleReceipt(ProgrammeView programme, int year) {
@@ -448,14 +508,10 @@ public class BeneficiaryService {
      * audit event (the operator who just registered the person does not need one).
      */
     private BeneficiaryView view(BeneficiaryView full, boolean audited) {
-        String scope = CurrentUser.opdScope();
-        boolean admin = CurrentUser.get().getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        boolean ownOpd = scope != null && (scope.equals(full.registeredOpd()) || full.aidOpds().contains(scope));
-        if (ownOpd) {
+        if (ownOpd(full)) {
             return full;
         }
-        if (admin) {
+        if (admin()) {
             if (audited) {
                 audit.record("NIK_VIEWED", ENTITY, full.id(), null, Map.of("nik", Nik.mask(full.nik())));
             }
@@ -464,19 +520,37 @@ public class BeneficiaryService {
         return masked(full);
     }
 
-    private static BeneficiaryView masked(BeneficiaryView b) {
-        return new BeneficiaryView(b.id(), Nik.mask(b.nik()), false, b.name(), b.sex(), b.dateOfBirth(), b.desaCode(),
-                b.desaName(), b.kecamatanCode(), b.kecamatanName(), b.kabupatenKotaName(), b.address(), b.phone(),
-                b.welfareDecile(), b.registeredOpd(), b.aidOpds());
+    /** Whether the caller may see this person with the full NIK: an admin, or an operator of their OPD. */
+    private boolean visibleToCaller(BeneficiaryView full) {
+        return admin() || ownOpd(full);
     }
 
-    /** The audit trail keeps the masked NIK: an admin reading the trail is not shown a full one. */
+    private static boolean ownOpd(BeneficiaryView full) {
+        String scope = CurrentUser.opdScope();
+        return scope != null && (scope.equals(full.registeredOpd()) || full.aidOpds().contains(scope));
+    }
+
+    private static boolean admin() {
+        return CurrentUser.get().getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
+    /** The NIK masked and, since day and month of birth are digits the mask hides, the year of birth only. */
+    private static BeneficiaryView masked(BeneficiaryView b) {
+        return new BeneficiaryView(b.id(), Nik.mask(b.nik()), false, b.name(), b.sex(), null, b.birthYear(),
+                b.desaCode(), b.desaName(), b.kecamatanCode(), b.kecamatanName(), b.kabupatenKotaName(), b.address(),
+                b.phone(), b.welfareDecile(), b.registeredOpd(), b.aidOpds());
+    }
+
+    /**
+     * The audit trail keeps the masked NIK, and with it the year of birth only, as every masked view does: an
+     * admin reading the trail is not shown a full NIK, nor the digits to rebuild one.
+     */
     private static Map<String, Object> state(BeneficiaryView b) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("nik", Nik.mask(b.nik()));
         state.put("name", b.name());
         state.put("sex", b.sex());
-        state.put("dateOfBirth", b.dateOfBirth().toString());
+        state.put("birthYear", b.birthYear());
         state.put("desaCode", b.desaCode());
         state.put("welfareDecile", b.welfareDecile());
         return state;
@@ -515,12 +589,15 @@ public class BeneficiaryService {
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
             """;
 
-    private static final RowMapper<BeneficiaryView> ROW = (rs, n) -> new BeneficiaryView(rs.getLong("id"),
-            rs.getString("nik"), true, rs.getString("name"), Nik.Sex.valueOf(rs.getString("sex")),
-            rs.getObject("date_of_birth", LocalDate.class), rs.getString("desa_code"), rs.getString("desa_name"),
-            rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_name"),
-            rs.getString("address"), rs.getString("phone"), (Integer) rs.getObject("welfare_decile", Integer.class),
-            rs.getString("registered_opd"), strings(rs.getArray("aid_opds")));
+    private static final RowMapper<BeneficiaryView> ROW = (rs, n) -> {
+        LocalDate born = rs.getObject("date_of_birth", LocalDate.class);
+        return new BeneficiaryView(rs.getLong("id"), rs.getString("nik"), true, rs.getString("name"),
+                Nik.Sex.valueOf(rs.getString("sex")), born, born.getYear(), rs.getString("desa_code"),
+                rs.getString("desa_name"), rs.getString("kecamatan_code"), rs.getString("kecamatan_name"),
+                rs.getString("kabupaten_kota_name"), rs.getString("address"), rs.getString("phone"),
+                (Integer) rs.getObject("welfare_decile", Integer.class), rs.getString("registered_opd"),
+                strings(rs.getArray("aid_opds")));
+    };
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());

@@ -48,9 +48,8 @@ class DemoBeneficiaries implements ApplicationRunner {
         jdbc.update("""
                 insert into audit_event (username, action, entity_type, entity_id, after_state)
                 select 'system', 'BENEFICIARY_DEMO_LOADED', 'Beneficiary', b.id::text,
-                       jsonb_build_object('nik', left(b.nik, 4) || '**********' || right(b.nik, 2), 'name', b.name,
-                                          'desaCode', b.desa_code)
-                from beneficiary b""");
+                       jsonb_build_object('nik', %s, 'name', b.name, 'desaCode', b.desa_code)
+                from beneficiary b""".formatted(Nik.maskSql("b.nik")));
         jdbc.execute("drop table demo_people");
     }
 

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  */
 public record Nik(String value) {
 
+    private static final int VISIBLE_DIGITS = 4;
+
     public Nik {
         if (value == null || !value.matches("[0-9]{16}")) {
             throw new IllegalArgumentException("not a checked NIK");
@@ -54,13 +56,26 @@ public record Nik(String value) {
         return value.substring(0, 2) + "." + value.substring(2, 4) + "." + value.substring(4, 6);
     }
 
-    /** What lists and the expert team see: {@code 1501**********01}. */
+    /** What lists, other OPDs and the expert team see: {@code 1501************}. */
     public String masked() {
         return mask(value);
     }
 
+    /**
+     * Only the province and kabupaten/kota stay, which the desa shown next to a masked NIK tells anyway.
+     * What is shown with it gives back at most digits 5–6 (the desa's kecamatan), whether 40 was added to
+     * the day (the sex) and 11–12 (the year of birth); the day and month of birth and the whole serial are
+     * shown nowhere, so they cannot be derived. With the last two serial digits shown as well, the serial
+     * of a person was as good as known (it counts the people of one kecamatan born on one day) and only the
+     * day and month were left to guess: a few hundred tries.
+     */
     public static String mask(String nik) {
-        return nik.substring(0, 4) + "*".repeat(10) + nik.substring(14);
+        return nik.substring(0, VISIBLE_DIGITS) + "*".repeat(16 - VISIBLE_DIGITS);
+    }
+
+    /** {@link #mask} as an SQL expression over a column of full NIKs, for statements that write many at once. */
+    public static String maskSql(String column) {
+        return "left(" + column + ", " + VISIBLE_DIGITS + ") || '" + "*".repeat(16 - VISIBLE_DIGITS) + "'";
     }
 
     @Override

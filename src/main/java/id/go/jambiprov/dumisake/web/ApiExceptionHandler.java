@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.account.SignedOutException;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -57,6 +58,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("code", exception.code());
         exception.details().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The caller used up a limit: 429 with when to try again. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException exception, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, exception.messageKey(), exception.arguments(),
+                request);
+        problem.setProperty("code", exception.code());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfter().toSeconds())).body(problem);
     }
 
     /** The database is away (restart, outage): 503 at once, and the client may simply try again later. */

@@ -19,7 +19,6 @@ import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.desaOf
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshKecamatan;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.programme;
-import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,11 +77,11 @@ class BeneficiaryApiTest {
                 .andExpect(status().isNotFound());
 
         mvc.perform(get("/api/v1/beneficiaries").param("nik", nik).with(httpBasic("ahli", "dumisake")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(1)))
-                .andExpect(jsonPath("$[0].nik").value(Nik.mask(nik)))
-                .andExpect(jsonPath("$[0].nikVisible").value(false));
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/beneficiaries").param("nik", nik).with(httpBasic("op-disdik", "dumisake")))
-                .andExpect(jsonPath("$[0].nik").value(nik));
+                .andExpect(jsonPath("$.registered").value(true)).andExpect(jsonPath("$.beneficiary.nik").value(nik));
+        mvc.perform(get("/api/v1/beneficiaries").param("nik", "1501").with(httpBasic("op-disdik", "dumisake")))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("NIK_INVALID"));
         mvc.perform(get("/api/v1/allocations/{id}/aid", allocation.id()).with(httpBasic("ahli", "dumisake")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].maskedNik").value(Nik.mask(nik)));
     }

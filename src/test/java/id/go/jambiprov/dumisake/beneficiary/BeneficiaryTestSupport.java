@@ -44,8 +44,12 @@ final class BeneficiaryTestSupport {
     }
 
     static DumisakeUser operator(String opdCode) {
-        return new DumisakeUser("op-" + opdCode.toLowerCase(), "Operator " + opdCode, Role.OPD_OPERATOR, opdCode,
-                true, "x");
+        return operator(opdCode, "op-" + opdCode.toLowerCase());
+    }
+
+    /** An operator under a username of its own, e.g. to count its NIK searches apart from other tests'. */
+    static DumisakeUser operator(String opdCode, String username) {
+        return new DumisakeUser(username, "Operator " + opdCode, Role.OPD_OPERATOR, opdCode, true, "x");
     }
 
     static DumisakeUser admin() {

@@ -23,7 +23,25 @@ class NikTest {
         assertThat(nik.sex()).isEqualTo(Nik.Sex.F);
         assertThat(nik.dateOfBirth(TODAY)).isEqualTo(LocalDate.of(1990, 7, 1));
         assertThat(nik.kecamatanCode()).isEqualTo("15.01.01");
-        assertThat(nik.masked()).isEqualTo("1501**********01");
+        assertThat(nik.masked()).isEqualTo("1501************");
+    }
+
+    /**
+     * A masked view shows the desa (hence digits 1–6), the sex and the year of birth next to the masked NIK:
+     * people alike in those must have alike masks, whatever their day and month of birth and their serial.
+     */
+    @Test
+    void theMaskTellsNothingBeyondTheDesaSexAndYearShownNextToIt() {
+        LocalDate born = LocalDate.of(1990, 1, 1);
+        java.util.Set<String> masks = new java.util.HashSet<>();
+        for (LocalDate day = born; day.getYear() == 1990; day = day.plusDays(1)) {
+            for (String serial : new String[]{"0001", "0002", "0417", "9999"}) {
+                String nik = "150101" + String.format("%02d%02d", day.getDayOfMonth() + 40, day.getMonthValue())
+                        + "90" + serial;
+                masks.add(Nik.parse(nik, TODAY).masked());
+            }
+        }
+        assertThat(masks).containsExactly("1501************");
     }
 
     @ParameterizedTest

@@ -178,7 +178,7 @@ class AuthorizationMatrixTest {
             entry("GET /alokasi/{allocationId}/bantuan", SIGNED_IN),
             entry("POST /alokasi/{allocationId}/bantuan", OPERATOR_ONLY),
             entry("POST /api/v1/beneficiaries", ADMIN_OPERATOR),
-            entry("GET /api/v1/beneficiaries", SIGNED_IN),
+            entry("GET /api/v1/beneficiaries", ADMIN_OPERATOR),
             entry("POST /api/v1/allocations/{allocationId}/aid", OPERATOR_ONLY),
             entry("GET /api/v1/allocations/{allocationId}/aid", SIGNED_IN),
             entry("GET /api/v1/exports/envelopes.xlsx", ADMIN_EXPERT),

@@ -6,6 +6,7 @@ import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.Nik;
+import id.go.jambiprov.dumisake.beneficiary.NikCheck;
 import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -46,10 +47,15 @@ class BeneficiaryApiController {
         return ResponseEntity.created(URI.create("/api/v1/beneficiaries?nik=" + created.nik())).body(created);
     }
 
-    /** Exact NIK search: an empty list when nobody has it; the NIK masked for those not allowed to see it. */
+    /**
+     * Exact NIK search, for admins and operators only (403 for the expert team): whether the NIK is
+     * registered, and the person only for those who may see them (an admin, the operators of the OPD that
+     * registered them or recorded aid for them). {@code 422 NIK_INVALID} for what cannot be a NIK,
+     * {@code 429 NIK_SEARCH_LIMIT} when the account used up its searches for now.
+     */
     @GetMapping("/api/v1/beneficiaries")
-    List<BeneficiaryView> byNik(@RequestParam String nik) {
-        return beneficiaries.findByNik(nik).stream().toList();
+    NikCheck byNik(@RequestParam String nik) {
+        return beneficiaries.checkNik(nik);
     }
 
     @PostMapping("/api/v1/allocations/{allocationId}/aid")

@@ -10,11 +10,14 @@ import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.Nik;
+import id.go.jambiprov.dumisake.beneficiary.NikCheck;
 import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +28,7 @@ import lombok.Data;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,19 +62,33 @@ class BeneficiaryController {
         this.messages = messages;
     }
 
-    /** Search by exact NIK or by a part of the name; name results never show a full NIK. */
+    /**
+     * Search by a part of the name, for everybody, with masked NIKs; or by exact NIK, for admins and operators
+     * (the expert team gets 403): another OPD's person is only said to be registered. Past the account's
+     * limit of NIK searches the page says so, with 429.
+     */
     @GetMapping("/penerima")
     String search(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
-                  Model model) {
+                  Model model, HttpServletResponse response) {
         model.addAttribute("nik", nik);
         model.addAttribute("name", name);
         if (nik != null && !nik.isBlank()) {
-            Optional<BeneficiaryView> found = beneficiaries.findByNik(nik);
-            model.addAttribute("results", found.stream().toList());
-        } else {
+            try {
+                NikCheck check = beneficiaries.checkNik(nik);
+                model.addAttribute("check", check);
+                if (check.beneficiary() != null) {
+                    model.addAttribute("results", List.of(check.beneficiary()));
+                }
+            } catch (BusinessRuleException e) {
+                model.addAttribute("nikError", message(e.messageKey(), e.arguments()));
+            } catch (TooManyRequestsException e) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                model.addAttribute("nikError", message(e.messageKey(), e.arguments()));
+            }
+        } else if (name != null && !name.isBlank()) {
             model.addAttribute("results", beneficiaries.searchByName(name, NAME_RESULTS));
         }
-        model.addAttribute("searched", (nik != null && !nik.isBlank()) || (name != null && !name.isBlank()));
+        model.addAttribute("searched", model.containsAttribute("results"));
         return "beneficiary/search";
     }
 
@@ -94,6 +111,9 @@ class BeneficiaryController {
             redirect.addFlashAttribute("flashSuccess", message("beneficiary.registered", created.name()));
             return "redirect:/penerima/" + created.id();
         } catch (BusinessRuleException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return "beneficiary/form";
+        } catch (TooManyRequestsException e) {
             result.reject(e.messageKey(), e.arguments(), null);
             return "beneficiary/form";
         }
@@ -192,6 +212,9 @@ class BeneficiaryController {
             }
             return "redirect:/alokasi/" + allocationId + "/bantuan";
         } catch (BusinessRuleException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return aidPage(allocationId, model);
+        } catch (TooManyRequestsException e) {
             result.reject(e.messageKey(), e.arguments(), null);
             return aidPage(allocationId, model);
         }
