@@ -26,8 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,42 +179,18 @@ public class RenderedFragments implements TransactionExecutionListener {
     }
 
     /** The request as the template sees it: with only the parameters its page reads. */
-    private static final class NamedParametersOnly extends HttpServletRequestWrapper {
+    private static final class NamedParametersOnly extends ParametersRequest {
 
-        private final Map<String, String[]> parameters;
         private final String query;
 
         NamedParametersOnly(HttpServletRequest request, Map<String, String[]> parameters, String query) {
-            super(request);
-            this.parameters = Collections.unmodifiableMap(parameters);
+            super(request, parameters);
             this.query = query;
         }
 
         @Override
         public String getQueryString() {
             return query;
-        }
-
-        @Override
-        public String getParameter(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values[0];
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values.clone();
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
         }
     }
 

@@ -3,7 +3,6 @@ package id.go.jambiprov.dumisake.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.Order;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -12,8 +11,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,7 +38,7 @@ class SortParameterFilter extends OncePerRequestFilter {
             return;
         }
         String[] kept = Arrays.stream(sorts).filter(SortParameterFilter::wellFormed).toArray(String[]::new);
-        chain.doFilter(new WithSort(request, kept), response);
+        chain.doFilter(new ParametersRequest(request, withSort(request, kept)), response);
     }
 
     private static boolean wellFormed(String sort) {
@@ -49,41 +46,13 @@ class SortParameterFilter extends OncePerRequestFilter {
     }
 
     /** The request with only the well-formed sort values ({@code kept}, possibly none). */
-    private static final class WithSort extends HttpServletRequestWrapper {
-
-        private final Map<String, String[]> parameters;
-
-        WithSort(HttpServletRequest request, String[] kept) {
-            super(request);
-            Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
-            if (kept.length == 0) {
-                parameters.remove(SORT);
-            } else {
-                parameters.put(SORT, kept);
-            }
-            this.parameters = Collections.unmodifiableMap(parameters);
+    private static Map<String, String[]> withSort(HttpServletRequest request, String[] kept) {
+        Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
+        if (kept.length == 0) {
+            parameters.remove(SORT);
+        } else {
+            parameters.put(SORT, kept);
         }
-
-        @Override
-        public String getParameter(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values[0];
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values.clone();
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
-        }
+        return parameters;
     }
 }
