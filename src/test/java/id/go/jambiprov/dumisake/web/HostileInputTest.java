@@ -110,6 +110,15 @@ class HostileInputTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.headers().firstValue("Content-Disposition")).isEmpty();
         assertThat(answer.body()).contains("Tahun anggaran 2099 tidak ditemukan");
+
+        // the page's button: the error page, not a half-sent download
+        String expert = client.login("ahli");
+        HttpResponse<String> page = client.send(client.get("/ekspor/laporan-realisasi.pdf?year=2099", expert));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Disposition")).isEmpty();
+        assertThat(page.body()).contains("Tahun anggaran 2099 tidak ditemukan");
     }
 
     @Test
