@@ -45,6 +45,15 @@ class BeneficiaryServiceTest {
     BeneficiaryService beneficiaries;
 
     @Autowired
+    AidService aidService;
+
+    @Autowired
+    AidQueries aidQueries;
+
+    @Autowired
+    BeneficiaryQueries people;
+
+    @Autowired
     AllocationService allocations;
 
     @Autowired
@@ -74,13 +83,13 @@ class BeneficiaryServiceTest {
         String nik = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 3)));
 
-        RecordedAid recorded = as(OP_DISDIK, () -> beneficiaries.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null)));
+        RecordedAid recorded = as(OP_DISDIK, () -> aidService.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null)));
 
         assertThat(recorded.otherProgrammes()).isEmpty();
         assertThat(recorded.aid().maskedNik()).isEqualTo(Nik.mask(nik));
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(second.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(second.id(), new NewAid(nik, JUTA, AID_DATE, null))),
                 "DOUBLE_RECEIPT");
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null))),
                 "DOUBLE_RECEIPT");
     }
 
@@ -92,17 +101,17 @@ class BeneficiaryServiceTest {
         AllocationView dinkes = allocation(allocations, kecamatan, "DINKES", health.code(), JUTA.multiply(BigDecimal.TEN));
         String nik = freshNik();
         BeneficiaryView person = as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 2)));
-        as(OP_DISDIK, () -> beneficiaries.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, "Seragam sekolah")));
+        as(OP_DISDIK, () -> aidService.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, "Seragam sekolah")));
 
-        RecordedAid second = as(OP_DINKES, () -> beneficiaries.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null)));
+        RecordedAid second = as(OP_DINKES, () -> aidService.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null)));
 
         assertThat(second.otherProgrammes()).containsExactly(school.name());
-        assertThat(as(expert(), () -> beneficiaries.multiProgramme(BeneficiaryTestSupport.YEAR)))
+        assertThat(as(expert(), () -> aidQueries.multiProgramme(BeneficiaryTestSupport.YEAR)))
                 .anySatisfy(row -> {
                     assertThat(row.beneficiaryId()).isEqualTo(person.id());
                     assertThat(row.maskedNik()).isEqualTo(Nik.mask(nik));
                 });
-        assertThat(as(admin(), () -> beneficiaries.aidOf(person.id()))).hasSize(2);
+        assertThat(as(admin(), () -> aidQueries.aidOf(person.id()))).hasSize(2);
     }
 
     @Test
@@ -114,7 +123,7 @@ class BeneficiaryServiceTest {
         String nik = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(nik, elsewhere, 1)));
 
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(),
                 new NewAid(nik, JUTA, AID_DATE, null))), "DESA_OUTSIDE_KECAMATAN");
     }
 
@@ -126,9 +135,9 @@ class BeneficiaryServiceTest {
         String second = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(first, desa, 1)));
         as(OP_DISDIK, () -> beneficiaries.register(person(second, desa, 1)));
-        as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(first, JUTA.multiply(new BigDecimal(2)), AID_DATE, null)));
+        as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(first, JUTA.multiply(new BigDecimal(2)), AID_DATE, null)));
 
-        assertThatThrownBy(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(),
+        assertThatThrownBy(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(),
                 new NewAid(second, JUTA.multiply(new BigDecimal(2)), AID_DATE, null))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.code()).isEqualTo("ALLOCATION_EXCEEDED");
@@ -147,11 +156,11 @@ class BeneficiaryServiceTest {
         as(OP_DISDIK, () -> beneficiaries.register(person(unknown, desa, null)));
         as(OP_DISDIK, () -> beneficiaries.register(person(four, desa, 4)));
 
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(five, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(five, JUTA, AID_DATE, null))),
                 "DECILE_NOT_ELIGIBLE");
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(unknown, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(unknown, JUTA, AID_DATE, null))),
                 "DECILE_NOT_ELIGIBLE");
-        assertThat(as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(four, JUTA, AID_DATE, null))))
+        assertThat(as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(four, JUTA, AID_DATE, null))))
                 .isNotNull();
     }
 
@@ -166,7 +175,7 @@ class BeneficiaryServiceTest {
         assertThat(seenByExpert.nik()).isEqualTo(Nik.mask(nik)).doesNotContain(nik.substring(4));
         assertThat(seenByExpert.nikVisible()).isFalse();
         assertThat(as(OP_DINKES, () -> beneficiaries.get(registered.id())).nik()).isEqualTo(Nik.mask(nik));
-        assertThat(as(OP_DISDIK, () -> beneficiaries.searchByName(registered.name(), 10)))
+        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), 10)))
                 .allSatisfy(b -> assertThat(b.nik()).contains("*"));
 
         int viewsBefore = nikViews(registered.id());
@@ -196,9 +205,9 @@ class BeneficiaryServiceTest {
             String nik = freshNik();
             as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 1)));
             List<String> outcomes = race(
-                    () -> as(OP_DISDIK, () -> beneficiaries.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))),
-                    () -> as(OP_DINKES, () -> beneficiaries.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null))),
-                    () -> as(OP_DISDIK, () -> beneficiaries.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))));
+                    () -> as(OP_DISDIK, () -> aidService.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+                    () -> as(OP_DINKES, () -> aidService.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+                    () -> as(OP_DISDIK, () -> aidService.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))));
             assertThat(outcomes).containsExactlyInAnyOrder("OK", "DOUBLE_RECEIPT", "DOUBLE_RECEIPT");
             assertThat(jdbc.queryForObject("select count(*) from aid where nik = ?", Integer.class, nik)).isEqualTo(1);
         }
