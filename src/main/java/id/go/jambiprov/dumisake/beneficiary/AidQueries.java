@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import id.go.jambiprov.dumisake.account.CurrentUser;
 
 /**
  * The aid records as lists read them (NIK masked), and the facts about aid that recording and importing

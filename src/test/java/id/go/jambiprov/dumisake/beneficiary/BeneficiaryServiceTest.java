@@ -3,6 +3,8 @@ package id.go.jambiprov.dumisake.beneficiary;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
@@ -25,6 +27,7 @@ import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.AID_DA
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.admin;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.asSystem;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.expert;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
@@ -112,6 +115,36 @@ class BeneficiaryServiceTest {
                     assertThat(row.maskedNik()).isEqualTo(Nik.mask(nik));
                 });
         assertThat(as(admin(), () -> aidQueries.aidOf(person.id()))).hasSize(2);
+    }
+
+    /**
+     * A cancelled allocation, a transfer and a date outside the year are refused before the NIK is looked up,
+     * so they are no NIK search; a refusal of the person is one.
+     */
+    @Test
+    void theAllocationAndTheDateAreRefusedBeforeAnybodyIsLookedUp() {
+        DumisakeUser recorder = operator("DISDIK", "op-disdik-aturan-" + freshNik());
+        ProgrammeView programme = programme(programmes, 2);
+        AllocationView good = allocation(allocations, kecamatan, "DISDIK", programme.code(), JUTA);
+        AllocationView cancelled = allocation(allocations, kecamatan, "DISDIK", programme.code(), JUTA);
+        asSystem(() -> allocations.cancel(cancelled.id(), "Uji pembatalan", cancelled.version()));
+        AllocationView transfer = asSystem(() -> allocations.create(new NewAllocation(BeneficiaryTestSupport.YEAR,
+                kecamatan, "DISDIK", programme.code(), Mechanism.BANTUAN_KEUANGAN_KABKOTA, null, "Transfer (uji)",
+                JUTA, 3)));
+        String nik = freshNik();
+        as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 3)));
+
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(cancelled.id(),
+                new NewAid(nik, JUTA, AID_DATE, null))), "ALLOCATION_CANCELLED");
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(transfer.id(),
+                new NewAid(nik, JUTA, AID_DATE, null))), "AID_MECHANISM");
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(good.id(),
+                new NewAid(nik, JUTA, AID_DATE.minusYears(1), null))), "AID_DATE_OUTSIDE_YEAR");
+        assertThat(searchesBy(recorder)).isZero();
+
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(good.id(),
+                new NewAid(nik, JUTA, AID_DATE, null))), "DECILE_NOT_ELIGIBLE");
+        assertThat(searchesBy(recorder)).isEqualTo(1);
     }
 
     @Test
@@ -244,6 +277,11 @@ class BeneficiaryServiceTest {
     private int nikViews(long beneficiaryId) {
         return jdbc.queryForObject("select count(*) from audit_event where action = 'NIK_VIEWED' and entity_id = ?",
                 Integer.class, String.valueOf(beneficiaryId));
+    }
+
+    private int searchesBy(DumisakeUser user) {
+        return jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'NIK_SEARCHED'",
+                Integer.class, user.getUsername());
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
