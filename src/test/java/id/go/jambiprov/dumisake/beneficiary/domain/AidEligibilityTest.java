@@ -5,11 +5,13 @@ import id.go.jambiprov.dumisake.beneficiary.domain.AidEligibility.Allocation;
 import id.go.jambiprov.dumisake.beneficiary.domain.AidEligibility.Reason;
 import id.go.jambiprov.dumisake.beneficiary.domain.AidEligibility.Recipient;
 import id.go.jambiprov.dumisake.beneficiary.domain.AidEligibility.Refusal;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of who may receive aid, without Spring or a database. */
@@ -21,6 +23,14 @@ class AidEligibilityTest {
 
     private static Recipient eligible() {
         return new Recipient(KECAMATAN, 3, false, new BigDecimal("250000.00"), ROOM);
+    }
+
+    @Test
+    void theRulesKnowNothingOfSpringOrTheDatabase() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", "jakarta.persistence..")
+                .check(new ClassFileImporter().importClasses(AidEligibility.class, AidEligibility.Allocation.class,
+                        AidEligibility.Recipient.class, AidEligibility.Refusal.class, AidEligibility.Reason.class));
     }
 
     @Test
