@@ -16,4 +16,11 @@ public record BeneficiaryView(long id, String nik, boolean nikVisible, String na
                               String kecamatanCode, String kecamatanName, String kabupatenKotaName, String address,
                               String phone, Integer welfareDecile, String registeredOpd,
                               java.util.List<String> aidOpds) {
+
+    /** The NIK masked and, since day and month of birth are digits the mask hides, the year of birth only. */
+    public BeneficiaryView masked() {
+        return new BeneficiaryView(id, Nik.mask(nik), false, name, sex, null, birthYear, desaCode, desaName,
+                kecamatanCode, kecamatanName, kabupatenKotaName, address, phone, welfareDecile, registeredOpd,
+                aidOpds);
+    }
 }

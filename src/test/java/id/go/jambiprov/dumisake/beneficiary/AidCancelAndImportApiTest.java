@@ -60,6 +60,9 @@ class AidCancelAndImportApiTest {
     BeneficiaryService beneficiaries;
 
     @Autowired
+    AidService aidService;
+
+    @Autowired
     AllocationService allocations;
 
     @Autowired
@@ -234,7 +237,7 @@ class AidCancelAndImportApiTest {
     private AidView recordedAid() {
         String nik = freshNik();
         as(operator("DISDIK"), () -> beneficiaries.register(person(nik, desa, 2)));
-        return as(operator("DISDIK"), () -> beneficiaries.recordAid(allocation.id(),
+        return as(operator("DISDIK"), () -> aidService.recordAid(allocation.id(),
                 new NewAid(nik, new BigDecimal("500000"), LocalDate.of(YEAR, 2, 2), null))).aid();
     }
 }

@@ -57,6 +57,9 @@ class AidCancelConcurrencyTest {
     BeneficiaryService beneficiaries;
 
     @Autowired
+    AidService aidService;
+
+    @Autowired
     AllocationService allocations;
 
     @Autowired
@@ -97,7 +100,7 @@ class AidCancelConcurrencyTest {
             String newcomer = registered();
 
             Race<AidView, AidView> race = race(
-                    () -> as(OP_DISDIK, () -> beneficiaries.cancelAid(full.id(), "Batal (uji bersamaan)", null)),
+                    () -> as(OP_DISDIK, () -> aidService.cancelAid(full.id(), "Batal (uji bersamaan)", null)),
                     () -> record(allocation, newcomer, JUTA));
 
             assertThat(race.first.refusal).isNull();
@@ -121,7 +124,7 @@ class AidCancelConcurrencyTest {
             AidView aid = record(first, nik, JUTA);
 
             Race<AidView, AidView> race = race(
-                    () -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "Pindah alokasi", null)),
+                    () -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "Pindah alokasi", null)),
                     () -> record(second, nik, JUTA));
 
             assertThat(race.first.refusal).isNull();
@@ -143,8 +146,8 @@ class AidCancelConcurrencyTest {
             AidView aid = record(allocation, registered(), JUTA);
 
             Race<AidView, AidView> race = race(
-                    () -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "Pertama", null)),
-                    () -> as(OP_DISDIK_2, () -> beneficiaries.cancelAid(aid.id(), "Kedua", null)));
+                    () -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "Pertama", null)),
+                    () -> as(OP_DISDIK_2, () -> aidService.cancelAid(aid.id(), "Kedua", null)));
 
             assertThat((race.first.refusal == null ? 1 : 0) + (race.second.refusal == null ? 1 : 0)).isOne();
             BusinessRuleException refusal = race.first.refusal != null ? race.first.refusal : race.second.refusal;
@@ -166,7 +169,7 @@ class AidCancelConcurrencyTest {
     }
 
     private AidView record(AllocationView allocation, String nik, BigDecimal amount) {
-        return as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(nik, amount, DATE, null))).aid();
+        return as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(nik, amount, DATE, null))).aid();
     }
 
     record Outcome<T>(T value, BusinessRuleException refusal) {

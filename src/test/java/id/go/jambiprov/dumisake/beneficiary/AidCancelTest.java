@@ -49,6 +49,15 @@ class AidCancelTest {
     BeneficiaryService beneficiaries;
 
     @Autowired
+    AidService aidService;
+
+    @Autowired
+    AidQueries aidQueries;
+
+    @Autowired
+    BeneficiaryQueries people;
+
+    @Autowired
     AllocationService allocations;
 
     @Autowired
@@ -84,7 +93,7 @@ class AidCancelTest {
         assertRefused(() -> record(OP_DISDIK, allocation, third, JUTA), "ALLOCATION_EXCEEDED");
         assertRefused(() -> record(OP_DISDIK, allocation, first, JUTA), "DOUBLE_RECEIPT");
 
-        AidView cancelled = as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "  Salah input NIK  ", aid.version()));
+        AidView cancelled = as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "  Salah input NIK  ", aid.version()));
 
         assertThat(cancelled.status()).isEqualTo("CANCELLED");
         assertThat(cancelled.cancelReason()).isEqualTo("Salah input NIK");
@@ -99,7 +108,7 @@ class AidCancelTest {
         AllocationView other = allocation(allocations, YEAR, kecamatan, "DISDIK", programme.code(), JUTA);
         assertThat(record(OP_DISDIK, other, first, JUTA).aid().status()).isEqualTo("RECORDED");
         // both shown, the cancelled one with its reason
-        assertThat(as(OP_DISDIK, () -> beneficiaries.aidOfAllocation(allocation.id())))
+        assertThat(as(OP_DISDIK, () -> aidQueries.aidOfAllocation(allocation.id())))
                 .filteredOn(AidView::cancelled).singleElement()
                 .satisfies(a -> assertThat(a.cancelReason()).isEqualTo("Salah input NIK"));
     }
@@ -109,9 +118,9 @@ class AidCancelTest {
         AllocationView allocation = allocation(allocations, YEAR, kecamatan, "DISDIK", programme.code(), JUTA);
         AidView aid = record(OP_DISDIK, allocation, registered(), JUTA).aid();
 
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "   ", null)), "CANCEL_REASON_REQUIRED");
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), null, null)), "CANCEL_REASON_REQUIRED");
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "x".repeat(501), null)),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "   ", null)), "CANCEL_REASON_REQUIRED");
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), null, null)), "CANCEL_REASON_REQUIRED");
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "x".repeat(501), null)),
                 "CANCEL_REASON_TOO_LONG");
 
         assertThat(jdbc.queryForObject("select status from aid where id = ?", String.class, aid.id())).isEqualTo("RECORDED");
@@ -122,18 +131,18 @@ class AidCancelTest {
         AllocationView allocation = allocation(allocations, YEAR, kecamatan, "DISDIK", programme.code(), JUTA);
         AidView aid = record(OP_DISDIK, allocation, registered(), JUTA).aid();
 
-        assertThatThrownBy(() -> as(OP_DINKES, () -> beneficiaries.cancelAid(aid.id(), "Bukan milik kami", null)))
+        assertThatThrownBy(() -> as(OP_DINKES, () -> aidService.cancelAid(aid.id(), "Bukan milik kami", null)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(expert(), () -> beneficiaries.cancelAid(aid.id(), "Tim ahli", null)))
+        assertThatThrownBy(() -> as(expert(), () -> aidService.cancelAid(aid.id(), "Tim ahli", null)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(as(OP_DINKES, () -> beneficiaries.mayCancel(aid))).isFalse();
-        assertThat(as(OP_DISDIK, () -> beneficiaries.mayCancel(aid))).isTrue();
-        assertThat(as(admin(), () -> beneficiaries.mayCancel(aid))).isTrue();
+        assertThat(as(OP_DINKES, () -> aidService.mayCancel(aid))).isFalse();
+        assertThat(as(OP_DISDIK, () -> aidService.mayCancel(aid))).isTrue();
+        assertThat(as(admin(), () -> aidService.mayCancel(aid))).isTrue();
 
-        AidView cancelled = as(admin(), () -> beneficiaries.cancelAid(aid.id(), "Dibatalkan admin", null));
+        AidView cancelled = as(admin(), () -> aidService.cancelAid(aid.id(), "Dibatalkan admin", null));
 
         assertThat(cancelled.cancelledBy()).isEqualTo("admin");
-        assertThat(as(admin(), () -> beneficiaries.mayCancel(cancelled))).isFalse();
+        assertThat(as(admin(), () -> aidService.mayCancel(cancelled))).isFalse();
     }
 
     @Test
@@ -141,10 +150,10 @@ class AidCancelTest {
         AllocationView allocation = allocation(allocations, YEAR, kecamatan, "DISDIK", programme.code(), JUTA);
         AidView aid = record(OP_DISDIK, allocation, registered(), JUTA).aid();
 
-        assertThatThrownBy(() -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "Alasan", aid.version() + 7)))
+        assertThatThrownBy(() -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "Alasan", aid.version() + 7)))
                 .isInstanceOf(StaleVersionException.class);
-        as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "Alasan", aid.version()));
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "Lagi", null)), "AID_ALREADY_CANCELLED");
+        as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "Alasan", aid.version()));
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "Lagi", null)), "AID_ALREADY_CANCELLED");
     }
 
     @Test
@@ -154,11 +163,11 @@ class AidCancelTest {
         AllocationView allocation = allocation(allocations, CLOSED_YEAR, closedKecamatan, "DISDIK", programme.code(), JUTA);
         String nik = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(nik, desaOf(jdbc, closedKecamatan), 2)));
-        AidView aid = as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(),
+        AidView aid = as(OP_DISDIK, () -> aidService.recordAid(allocation.id(),
                 new NewAid(nik, JUTA, LocalDate.of(CLOSED_YEAR, 5, 5), null))).aid();
         asSystem(() -> fiscalYears.close(CLOSED_YEAR, fiscalYears.get(CLOSED_YEAR).version()));
 
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.cancelAid(aid.id(), "Terlambat", null)), "FISCAL_YEAR_CLOSED");
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.cancelAid(aid.id(), "Terlambat", null)), "FISCAL_YEAR_CLOSED");
         assertThat(jdbc.queryForObject("select status from aid where id = ?", String.class, aid.id())).isEqualTo("RECORDED");
     }
 
@@ -173,15 +182,15 @@ class AidCancelTest {
         record(OP_DINKES, dinkes, both, JUTA);
         record(OP_DISDIK, disdik, registered(), JUTA);
         AidView cancelled = record(OP_DISDIK, disdik, cancelledOne, JUTA).aid();
-        as(OP_DISDIK, () -> beneficiaries.cancelAid(cancelled.id(), "Meninggal dunia", null));
+        as(OP_DISDIK, () -> aidService.cancelAid(cancelled.id(), "Meninggal dunia", null));
         String kabupatenKota = jdbc.queryForObject("select kabupaten_kota_code from kecamatan where code = ?",
                 String.class, kecamatan);
 
         for (DumisakeUser viewer : new DumisakeUser[]{admin(), expert(), OP_DISDIK, OP_DINKES}) {
-            BeneficiaryCounts province = as(viewer, () -> beneficiaries.countsSummary(YEAR, null, null));
-            BeneficiaryCounts ofKabupaten = as(viewer, () -> beneficiaries.countsSummary(YEAR, kabupatenKota, null));
-            BeneficiaryCounts ofKecamatan = as(viewer, () -> beneficiaries.countsSummary(YEAR, "", kecamatan));
-            long perKecamatanPage = as(viewer, () -> beneficiaries.countsPerKecamatan(YEAR)).stream()
+            BeneficiaryCounts province = as(viewer, () -> people.countsSummary(YEAR, null, null));
+            BeneficiaryCounts ofKabupaten = as(viewer, () -> people.countsSummary(YEAR, kabupatenKota, null));
+            BeneficiaryCounts ofKecamatan = as(viewer, () -> people.countsSummary(YEAR, "", kecamatan));
+            long perKecamatanPage = as(viewer, () -> people.countsPerKecamatan(YEAR)).stream()
                     .mapToLong(RegionCount::beneficiaries).sum();
 
             assertThat(province.level()).isEqualTo(BeneficiaryCounts.Level.KABUPATEN_KOTA);
@@ -192,12 +201,12 @@ class AidCancelTest {
             assertThat(ofKecamatan.level()).isEqualTo(BeneficiaryCounts.Level.DESA);
             assertThat(ofKecamatan.upCode()).isEqualTo(kabupatenKota);
             assertThat(ofKecamatan.rows()).filteredOn(r -> r.beneficiaries() > 0)
-                    .containsExactlyInAnyOrderElementsOf(as(viewer, () -> beneficiaries.countsPerDesa(YEAR, kecamatan)));
+                    .containsExactlyInAnyOrderElementsOf(as(viewer, () -> people.countsPerDesa(YEAR, kecamatan)));
         }
         // this kecamatan's aid of 2096 is ours alone: the person with two programmes counts once, the cancelled not
-        assertThat(as(admin(), () -> beneficiaries.countsSummary(YEAR, null, kecamatan)).total()).isEqualTo(2);
-        assertThat(as(OP_DISDIK, () -> beneficiaries.countsSummary(YEAR, null, kecamatan)).total()).isEqualTo(2);
-        assertThat(as(OP_DINKES, () -> beneficiaries.countsSummary(YEAR, null, kecamatan)).total()).isEqualTo(1);
+        assertThat(as(admin(), () -> people.countsSummary(YEAR, null, kecamatan)).total()).isEqualTo(2);
+        assertThat(as(OP_DISDIK, () -> people.countsSummary(YEAR, null, kecamatan)).total()).isEqualTo(2);
+        assertThat(as(OP_DINKES, () -> people.countsSummary(YEAR, null, kecamatan)).total()).isEqualTo(1);
     }
 
     private static long count(BeneficiaryCounts counts, String code) {
@@ -211,7 +220,7 @@ class AidCancelTest {
     }
 
     private RecordedAid record(DumisakeUser operator, AllocationView allocation, String nik, BigDecimal amount) {
-        return as(operator, () -> beneficiaries.recordAid(allocation.id(), new NewAid(nik, amount, DATE, null)));
+        return as(operator, () -> aidService.recordAid(allocation.id(), new NewAid(nik, amount, DATE, null)));
     }
 
     static void assertRefused(Runnable work, String code) {

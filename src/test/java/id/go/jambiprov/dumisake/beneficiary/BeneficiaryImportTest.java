@@ -3,6 +3,8 @@ package id.go.jambiprov.dumisake.beneficiary;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +27,7 @@ import java.util.List;
 
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.asSystem;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.operator;
@@ -51,6 +56,9 @@ class BeneficiaryImportTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     String desa;
     AllocationView allocation;
@@ -119,6 +127,42 @@ class BeneficiaryImportTest {
         assertThat(report.lines()).hasSize(6);
     }
 
+    /** The import asks {@code AidEligibility} as the single record does, and reports each refusal on its row. */
+    @Test
+    void theAidOfEachRowIsRefusedByTheRulesOfASingleRecord() {
+        String kecamatan = allocation.kecamatanCode();
+        String elsewhere = jdbc.queryForObject("select code from desa where kecamatan_code <> ? order by code limit 1",
+                String.class, kecamatan);
+        ProgrammeView poorest = programme(programmes, 2);
+        AllocationView limited = allocation(allocations, kecamatan, "DISDIK", poorest.code(), new BigDecimal("5000000.00"));
+        AllocationView transfer = asSystem(() -> allocations.create(new NewAllocation(BeneficiaryTestSupport.YEAR,
+                kecamatan, "DISDIK", poorest.code(), Mechanism.BANTUAN_KEUANGAN_KABKOTA, null, "Transfer (uji)",
+                new BigDecimal("1000000.00"), 3)));
+        String again = freshNik();
+        String csv = HEADER
+                + freshNik() + ",Tahun Lain,F,1990-07-01," + desa + ",Jl. Uji,,3," + allocation.id()
+                + ",100000,2047-03-10,\n"                                                            // row 2: year
+                + freshNik() + ",Kecamatan Lain,F,1990-07-01," + elsewhere + ",Jl. Uji,,3," + allocation.id()
+                + ",100000,2048-03-10,\n"                                                            // row 3: place
+                + freshNik() + ",Desil Tinggi,F,1990-07-01," + desa + ",Jl. Uji,,3," + limited.id()
+                + ",100000,2048-03-10,\n"                                                            // row 4: decile
+                + row(again, "Sekali", "100000", "")
+                + row(again, "Dua Kali", "100000", "")                                                // row 6: again
+                + freshNik() + ",Transfer,F,1990-07-01," + desa + ",Jl. Uji,,1," + transfer.id()
+                + ",100000,2048-03-10,\n";                                                           // row 7: transfer
+
+        ImportResult result = as(OP_DISDIK, () -> imports.importFile("penerima.csv", bytes(csv)));
+
+        assertThat(result.errors()).containsExactly(
+                new ImportError(2, "aid_date", message("aid.dateOutsideYear", BeneficiaryTestSupport.YEAR), "2047-03-10"),
+                new ImportError(3, "desa_code", message("aid.desaOutsideKecamatan", elsewhere,
+                        allocation.kecamatanName()), elsewhere),
+                new ImportError(4, "welfare_decile", message("aid.decileNotEligible", poorest.name(), 2), "3"),
+                new ImportError(6, "nik", message("aid.doubleReceipt", allocation.programmeName(),
+                        BeneficiaryTestSupport.YEAR), again),
+                new ImportError(7, "allocation_id", message("aid.mechanism"), String.valueOf(transfer.id())));
+    }
+
     @Test
     void anEmptyFileIsRefused() {
         assertRefused("kosong.csv", new byte[0], "IMPORT_EMPTY");
@@ -154,6 +198,10 @@ class BeneficiaryImportTest {
     private String row(String nik, String name, String amount, String description) {
         String aid = amount.isEmpty() ? ",," : allocation.id() + "," + amount + ",2048-03-10";
         return nik + "," + name + ",F,1990-07-01," + desa + ",Jl. Uji No. 1,,3," + aid + "," + description + "\n";
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private void assertRefused(String fileName, byte[] content, String code) {

@@ -3,6 +3,8 @@ package id.go.jambiprov.dumisake.beneficiary;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
@@ -25,6 +27,7 @@ import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.AID_DA
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.admin;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.allocation;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.as;
+import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.asSystem;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.expert;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshNik;
 import static id.go.jambiprov.dumisake.beneficiary.BeneficiaryTestSupport.freshPlace;
@@ -43,6 +46,15 @@ class BeneficiaryServiceTest {
 
     @Autowired
     BeneficiaryService beneficiaries;
+
+    @Autowired
+    AidService aidService;
+
+    @Autowired
+    AidQueries aidQueries;
+
+    @Autowired
+    BeneficiaryQueries people;
 
     @Autowired
     AllocationService allocations;
@@ -74,13 +86,13 @@ class BeneficiaryServiceTest {
         String nik = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 3)));
 
-        RecordedAid recorded = as(OP_DISDIK, () -> beneficiaries.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null)));
+        RecordedAid recorded = as(OP_DISDIK, () -> aidService.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null)));
 
         assertThat(recorded.otherProgrammes()).isEmpty();
         assertThat(recorded.aid().maskedNik()).isEqualTo(Nik.mask(nik));
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(second.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(second.id(), new NewAid(nik, JUTA, AID_DATE, null))),
                 "DOUBLE_RECEIPT");
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(first.id(), new NewAid(nik, JUTA, AID_DATE, null))),
                 "DOUBLE_RECEIPT");
     }
 
@@ -92,17 +104,47 @@ class BeneficiaryServiceTest {
         AllocationView dinkes = allocation(allocations, kecamatan, "DINKES", health.code(), JUTA.multiply(BigDecimal.TEN));
         String nik = freshNik();
         BeneficiaryView person = as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 2)));
-        as(OP_DISDIK, () -> beneficiaries.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, "Seragam sekolah")));
+        as(OP_DISDIK, () -> aidService.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, "Seragam sekolah")));
 
-        RecordedAid second = as(OP_DINKES, () -> beneficiaries.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null)));
+        RecordedAid second = as(OP_DINKES, () -> aidService.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null)));
 
         assertThat(second.otherProgrammes()).containsExactly(school.name());
-        assertThat(as(expert(), () -> beneficiaries.multiProgramme(BeneficiaryTestSupport.YEAR)))
+        assertThat(as(expert(), () -> aidQueries.multiProgramme(BeneficiaryTestSupport.YEAR)))
                 .anySatisfy(row -> {
                     assertThat(row.beneficiaryId()).isEqualTo(person.id());
                     assertThat(row.maskedNik()).isEqualTo(Nik.mask(nik));
                 });
-        assertThat(as(admin(), () -> beneficiaries.aidOf(person.id()))).hasSize(2);
+        assertThat(as(admin(), () -> aidQueries.aidOf(person.id()))).hasSize(2);
+    }
+
+    /**
+     * A cancelled allocation, a transfer and a date outside the year are refused before the NIK is looked up,
+     * so they are no NIK search; a refusal of the person is one.
+     */
+    @Test
+    void theAllocationAndTheDateAreRefusedBeforeAnybodyIsLookedUp() {
+        DumisakeUser recorder = operator("DISDIK", "op-disdik-aturan-" + freshNik());
+        ProgrammeView programme = programme(programmes, 2);
+        AllocationView good = allocation(allocations, kecamatan, "DISDIK", programme.code(), JUTA);
+        AllocationView cancelled = allocation(allocations, kecamatan, "DISDIK", programme.code(), JUTA);
+        asSystem(() -> allocations.cancel(cancelled.id(), "Uji pembatalan", cancelled.version()));
+        AllocationView transfer = asSystem(() -> allocations.create(new NewAllocation(BeneficiaryTestSupport.YEAR,
+                kecamatan, "DISDIK", programme.code(), Mechanism.BANTUAN_KEUANGAN_KABKOTA, null, "Transfer (uji)",
+                JUTA, 3)));
+        String nik = freshNik();
+        as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 3)));
+
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(cancelled.id(),
+                new NewAid(nik, JUTA, AID_DATE, null))), "ALLOCATION_CANCELLED");
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(transfer.id(),
+                new NewAid(nik, JUTA, AID_DATE, null))), "AID_MECHANISM");
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(good.id(),
+                new NewAid(nik, JUTA, AID_DATE.minusYears(1), null))), "AID_DATE_OUTSIDE_YEAR");
+        assertThat(searchesBy(recorder)).isZero();
+
+        assertRefused(() -> as(recorder, () -> aidService.recordAid(good.id(),
+                new NewAid(nik, JUTA, AID_DATE, null))), "DECILE_NOT_ELIGIBLE");
+        assertThat(searchesBy(recorder)).isEqualTo(1);
     }
 
     @Test
@@ -114,7 +156,7 @@ class BeneficiaryServiceTest {
         String nik = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(nik, elsewhere, 1)));
 
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(),
                 new NewAid(nik, JUTA, AID_DATE, null))), "DESA_OUTSIDE_KECAMATAN");
     }
 
@@ -126,9 +168,9 @@ class BeneficiaryServiceTest {
         String second = freshNik();
         as(OP_DISDIK, () -> beneficiaries.register(person(first, desa, 1)));
         as(OP_DISDIK, () -> beneficiaries.register(person(second, desa, 1)));
-        as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(first, JUTA.multiply(new BigDecimal(2)), AID_DATE, null)));
+        as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(first, JUTA.multiply(new BigDecimal(2)), AID_DATE, null)));
 
-        assertThatThrownBy(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(),
+        assertThatThrownBy(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(),
                 new NewAid(second, JUTA.multiply(new BigDecimal(2)), AID_DATE, null))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.code()).isEqualTo("ALLOCATION_EXCEEDED");
@@ -147,11 +189,11 @@ class BeneficiaryServiceTest {
         as(OP_DISDIK, () -> beneficiaries.register(person(unknown, desa, null)));
         as(OP_DISDIK, () -> beneficiaries.register(person(four, desa, 4)));
 
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(five, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(five, JUTA, AID_DATE, null))),
                 "DECILE_NOT_ELIGIBLE");
-        assertRefused(() -> as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(unknown, JUTA, AID_DATE, null))),
+        assertRefused(() -> as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(unknown, JUTA, AID_DATE, null))),
                 "DECILE_NOT_ELIGIBLE");
-        assertThat(as(OP_DISDIK, () -> beneficiaries.recordAid(allocation.id(), new NewAid(four, JUTA, AID_DATE, null))))
+        assertThat(as(OP_DISDIK, () -> aidService.recordAid(allocation.id(), new NewAid(four, JUTA, AID_DATE, null))))
                 .isNotNull();
     }
 
@@ -166,7 +208,7 @@ class BeneficiaryServiceTest {
         assertThat(seenByExpert.nik()).isEqualTo(Nik.mask(nik)).doesNotContain(nik.substring(4));
         assertThat(seenByExpert.nikVisible()).isFalse();
         assertThat(as(OP_DINKES, () -> beneficiaries.get(registered.id())).nik()).isEqualTo(Nik.mask(nik));
-        assertThat(as(OP_DISDIK, () -> beneficiaries.searchByName(registered.name(), 10)))
+        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), 10)))
                 .allSatisfy(b -> assertThat(b.nik()).contains("*"));
 
         int viewsBefore = nikViews(registered.id());
@@ -196,9 +238,9 @@ class BeneficiaryServiceTest {
             String nik = freshNik();
             as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 1)));
             List<String> outcomes = race(
-                    () -> as(OP_DISDIK, () -> beneficiaries.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))),
-                    () -> as(OP_DINKES, () -> beneficiaries.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null))),
-                    () -> as(OP_DISDIK, () -> beneficiaries.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))));
+                    () -> as(OP_DISDIK, () -> aidService.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+                    () -> as(OP_DINKES, () -> aidService.recordAid(dinkes.id(), new NewAid(nik, JUTA, AID_DATE, null))),
+                    () -> as(OP_DISDIK, () -> aidService.recordAid(disdik.id(), new NewAid(nik, JUTA, AID_DATE, null))));
             assertThat(outcomes).containsExactlyInAnyOrder("OK", "DOUBLE_RECEIPT", "DOUBLE_RECEIPT");
             assertThat(jdbc.queryForObject("select count(*) from aid where nik = ?", Integer.class, nik)).isEqualTo(1);
         }
@@ -235,6 +277,11 @@ class BeneficiaryServiceTest {
     private int nikViews(long beneficiaryId) {
         return jdbc.queryForObject("select count(*) from audit_event where action = 'NIK_VIEWED' and entity_id = ?",
                 Integer.class, String.valueOf(beneficiaryId));
+    }
+
+    private int searchesBy(DumisakeUser user) {
+        return jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'NIK_SEARCHED'",
+                Integer.class, user.getUsername());
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {

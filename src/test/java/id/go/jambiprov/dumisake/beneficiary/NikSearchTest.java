@@ -63,6 +63,12 @@ class NikSearchTest {
     BeneficiaryService beneficiaries;
 
     @Autowired
+    AidService aidService;
+
+    @Autowired
+    BeneficiaryQueries people;
+
+    @Autowired
     AccountService accounts;
 
     @Autowired
@@ -194,7 +200,7 @@ class NikSearchTest {
         assertThat(seenByDinkes.nik()).isEqualTo(Nik.mask(registered.nik()));
         assertThat(seenByDinkes.dateOfBirth()).isNull();
         assertThat(seenByDinkes.birthYear()).isEqualTo(1990);
-        assertThat(as(OP_DISDIK, () -> beneficiaries.searchByName(registered.name(), 10)))
+        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), 10)))
                 .allSatisfy(b -> assertThat(b.dateOfBirth()).isNull());
 
         String page = mvc.perform(get("/penerima/{id}", registered.id()).with(user(SignedIn.OPERATOR_DINKES)))
@@ -234,11 +240,11 @@ class NikSearchTest {
         DumisakeUser recorder = operator("DINKES", "catat-" + ThreadLocalRandom.current().nextInt(1_000_000));
         BigDecimal amount = new BigDecimal("100000.00");
 
-        assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
+        assertThatThrownBy(() -> as(recorder, () -> aidService.recordAid(dinkes.id(),
                 new NewAid(freshNik(), amount, AID_DATE, null))))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.code()).isEqualTo("BENEFICIARY_UNKNOWN"));
-        assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
+        assertThatThrownBy(() -> as(recorder, () -> aidService.recordAid(dinkes.id(),
                 new NewAid(elsewhere.nik(), amount, AID_DATE, null))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.code()).isEqualTo("DESA_OUTSIDE_KECAMATAN");
@@ -249,7 +255,7 @@ class NikSearchTest {
         for (int search = 3; search <= limit.maxPerAccount(); search++) {
             as(recorder, () -> beneficiaries.checkNik(freshNik()));
         }
-        assertThatThrownBy(() -> as(recorder, () -> beneficiaries.recordAid(dinkes.id(),
+        assertThatThrownBy(() -> as(recorder, () -> aidService.recordAid(dinkes.id(),
                 new NewAid(freshNik(), amount, AID_DATE, null)))).isInstanceOf(TooManyRequestsException.class);
     }
 

@@ -5,8 +5,11 @@ import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SessionCheck;
 import id.go.jambiprov.dumisake.audit.AuditLog;
+import id.go.jambiprov.dumisake.beneficiary.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.AidService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
+import id.go.jambiprov.dumisake.beneficiary.BeneficiaryQueries;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
@@ -107,6 +110,15 @@ class PageSecurityWebTest {
 
     @MockitoBean
     BeneficiaryService beneficiaries;
+
+    @MockitoBean
+    BeneficiaryQueries beneficiaryQueries;
+
+    @MockitoBean
+    AidService aidService;
+
+    @MockitoBean
+    AidQueries aidQueries;
 
     @MockitoBean
     BeneficiaryImportService beneficiaryImports;

@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.beneficiary.api;
 
+import id.go.jambiprov.dumisake.beneficiary.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.AidService;
 import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
@@ -34,9 +36,13 @@ import java.util.List;
 class BeneficiaryApiController {
 
     private final BeneficiaryService beneficiaries;
+    private final AidService aidService;
+    private final AidQueries aidQueries;
 
-    BeneficiaryApiController(BeneficiaryService beneficiaries) {
+    BeneficiaryApiController(BeneficiaryService beneficiaries, AidService aidService, AidQueries aidQueries) {
         this.beneficiaries = beneficiaries;
+        this.aidService = aidService;
+        this.aidQueries = aidQueries;
     }
 
     @PostMapping("/api/v1/beneficiaries")
@@ -60,14 +66,14 @@ class BeneficiaryApiController {
 
     @PostMapping("/api/v1/allocations/{allocationId}/aid")
     ResponseEntity<RecordedAid> recordAid(@PathVariable long allocationId, @Valid @RequestBody AidRequest request) {
-        RecordedAid recorded = beneficiaries.recordAid(allocationId, new NewAid(request.nik(), request.amount(),
+        RecordedAid recorded = aidService.recordAid(allocationId, new NewAid(request.nik(), request.amount(),
                 request.date(), request.description()));
         return ResponseEntity.created(URI.create("/api/v1/allocations/" + allocationId + "/aid")).body(recorded);
     }
 
     @GetMapping("/api/v1/allocations/{allocationId}/aid")
     List<AidView> aidOfAllocation(@PathVariable long allocationId) {
-        return beneficiaries.aidOfAllocation(allocationId);
+        return aidQueries.aidOfAllocation(allocationId);
     }
 
     /**
@@ -77,7 +83,7 @@ class BeneficiaryApiController {
      */
     @PostMapping("/api/v1/aid/{aidId}/cancel")
     AidView cancelAid(@PathVariable long aidId, @Valid @RequestBody CancelAidRequest request) {
-        return beneficiaries.cancelAid(aidId, request.reason(), request.version());
+        return aidService.cancelAid(aidId, request.reason(), request.version());
     }
 
     /** @param version the version last seen; without it the current record is cancelled */

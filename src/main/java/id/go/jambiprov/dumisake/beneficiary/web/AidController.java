@@ -1,0 +1,120 @@
+package id.go.jambiprov.dumisake.beneficiary.web;
+
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.beneficiary.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.AidService;
+import id.go.jambiprov.dumisake.beneficiary.AidView;
+import id.go.jambiprov.dumisake.beneficiary.NewAid;
+import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
+import id.go.jambiprov.dumisake.shared.money.MoneyInput;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The aid of an allocation, its form, and cancelling an aid record. */
+@Controller
+class AidController {
+
+    private final AidService aidService;
+    private final AidQueries aidQueries;
+    private final AllocationService allocations;
+    private final MessageSource messages;
+
+    AidController(AidService aidService, AidQueries aidQueries, AllocationService allocations,
+                  MessageSource messages) {
+        this.aidService = aidService;
+        this.aidQueries = aidQueries;
+        this.allocations = allocations;
+        this.messages = messages;
+    }
+
+    /**
+     * Cancels an aid record with its reason and goes back to the page the button was on: the aid of the
+     * allocation, or the beneficiary ({@code from=penerima}).
+     */
+    @PostMapping("/bantuan/{aidId}/batal")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    String cancelAid(@PathVariable long aidId, @RequestParam(required = false) String reason,
+                     @RequestParam(required = false) Long version, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) Long fromId, RedirectAttributes redirect) {
+        String back = fromId == null ? "redirect:/penerima"
+                : "penerima".equals(from) ? "redirect:/penerima/" + fromId : "redirect:/alokasi/" + fromId + "/bantuan";
+        try {
+            AidView cancelled = aidService.cancelAid(aidId, reason, version);
+            redirect.addFlashAttribute("flashSuccess", message("aid.cancelledNow", cancelled.beneficiaryName(),
+                    Rupiah.format(cancelled.amount())));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", message(e.messageKey(), e.arguments()));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("flashError", message("problem.staleVersion"));
+        }
+        return back;
+    }
+
+    @GetMapping("/alokasi/{allocationId}/bantuan")
+    String aidOfAllocation(@PathVariable long allocationId, Model model) {
+        if (!model.containsAttribute("aidForm")) {
+            model.addAttribute("aidForm", new AidForm());
+        }
+        return aidPage(allocationId, model);
+    }
+
+    @PostMapping("/alokasi/{allocationId}/bantuan")
+    @PreAuthorize("hasRole('OPD_OPERATOR')")
+    String recordAid(@PathVariable long allocationId, @Valid @ModelAttribute("aidForm") AidForm form,
+                     BindingResult result, Model model, RedirectAttributes redirect) {
+        BigDecimal amount = MoneyInput.parse(form.getAmount(), "amount", result);
+        if (result.hasErrors()) {
+            return aidPage(allocationId, model);
+        }
+        try {
+            RecordedAid recorded = aidService.recordAid(allocationId, new NewAid(form.getNik(), amount,
+                    form.getDate(), form.getDescription()));
+            redirect.addFlashAttribute("flashSuccess", message("aid.recorded", recorded.aid().beneficiaryName(),
+                    Rupiah.format(recorded.aid().amount())));
+            if (!recorded.otherProgrammes().isEmpty()) {
+                redirect.addFlashAttribute("aidWarning", message("aid.otherProgrammes",
+                        recorded.aid().beneficiaryName(), String.join(", ", recorded.otherProgrammes())));
+            }
+            return "redirect:/alokasi/" + allocationId + "/bantuan";
+        } catch (BusinessRuleException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return aidPage(allocationId, model);
+        } catch (TooManyRequestsException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return aidPage(allocationId, model);
+        }
+    }
+
+    private String aidPage(long allocationId, Model model) {
+        AllocationView allocation = allocations.get(allocationId);
+        model.addAttribute("allocation", allocation);
+        List<AidView> aid = aidQueries.aidOfAllocation(allocationId);
+        model.addAttribute("aid", aid);
+        model.addAttribute("cancellable", aidService.cancellable(aid));
+        model.addAttribute("mayRecord", aidService.mayRecord(allocation));
+        return "beneficiary/of-allocation";
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
