@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.audit;
 
 import id.go.jambiprov.dumisake.shared.SearchText;
+import id.go.jambiprov.dumisake.shared.tabular.SpreadsheetCell;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Page;
@@ -103,9 +104,9 @@ public class AuditLog {
                 AuditEvent event = EVENT.mapRow(rs, 0);
                 try {
                     csv.printRecord(event.id(), event.occurredAt(),
-                            safe(event.username()), safe(event.clientAddress()), safe(event.action()),
-                            safe(event.entityType()), safe(event.entityId()), safe(event.before()),
-                            safe(event.after()));
+                            SpreadsheetCell.neutralised(event.username()), SpreadsheetCell.neutralised(event.clientAddress()), SpreadsheetCell.neutralised(event.action()),
+                            SpreadsheetCell.neutralised(event.entityType()), SpreadsheetCell.neutralised(event.entityId()), SpreadsheetCell.neutralised(event.before()),
+                            SpreadsheetCell.neutralised(event.after()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -114,13 +115,6 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String safe(String cell) {
-        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
     }
 
     private static Where where(AuditFilter filter) {

@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.UploadedFileName;
 import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
+import id.go.jambiprov.dumisake.shared.tabular.SpreadsheetCell;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -155,8 +156,8 @@ public class BeneficiaryImportService {
             printer.printRecord(message("import.report.row"), message("import.report.column"),
                     message("import.report.message"), message("import.report.value"));
             for (ImportError e : errors) {
-                printer.printRecord(e.row(), e.column(), ImportFile.neutralised(e.message()),
-                        ImportFile.neutralised(e.value()));
+                printer.printRecord(e.row(), e.column(), SpreadsheetCell.neutralised(e.message()),
+                        SpreadsheetCell.neutralised(e.value()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.report;
 
+import id.go.jambiprov.dumisake.shared.tabular.SpreadsheetCell;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -33,7 +34,7 @@ public final class CsvTableWriter implements TableWriter {
         List<Object> cells = new ArrayList<>(values.size());
         for (Object value : values) {
             cells.add(value instanceof BigDecimal money ? money.toPlainString()
-                    : value instanceof String text ? neutralise(text) : value);
+                    : value instanceof String text ? SpreadsheetCell.neutralised(text) : value);
         }
         csv.printRecord(cells);
     }
@@ -41,13 +42,6 @@ public final class CsvTableWriter implements TableWriter {
     @Override
     public void close() throws IOException {
         csv.flush();
-    }
-
-    public static String neutralise(String cell) {
-        if (cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
     }
 
 }

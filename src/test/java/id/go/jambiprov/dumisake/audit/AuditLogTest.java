@@ -130,9 +130,6 @@ class AuditLogTest {
         assertThat(rows).extracting(r -> r.get("username"))
                 .containsExactly("'=sum(1)", "'-minus", "'+plus", "'@evil", "system");
         assertThat(rows.get(4).get("after")).isEqualTo("{\"fullName\": \"=HYPERLINK(\\\"http://x\\\")\"}");
-        assertThat(AuditLog.safe("=1+2")).isEqualTo("'=1+2");
-        assertThat(AuditLog.safe("\tx")).isEqualTo("'\tx");
-        assertThat(AuditLog.safe("Siti")).isEqualTo("Siti");
     }
 
     @Test

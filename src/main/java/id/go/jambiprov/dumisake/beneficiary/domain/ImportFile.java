@@ -82,14 +82,4 @@ public final class ImportFile {
             positions[c] = names.indexOf(COLUMNS.get(c)) + 1;
         }
     }
-
-    /** A cell as a spreadsheet may show it without running it: text that starts like a formula gets a quote. */
-    public static String neutralised(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
-    }
 }
