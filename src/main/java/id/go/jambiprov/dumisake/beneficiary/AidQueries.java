@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
-import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,11 +38,7 @@ public class AidQueries {
     /** The aid of a fiscal year as lists show it (NIK masked), an operator's OPD only, oldest first. */
     public List<AidView> aidOfYear(int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        String scope = CurrentUser.opdScope();
-        if (scope != null) {
-            params.addValue("opd", scope);
-        }
-        return jdbc.query(AID_SELECT + " where x.fiscal_year = :year" + (scope == null ? "" : " and x.opd_code = :opd")
+        return jdbc.query(AID_SELECT + " where x.fiscal_year = :year" + OpdScope.sql("x.opd_code", params)
                 + " order by x.aid_date, x.id", params, AID_ROW);
     }
 

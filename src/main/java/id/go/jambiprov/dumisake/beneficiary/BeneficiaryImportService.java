@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
@@ -120,10 +121,9 @@ public class BeneficiaryImportService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     public String errorReport(long importId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", importId).addValue("scope", CurrentUser.opdScope());
+        MapSqlParameterSource params = new MapSqlParameterSource("id", importId);
         Map.Entry<String, String> found = jdbc.query("select error_report, created_by from beneficiary_import"
-                                + " where id = :id and error_report is not null"
-                                + (CurrentUser.opdScope() == null ? "" : " and opd_code = :scope"), params,
+                                + " where id = :id and error_report is not null" + OpdScope.sql("opd_code", params), params,
                         (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("import.notFound", importId));
         if (!found.getValue().equals(CurrentUser.username())) {

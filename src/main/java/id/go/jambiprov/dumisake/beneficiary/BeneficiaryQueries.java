@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
-import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.region.RegionService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -63,7 +63,7 @@ public class BeneficiaryQueries {
                         select d.code, d.name, count(distinct x.beneficiary_id) as beneficiaries
                         from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code
                         where x.fiscal_year = :year and x.status <> 'CANCELLED' and d.kecamatan_code = :kecamatan
-                        """ + countScope(params) + " group by d.code, d.name order by d.name",
+                        """ + OpdScope.sql("x.opd_code", params) + " group by d.code, d.name order by d.name",
                 params, (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
 
@@ -75,7 +75,7 @@ public class BeneficiaryQueries {
                         from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code
                         join kecamatan c on c.code = d.kecamatan_code
                         where x.fiscal_year = :year and x.status <> 'CANCELLED'
-                        """ + countScope(params) + " group by c.code, c.name order by c.name",
+                        """ + OpdScope.sql("x.opd_code", params) + " group by c.code, c.name order by c.name",
                 params, (rs, n) -> new RegionCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
 
@@ -86,7 +86,7 @@ public class BeneficiaryQueries {
      */
     public BeneficiaryCounts countsSummary(int year, String kabupatenKotaCode, String kecamatanCode) {
         MapSqlParameterSource params = countParams(year);
-        String scope = countScope(params);
+        String scope = OpdScope.sql("x.opd_code", params);
         BeneficiaryCounts.Level level;
         String parentCode = null;
         String parentName = null;
@@ -134,16 +134,6 @@ public class BeneficiaryQueries {
 
     private static MapSqlParameterSource countParams(int year) {
         return new MapSqlParameterSource("year", year);
-    }
-
-    /** An operator's counts are of their OPD's aid; everybody else's of all. */
-    private static String countScope(MapSqlParameterSource params) {
-        String scope = CurrentUser.opdScope();
-        if (scope == null) {
-            return "";
-        }
-        params.addValue("scopeOpd", scope);
-        return " and x.opd_code = :scopeOpd ";
     }
 
     private static final String SELECT = """

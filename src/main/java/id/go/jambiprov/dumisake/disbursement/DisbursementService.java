@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.disbursement;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
@@ -153,7 +154,7 @@ public class DisbursementService {
     @Transactional(readOnly = true)
     public DisbursementView get(long id) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-        return jdbc.query(SELECT + " where d.id = :id" + scope(params), params, ROW).stream().findFirst()
+        return jdbc.query(SELECT + " where d.id = :id" + OpdScope.sql("a.opd_code", params), params, ROW).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("disbursement.notFound", id));
     }
 
@@ -161,7 +162,7 @@ public class DisbursementService {
     public List<DisbursementView> ofAllocation(long allocationId) {
         allocations.get(allocationId);
         MapSqlParameterSource params = new MapSqlParameterSource("allocation", allocationId);
-        return jdbc.query(SELECT + " where d.allocation_id = :allocation" + scope(params)
+        return jdbc.query(SELECT + " where d.allocation_id = :allocation" + OpdScope.sql("a.opd_code", params)
                 + " order by d.tranche, d.id", params, ROW);
     }
 
@@ -213,7 +214,7 @@ public class DisbursementService {
             where.append(" and d.status = :status");
             params.addValue("status", status.name());
         }
-        new NamedParameterJdbcTemplate(streamingJdbc).query(SELECT + where + scope(params)
+        new NamedParameterJdbcTemplate(streamingJdbc).query(SELECT + where + OpdScope.sql("a.opd_code", params)
                         + " order by a.opd_code, a.kecamatan_code, d.allocation_id, d.tranche, d.id", params,
                 (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }
@@ -239,11 +240,7 @@ public class DisbursementService {
             where.append(" and exists (select 1 from disbursement x where x.allocation_id = a.id and x.status = :status)");
             params.addValue("status", filter.status().name());
         }
-        String scope = CurrentUser.opdScope();
-        if (scope != null) {
-            where.append(" and a.opd_code = :scopeOpd");
-            params.addValue("scopeOpd", scope);
-        }
+        where.append(OpdScope.sql("a.opd_code", params));
         String from = """
                  from allocation a
                  join kecamatan c on c.code = a.kecamatan_code
@@ -321,15 +318,6 @@ public class DisbursementService {
                 new MapSqlParameterSource("id", id).addValue("name", evidence.fileName())
                         .addValue("type", evidence.contentType()).addValue("size", evidence.content().length)
                         .addValue("content", evidence.content()).addValue("by", CurrentUser.username()));
-    }
-
-    private static String scope(MapSqlParameterSource params) {
-        String scope = CurrentUser.opdScope();
-        if (scope == null) {
-            return "";
-        }
-        params.addValue("scopeOpd", scope);
-        return " and a.opd_code = :scopeOpd";
     }
 
     private static Map<String, Object> state(DisbursementView d) {
