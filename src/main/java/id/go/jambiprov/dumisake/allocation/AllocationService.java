@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,7 +95,7 @@ public class AllocationService {
             needed.computeIfAbsent(allocation.year(), year -> new TreeMap<>())
                     .merge(allocation.kecamatanCode(), allocation.amount(), BigDecimal::add);
         }
-        Map<Envelope, BigDecimal> asked = new IdentityHashMap<>();
+        Map<Envelope, BigDecimal> asked = new LinkedHashMap<>();
         needed.forEach((year, perKecamatan) -> envelopes.lock(year, perKecamatan.keySet())
                 .forEach(envelope -> asked.put(envelope, perKecamatan.get(envelope.kecamatanCode()))));
         Envelope.reserveAll(asked);

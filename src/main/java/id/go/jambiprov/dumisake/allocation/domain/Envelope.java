@@ -78,7 +78,8 @@ public final class Envelope {
 
     /**
      * Several envelopes take their amounts all or nothing (the bulk import, the per-desa allocation): if any of
-     * them cannot, none takes anything and the refusal names every envelope that lacks money, with how much.
+     * them cannot, none takes anything and the refusal names every envelope that lacks money, with how much,
+     * in the order of {@code amounts}.
      */
     public static void reserveAll(Map<Envelope, BigDecimal> amounts) {
         List<EnvelopeShortfall> shortfalls = new ArrayList<>();
