@@ -1,7 +1,5 @@
 package id.go.jambiprov.dumisake.allocation;
 
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
-import id.go.jambiprov.dumisake.programme.EnvelopeView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
@@ -45,12 +43,12 @@ class DemoAllocations implements ApplicationRunner {
     private static final BigDecimal BKBK_SHARE = new BigDecimal("0.70");
 
     private final FiscalYearService fiscalYears;
-    private final EnvelopeService envelopes;
+    private final EnvelopeQueries envelopes;
     private final ProgrammeService programmes;
     private final RegionService regions;
     private final AllocationService allocations;
 
-    DemoAllocations(FiscalYearService fiscalYears, EnvelopeService envelopes, ProgrammeService programmes,
+    DemoAllocations(FiscalYearService fiscalYears, EnvelopeQueries envelopes, ProgrammeService programmes,
                     RegionService regions, AllocationService allocations) {
         this.fiscalYears = fiscalYears;
         this.envelopes = envelopes;

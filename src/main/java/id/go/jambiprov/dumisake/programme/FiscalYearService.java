@@ -6,7 +6,7 @@ import id.go.jambiprov.dumisake.programme.domain.FiscalYearRepository;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
-import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,9 +20,12 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Opening a fiscal year (one envelope per kecamatan), changing its pagu, closing it. */
+/**
+ * Opening a fiscal year, changing its pagu, closing it. The envelopes of the year belong to the allocation
+ * capability: it opens and re-prices them on {@link FiscalYearOpened} and {@link PaguChanged}, in this
+ * transaction, so a pagu it refuses changes nothing here either.
+ */
 @Service
 @Transactional
 public class FiscalYearService {
@@ -32,11 +35,14 @@ public class FiscalYearService {
     private final FiscalYearRepository years;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    FiscalYearService(FiscalYearRepository years, NamedParameterJdbcTemplate jdbc, AuditTrail audit) {
+    FiscalYearService(FiscalYearRepository years, NamedParameterJdbcTemplate jdbc, AuditTrail audit,
+                      ApplicationEventPublisher events) {
         this.years = years;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -48,8 +54,7 @@ public class FiscalYearService {
             throw new BusinessRuleException("FISCAL_YEAR_EXISTS", "fiscalYear.exists", year);
         }
         years.saveAndFlush(new FiscalYear(year, paguPerKecamatan, currentUsername()));
-        jdbc.update("insert into envelope (fiscal_year, kecamatan_code, pagu) select :year, code, :pagu from kecamatan",
-                new MapSqlParameterSource("year", year).addValue("pagu", paguPerKecamatan));
+        events.publishEvent(new FiscalYearOpened(year, paguPerKecamatan));
         FiscalYearView opened = get(year);
         audit.record("FISCAL_YEAR_OPENED", ENTITY, year, null, state(opened));
         return opened;
@@ -57,30 +62,14 @@ public class FiscalYearService {
 
     /**
      * Raises the pagu of every envelope of the year, or lowers it where no envelope would end up holding
-     * more allocations than its new pagu.
+     * more allocations than its new pagu (the envelopes decide, see {@link PaguChanged}).
      */
     @PreAuthorize("hasRole('ADMIN')")
     public FiscalYearView changePagu(int year, BigDecimal newPagu, long expectedVersion) {
         FiscalYear fiscalYear = lock(year, expectedVersion);
         FiscalYearView before = get(year);
         fiscalYear.requireOpen();
-        // every envelope of the year waits here, so no allocation can slip in between check and update
-        jdbc.query("select id from envelope where fiscal_year = :year order by kecamatan_code for update",
-                new MapSqlParameterSource("year", year), rs -> null);
-        List<EnvelopeShortfall> over = jdbc.query("""
-                        select e.kecamatan_code, c.name, e.allocated from envelope e
-                        join kecamatan c on c.code = e.kecamatan_code
-                        where e.fiscal_year = :year and e.allocated > :pagu order by e.kecamatan_code""",
-                new MapSqlParameterSource("year", year).addValue("pagu", newPagu),
-                (rs, n) -> new EnvelopeShortfall(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)));
-        if (!over.isEmpty()) {
-            throw new BusinessRuleException("PAGU_BELOW_ALLOCATED", "fiscalYear.paguBelowAllocated",
-                    Rupiah.format(newPagu), over.size(), over.stream()
-                    .map(o -> o.kecamatanName() + " (" + Rupiah.format(o.allocated()) + ")")
-                    .collect(Collectors.joining(", ")));
-        }
-        jdbc.update("update envelope set pagu = :pagu where fiscal_year = :year",
-                new MapSqlParameterSource("year", year).addValue("pagu", newPagu));
+        events.publishEvent(new PaguChanged(year, newPagu));
         fiscalYear.changePagu(newPagu);
         years.flush();
         FiscalYearView after = get(year);
@@ -166,7 +155,4 @@ public class FiscalYearService {
                     FiscalYearStatus.valueOf(rs.getString("status")), rs.getInt("envelopes"),
                     rs.getBigDecimal("total_pagu"), rs.getBigDecimal("allocated"), rs.getBigDecimal("realised"),
                     rs.getLong("version"));
-
-    private record EnvelopeShortfall(String kecamatanCode, String kecamatanName, BigDecimal allocated) {
-    }
 }

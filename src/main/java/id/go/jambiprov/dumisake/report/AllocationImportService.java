@@ -2,9 +2,9 @@ package id.go.jambiprov.dumisake.report;
 
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
-import id.go.jambiprov.dumisake.programme.EnvelopeView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
@@ -56,11 +56,11 @@ public class AllocationImportService {
     private static final int TITLE_MAX = 300;
 
     private final AllocationService allocations;
-    private final EnvelopeService envelopes;
+    private final EnvelopeQueries envelopes;
     private final MessageSource messages;
     private final ImportGate gate;
 
-    AllocationImportService(AllocationService allocations, EnvelopeService envelopes, MessageSource messages,
+    AllocationImportService(AllocationService allocations, EnvelopeQueries envelopes, MessageSource messages,
                             ImportGate gate) {
         this.allocations = allocations;
         this.envelopes = envelopes;
@@ -202,7 +202,7 @@ public class AllocationImportService {
             EnvelopeView envelope = envelopes.get(first.year(), first.kecamatanCode());
             BigDecimal inFile = group.stream().map(ImportedRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             KecamatanEffect effect = new KecamatanEffect(first.year(), envelope.kecamatanCode(),
-                    envelope.kecamatanName(), group.size(), envelope.remaining(), inFile);
+                    envelope.kecamatanName(), group.size(), envelope.remaining(), inFile, envelope.canTake(inFile));
             effects.add(effect);
             if (!effect.fits()) {
                 for (ImportedRow row : group) {

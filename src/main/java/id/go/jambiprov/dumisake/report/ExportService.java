@@ -2,15 +2,15 @@ package id.go.jambiprov.dumisake.report;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.disbursement.DisbursementService;
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
-import id.go.jambiprov.dumisake.programme.EnvelopeView;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,15 +43,15 @@ public class ExportService {
 
     private static final Set<String> DASHBOARD_TABLES = Set.of("kabupaten-kota", "kecamatan", "opd");
 
-    private final EnvelopeService envelopes;
-    private final AllocationService allocations;
+    private final EnvelopeQueries envelopes;
+    private final AllocationQueries allocations;
     private final DisbursementService disbursements;
     private final DashboardService dashboard;
     private final BeneficiaryService beneficiaries;
     private final MessageSource messages;
     private final Clock clock;
 
-    ExportService(EnvelopeService envelopes, AllocationService allocations, DisbursementService disbursements,
+    ExportService(EnvelopeQueries envelopes, AllocationQueries allocations, DisbursementService disbursements,
                   DashboardService dashboard, BeneficiaryService beneficiaries, MessageSource messages, Clock clock) {
         this.envelopes = envelopes;
         this.allocations = allocations;

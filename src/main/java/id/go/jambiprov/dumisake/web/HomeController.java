@@ -2,10 +2,10 @@ package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.RegionService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,10 +18,10 @@ class HomeController {
     private final RegionService regions;
     private final OpdService opds;
     private final FiscalYearService fiscalYears;
-    private final AllocationService allocations;
+    private final AllocationQueries allocations;
 
     HomeController(RegionService regions, OpdService opds, FiscalYearService fiscalYears,
-                   AllocationService allocations) {
+                   AllocationQueries allocations) {
         this.regions = regions;
         this.opds = opds;
         this.fiscalYears = fiscalYears;

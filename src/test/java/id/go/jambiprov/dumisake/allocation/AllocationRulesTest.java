@@ -21,37 +21,6 @@ class AllocationRulesTest {
     private static final BigDecimal BILLION = new BigDecimal("1000000000.00");
     private static final BigDecimal ONE_SEN = new BigDecimal("0.01");
 
-    // --- invariant 1: the envelope's room -------------------------------------------------------------
-
-    @Test
-    void anAllocationThatFillsTheEnvelopeExactlyIsAllowed() {
-        assertThatCode(() -> AllocationRules.requireEnvelopeRoom("Gunung Raya", 2031, BILLION, BILLION))
-                .doesNotThrowAnyException();
-        assertThatCode(() -> AllocationRules.requireEnvelopeRoom("Gunung Raya", 2031, BILLION, new BigDecimal("1000000000")))
-                .as("scale does not matter").doesNotThrowAnyException();
-        assertThatCode(() -> AllocationRules.requireEnvelopeRoom("Gunung Raya", 2031, BigDecimal.ZERO, BigDecimal.ZERO))
-                .doesNotThrowAnyException();
-    }
-
-    @Test
-    void oneSenOverTheRemainingAmountIsRefusedWithTheRemainingAmount() {
-        BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class,
-                () -> AllocationRules.requireEnvelopeRoom("Gunung Raya", 2031, BILLION, BILLION.add(ONE_SEN)));
-        assertThat(refused.code()).isEqualTo("ENVELOPE_EXCEEDED");
-        assertThat(refused.messageKey()).isEqualTo("allocation.envelopeExceeded");
-        assertThat(refused.details()).containsEntry("remaining", BILLION);
-        assertThat(refused.arguments()).contains("Gunung Raya", "Rp 1.000.000.000", "Rp 1.000.000.000,01");
-    }
-
-    @Test
-    void aFullEnvelopeRefusesAnyIncreaseButTakesDecreases() {
-        assertThatThrownBy(() -> AllocationRules.requireEnvelopeRoom("X", 2031, BigDecimal.ZERO, ONE_SEN))
-                .isInstanceOfSatisfying(BusinessRuleException.class,
-                        e -> assertThat(e.code()).isEqualTo("ENVELOPE_EXCEEDED"));
-        assertThatCode(() -> AllocationRules.requireEnvelopeRoom("X", 2031, BigDecimal.ZERO, new BigDecimal("-5.00")))
-                .as("a revision downwards asks nothing of the envelope").doesNotThrowAnyException();
-    }
-
     // --- desa and mechanism ----------------------------------------------------------------------------
 
     @ParameterizedTest

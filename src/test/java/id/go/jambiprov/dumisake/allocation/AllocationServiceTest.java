@@ -1,6 +1,5 @@
 package id.go.jambiprov.dumisake.allocation;
 
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
@@ -58,7 +57,7 @@ class AllocationServiceTest {
     FiscalYearService fiscalYears;
 
     @Autowired
-    EnvelopeService envelopes;
+    EnvelopeQueries envelopes;
 
     @Autowired
     JdbcTemplate jdbc;

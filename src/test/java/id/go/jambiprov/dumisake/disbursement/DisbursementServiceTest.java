@@ -3,7 +3,7 @@ package id.go.jambiprov.dumisake.disbursement;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
+import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
@@ -65,7 +65,7 @@ class DisbursementServiceTest {
     FiscalYearService fiscalYears;
 
     @Autowired
-    EnvelopeService envelopes;
+    EnvelopeQueries envelopes;
 
     @Autowired
     JdbcTemplate jdbc;

@@ -4,6 +4,9 @@ import id.go.jambiprov.dumisake.account.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SessionCheck;
+import id.go.jambiprov.dumisake.allocation.AllocationQueries;
+import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.beneficiary.AidQueries;
 import id.go.jambiprov.dumisake.beneficiary.AidService;
@@ -11,16 +14,14 @@ import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryQueries;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementService;
 import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
-import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.report.AllocationImportService;
@@ -79,13 +80,16 @@ class PageSecurityWebTest {
     FiscalYearService fiscalYears;
 
     @MockitoBean
-    EnvelopeService envelopes;
+    EnvelopeQueries envelopes;
 
     @MockitoBean
     ProgrammeService programmes;
 
     @MockitoBean
     AllocationService allocations;
+
+    @MockitoBean
+    AllocationQueries allocationQueries;
 
     @MockitoBean
     DisbursementService disbursements;

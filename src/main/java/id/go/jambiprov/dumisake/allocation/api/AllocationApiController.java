@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.allocation.api;
 
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
@@ -39,9 +40,11 @@ import java.util.List;
 class AllocationApiController {
 
     private final AllocationService allocations;
+    private final AllocationQueries queries;
 
-    AllocationApiController(AllocationService allocations) {
+    AllocationApiController(AllocationService allocations, AllocationQueries queries) {
         this.allocations = allocations;
+        this.queries = queries;
     }
 
     @PostMapping
@@ -61,7 +64,7 @@ class AllocationApiController {
 
     @GetMapping("/{allocationId}")
     AllocationView get(@PathVariable("allocationId") long id) {
-        return allocations.get(id);
+        return queries.get(id);
     }
 
     @GetMapping
@@ -72,7 +75,7 @@ class AllocationApiController {
                                         @RequestParam(required = false) Mechanism mechanism,
                                         @RequestParam(required = false) AllocationStatus status,
                                         @PageableDefault(size = 50) Pageable pageable) {
-        return PageResponse.of(allocations.search(new AllocationFilter(year, null, kecamatanCode, opdCode,
+        return PageResponse.of(queries.search(new AllocationFilter(year, null, kecamatanCode, opdCode,
                 programmeCode, mechanism, status), pageable));
     }
 
@@ -83,7 +86,7 @@ class AllocationApiController {
 
     @PostMapping("/{allocationId}/cancel")
     AllocationView cancel(@PathVariable("allocationId") long id, @Valid @RequestBody(required = false) CancelRequest request) {
-        long version = request != null && request.version() != null ? request.version() : allocations.get(id).version();
+        long version = request != null && request.version() != null ? request.version() : queries.get(id).version();
         return allocations.cancel(id, request == null ? null : request.reason(), version);
     }
 

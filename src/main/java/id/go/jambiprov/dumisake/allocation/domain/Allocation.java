@@ -87,7 +87,7 @@ public class Allocation {
     private long version;
 
     /**
-     * A new allocation in memory. The service writes new rows in JDBC batches (AllocationService.insert) and
+     * A new allocation in memory. The service writes new rows in JDBC batches (AllocationRecords.insert) and
      * loads this entity only to revise or cancel; the rules of both are tested on instances made here.
      */
     public Allocation(int fiscalYear, String kecamatanCode, String opdCode, String programmeCode,

@@ -7,7 +7,9 @@ import id.go.jambiprov.dumisake.shared.money.Rupiah;
 
 import java.math.BigDecimal;
 
-/** The rules of allocating an envelope, in plain Java; the service applies them under the envelope lock. */
+/**
+ * The rules of one allocation, in plain Java; the envelope's own rule (invariant 1) is {@link Envelope}'s.
+ */
 public final class AllocationRules {
 
     private AllocationRules() {
@@ -18,18 +20,6 @@ public final class AllocationRules {
         if (amount == null || amount.signum() <= 0 || plannedMonth < 1 || plannedMonth > 12 || title == null
                 || title.isBlank()) {
             throw new IllegalArgumentException("invalid allocation");
-        }
-    }
-
-    /**
-     * Invariant 1: an envelope never holds more than its pagu. {@code increase} is the new money asked of
-     * the envelope (the amount of a new allocation, or what a revision adds).
-     */
-    public static void requireEnvelopeRoom(String kecamatanName, int year, BigDecimal remaining, BigDecimal increase) {
-        if (increase.compareTo(remaining) > 0) {
-            throw new BusinessRuleException("ENVELOPE_EXCEEDED", "allocation.envelopeExceeded", kecamatanName, year,
-                    Rupiah.format(remaining), Rupiah.format(increase))
-                    .with("remaining", remaining);
         }
     }
 

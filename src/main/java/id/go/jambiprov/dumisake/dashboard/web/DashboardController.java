@@ -2,16 +2,16 @@ package id.go.jambiprov.dumisake.dashboard.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.AllocationQueries;
 import id.go.jambiprov.dumisake.dashboard.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
 import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
-import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.web.RenderedFragments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,13 +39,13 @@ class DashboardController {
     private final DashboardService dashboard;
     private final ReviewNoteService notes;
     private final FiscalYearService fiscalYears;
-    private final AllocationService allocations;
+    private final AllocationQueries allocations;
     private final RegionService regions;
     private final OpdService opds;
     private final RenderedFragments fragments;
 
     DashboardController(DashboardService dashboard, ReviewNoteService notes, FiscalYearService fiscalYears,
-                        AllocationService allocations, RegionService regions,
+                        AllocationQueries allocations, RegionService regions,
                         OpdService opds, RenderedFragments fragments) {
         this.dashboard = dashboard;
         this.notes = notes;

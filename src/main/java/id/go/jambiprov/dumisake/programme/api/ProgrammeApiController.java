@@ -1,7 +1,5 @@
 package id.go.jambiprov.dumisake.programme.api;
 
-import id.go.jambiprov.dumisake.programme.EnvelopeService;
-import id.go.jambiprov.dumisake.programme.EnvelopeView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
@@ -12,9 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,12 +25,10 @@ import java.util.List;
 class ProgrammeApiController {
 
     private final FiscalYearService fiscalYears;
-    private final EnvelopeService envelopes;
     private final ProgrammeService programmes;
 
-    ProgrammeApiController(FiscalYearService fiscalYears, EnvelopeService envelopes, ProgrammeService programmes) {
+    ProgrammeApiController(FiscalYearService fiscalYears, ProgrammeService programmes) {
         this.fiscalYears = fiscalYears;
-        this.envelopes = envelopes;
         this.programmes = programmes;
     }
 
@@ -48,19 +42,6 @@ class ProgrammeApiController {
         FiscalYearView opened = fiscalYears.open(request.year(), request.paguPerKecamatan());
         return ResponseEntity.created(URI.create("/api/v1/fiscal-years/" + opened.year() + "/envelopes"))
                 .body(FiscalYearItem.of(opened));
-    }
-
-    @GetMapping("/fiscal-years/{year}/envelopes")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EXPERT')")
-    List<EnvelopeItem> envelopes(@PathVariable int year) {
-        fiscalYears.get(year);
-        return envelopes.overview(year, null).stream().map(EnvelopeItem::of).toList();
-    }
-
-    @GetMapping("/fiscal-years/{year}/envelopes/{kecamatanCode}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'EXPERT')")
-    EnvelopeItem envelope(@PathVariable int year, @PathVariable String kecamatanCode) {
-        return EnvelopeItem.of(envelopes.get(year, kecamatanCode));
     }
 
     @GetMapping("/programmes")
@@ -77,14 +58,6 @@ class ProgrammeApiController {
     record FiscalYearItem(int year, BigDecimal paguPerKecamatan, FiscalYearStatus status) {
         static FiscalYearItem of(FiscalYearView view) {
             return new FiscalYearItem(view.year(), view.paguPerKecamatan(), view.status());
-        }
-    }
-
-    record EnvelopeItem(int year, String kecamatanCode, String kecamatanName, String kabupatenKotaCode,
-                        BigDecimal pagu, BigDecimal allocated, BigDecimal remaining, BigDecimal realised) {
-        static EnvelopeItem of(EnvelopeView e) {
-            return new EnvelopeItem(e.year(), e.kecamatanCode(), e.kecamatanName(), e.kabupatenKotaCode(), e.pagu(),
-                    e.allocated(), e.remaining(), e.realised());
         }
     }
 

@@ -1,22 +1,22 @@
-package id.go.jambiprov.dumisake.programme;
+package id.go.jambiprov.dumisake.allocation;
 
+import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
 /**
- * The kecamatan envelopes. Their {@code allocated} total is kept by the database on every allocation
- * write (see V4), so it is read here and never written from Java.
+ * The kecamatan envelopes as the pages, the API and the exports read them (no lock). Writers take them as
+ * aggregates from {@link id.go.jambiprov.dumisake.allocation.domain.Envelopes} instead.
  */
 @Service
 @Transactional(readOnly = true)
-public class EnvelopeService {
+public class EnvelopeQueries {
 
     private static final String SELECT = """
             select e.fiscal_year, e.kecamatan_code, c.name as kecamatan_name, k.code as kabupaten_kota_code,
@@ -34,7 +34,7 @@ public class EnvelopeService {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    EnvelopeService(NamedParameterJdbcTemplate jdbc) {
+    EnvelopeQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,28 +49,6 @@ public class EnvelopeService {
     public EnvelopeView get(int year, String kecamatanCode) {
         return jdbc.query(SELECT + " where e.fiscal_year = :year and e.kecamatan_code = :kecamatan", params(year,
                 kecamatanCode), ROW).stream().findFirst().orElseThrow(() -> notFound(year, kecamatanCode));
-    }
-
-    /**
-     * The envelope, locked until the caller's transaction ends: every allocation writer of this envelope
-     * queues here, on any application instance, so that its check of the remaining amount stays true
-     * until it commits.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public EnvelopeView lockForUpdate(int year, String kecamatanCode) {
-        return jdbc.query(SELECT + " where e.fiscal_year = :year and e.kecamatan_code = :kecamatan for update of e",
-                params(year, kecamatanCode), ROW).stream().findFirst().orElseThrow(() -> notFound(year, kecamatanCode));
-    }
-
-    /** Locks several envelopes in one fixed order (by code), so that two bulk writers cannot deadlock. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<EnvelopeView> lockForUpdate(int year, List<String> kecamatanCodes) {
-        if (kecamatanCodes.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(SELECT + " where e.fiscal_year = :year and e.kecamatan_code in (:codes)"
-                        + " order by e.kecamatan_code for update of e",
-                new MapSqlParameterSource("year", year).addValue("codes", kecamatanCodes), ROW);
     }
 
     private static MapSqlParameterSource params(int year, String kecamatanCode) {

@@ -1,0 +1,73 @@
+package id.go.jambiprov.dumisake.allocation.web;
+
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.FiscalYearView;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.region.RegionService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+
+/**
+ * What the allocation pages share: the pick-lists of their forms and filters, and the flash messages. An advice
+ * of this package's controllers (it adds nothing to their models by itself), so that it comes with them wherever
+ * they are loaded, web-slice tests included.
+ */
+@ControllerAdvice(basePackageClasses = AllocationPages.class)
+class AllocationPages {
+
+    private final FiscalYearService fiscalYears;
+    private final ProgrammeService programmes;
+    private final RegionService regions;
+    private final OpdService opds;
+    private final MessageSource messages;
+
+    AllocationPages(FiscalYearService fiscalYears, ProgrammeService programmes, RegionService regions, OpdService opds,
+                    MessageSource messages) {
+        this.fiscalYears = fiscalYears;
+        this.programmes = programmes;
+        this.regions = regions;
+        this.opds = opds;
+        this.messages = messages;
+    }
+
+    List<FiscalYearView> years() {
+        return fiscalYears.all();
+    }
+
+    /** The years that take allocations, newest first. */
+    List<FiscalYearView> openYears() {
+        return fiscalYears.all().stream().filter(FiscalYearView::open).toList();
+    }
+
+    /** The places, agencies and programmes a form offers: only active agencies and programmes. */
+    void addFormChoices(Model model) {
+        model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
+        model.addAttribute("kecamatanList", regions.kecamatan(null, null, Pageable.unpaged(Sort.by("code"))));
+        model.addAttribute("opds", opds.all().stream().filter(o -> o.active()).toList());
+        model.addAttribute("programmes", programmes.all().stream().filter(p -> p.active()).toList());
+    }
+
+    /** The places, agencies and programmes a list filters by: all of them, kecamatan of the chosen kabupaten/kota. */
+    void addFilterChoices(Model model, String kabupatenKota) {
+        model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
+        model.addAttribute("kecamatanList", regions.kecamatan(kabupatenKota, null, Pageable.unpaged(Sort.by("code"))));
+        model.addAttribute("opds", opds.all());
+        model.addAttribute("programmes", programmes.all());
+    }
+
+    void flash(RedirectAttributes redirect, String key, Object... arguments) {
+        redirect.addFlashAttribute("flashSuccess", message(key, arguments));
+    }
+
+    String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+}
