@@ -35,6 +35,8 @@ public final class TabularFile {
     }
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** Blank fields a spreadsheet program may leave right of the data, per column that may hold some. */
+    private static final int FIELDS_PER_COLUMN = 16;
 
     private TabularFile() {
     }
@@ -60,7 +62,7 @@ public final class TabularFile {
             // a renamed PDF or Word 97 file
             throw new TabularFileException(Reason.NOT_EXCEL);
         } else if (name.endsWith(".csv")) {
-            csv(content, budget);
+            csv(content, limits, budget);
         } else {
             throw new TabularFileException(Reason.WRONG_TYPE);
         }
@@ -74,8 +76,9 @@ public final class TabularFile {
                 && content[2] == ZIP_MAGIC[2] && content[3] == ZIP_MAGIC[3];
     }
 
-    private static void csv(byte[] content, Budget budget) {
+    private static void csv(byte[] content, TabularLimits limits, Budget budget) {
         char delimiter = delimiter(content);
+        checkShape(content, delimiter, limits);
         // a byte that is not UTF-8 (a file saved as ANSI or UTF-16) stops the reading instead of becoming '?'
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -95,6 +98,39 @@ public final class TabularFile {
             throw new TabularFileException(Reason.WRONG_TYPE);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new TabularFileException(Reason.UNREADABLE);
+        }
+    }
+
+    /**
+     * Counts the fields of each record and the bytes of each field on the raw bytes, before parsing: the CSV
+     * parser builds a whole record, and a whole field, in memory before any limit can look at it (a line of
+     * 30 million commas is 30 million fields). A doubled quote inside a quoted field toggles twice.
+     */
+    private static void checkShape(byte[] content, char delimiter, TabularLimits limits) {
+        long maxFieldBytes = 4L * limits.maxCellChars() + 2;
+        int maxFields = limits.maxColumns() * FIELDS_PER_COLUMN;
+        boolean quoted = false;
+        int record = 1;
+        int fields = 1;
+        long fieldBytes = 0;
+        for (byte b : content) {
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted && b == delimiter) {
+                if (++fields > maxFields) {
+                    throw new TabularFileException(Reason.TOO_MANY_COLUMNS, record, limits.maxColumns());
+                }
+                fieldBytes = 0;
+                continue;
+            } else if (!quoted && b == '\n') {
+                record++;
+                fields = 1;
+                fieldBytes = 0;
+                continue;
+            }
+            if (++fieldBytes > maxFieldBytes) {
+                throw new TabularFileException(Reason.CELL_TOO_LONG, record, limits.maxCellChars());
+            }
         }
     }
 
@@ -129,6 +165,20 @@ public final class TabularFile {
             if (length > limits.maxCellChars()) {
                 throw new TabularFileException(Reason.CELL_TOO_LONG, row, limits.maxCellChars());
             }
+        }
+
+        /**
+         * Whether a workbook cell is to be kept: one beyond the limit of columns is dropped while blank (a
+         * sheet may declare millions of empty cells) and refuses the file once it holds something.
+         */
+        boolean keeps(int row, int column, String value) {
+            if (column < limits.maxColumns()) {
+                return true;
+            }
+            if (value.isBlank()) {
+                return false;
+            }
+            throw new TabularFileException(Reason.TOO_MANY_COLUMNS, row, limits.maxColumns());
         }
 
         void row(int number, List<String> cells) {

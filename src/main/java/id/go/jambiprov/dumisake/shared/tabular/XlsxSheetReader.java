@@ -12,6 +12,8 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -21,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -37,11 +38,16 @@ import java.util.zip.ZipFile;
  */
 final class XlsxSheetReader extends DefaultHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(XlsxSheetReader.class);
+
     /** Far more than any real workbook's parts other than its sheets and shared strings. */
     private static final long PART_MAX = 8L * 1024 * 1024;
     private static final int ENTRIES_MAX = 1_000;
     /** The inflation ratio at which POI's ZipSecureFile takes a part for a zip bomb (its default 0.01). */
     private static final long INFLATE_MAX = 100;
+    /** Distinct texts a row of a template may bring into the shared strings (a name, an address, a NIK …). */
+    private static final int SHARED_STRINGS_PER_ROW = 6;
+    private static final byte[] ITEM = {'<', 's', 'i'};
 
     private final TabularFile.Budget budget;
     private final SharedStrings strings;
@@ -65,11 +71,9 @@ final class XlsxSheetReader extends DefaultHandler {
     }
 
     static void read(byte[] content, TabularLimits limits, TabularFile.Budget budget) {
-        Path file = null;
+        // POI reads a package from a file part by part; from a stream it would inflate every part first
+        Path file = ImportTempFiles.write(content);
         try {
-            // POI reads a package from a file part by part; from a stream it would inflate every part first
-            file = Files.createTempFile("dumisake-import-", ".xlsx");
-            Files.write(file, content);
             checkParts(file, limits);
             OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             try {
@@ -100,15 +104,11 @@ final class XlsxSheetReader extends DefaultHandler {
                     throw refused;
                 }
             }
+            // what POI and the ZIP reader refuse is the file's doing (the disk was fine: the file was written)
+            log.debug("Uploaded workbook refused as unreadable", e);
             throw new TabularFileException(Reason.NOT_EXCEL);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    file.toFile().deleteOnExit();
-                }
-            }
+            ImportTempFiles.delete(file);
         }
     }
 
@@ -134,12 +134,37 @@ final class XlsxSheetReader extends DefaultHandler {
                     }
                     continue;
                 }
-                long max = entry.getName().equals("xl/sharedStrings.xml") ? limits.maxTextChars() * 2 : PART_MAX;
-                try (InputStream part = capped(zip.getInputStream(entry), max)) {
-                    part.transferTo(OutputStream.nullOutputStream());
+                boolean sharedStrings = entry.getName().equals("xl/sharedStrings.xml");
+                try (InputStream part = capped(zip.getInputStream(entry), sharedStrings ? limits.maxTextChars() : PART_MAX)) {
+                    if (!sharedStrings) {
+                        part.transferTo(OutputStream.nullOutputStream());
+                    } else if (items(part) > limits.maxRows() * SHARED_STRINGS_PER_ROW) {
+                        // POI keeps each one as a string of its own: millions of tiny ones fill the heap
+                        throw new TabularFileException(Reason.UNPACKED_TOO_LARGE, limits.maxTextChars() / (1024 * 1024));
+                    }
                 }
             }
         }
+    }
+
+    /** The number of {@code <si>} items in a shared-strings part, counted as it streams by. */
+    private static long items(InputStream part) throws IOException {
+        long items = 0;
+        int matched = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int read = part.read(buffer); read >= 0; read = part.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                byte b = buffer[i];
+                if (matched == 3) {
+                    if (b == '>' || b == '/' || b == ' ') {
+                        items++;
+                    }
+                    matched = 0;
+                }
+                matched = b == ITEM[matched] ? matched + 1 : b == ITEM[0] ? 1 : 0;
+            }
+        }
+        return items;
     }
 
     private static InputStream capped(InputStream in, long max) throws IOException {
@@ -149,6 +174,7 @@ final class XlsxSheetReader extends DefaultHandler {
                 }).get();
     }
 
+    /** The cell styles, which tell date cells from numbers; a workbook without them has no date cells. */
     private static StylesTable styles(XSSFReader reader) {
         try (InputStream data = reader.getStylesData()) {
             return new StylesTable(data);
@@ -203,10 +229,13 @@ final class XlsxSheetReader extends DefaultHandler {
             case "f" -> inFormula = false;
             case "rPh" -> inPhonetic = false;
             case "c" -> {
+                String value = value();
+                if (!budget.keeps(row, column, value)) {
+                    return;
+                }
                 while (cells.size() < column) {
                     cells.add("");
                 }
-                String value = value();
                 if (column < cells.size()) {
                     cells.set(column, value);
                 } else {

@@ -122,6 +122,32 @@ class TabularFileTest {
     }
 
     @Test
+    void millionsOfBlankCellsInARowCostNothingAndACellFarRightRefusesTheFile() {
+        assertThat(read("a.xlsx", Workbooks.rowOfBlankCells(2_000_000, null), LIMITS)).hasSize(1);
+
+        assertRefused("a.xlsx", Workbooks.rowOfBlankCells(2_000_000, "x"), LIMITS, Reason.TOO_MANY_COLUMNS);
+    }
+
+    @Test
+    void aCsvRecordOrFieldTooLargeToParseIsRefusedBeforeParsing() {
+        assertRefused("a.csv", ("a\n" + ",".repeat(2_000_000) + "\n").getBytes(StandardCharsets.UTF_8), LIMITS,
+                Reason.TOO_MANY_COLUMNS);
+        assertRefused("a.csv", ("a\n\"" + "x".repeat(20_000) + "\"\n").getBytes(StandardCharsets.UTF_8), LIMITS,
+                Reason.CELL_TOO_LONG);
+        // commas and line breaks inside quotes are text, and a doubled quote is one quote
+        assertThat(read("a.csv", "a,b\n\"Jl. X, RT 1\n\"\"Blok\"\"\",2\n".getBytes(StandardCharsets.UTF_8), LIMITS)
+                .get(2)).containsExactly("Jl. X, RT 1\n\"Blok\"", "2");
+    }
+
+    @Test
+    void millionsOfTinySharedStringsAreRefusedBeforePoiKeepsThem() {
+        TabularLimits limits = TabularLimits.of(30L * 1024 * 1024, 1_000);
+
+        assertRefused("a.xlsx", Workbooks.sharedStringItems(7_000), limits, Reason.UNPACKED_TOO_LARGE);
+        assertThat(read("a.xlsx", Workbooks.sharedStringItems(5_000), limits)).hasSize(1);
+    }
+
+    @Test
     void theRefusalSaysWhichRowAndLimit() {
         TabularLimits limits = new TabularLimits(1024 * 1024, 10, 4, 10, 1_000, 1024 * 1024);
 

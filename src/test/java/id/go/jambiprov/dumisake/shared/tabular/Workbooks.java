@@ -49,6 +49,33 @@ public final class Workbooks {
         });
     }
 
+    /** A heading row, then a row of {@code blanks} empty styled cells and, after them, {@code last} (if not null). */
+    public static byte[] rowOfBlankCells(int blanks, String last) {
+        return workbook(sheet -> {
+            writeRow(sheet, 1, List.of("a"));
+            sheet.write("<row r=\"2\">");
+            for (int i = 0; i < blanks; i++) {
+                // styled, as a sheet formatted far to the right is: compresses less than 1:100
+                sheet.write("<c s=\"" + (i * 7919 % 65_521) + "\"/>");
+            }
+            if (last != null) {
+                sheet.write("<c t=\"inlineStr\"><is><t>" + last + "</t></is></c>");
+            }
+            sheet.write("</row>");
+        }, null);
+    }
+
+    /** A workbook whose shared strings are {@code count} short distinct texts. */
+    public static byte[] sharedStringItems(int count) {
+        return workbook(sheet -> writeRow(sheet, 1, List.of("a")), strings -> {
+            strings.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">");
+            for (int i = 0; i < count; i++) {
+                strings.write("<si><t>" + Integer.toString(i * 7919, 36) + "</t></si>");
+            }
+            strings.write("</sst>");
+        });
+    }
+
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
