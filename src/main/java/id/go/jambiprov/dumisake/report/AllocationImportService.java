@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.report;
 
+import org.springframework.core.io.InputStreamSource;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
@@ -98,8 +99,8 @@ public class AllocationImportService {
     }
 
     /** Reads and checks a whole file; nothing is written. Refuses a file that cannot be read at all. */
-    public ImportPreview check(String fileName, byte[] content) {
-        return gate.inTurn(() -> checkInTurn(fileName, content));
+    public ImportPreview check(String fileName, InputStreamSource file) {
+        return gate.inTurn(() -> checkInTurn(fileName, TabularFile.bytes(file, LIMITS)));
     }
 
     private ImportPreview checkInTurn(String fileName, byte[] content) {

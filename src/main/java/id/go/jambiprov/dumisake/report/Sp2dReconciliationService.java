@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.report;
 
+import org.springframework.core.io.InputStreamSource;
 import id.go.jambiprov.dumisake.disbursement.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
@@ -49,8 +50,9 @@ public class Sp2dReconciliationService {
         this.gate = gate;
     }
 
-    public Reconciliation reconcile(int year, String fileName, byte[] content) {
-        return gate.inTurn(() -> reconcileInTurn(year, fileName, content));
+    public Reconciliation reconcile(int year, String fileName, InputStreamSource file) {
+        return gate.inTurn(() -> reconcileInTurn(year, fileName,
+                TabularFile.bytes(file, AllocationImportService.LIMITS)));
     }
 
     private Reconciliation reconcileInTurn(int year, String fileName, byte[] content) {

@@ -55,11 +55,12 @@ class AllocationImportController {
 
     @PostMapping("/alokasi/impor")
     String upload(@RequestParam(required = false) MultipartFile file, HttpSession session,
-                  RedirectAttributes redirect) throws IOException {
+                  RedirectAttributes redirect) {
         session.removeAttribute(ImportPreview.SESSION_KEY);
         try {
-            byte[] content = file == null ? new byte[0] : file.getBytes();
-            session.setAttribute(ImportPreview.SESSION_KEY, imports.check(file == null ? "" : file.getOriginalFilename(), content));
+            // the file stays where the upload put it until it is this import's turn
+            session.setAttribute(ImportPreview.SESSION_KEY, imports.check(file == null ? "" : file.getOriginalFilename(),
+                    file));
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("flashError", message(e.messageKey(), e.arguments()));
         }

@@ -49,7 +49,7 @@ class Sp2dReconciliationController {
 
     @PostMapping("/pencairan/rekonsiliasi")
     String upload(@RequestParam(required = false) Integer year, @RequestParam(required = false) MultipartFile file,
-                  HttpSession session, RedirectAttributes redirect) throws IOException {
+                  HttpSession session, RedirectAttributes redirect) {
         session.removeAttribute(Reconciliation.SESSION_KEY);
         if (year == null) {
             redirect.addFlashAttribute("flashError", message("report.sp2d.yearRequired"));
@@ -57,7 +57,7 @@ class Sp2dReconciliationController {
         }
         try {
             session.setAttribute(Reconciliation.SESSION_KEY, reconciliations.reconcile(year,
-                    file == null ? "" : file.getOriginalFilename(), file == null ? new byte[0] : file.getBytes()));
+                    file == null ? "" : file.getOriginalFilename(), file));
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("flashError", message(e.messageKey(), e.arguments()));
         }

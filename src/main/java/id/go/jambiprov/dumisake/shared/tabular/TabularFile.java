@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.shared.tabular;
 
+import java.io.InputStream;
+import org.springframework.core.io.InputStreamSource;
 import id.go.jambiprov.dumisake.shared.tabular.TabularFileException.Reason;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -68,6 +70,27 @@ public final class TabularFile {
         }
         if (budget.rows == 0) {
             throw new TabularFileException(Reason.EMPTY);
+        }
+    }
+
+    /**
+     * The bytes of an upload, read only once it is the import's turn (see {@link ImportGate}) and never
+     * more than {@code limits.maxBytes()}: uploads waiting for their turn are still files on the disk.
+     *
+     * @throws TabularFileException when there is none or it is larger than allowed
+     */
+    public static byte[] bytes(InputStreamSource upload, TabularLimits limits) {
+        if (upload == null) {
+            throw new TabularFileException(Reason.EMPTY);
+        }
+        try (InputStream in = upload.getInputStream()) {
+            byte[] content = in.readNBytes((int) Math.min(limits.maxBytes() + 1, Integer.MAX_VALUE - 8));
+            if (content.length > limits.maxBytes()) {
+                throw new TabularFileException(Reason.FILE_TOO_LARGE, limits.maxBytesInMegabytes());
+            }
+            return content;
+        } catch (IOException e) {
+            throw new UncheckedIOException("An upload could not be read", e);
         }
     }
 

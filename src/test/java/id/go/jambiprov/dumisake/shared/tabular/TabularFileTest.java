@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,6 +146,17 @@ class TabularFileTest {
 
         assertRefused("a.xlsx", Workbooks.sharedStringItems(7_000), limits, Reason.UNPACKED_TOO_LARGE);
         assertThat(read("a.xlsx", Workbooks.sharedStringItems(5_000), limits)).hasSize(1);
+    }
+
+    @Test
+    void anUploadIsReadNoFurtherThanItsLimit() {
+        TabularLimits limits = new TabularLimits(1024, 10, 4, 10, 100, 1024);
+
+        assertThat(TabularFile.bytes(new ByteArrayResource(new byte[1024]), limits)).hasSize(1024);
+        assertThatThrownBy(() -> TabularFile.bytes(new ByteArrayResource(new byte[1025]), limits))
+                .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FILE_TOO_LARGE));
+        assertThatThrownBy(() -> TabularFile.bytes(null, limits))
+                .isInstanceOfSatisfying(TabularFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
     }
 
     @Test
