@@ -1,4 +1,4 @@
-package id.go.jambiprov.dumisake.web;
+package id.go.jambiprov.dumisake.home;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+/** Each role's start page: what the signed-in person has to do and see first. */
 @Controller
 class HomeController {
 
@@ -44,10 +45,5 @@ class HomeController {
             case EXPERT -> "home/expert";
             case OPD_OPERATOR -> "home/operator";
         };
-    }
-
-    @GetMapping("/login")
-    String login() {
-        return "login";
     }
 }
