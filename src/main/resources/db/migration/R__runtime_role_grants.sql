@@ -8,6 +8,13 @@
 -- Repeatable: Flyway runs it again whenever its text or the placeholder's value changes, so a database first
 -- migrated with one role for both (or with another runtime role) gets its grants once the roles are split.
 -- Every statement is idempotent.
+-- Temporary tables: a role that may create them can hide the audit trail from its own connection, since
+-- pg_temp comes first in the search path (CREATE TEMP TABLE audit_event (LIKE public.audit_event) and an
+-- unqualified INSERT INTO audit_event lands there). The application names public.audit_event itself, and
+-- the runtime role gets TEMPORARY only where the placeholder appRoleTemporary is true: outside prod, where
+-- the demo and scale data loaders use temporary tables. In prod it is revoked, from the role and, when the
+-- owner here owns the database, from PUBLIC, which has it on every new database; the prod profile refuses a
+-- runtime role that still has it (shared/db/RuntimeRoleCheck, docs/operations.md).
 DO $$
 DECLARE
     app_role  text := '${appRole}';
@@ -20,7 +27,15 @@ BEGIN
         RAISE NOTICE 'the application connects as the schema owner %: no runtime role to grant to', app_role;
         RETURN;
     END IF;
-    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), app_role);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), app_role);
+    IF '${appRoleTemporary}' = 'true' THEN
+        EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), app_role);
+    ELSE
+        EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM %I', current_database(), app_role);
+        IF pg_has_role((SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') THEN
+            EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+        END IF;
+    END IF;
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', in_schema, app_role);
 
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', in_schema, app_role);

@@ -31,7 +31,7 @@ public class AuditLog {
     private static final String COLUMNS = """
             select id, occurred_at, username, client_address, action, entity_type, entity_id,
                    before_state::text as before_state, after_state::text as after_state
-            from audit_event""";
+            from public.audit_event""";
     private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
     /** Times in Jambi time, as the people reading the trail live them. */
     private static final RowMapper<AuditEvent> EVENT = (rs, row) -> new AuditEvent(rs.getLong("id"),
@@ -51,7 +51,7 @@ public class AuditLog {
     @PreAuthorize("hasRole('ADMIN')")
     public Page<AuditEvent> search(AuditFilter filter, Pageable pageable) {
         Where where = where(filter);
-        Long total = jdbc.queryForObject("select count(*) from audit_event" + where.sql, Long.class,
+        Long total = jdbc.queryForObject("select count(*) from public.audit_event" + where.sql, Long.class,
                 where.args.toArray());
         List<Object> args = new ArrayList<>(where.args);
         args.add(pageable.getPageSize());
@@ -74,12 +74,12 @@ public class AuditLog {
     /** The entity types and actions recorded so far, for the filter lists. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<String> entityTypes() {
-        return jdbc.queryForList("select distinct entity_type from audit_event order by 1", String.class);
+        return jdbc.queryForList("select distinct entity_type from public.audit_event order by 1", String.class);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public List<String> actions() {
-        return jdbc.queryForList("select distinct action from audit_event order by 1", String.class);
+        return jdbc.queryForList("select distinct action from public.audit_event order by 1", String.class);
     }
 
     /**

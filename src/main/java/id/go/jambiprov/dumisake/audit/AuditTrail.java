@@ -25,9 +25,17 @@ public class AuditTrail {
     /** The name recorded for work nobody signed in for: start-up data, scheduled jobs. */
     public static final String SYSTEM = "system";
 
+    /*
+     * The table is named with its schema here and wherever the application reads or writes it: unqualified,
+     * a temporary table of the same name would take its place, since pg_temp comes first in the search path
+     * (before the role's own search_path setting, which any session may change). One created on a pooled
+     * connection would swallow every event written through it and restart every count read from it (NIK
+     * searches, logins). The prod profile also refuses a runtime role that may create temporary tables
+     * (shared/db/RuntimeRoleCheck).
+     */
     private static final String INSERT = """
-            insert into audit_event (username, client_address, action, entity_type, entity_id, before_state,
-                                     after_state)
+            insert into public.audit_event (username, client_address, action, entity_type, entity_id,
+                                            before_state, after_state)
             values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""";
 
     private final JdbcTemplate jdbc;
@@ -88,7 +96,7 @@ public class AuditTrail {
         return jdbc.queryForObject("""
                         select count(*), ceil(extract(epoch from
                                    min(occurred_at) + ? * interval '1 millisecond' - clock_timestamp()))
-                        from audit_event
+                        from public.audit_event
                         where username = ? and action = ?
                           and occurred_at > clock_timestamp() - ? * interval '1 millisecond'""",
                 (rs, row) -> new Recent(rs.getInt(1), Duration.ofSeconds(Math.max(1, rs.getLong(2)))),

@@ -46,7 +46,7 @@ class DemoBeneficiaries implements ApplicationRunner {
                 from demo_people p join beneficiary b on b.nik = p.nik and b.name = p.name
                 on conflict do nothing""");
         jdbc.update("""
-                insert into audit_event (username, action, entity_type, entity_id, after_state)
+                insert into public.audit_event (username, action, entity_type, entity_id, after_state)
                 select 'system', 'BENEFICIARY_DEMO_LOADED', 'Beneficiary', b.id::text,
                        jsonb_build_object('nik', %s, 'name', b.name, 'desaCode', b.desa_code)
                 from beneficiary b""".formatted(Nik.maskSql("b.nik")));

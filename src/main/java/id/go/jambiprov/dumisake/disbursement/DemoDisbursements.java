@@ -36,7 +36,7 @@ class DemoDisbursements implements ApplicationRunner {
         jdbc.update(FIRST_TRANCHE);
         jdbc.update(SECOND_TRANCHE);
         jdbc.update("""
-                insert into audit_event (username, action, entity_type, entity_id, after_state)
+                insert into public.audit_event (username, action, entity_type, entity_id, after_state)
                 select 'system', 'DISBURSEMENT_DEMO_LOADED', 'Disbursement', d.id::text,
                        jsonb_build_object('allocationId', d.allocation_id, 'tranche', d.tranche, 'amount', d.amount,
                                           'sp2dNumber', d.sp2d_number, 'sp2dDate', d.sp2d_date, 'status', d.status)

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,8 +17,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +36,9 @@ class ProductionProfileTest {
     Path dataDirectory;
 
     LocalPostgres externalDatabase;
+
+    /** The ports the application opened: a refused start must not have served anything first. */
+    final List<Integer> webServersStarted = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startExternalDatabase() {
@@ -46,10 +57,40 @@ class ProductionProfileTest {
     }
 
     @Test
-    void refusesToRunAsTheOwnerOfTheSchema() {
+    void refusesToRunAsTheOwnerOfTheSchemaBeforeItOpensItsPort() {
         assertThatThrownBy(() -> startAs(externalDatabase.username(), "",
                 "--dumisake.admin.password=Rahasia-Jambi-2026").close())
+                .rootCause()
                 .hasMessageStartingWith("The application connects to the database as postgres, a superuser:");
+        assertThat(webServersStarted).as("no port was opened").isEmpty();
+    }
+
+    /**
+     * The migration takes TEMPORARY from the runtime role and from PUBLIC; a role that has it anyway (given
+     * by hand, or the database's owner is not Flyway's and could not revoke it) could hide the audit trail
+     * from its own connection behind a temporary table, and is refused before the port opens.
+     */
+    @Test
+    void refusesARuntimeRoleThatMayCreateTemporaryTablesBeforeItOpensItsPort() throws SQLException {
+        start("--dumisake.admin.password=Rahasia-Jambi-2026").close();
+        webServersStarted.clear();
+        try (Connection owner = DriverManager.getConnection(externalDatabase.jdbcUrl(), externalDatabase.username(),
+                ""); Statement statement = owner.createStatement()) {
+            try (ResultSet granted = statement.executeQuery(
+                    "select has_database_privilege('%s', current_database(), 'TEMPORARY')"
+                            .formatted(externalDatabase.appUsername()))) {
+                assertThat(granted.next()).isTrue();
+                assertThat(granted.getBoolean(1)).as("the migration revoked it, PUBLIC's too").isFalse();
+            }
+            statement.execute("grant temporary on database postgres to " + externalDatabase.appUsername());
+        }
+        assertThatThrownBy(() -> start().close())
+                .rootCause()
+                .hasMessageStartingWith("The application connects to the database as dumisake_app, who may create "
+                        + "temporary tables")
+                .hasMessageContaining("REVOKE TEMPORARY ON DATABASE postgres FROM PUBLIC, dumisake_app")
+                .hasMessageContaining("docs/operations.md");
+        assertThat(webServersStarted).as("no port was opened").isEmpty();
     }
 
     @Test
@@ -93,6 +134,9 @@ class ProductionProfileTest {
                 "--server.port=0",
                 "--spring.main.banner-mode=off"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(DumisakeApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(DumisakeApplication.class)
+                .listeners((ApplicationListener<WebServerInitializedEvent>) started ->
+                        webServersStarted.add(started.getWebServer().getPort()))
+                .run(args.toArray(String[]::new));
     }
 }

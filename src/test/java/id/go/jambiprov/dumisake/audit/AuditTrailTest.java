@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -123,6 +124,32 @@ class AuditTrailTest {
                 .containsExactly(AuditTrail.SYSTEM);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_APPEND'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Code running inside the application hides the trail behind a temporary table of the same name on a
+     * pooled connection (pg_temp comes first in the search path; the default profile's role may create
+     * temporary tables, for the demo loaders): the application still writes and counts the real table.
+     */
+    @Test
+    void aTemporaryTableNamedLikeTheTrailDoesNotHideItFromTheApplication() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("create temporary table audit_event (like public.audit_event including all) on commit drop");
+            jdbc.update("""
+                    insert into audit_event (username, action, entity_type) values ('system', 'TEST_SHADOW', 'Test')""");
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_SHADOW'",
+                    Integer.class)).as("unqualified, the name now means the temporary table").isEqualTo(1);
+
+            audit.record("TEST_SHADOW", "Test", 9, null, Map.of());
+            audit.recordCreated("TEST_SHADOW", "Test", Map.of(10, Map.of()));
+            assertThat(audit.countRecentLocked("TEST_SHADOW", Duration.ofMinutes(1)).count())
+                    .as("the count reads the real trail").isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TEST_SHADOW'",
+                    Integer.class)).as("nothing the application wrote went to the temporary table").isEqualTo(1);
+        });
+        assertThat(jdbc.queryForList("""
+                        select entity_id from audit_event where action = 'TEST_SHADOW' order by entity_id""",
+                String.class)).containsExactly("10", "9");
     }
 
     /** The triggers hold the same rule against the owner, who has the privileges (migrations, a console). */

@@ -63,7 +63,7 @@ class ScaleDataGenerator {
     /** Whether a run of this shape has completed on this database. */
     boolean generated(ScaleShape shape) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from audit_event where action = ? and entity_id = ?)",
+                "select exists (select 1 from public.audit_event where action = ? and entity_id = ?)",
                 Boolean.class, GENERATED_ACTION, shape.name()));
     }
 
@@ -121,7 +121,7 @@ class ScaleDataGenerator {
                         where year in (%s)""".formatted(list(shape.closedYears()))));
             }
             jdbc.update("""
-                    insert into audit_event (username, action, entity_type, entity_id, after_state)
+                    insert into public.audit_event (username, action, entity_type, entity_id, after_state)
                     values ('system', ?, 'ScaleData', ?, ?::jsonb)""", GENERATED_ACTION, shape.name(),
                     counts.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
                             .collect(Collectors.joining(", ", "{", "}")));
