@@ -61,10 +61,11 @@ public class AidService {
      * first, so that Σ aid ≤ allocation holds for concurrent writers; the unique index on (NIK, programme,
      * year) refuses a double receipt even when two operators record one person under two allocations.
      * <p>
-     * A refusal after the person was looked up tells whether the NIK is registered, as a NIK search does, so
-     * it counts and is audited as one ({@link BeneficiaryService#checkNik}); that is why refusals commit.
-     * Recorded aid does not count: it is audited by itself, and an operator entering a stack of forms must not
-     * run into the limit.
+     * A refusal after the person was looked up tells whether the NIK is registered, as a NIK search does: an
+     * unknown NIK, or a refusal for a person the operator's OPD may not see, counts and is audited as one
+     * ({@link BeneficiaryService#checkNik}); that is why refusals commit. Only such a refusal can run into the
+     * limit: recorded aid is never refused by it (it is audited by itself, and an operator entering a stack of
+     * forms must not be stopped by searches made earlier), nor is a refusal about the OPD's own people.
      */
     @PreAuthorize("hasRole('OPD_OPERATOR')")
     @Transactional(noRollbackFor = {BusinessRuleException.class, TooManyRequestsException.class})
@@ -82,9 +83,9 @@ public class AidService {
             throw unknownBeneficiary();
         }
         String maskedNik = Nik.mask(typed);
-        searchLimit.admit(maskedNik);
         BeneficiaryView person = people.byNik(typed).orElse(null);
         if (person == null) {
+            searchLimit.admit(maskedNik);
             searchLimit.searched(maskedNik, null);
             throw unknownBeneficiary();
         }
@@ -93,7 +94,10 @@ public class AidService {
                 aid.hasAid(person.id(), allocation.programmeCode(), allocation.year()), request.amount(), room);
         List<AidEligibility.Refusal> refusals = AidEligibility.recipientRefusals(facts, recipient);
         if (!refusals.isEmpty()) {
-            searchLimit.searched(maskedNik, person.id());
+            if (!BeneficiaryService.ownOpd(person)) {
+                searchLimit.admit(maskedNik);
+                searchLimit.searched(maskedNik, person.id());
+            }
             throw refused(refusals.get(0), allocation, programme);
         }
         var keys = new GeneratedKeyHolder();

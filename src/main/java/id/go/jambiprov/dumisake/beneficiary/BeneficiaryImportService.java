@@ -35,6 +35,10 @@ import java.util.Map;
  * <p>Each import is a job ({@link ImportJobStore}) whose progress is written as it goes: the page runs it in
  * the background ({@link BeneficiaryImportJobs}) and polls it; {@link #importFile} runs one in the caller's
  * thread. The rows are checked by {@link ImportRowChecker} and written by {@link ImportWriter}.
+ *
+ * <p>The outcome of a file tells for each row whether its NIK is registered: before anything is checked, the
+ * rows naming people the uploader's OPD may not see are counted and audited as NIK searches, and a file with
+ * more of them than the account has searches left is refused whole ({@link BeneficiaryService#admitImport}).
  */
 @Service
 public class BeneficiaryImportService {
@@ -49,10 +53,12 @@ public class BeneficiaryImportService {
     private final ImportJobStore jobs;
     private final TransactionTemplate transaction;
     private final ImportGate gate;
+    private final BeneficiaryService beneficiaries;
 
     BeneficiaryImportService(NamedParameterJdbcTemplate jdbc, ImportRowChecker checker, ImportWriter writer,
                              AuditTrail audit, MessageSource messages, ImportJobStore jobs,
-                             PlatformTransactionManager transactions, ImportGate gate) {
+                             PlatformTransactionManager transactions, ImportGate gate,
+                             BeneficiaryService beneficiaries) {
         this.jdbc = jdbc;
         this.checker = checker;
         this.writer = writer;
@@ -61,13 +67,15 @@ public class BeneficiaryImportService {
         this.jobs = jobs;
         this.transaction = new TransactionTemplate(transactions);
         this.gate = gate;
+        this.beneficiaries = beneficiaries;
     }
 
     /**
      * Imports a file in the caller's thread (a job like any other, visible on the import pages).
      *
      * @throws BusinessRuleException when the file as a whole is refused (empty, wrong type, another import of
-     *                               the OPD running, an allocation filled meanwhile); row errors are in the result
+     *                               the OPD running, too many NIKs of other OPDs' people for the account's
+     *                               NIK searches, an allocation filled meanwhile); row errors are in the result
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     public ImportResult importFile(String fileName, byte[] content) {
@@ -88,6 +96,8 @@ public class BeneficiaryImportService {
         try {
             List<ImportFile.Row> rows = ImportFile.read(name, content);
             jobs.read(jobId, rows.size());
+            // whether each NIK is registered shows in the outcome: another OPD's people count as NIK searches
+            beneficiaries.admitImport(rows.stream().map(row -> row.get("nik")).toList());
             return transaction.execute(status -> checkAndWrite(jobId, name, rows));
         } catch (BusinessRuleException e) {
             jobs.stopped(jobId, ImportJobStatus.REFUSED, e.code(), message(e.messageKey(), e.arguments()));

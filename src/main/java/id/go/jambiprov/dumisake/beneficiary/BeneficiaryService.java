@@ -59,7 +59,9 @@ public class BeneficiaryService {
 
     /**
      * Registers a person. Refusing a NIK that is registered already tells whether it is, as a NIK search does:
-     * that refusal counts and is audited as one ({@link #checkNik}), which is why refusals commit.
+     * when the person is not one the caller's OPD may see, that refusal counts and is audited as one
+     * ({@link #checkNik}), which is why refusals commit. A registration that succeeds is never held back by
+     * the limit: it is audited by itself, and answers nothing about anybody else.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     @Transactional(noRollbackFor = {BusinessRuleException.class, TooManyRequestsException.class})
@@ -67,10 +69,12 @@ public class BeneficiaryService {
         LocalDate today = LocalDate.now(clock);
         Nik nik = checked(person, today);
         DesaSummary desa = desa(person.desaCode());
-        searchLimit.admit(nik.masked());
-        Optional<Long> existing = idOf(nik.value());
+        Optional<BeneficiaryView> existing = people.byNik(nik.value());
         if (existing.isPresent()) {
-            searchLimit.searched(nik.masked(), existing.get());
+            if (!ownOpd(existing.get())) {
+                searchLimit.admit(nik.masked());
+                searchLimit.searched(nik.masked(), existing.get().id());
+            }
             throw new BusinessRuleException("BENEFICIARY_EXISTS", "beneficiary.exists", nik.masked());
         }
         var keys = new GeneratedKeyHolder();
@@ -120,6 +124,35 @@ public class BeneficiaryService {
                 found.filter(this::visibleToCaller).orElse(null));
     }
 
+    /**
+     * Counts the rows of an import file that name a person the caller's OPD may not see (registered by another
+     * OPD, and without aid of the caller's OPD; for an admin, who has no OPD, every registered person, as every
+     * search of theirs counts) as NIK searches: the import's answer tells for each whether the NIK is
+     * registered. Runs in a transaction of its own before the file is checked, so that the searches and a
+     * refusal stay in the audit trail whatever becomes of the import.
+     *
+     * @param niks the NIK column of the file, as typed
+     * @throws BusinessRuleException {@code IMPORT_NIK_SEARCH_LIMIT} when the file has more such NIKs than the
+     *                               account has searches left; nothing of the file is written then
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    @Transactional(noRollbackFor = BusinessRuleException.class)
+    public void admitImport(List<String> niks) {
+        String scope = CurrentUser.opdScope();
+        MapSqlParameterSource params = new MapSqlParameterSource("niks", niks.toArray(String[]::new))
+                .addValue("scope", scope);
+        Map<Long, String> hidden = new LinkedHashMap<>();
+        jdbc.query("select b.id, b.nik from beneficiary b where b.nik = any(:niks)" + (scope == null ? "" : """
+                         and b.registered_opd is distinct from :scope
+                         and not exists (select 1 from aid a where a.beneficiary_id = b.id and a.opd_code = :scope
+                                                               and a.status <> 'CANCELLED')""")
+                        + " order by b.id", params,
+                rs -> {
+                    hidden.put(rs.getLong(1), Nik.mask(rs.getString(2)));
+                });
+        searchLimit.admitImport(hidden);
+    }
+
     public BeneficiaryView get(long id) {
         return people.byId(id).map(b -> view(b, true))
                 .orElseThrow(() -> new NotFoundException("beneficiary.notFound", id));
@@ -160,11 +193,6 @@ public class BeneficiaryService {
         }
     }
 
-    private Optional<Long> idOf(String nik) {
-        return jdbc.queryForList("select id from beneficiary where nik = :nik", new MapSqlParameterSource("nik", nik),
-                Long.class).stream().findFirst();
-    }
-
     /**
      * The person with the NIK as the caller may see it. {@code audited}: an admin shown the full NIK leaves an
      * audit event (the operator who just registered the person does not need one).
@@ -187,7 +215,11 @@ public class BeneficiaryService {
         return admin() || ownOpd(full);
     }
 
-    private static boolean ownOpd(BeneficiaryView full) {
+    /**
+     * Whether the person is one of the caller's OPD: registered by it or given aid by it. Answers about them
+     * reveal nothing to the caller, so they are no NIK search; an admin has no OPD.
+     */
+    static boolean ownOpd(BeneficiaryView full) {
         String scope = CurrentUser.opdScope();
         return scope != null && (scope.equals(full.registeredOpd()) || full.aidOpds().contains(scope));
     }

@@ -41,8 +41,21 @@ final class ImportAidCheck {
         this.errors = errors;
     }
 
-    /** Checks the aid of the row and fills it in on {@code p}; {@code kecamatan} is null for an unknown desa. */
-    void check(ImportedPerson p, ImportFile.Row row, int number, String kecamatan, Integer decile) {
+    /**
+     * A person the file names who is registered already: the import does not change them, so their aid is
+     * checked against where they live and their decile as stored, as a single record checks it, not against
+     * what the row says.
+     */
+    record Registered(long id, String kecamatanCode, Integer welfareDecile) {
+    }
+
+    /**
+     * Checks the aid of the row and fills it in on {@code p}. {@code kecamatan} and {@code decile} are the
+     * row's ({@code kecamatan} null for an unknown desa), used for a new person; {@code registered} is the
+     * stored person when the NIK is registered already, whose own are used then.
+     */
+    void check(ImportedPerson p, ImportFile.Row row, int number, String kecamatan, Integer decile,
+               Registered registered) {
         if (CurrentUser.opdScope() == null) {
             errors.add(number, "allocation_id", "import.aidOperatorOnly", row.get("allocation_id"));
             return;
@@ -76,13 +89,31 @@ final class ImportAidCheck {
             roomBefore = room.computeIfAbsent(allocation.id(), id -> allocation.amount().subtract(aid.aided(id)));
             room.put(allocation.id(), roomBefore.subtract(p.amount));
         }
-        var recipient = new AidEligibility.Recipient(kecamatan, decile, alreadyReceived, p.amount, roomBefore);
+        var recipient = registered == null
+                ? new AidEligibility.Recipient(kecamatan, decile, alreadyReceived, p.amount, roomBefore)
+                : new AidEligibility.Recipient(registered.kecamatanCode(), registered.welfareDecile(), alreadyReceived,
+                p.amount, roomBefore);
         for (AidEligibility.Refusal refusal : AidEligibility.recipientRefusals(facts, recipient)) {
             switch (refusal.reason()) {
-                case OUTSIDE_KECAMATAN -> errors.add(number, "desa_code", "aid.desaOutsideKecamatan",
-                        row.get("desa_code"), row.get("desa_code"), allocation.kecamatanName());
-                case DECILE_NOT_ELIGIBLE -> errors.add(number, "welfare_decile", "aid.decileNotEligible",
-                        row.get("welfare_decile"), allocation.programmeName(), refusal.maxWelfareDecile());
+                // a registered person's own desa is not named: the uploader may not be one who may see it
+                case OUTSIDE_KECAMATAN -> {
+                    if (registered == null) {
+                        errors.add(number, "desa_code", "aid.desaOutsideKecamatan", row.get("desa_code"),
+                                row.get("desa_code"), allocation.kecamatanName());
+                    } else {
+                        errors.add(number, "nik", "import.registeredOutsideKecamatan", row.get("nik"),
+                                allocation.kecamatanName());
+                    }
+                }
+                case DECILE_NOT_ELIGIBLE -> {
+                    if (registered == null) {
+                        errors.add(number, "welfare_decile", "aid.decileNotEligible", row.get("welfare_decile"),
+                                allocation.programmeName(), refusal.maxWelfareDecile());
+                    } else {
+                        errors.add(number, "nik", "import.registeredDecileNotEligible", row.get("nik"),
+                                allocation.programmeName(), refusal.maxWelfareDecile());
+                    }
+                }
                 case DOUBLE_RECEIPT -> errors.add(number, "nik", "aid.doubleReceipt", row.get("nik"),
                         allocation.programmeName(), allocation.year());
                 case ALLOCATION_EXCEEDED -> errors.add(number, "aid_amount", "import.allocationExceeded",

@@ -71,7 +71,7 @@ class ImportRowChecker {
         final List<ImportError> errors = new ArrayList<>();
         final LocalDate today = LocalDate.now(clock);
         final Map<String, String> kecamatanOfDesa = new HashMap<>();
-        final Map<String, Long> existing = new HashMap<>();
+        final Map<String, ImportAidCheck.Registered> existing = new HashMap<>();
         final Set<String> received = new HashSet<>();
         final ImportAidCheck aidCheck = new ImportAidCheck(allocations, programmes, aid, received, this::error);
 
@@ -84,9 +84,13 @@ class ImportRowChecker {
                 kecamatanOfDesa.put(rs.getString(1), rs.getString(2));
             });
             String[] niks = rows.stream().map(r -> r.get("nik")).toArray(String[]::new);
-            jdbc.query("select id, nik from beneficiary where nik = any(:niks)",
+            jdbc.query("""
+                            select b.id, b.nik, d.kecamatan_code, b.welfare_decile
+                            from beneficiary b join desa d on d.code = b.desa_code
+                            where b.nik = any(:niks)""",
                     new MapSqlParameterSource("niks", niks), rs -> {
-                        existing.put(rs.getString(2), rs.getLong(1));
+                        existing.put(rs.getString(2), new ImportAidCheck.Registered(rs.getLong(1), rs.getString(3),
+                                (Integer) rs.getObject(4, Integer.class)));
                     });
             jdbc.query("select nik, programme_code, fiscal_year from aid where nik = any(:niks) and status <> 'CANCELLED'",
                     new MapSqlParameterSource("niks", niks), rs -> {
@@ -159,11 +163,12 @@ class ImportRowChecker {
             if (row.get("name").length() > 200 || row.get("address").length() > 500 || row.get("phone").length() > 30) {
                 error(number, "name", "import.tooLong", row.get("name"));
             }
-            if (p.nik != null) {
-                p.existingId = existing.get(p.nik.value());
+            ImportAidCheck.Registered registered = p.nik == null ? null : existing.get(p.nik.value());
+            if (registered != null) {
+                p.existingId = registered.id();
             }
             if (!row.get("allocation_id").isBlank() || !row.get("aid_amount").isBlank()) {
-                aidCheck.check(p, row, number, kecamatan, decile);
+                aidCheck.check(p, row, number, kecamatan, decile, registered);
             }
             if (errors.size() > errorsBefore) {
                 return null;

@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.web;
 import id.go.jambiprov.dumisake.account.PasswordChangeRequiredException;
 import id.go.jambiprov.dumisake.account.SignedOutException;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
@@ -96,6 +97,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.staleVersion", new Object[0], request);
         problem.setProperty("code", "STALE_VERSION");
         return problem;
+    }
+
+    /** Another site made the browser send a request that costs the signed-in person something: 403. */
+    @ExceptionHandler(CrossSiteRequestException.class)
+    ProblemDetail crossSite(CrossSiteRequestException exception, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, exception.messageKey(), null, request);
     }
 
     /** Signed in with a one-time password: the API waits until the person has chosen their own. */

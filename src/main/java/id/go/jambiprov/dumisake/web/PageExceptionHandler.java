@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A record that is missing, or outside what the user may see, gets the same friendly 404 page; a record
- * changed by someone else meanwhile gets the 409 page.
+ * changed by someone else meanwhile gets the 409 page; a page another site opened where that costs the
+ * person something gets the 403 page with the reason.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,6 +33,14 @@ class PageExceptionHandler {
         ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
         page.addObject("messageKey", exception.messageKey());
         page.addObject("messageArguments", exception.arguments());
+        return page;
+    }
+
+    /** Another site made the browser open a page that costs the signed-in person something: 403, saying why. */
+    @ExceptionHandler(CrossSiteRequestException.class)
+    ModelAndView crossSite(CrossSiteRequestException exception) {
+        ModelAndView page = new ModelAndView("error/403", HttpStatus.FORBIDDEN);
+        page.addObject("messageKey", exception.messageKey());
         return page;
     }
 

@@ -46,6 +46,9 @@ class BeneficiaryImportTest {
     BeneficiaryImportService imports;
 
     @Autowired
+    BeneficiaryService beneficiaries;
+
+    @Autowired
     AllocationService allocations;
 
     @Autowired
@@ -161,6 +164,47 @@ class BeneficiaryImportTest {
                 new ImportError(6, "nik", message("aid.doubleReceipt", allocation.programmeName(),
                         BeneficiaryTestSupport.YEAR), again),
                 new ImportError(7, "allocation_id", message("aid.mechanism"), String.valueOf(transfer.id())));
+    }
+
+    /**
+     * A registered person is not changed by the import, so the row's desa and decile must not decide their aid:
+     * otherwise a file gets round the kecamatan and decile rules by naming another desa or a lower decile.
+     */
+    @Test
+    void theAidOfARegisteredPersonIsCheckedAgainstTheStoredPersonNotTheRow() {
+        String kecamatan = allocation.kecamatanCode();
+        String elsewhere = jdbc.queryForObject("select code from desa where kecamatan_code <> ? order by code limit 1",
+                String.class, kecamatan);
+        ProgrammeView poorest = programme(programmes, 2);
+        AllocationView limited = allocation(allocations, kecamatan, "DISDIK", poorest.code(), new BigDecimal("5000000.00"));
+        BeneficiaryView livesElsewhere = as(OP_DISDIK, () -> beneficiaries.register(
+                BeneficiaryTestSupport.person(freshNik(), elsewhere, 1)));
+        BeneficiaryView notPoor = as(OP_DISDIK, () -> beneficiaries.register(
+                BeneficiaryTestSupport.person(freshNik(), desa, 7)));
+        BeneficiaryView eligible = as(OP_DISDIK, () -> beneficiaries.register(
+                BeneficiaryTestSupport.person(freshNik(), desa, 1)));
+        String csv = HEADER
+                + livesElsewhere.nik() + ",Pindah Di Berkas,F,1990-07-01," + desa + ",Jl. Uji,,1," + limited.id()
+                + ",100000,2048-03-10,\n"                                                           // row 2: place
+                + notPoor.nik() + ",Desil Di Berkas,F,1990-07-01," + desa + ",Jl. Uji,,1," + limited.id()
+                + ",100000,2048-03-10,\n"                                                           // row 3: decile
+                + eligible.nik() + ",Tempat Lain Di Berkas,F,1990-07-01," + elsewhere + ",Jl. Uji,,9," + limited.id()
+                + ",100000,2048-03-10,\n";                                                          // row 4: stored ok
+
+        ImportResult result = as(OP_DISDIK, () -> imports.importFile("penerima.csv", bytes(csv)));
+
+        assertThat(result.errors()).containsExactly(
+                new ImportError(2, "nik", message("import.registeredOutsideKecamatan", allocation.kecamatanName()),
+                        livesElsewhere.nik()),
+                new ImportError(3, "nik", message("import.registeredDecileNotEligible", poorest.name(), 2),
+                        notPoor.nik()));
+        assertThat(count("select count(*) from aid where allocation_id = " + limited.id())).isZero();
+
+        ImportResult stored = as(OP_DISDIK, () -> imports.importFile("penerima.csv",
+                bytes(HEADER + csv.lines().skip(3).findFirst().orElseThrow() + "\n")));
+        assertThat(stored.succeeded()).as(stored.errors().toString()).isTrue();
+        assertThat(stored.aidCreated()).isEqualTo(1);
+        assertThat(stored.beneficiariesCreated()).isZero();
     }
 
     @Test

@@ -119,7 +119,7 @@ class BeneficiaryServiceTest {
 
     /**
      * A cancelled allocation, a transfer and a date outside the year are refused before the NIK is looked up,
-     * so they are no NIK search; a refusal of the person is one.
+     * so they are no NIK search; a refusal of another OPD's person is one.
      */
     @Test
     void theAllocationAndTheDateAreRefusedBeforeAnybodyIsLookedUp() {
@@ -132,7 +132,7 @@ class BeneficiaryServiceTest {
                 kecamatan, "DISDIK", programme.code(), Mechanism.BANTUAN_KEUANGAN_KABKOTA, null, "Transfer (uji)",
                 JUTA, 3)));
         String nik = freshNik();
-        as(OP_DISDIK, () -> beneficiaries.register(person(nik, desa, 3)));
+        as(OP_DINKES, () -> beneficiaries.register(person(nik, desa, 3)));
 
         assertRefused(() -> as(recorder, () -> aidService.recordAid(cancelled.id(),
                 new NewAid(nik, JUTA, AID_DATE, null))), "ALLOCATION_CANCELLED");

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -27,6 +28,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -85,6 +87,12 @@ class NikSearchTest {
 
     @Autowired
     NikSearchSettings limit;
+
+    @Autowired
+    BeneficiaryImportService imports;
+
+    @Autowired
+    MessageSource messages;
 
     @Test
     void theExpertTeamMayNotSearchByNikOnTheApiNorOnThePage() throws Exception {
@@ -257,6 +265,36 @@ class NikSearchTest {
         }
         assertThatThrownBy(() -> as(recorder, () -> aidService.recordAid(dinkes.id(),
                 new NewAid(freshNik(), amount, AID_DATE, null)))).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> as(recorder, () -> aidService.recordAid(dinkes.id(),
+                new NewAid(elsewhere.nik(), amount, AID_DATE, null)))).isInstanceOf(TooManyRequestsException.class);
+    }
+
+    /** Searches used up hold back only the answers that tell whether a NIK is registered, never the work. */
+    @Test
+    void anOperatorWhoUsedUpTheSearchesStillRegistersPeopleAndRecordsAid() {
+        BeneficiaryTestSupport.Place place = freshPlace(fiscalYears, jdbc, BeneficiaryTestSupport.YEAR);
+        AllocationView dinkes = allocation(allocations, place.kecamatan(), "DINKES", programme(programmes, null).code(),
+                new BigDecimal("10000000.00"));
+        DumisakeUser operator = operator("DINKES", "kerja-" + ThreadLocalRandom.current().nextInt(1_000_000));
+        for (int search = 1; search <= limit.maxPerAccount(); search++) {
+            as(operator, () -> beneficiaries.checkNik(freshNik()));
+        }
+        assertThatThrownBy(() -> as(operator, () -> beneficiaries.checkNik(freshNik())))
+                .isInstanceOf(TooManyRequestsException.class);
+
+        BeneficiaryView registered = as(operator, () -> beneficiaries.register(person(freshNik(), place.desa(), 2)));
+        RecordedAid recorded = as(operator, () -> aidService.recordAid(dinkes.id(),
+                new NewAid(registered.nik(), new BigDecimal("100000.00"), AID_DATE, null)));
+        assertThat(recorded.aid().beneficiaryId()).isEqualTo(registered.id());
+        // a refusal about the OPD's own person tells the operator nothing new: no search, no 429
+        assertThatThrownBy(() -> as(operator, () -> aidService.recordAid(dinkes.id(),
+                new NewAid(registered.nik(), new BigDecimal("100000.00"), AID_DATE, null))))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.code()).isEqualTo("DOUBLE_RECEIPT"));
+        assertThatThrownBy(() -> as(operator, () -> beneficiaries.register(person(registered.nik(), place.desa(), 2))))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.code()).isEqualTo("BENEFICIARY_EXISTS"));
+        assertThat(events(operator, "NIK_SEARCHED")).hasSize(limit.maxPerAccount());
     }
 
     @Test
@@ -276,6 +314,111 @@ class NikSearchTest {
         }
         assertThatThrownBy(() -> as(registrar, () -> beneficiaries.register(person(registered.nik(),
                 registered.desaCode(), 2)))).isInstanceOf(TooManyRequestsException.class);
+        as(registrar, () -> beneficiaries.register(person(freshNik(), registered.desaCode(), 2)));
+    }
+
+    /**
+     * Importing a file told which of its NIKs were registered (by what it created, or by row errors such as a
+     * double receipt) without a limit or an audit event. Now each NIK of another OPD's person is a search.
+     */
+    @Test
+    void anImportCountsTheNiksOfOtherOpdsPeopleAsSearches() {
+        BeneficiaryView registered = registeredByDisdik();
+        String unregistered = freshNik();
+        DumisakeUser importer = operator("DINKES", "impor-" + ThreadLocalRandom.current().nextInt(1_000_000));
+        BeneficiaryView own = as(importer, () -> beneficiaries.register(person(freshNik(), registered.desaCode(), 2)));
+
+        ImportResult result = as(importer, () -> imports.importFile("penerima.csv",
+                importFile(registered.desaCode(), registered.nik(), unregistered, own.nik())));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.beneficiariesCreated()).isEqualTo(1);
+        List<Map<String, Object>> searches = events(importer, "NIK_SEARCHED");
+        assertThat(searches).extracting(e -> e.get("nik")).containsExactly(Nik.mask(registered.nik()));
+        assertThat(searches).extracting(e -> e.get("entity_id")).containsExactly(String.valueOf(registered.id()));
+    }
+
+    @Test
+    void anImportWithMoreOfOtherOpdsNiksThanSearchesLeftIsRefusedWhole() {
+        BeneficiaryView first = registeredByDisdik();
+        BeneficiaryView second = registeredByDisdik();
+        String unregistered = freshNik();
+        DumisakeUser importer = operator("DINKES", "impor-" + ThreadLocalRandom.current().nextInt(1_000_000));
+        for (int search = 2; search <= limit.maxPerAccount(); search++) {
+            as(importer, () -> beneficiaries.checkNik(freshNik()));
+        }
+
+        assertThatThrownBy(() -> as(importer, () -> imports.importFile("penerima.csv",
+                importFile(first.desaCode(), first.nik(), unregistered, second.nik()))))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+                    assertThat(e.code()).isEqualTo("IMPORT_NIK_SEARCH_LIMIT");
+                    assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.forLanguageTag("id")))
+                            .isEqualTo(("Berkas memuat 2 NIK yang sudah terdaftar oleh OPD lain; setiap NIK itu "
+                                    + "dihitung sebagai pencarian NIK, paling banyak %d pencarian per 10 menit per "
+                                    + "akun (tersisa 1). Bagi berkasnya.").formatted(limit.maxPerAccount()));
+                });
+
+        assertThat(jdbc.queryForObject("select count(*) from beneficiary where nik = ?", Integer.class,
+                unregistered)).isZero();
+        assertThat(jdbc.queryForObject("select status from beneficiary_import where created_by = ?", String.class,
+                importer.getUsername())).isEqualTo("REFUSED");
+        assertThat(events(importer, "NIK_SEARCHED")).hasSize(limit.maxPerAccount() - 1);
+        assertThat(events(importer, "NIK_SEARCH_LIMIT_REACHED")).hasSize(1);
+        // a file of new people only is no search, and goes through with no searches left
+        as(importer, () -> beneficiaries.checkNik(freshNik()));
+        assertThat(as(importer, () -> imports.importFile("penerima.csv",
+                importFile(first.desaCode(), unregistered))).beneficiariesCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminsImportCountsEveryRegisteredNikAsTheirSearchesDo() {
+        BeneficiaryView registered = registeredByDisdik();
+        DumisakeUser admin = new DumisakeUser("admin-impor-" + ThreadLocalRandom.current().nextInt(1_000_000),
+                "Admin Uji", Role.ADMIN, null, true, "x");
+
+        as(admin, () -> imports.importFile("penerima.csv", importFile(registered.desaCode(), registered.nik())));
+
+        assertThat(events(admin, "NIK_SEARCHED")).extracting(e -> e.get("nik"))
+                .containsExactly(Nik.mask(registered.nik()));
+    }
+
+    /** A GET that another site opens in a popup must not use up the operator's searches. */
+    @Test
+    void aNikSearchOpenedFromAnotherSiteIsRefusedAndNotCounted() throws Exception {
+        DumisakeUser searcher = freshOperatorAccount();
+        for (String site : List.of("cross-site", "same-site", "Cross-Site")) {
+            MockHttpServletResponse api = mvc.perform(get("/api/v1/beneficiaries").param("nik", freshNik())
+                    .header("Sec-Fetch-Site", site).with(user(searcher))).andReturn().getResponse();
+            assertThat(api.getStatus()).isEqualTo(403);
+            assertThat(api.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(api.getContentAsString(StandardCharsets.UTF_8))
+                    .contains("Pencarian NIK yang dibuka dari situs lain ditolak dan tidak dihitung");
+
+            MockHttpServletResponse page = mvc.perform(get("/penerima").param("nik", freshNik())
+                    .header("Sec-Fetch-Site", site).with(user(searcher))).andReturn().getResponse();
+            assertThat(page.getStatus()).isEqualTo(403);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"forbidden-reason\"")
+                    .contains("Pencarian NIK yang dibuka dari situs lain ditolak dan tidak dihitung");
+        }
+        assertThat(events(searcher, "NIK_SEARCHED")).isEmpty();
+
+        for (String site : List.of("same-origin", "none")) {
+            assertThat(mvc.perform(get("/penerima").param("nik", freshNik()).header("Sec-Fetch-Site", site)
+                    .with(user(searcher))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+        assertThat(mvc.perform(get("/api/v1/beneficiaries").param("nik", freshNik()).with(user(searcher)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(events(searcher, "NIK_SEARCHED")).hasSize(3);
+    }
+
+    /** An import file of people without aid, living in {@code desa}. */
+    private static byte[] importFile(String desa, String... niks) {
+        StringBuilder csv = new StringBuilder("nik,name,sex,date_of_birth,desa_code,address,phone,welfare_decile,"
+                + "allocation_id,aid_amount,aid_date,aid_description\n");
+        for (String nik : niks) {
+            csv.append(nik).append(",Penerima Sintetis,F,1990-07-01,").append(desa).append(",Jl. Uji,,3,,,,\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private BeneficiaryView registeredByDisdik() {

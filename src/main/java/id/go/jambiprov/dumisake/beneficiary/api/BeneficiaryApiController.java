@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.Nik;
 import id.go.jambiprov.dumisake.beneficiary.NikCheck;
 import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
+import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,10 +59,13 @@ class BeneficiaryApiController {
      * Exact NIK search, for admins and operators only (403 for the expert team): whether the NIK is
      * registered, and the person only for those who may see them (an admin, the operators of the OPD that
      * registered them or recorded aid for them). {@code 422 NIK_INVALID} for what cannot be a NIK,
-     * {@code 429 NIK_SEARCH_LIMIT} when the account used up its searches for now.
+     * {@code 429 NIK_SEARCH_LIMIT} when the account used up its searches for now; {@code 403} when another site
+     * made the browser send it ({@code Sec-Fetch-Site}), before it is counted.
      */
     @GetMapping("/api/v1/beneficiaries")
-    NikCheck byNik(@RequestParam String nik) {
+    NikCheck byNik(@RequestParam String nik,
+                   @RequestHeader(name = "Sec-Fetch-Site", required = false) String site) {
+        CrossSiteRequestException.refuseFromAnotherSite(site, "nikSearch.crossSite");
         return beneficiaries.checkNik(nik);
     }
 

@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.NikCheck;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -53,14 +55,17 @@ class BeneficiaryController {
     /**
      * Search by a part of the name, for everybody, with masked NIKs; or by exact NIK, for admins and operators
      * (the expert team gets 403): another OPD's person is only said to be registered. Past the account's
-     * limit of NIK searches the page says so, with 429.
+     * limit of NIK searches the page says so, with 429. A NIK search that another site made the browser open
+     * is refused (403) before it is counted: a GET, it would otherwise let any site use up the person's searches.
      */
     @GetMapping("/penerima")
     String search(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
+                  @RequestHeader(name = "Sec-Fetch-Site", required = false) String site,
                   Model model, HttpServletResponse response) {
         model.addAttribute("nik", nik);
         model.addAttribute("name", name);
         if (nik != null && !nik.isBlank()) {
+            CrossSiteRequestException.refuseFromAnotherSite(site, "nikSearch.crossSite");
             try {
                 NikCheck check = beneficiaries.checkNik(nik);
                 model.addAttribute("check", check);
