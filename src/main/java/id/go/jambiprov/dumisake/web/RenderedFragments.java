@@ -93,6 +93,29 @@ public class RenderedFragments implements TransactionExecutionListener {
                 read.put(name, values);
             }
         }
+        return renderWith(template, read, request, response, model);
+    }
+
+    /**
+     * As {@link #render(String, List, HttpServletRequest, HttpServletResponse, Supplier)}, for a page whose
+     * parameters take values without end (a page number, a sort): the caller hands over the values it
+     * parsed and validated — one of a bounded few per parameter — in place of the request's, so that no
+     * client can make entries of its own (and by so many, push out everyone's). The template sees these
+     * values, in its links included; a parameter mapped to {@code null} is left out.
+     */
+    public String render(String template, Map<String, String> parameters, HttpServletRequest request,
+                         HttpServletResponse response, Supplier<Map<String, Object>> model) {
+        Map<String, String[]> read = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value != null) {
+                read.put(name, new String[] {value});
+            }
+        });
+        return renderWith(template, read, request, response, model);
+    }
+
+    private String renderWith(String template, Map<String, String[]> read, HttpServletRequest request,
+                              HttpServletResponse response, Supplier<Map<String, Object>> model) {
         Key key = new Key(template, request.getRequestURI(), query(read), LocaleContextHolder.getLocale(),
                 authorities(), CurrentUser.opdScope());
         long current = generation.get();
