@@ -141,10 +141,7 @@ public class RenderedFragments implements TransactionExecutionListener {
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, conversions));
             String html = templates.process(template, context);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(current, now, html));
+            keep(key, new Entry(current, now, html));
             mine.html().complete(html);
             return html;
         } catch (RuntimeException | Error e) {
@@ -153,6 +150,21 @@ public class RenderedFragments implements TransactionExecutionListener {
         } finally {
             RequestContextHolder.setRequestAttributes(outer);
             rendering.remove(key, mine);
+        }
+    }
+
+    /**
+     * Keeps {@code entry} while there is room. When full, the entries past their time or older than the
+     * last write go; if all are live, the new one is not kept rather than pushing out the figures everyone
+     * is looking at — emptying the cache when full let anyone flush it by asking for enough new entries.
+     */
+    private void keep(Key key, Entry entry) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.values().removeIf(kept -> kept.generation() != entry.generation()
+                    || !entry.renderedAt().isBefore(kept.renderedAt().plus(ttl)));
+        }
+        if (entries.size() < MAX_ENTRIES) {
+            entries.put(key, entry);
         }
     }
 

@@ -173,6 +173,26 @@ class RenderedFragmentsTest {
         assertThat(computed).hasValue(1);
     }
 
+    /**
+     * Asking for enough different entries (each real: another year, page or sort) no longer empties the
+     * cache for everyone: a full cache keeps the figures it holds and does not keep the newcomers.
+     */
+    @Test
+    void aFullCacheKeepsWhatItHoldsInsteadOfBeingFlushed() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        RenderedFragments kept = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
+                Clock.systemUTC(), Duration.ofMinutes(1));
+        String shared = renderWith(kept, TEMPLATE, "year=2026", () -> figures("Rp 1"));
+        for (int year = 3000; year < 5100; year++) {
+            renderWith(kept, TEMPLATE, "year=" + year, () -> figures("Rp 2"));
+        }
+        int rendered = computed.get();
+
+        assertThat(renderWith(kept, TEMPLATE, "year=2026", () -> figures("Rp 3"))).isEqualTo(shared);
+        assertThat(computed).hasValue(rendered);
+    }
+
     private String renderWith(RenderedFragments kept, String template, String query,
                               Supplier<Map<String, Object>> model) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dasbor");
