@@ -21,9 +21,15 @@ import java.util.stream.LongStream;
  *   may not try again until it has been quiet for a while — this spares the database a flood of failed
  *   logins on one account, which the account's own lockout would otherwise still count and audit;</li>
  *   <li>password spraying, one address trying many usernames: once {@code maxFailedUsernamesPerAddress}
- *   different usernames failed from an address (and have not signed in since), that address gets one login
- *   attempt per {@code sprayingAddressInterval}; faster attempts are refused without a password check.
- *   The address is slowed down, not shut: a colleague behind it still gets in, at worst after a retry.</li>
+ *   different usernames failed from an address (and have not signed in since), a username new to that
+ *   address gets one login attempt per {@code sprayingAddressInterval}, shared by all new usernames;
+ *   faster attempts are refused without a password check. Only new usernames take that turn, because
+ *   only they widen the spraying: a username that signed in from the address within
+ *   {@code addressQuietPeriod} (a colleague, or a script signing in with HTTP Basic on every call) is not
+ *   slowed at all, and one of the usernames that already failed there is held by the first limit alone —
+ *   so neither the sprayer's retries nor the office's daily work use up the turn of anyone else. That
+ *   matters most when the address is shared widely: behind a load balancer whose forwarded address is
+ *   not used, every client has the balancer's address.</li>
  * </ul>
  * Guessing one account's password is stopped by the account's lockout, kept in the database and shared.
  * These limits are kept in memory on purpose: each instance counts on its own, so behind N instances an
@@ -40,8 +46,10 @@ class LoginRateLimiter {
     private final Cache<String, Integer> failuresByUsernameAndAddress;
     /** Fingerprints of the usernames that failed from an address, at most as many as make it a sprayer. */
     private final Cache<String, long[]> failedUsernamesByAddress;
-    /** An entry lives for one interval after a spraying address's last attempt that was let through. */
-    private final Cache<String, Boolean> recentAttemptBySprayingAddress;
+    /** An entry lives for one interval after a spraying address let a new username's attempt through. */
+    private final Cache<String, Boolean> recentNewUsernameBySprayingAddress;
+    /** The username and address pairs that signed in within the quiet period. */
+    private final Cache<String, Boolean> signedInByUsernameAndAddress;
     private final int failuresPerUsername;
     private final int usernamesPerAddress;
 
@@ -58,16 +66,19 @@ class LoginRateLimiter {
                 .expireAfterWrite(settings.addressQuietPeriod()).maximumSize(MAX_KEYS_TRACKED).build();
         this.failedUsernamesByAddress = Caffeine.newBuilder().ticker(ticker)
                 .expireAfterWrite(settings.addressQuietPeriod()).maximumSize(MAX_KEYS_TRACKED).build();
-        this.recentAttemptBySprayingAddress = Caffeine.newBuilder().ticker(ticker)
+        this.recentNewUsernameBySprayingAddress = Caffeine.newBuilder().ticker(ticker)
                 .expireAfterWrite(settings.sprayingAddressInterval()).maximumSize(MAX_KEYS_TRACKED).build();
+        this.signedInByUsernameAndAddress = Caffeine.newBuilder().ticker(ticker)
+                .expireAfterWrite(settings.addressQuietPeriod()).maximumSize(MAX_KEYS_TRACKED).build();
     }
 
     /**
-     * Whether this attempt is refused without checking the password. An attempt let through from a
-     * spraying address uses up that address's turn for the interval.
+     * Whether this attempt is refused without checking the password. An attempt of a new username let
+     * through from a spraying address uses up that address's turn for the interval.
      */
     boolean refuses(String address, String username) {
-        Integer failures = failuresByUsernameAndAddress.getIfPresent(key(address, username));
+        String key = key(address, username);
+        Integer failures = failuresByUsernameAndAddress.getIfPresent(key);
         if (failures != null && failures >= failuresPerUsername) {
             return true;
         }
@@ -75,7 +86,12 @@ class LoginRateLimiter {
         if (failedUsernames == null || failedUsernames.length < usernamesPerAddress) {
             return false;
         }
-        return recentAttemptBySprayingAddress.asMap().putIfAbsent(address, Boolean.TRUE) != null;
+        long fingerprint = fingerprint(username);
+        if (signedInByUsernameAndAddress.getIfPresent(key) != null
+                || LongStream.of(failedUsernames).anyMatch(u -> u == fingerprint)) {
+            return false;
+        }
+        return recentNewUsernameBySprayingAddress.asMap().putIfAbsent(address, Boolean.TRUE) != null;
     }
 
     void failed(String address, String username) {
@@ -103,9 +119,14 @@ class LoginRateLimiter {
         });
     }
 
-    /** The person got the password right: their own mistakes from this address no longer count. */
+    /**
+     * The person got the password right: their own mistakes from this address no longer count, and for the
+     * quiet period a spraying address does not slow them down.
+     */
     void succeeded(String address, String username) {
-        failuresByUsernameAndAddress.invalidate(key(address, username));
+        String pair = key(address, username);
+        failuresByUsernameAndAddress.invalidate(pair);
+        signedInByUsernameAndAddress.put(pair, Boolean.TRUE);
         long fingerprint = fingerprint(username);
         failedUsernamesByAddress.asMap().computeIfPresent(address, (key, known) -> {
             long[] fewer = LongStream.of(known).filter(u -> u != fingerprint).toArray();

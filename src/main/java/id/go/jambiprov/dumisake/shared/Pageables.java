@@ -4,6 +4,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
+import java.util.List;
 import java.util.Set;
 
 public final class Pageables {
@@ -19,5 +20,28 @@ public final class Pageables {
         boolean valid = pageable.getSort().isSorted()
                 && pageable.getSort().stream().allMatch(order -> allowed.contains(order.getProperty()));
         return valid ? pageable : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), fallback);
+    }
+
+    /** The page sizes a list offers: any other size asked for gets the list's default. */
+    public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
+
+    /**
+     * {@code pageable} narrowed to what the list offers, for pages whose rendering is kept per paging
+     * (web.RenderedFragments): a size of {@link #SIZES} (else {@code defaultSize}) and sorted by one allowed
+     * property (the first; else {@code fallback}). With {@link #withinRows} the renderings of a list are as
+     * few as its real pages, whatever a client puts in the query.
+     */
+    public static Pageable offered(Pageable pageable, Set<String> allowed, Sort fallback, int defaultSize) {
+        int size = SIZES.contains(pageable.getPageSize()) ? pageable.getPageSize() : defaultSize;
+        Sort sort = pageable.getSort().stream().filter(order -> allowed.contains(order.getProperty())).findFirst()
+                .map(order -> Sort.by(order.getDirection(), order.getProperty())).orElse(fallback);
+        return PageRequest.of(pageable.getPageNumber(), size, sort);
+    }
+
+    /** {@code pageable}, or its last page when it asks for one beyond {@code total} rows. */
+    public static Pageable withinRows(Pageable pageable, long total) {
+        int last = (int) Math.max(0, (total - 1) / pageable.getPageSize());
+        return pageable.getPageNumber() <= last ? pageable
+                : PageRequest.of(last, pageable.getPageSize(), pageable.getSort());
     }
 }

@@ -93,6 +93,29 @@ public class RenderedFragments implements TransactionExecutionListener {
                 read.put(name, values);
             }
         }
+        return renderWith(template, read, request, response, model);
+    }
+
+    /**
+     * As {@link #render(String, List, HttpServletRequest, HttpServletResponse, Supplier)}, for a page whose
+     * parameters take values without end (a page number, a sort): the caller hands over the values it
+     * parsed and validated — one of a bounded few per parameter — in place of the request's, so that no
+     * client can make entries of its own (and by so many, push out everyone's). The template sees these
+     * values, in its links included; a parameter mapped to {@code null} is left out.
+     */
+    public String render(String template, Map<String, String> parameters, HttpServletRequest request,
+                         HttpServletResponse response, Supplier<Map<String, Object>> model) {
+        Map<String, String[]> read = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value != null) {
+                read.put(name, new String[] {value});
+            }
+        });
+        return renderWith(template, read, request, response, model);
+    }
+
+    private String renderWith(String template, Map<String, String[]> read, HttpServletRequest request,
+                              HttpServletResponse response, Supplier<Map<String, Object>> model) {
         Key key = new Key(template, request.getRequestURI(), query(read), LocaleContextHolder.getLocale(),
                 authorities(), CurrentUser.opdScope());
         long current = generation.get();
@@ -118,10 +141,7 @@ public class RenderedFragments implements TransactionExecutionListener {
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, conversions));
             String html = templates.process(template, context);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(current, now, html));
+            keep(key, new Entry(current, now, html));
             mine.html().complete(html);
             return html;
         } catch (RuntimeException | Error e) {
@@ -130,6 +150,21 @@ public class RenderedFragments implements TransactionExecutionListener {
         } finally {
             RequestContextHolder.setRequestAttributes(outer);
             rendering.remove(key, mine);
+        }
+    }
+
+    /**
+     * Keeps {@code entry} while there is room. When full, the entries past their time or older than the
+     * last write go; if all are live, the new one is not kept rather than pushing out the figures everyone
+     * is looking at — emptying the cache when full let anyone flush it by asking for enough new entries.
+     */
+    private void keep(Key key, Entry entry) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.values().removeIf(kept -> kept.generation() != entry.generation()
+                    || !entry.renderedAt().isBefore(kept.renderedAt().plus(ttl)));
+        }
+        if (entries.size() < MAX_ENTRIES) {
+            entries.put(key, entry);
         }
     }
 

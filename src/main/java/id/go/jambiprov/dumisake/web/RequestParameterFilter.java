@@ -4,15 +4,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -41,6 +44,13 @@ import java.util.Map;
  * ({@link NulRefusingStrings}).</li>
  * </ul>
  * Inside Spring Session's filter, so that the reason can travel to the form as a flash attribute.
+ * <p>
+ * The body of an upload from someone not signed in (no signed-in session, no {@code Authorization}
+ * header) is not read at all: every upload needs a signed-in person, and reading it first would let anyone
+ * make the server parse 31 MB per request, and leave a session row per refused upload for its message.
+ * The API hands it on unread, for the security filters to answer 401; a page goes to the login page,
+ * without a session (the CSRF check would otherwise read the body for its token, and create a session
+ * to keep a new one).
  */
 @Component
 @Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
@@ -65,6 +75,14 @@ class RequestParameterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isUpload(request) && !signedIn(request)) {
+            if (isApi(request)) {
+                chain.doFilter(new ParametersRequest(request, Map.of()), response);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login");
+            }
+            return;
+        }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
@@ -77,6 +95,25 @@ class RequestParameterFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
+    /** Signed in through the session, or maybe through the credentials sent along (checked later). */
+    private static boolean signedIn(HttpServletRequest request) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     static boolean containsNul(String text) {
@@ -124,7 +161,7 @@ class RequestParameterFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                         String code, boolean backToForm) throws IOException {
         String reason = messages.getMessage(key, null, locales.resolveLocale(request));
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
             problem.setInstance(URI.create(request.getRequestURI()));
             problem.setProperty("code", code);

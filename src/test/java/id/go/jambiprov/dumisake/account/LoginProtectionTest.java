@@ -167,6 +167,37 @@ class LoginProtectionTest {
     }
 
     /**
+     * Someone spraying from an office's address (or from behind the same load balancer) neither slows those
+     * who signed in from it, a script calling with HTTP Basic included, nor takes the turn of a newcomer by
+     * retrying usernames that already failed.
+     */
+    @Test
+    void aSprayingAddressDoesNotSlowThoseWhoSignedInFromItNorSpendTheTurnOnRetries() throws Exception {
+        String script = account();
+        String colleague = account();
+        String newcomer = account();
+        String office = nextAddress();
+        mvc.perform(get("/api/v1/opd").with(httpBasic(script, PASSWORD)).with(from(office))).andExpect(status().isOk());
+        formLogin(colleague, PASSWORD, office).andExpect(authenticated().withUsername(colleague));
+        String prefix = "tebakan-" + System.nanoTime() + "-";
+        for (int i = 0; i < 10; i++) {
+            formLogin(prefix + i, "password", office).andExpect(unauthenticated());
+        }
+        for (int i = 0; i < 10; i++) {
+            formLogin(prefix + i, "password-lagi", office).andExpect(unauthenticated());
+            mvc.perform(get("/api/v1/opd").with(httpBasic(script, PASSWORD)).with(from(office)))
+                    .andExpect(status().isOk());
+        }
+        formLogin(colleague, PASSWORD, office).andExpect(authenticated().withUsername(colleague));
+        formLogin(newcomer, PASSWORD, office).andExpect(authenticated().withUsername(newcomer));
+        formLogin(prefix + "baru", "password", office).andExpect(unauthenticated());
+        int eventsBefore = jdbc.queryForObject("select count(*) from audit_event", Integer.class);
+        formLogin(prefix + "baru-lagi", "password", office).andExpect(unauthenticated());
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class))
+                .as("a new username beyond the turn is refused before the database is asked").isEqualTo(eventsBefore);
+    }
+
+    /**
      * A script's calls are not sign-ins: 50 of them leave no session in the database and no LOGIN_SUCCEEDED
      * event, while its failures are audited and count toward the lock like any other (SecurityHeadersTest
      * makes such calls against the real server, first without credentials, as a client waiting to be asked).

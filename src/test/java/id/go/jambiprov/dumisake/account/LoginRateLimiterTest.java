@@ -83,6 +83,44 @@ class LoginRateLimiterTest {
         assertThat(limiter.refuses(OFFICE, "siti")).isFalse();
     }
 
+    /** An office's daily work goes on while someone sprays from its address, scripts signing in on each call. */
+    @Test
+    void whoSignedInFromASprayingAddressIsNotSlowedDown() {
+        limiter.succeeded(OFFICE, "skrip-laporan");
+        for (int i = 0; i < 10; i++) {
+            limiter.failed(OFFICE, "tebakan-" + i);
+        }
+        for (int i = 0; i < 50; i++) {
+            assertThat(limiter.refuses(OFFICE, "skrip-laporan")).as("signed in before the spraying").isFalse();
+            limiter.succeeded(OFFICE, "skrip-laporan");
+            limiter.refuses(OFFICE, "tebakan-baru-" + i);
+        }
+        assertThat(limiter.refuses(OFFICE, "siti")).as("new usernames share the turn").isTrue();
+
+        advance(Duration.ofSeconds(10));
+        assertThat(limiter.refuses(OFFICE, "siti")).isFalse();
+        limiter.succeeded(OFFICE, "siti");
+        assertThat(limiter.refuses(OFFICE, "siti")).as("once in, no longer slowed").isFalse();
+        assertThat(limiter.refuses(OFFICE, "budi")).isTrue();
+        assertThat(limiter.refuses("198.51.100.1", "skrip-laporan")).isFalse();
+    }
+
+    @Test
+    void retriesOfUsernamesThatAlreadyFailedDoNotUseUpTheTurnOfNewOnes() {
+        for (int i = 0; i < 10; i++) {
+            limiter.failed(OFFICE, "tebakan-" + i);
+        }
+        for (int round = 1; round < 20; round++) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(limiter.refuses(OFFICE, "tebakan-" + i)).isFalse();
+                limiter.failed(OFFICE, "tebakan-" + i);
+            }
+        }
+        assertThat(limiter.refuses(OFFICE, "tebakan-3")).as("held by the limit on one username").isTrue();
+        assertThat(limiter.refuses(OFFICE, "siti")).as("the turn is still there for a new username").isFalse();
+        assertThat(limiter.refuses(OFFICE, "budi")).isTrue();
+    }
+
     private void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -71,6 +72,43 @@ class DashboardPageCacheTest {
         assertThat(page(DINKES, "/dasbor/kecamatan/15.01.01?year=" + YEAR))
                 .doesNotContain("Bantuan perlengkapan sekolah");
         assertThat(page(EXPERT, "/dasbor?year=" + YEAR + "&lang=en")).contains("Realised");
+    }
+
+    /**
+     * A kecamatan's table is kept per paging as parsed: a made-up sort ({@code a1}, {@code a2} …), a page
+     * past the end or an odd size lands on an entry of the real pages, instead of making new entries until
+     * the cache is flushed for everyone. A title changed behind the application's back shows only in a
+     * rendering made after it, which tells which views were served from the kept one.
+     */
+    @Test
+    void madeUpPagingOfAKecamatanTableServesTheKeptRenderingOfARealPage() throws Exception {
+        int year = YEAR + 1;
+        SystemAuthentication.run(() -> {
+            if (jdbc.queryForObject("select count(*) from fiscal_year where year = ?", Integer.class, year) == 0) {
+                fiscalYears.open(year, new BigDecimal("2000000000"));
+            }
+            allocations.create(new NewAllocation(year, "15.01.01", "DISDIK", "BANTUAN-PENDIDIKAN",
+                    Mechanism.BELANJA_OPD, null, "Seragam sekolah", new BigDecimal("5000000"), 6));
+        });
+        String url = "/dasbor/kecamatan/15.01.01?year=" + year;
+        String kept = table(page(EXPERT, url));
+        assertThat(kept).contains("Seragam sekolah");
+        String sorted = table(page(EXPERT, url + "&sort=amount,desc"));
+        jdbc.update("update allocation set title = 'Seragam diganti diam-diam' where fiscal_year = ?", year);
+
+        for (String odd : List.of("&sort=a1", "&sort=a2", "&sort=a3,desc", "&page=0", "&page=7", "&page=99999",
+                "&size=7", "&size=2000", "&page=-1&size=0", "&sort=id,asc&sort=a4", "&x=1")) {
+            assertThat(table(page(EXPERT, url + odd))).as(odd).isEqualTo(kept);
+        }
+        assertThat(table(page(EXPERT, url + "&sort=amount,desc&sort=a5"))).isEqualTo(sorted);
+        assertThat(table(page(EXPERT, url + "&sort=title,asc"))).as("a real sort renders anew")
+                .contains("Seragam diganti diam-diam").doesNotContain("a5");
+    }
+
+    /** The kept allocation table of a kecamatan page, without the page's own (not kept) parts. */
+    private static String table(String html) {
+        int start = html.indexOf("<table");
+        return html.substring(start, html.indexOf("</table>", start));
     }
 
     private String page(DumisakeUser viewer, String url) throws Exception {

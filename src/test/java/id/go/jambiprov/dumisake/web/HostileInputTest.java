@@ -187,6 +187,36 @@ class HostileInputTest {
         assertThat(longName.body()).contains("nama berkas terlalu panjang").contains("REQUEST_UNREADABLE");
     }
 
+    /**
+     * An upload from someone not signed in is answered before its body is read: were it parsed, a part
+     * header over its limit would answer "nama berkas terlalu panjang" (and a page would keep that message
+     * in a new session). The API says 401, a page sends to the login page; no session is created.
+     */
+    @Test
+    void anUploadFromSomeoneNotSignedInIsNotReadAndLeavesNoSession() throws Exception {
+        ServerClient client = new ServerClient(port);
+        int sessions = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+
+        HttpResponse<String> api = client.send(upload("/api/v1/beneficiary-imports", null, "p".repeat(430) + ".csv",
+                1024).build());
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).doesNotContain("REQUEST_UNREADABLE");
+        HttpResponse<String> apiTooLarge = client.send(upload("/api/v1/beneficiary-imports", null, "penerima.csv",
+                32 * 1024 * 1024).build());
+        assertThat(apiTooLarge.statusCode()).isEqualTo(401);
+
+        for (String page : List.of("/alokasi/impor", "/penerima/impor")) {
+            HttpResponse<String> refused = client.send(upload(page, "token-lama", "a".repeat(430) + ".xlsx", 1024)
+                    .header("Referer", "http://localhost:" + port + page).build());
+            assertThat(refused.statusCode()).as(page).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+            assertThat(refused.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class))
+                .as("expired ones may have gone meanwhile, none came").isLessThanOrEqualTo(sessions);
+    }
+
     private HttpRequest.Builder basic(String path, String username) {
         return HttpRequest.newBuilder(new ServerClient(port).uri(path))
                 .header("Authorization", authorization(username));

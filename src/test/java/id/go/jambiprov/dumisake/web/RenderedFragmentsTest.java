@@ -18,6 +18,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -131,6 +132,65 @@ class RenderedFragmentsTest {
         assertThat(pages).containsOnly("<a href=\"/dasbor?year=2026&amp;page=2\">Rp 0</a>");
         assertThat(otherYear).isEqualTo("<a href=\"/dasbor?year=2025&amp;page=2\">Rp 9</a>");
         assertThat(computed).hasValue(2);
+    }
+
+    /**
+     * A page whose parameters take values without end (a made-up sort {@code a1}, {@code a2} …) keys its
+     * entries on the values it parsed: the request's own make no entry and show in no link.
+     */
+    @Test
+    void parsedValuesKeyTheEntryAndAreWhatItsLinksKeep() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        engine.addDialect(new PageExpressions(new DisplayFormats(), new PageLinks(), new Viewer()));
+        RenderedFragments kept = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
+                Clock.systemUTC(), Duration.ofMinutes(1));
+        String template = "<a th:href=\"${#links.page(2)}\" th:text=\"${figures}\">x</a>";
+
+        List<String> pages = new ArrayList<>();
+        for (int a = 0; a < 50; a++) {
+            int probe = a;
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/dasbor/kecamatan/15.01.01");
+            request.setQueryString("year=2026&sort=a" + probe);
+            request.addParameter("year", "2026");
+            request.addParameter("sort", "a" + probe);
+            Map<String, String> parsed = new LinkedHashMap<>();
+            parsed.put("year", "2026");
+            parsed.put("sort", null);
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("ahli", null, "ROLE_EXPERT"));
+            try {
+                pages.add(kept.render(template, parsed, request, new MockHttpServletResponse(),
+                        () -> figures("Rp " + probe)));
+            } finally {
+                SecurityContextHolder.clearContext();
+                RequestContextHolder.resetRequestAttributes();
+            }
+        }
+
+        assertThat(pages).containsOnly("<a href=\"/dasbor/kecamatan/15.01.01?year=2026&amp;page=2\">Rp 0</a>");
+        assertThat(computed).hasValue(1);
+    }
+
+    /**
+     * Asking for enough different entries (each real: another year, page or sort) no longer empties the
+     * cache for everyone: a full cache keeps the figures it holds and does not keep the newcomers.
+     */
+    @Test
+    void aFullCacheKeepsWhatItHoldsInsteadOfBeingFlushed() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        RenderedFragments kept = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
+                Clock.systemUTC(), Duration.ofMinutes(1));
+        String shared = renderWith(kept, TEMPLATE, "year=2026", () -> figures("Rp 1"));
+        for (int year = 3000; year < 5100; year++) {
+            renderWith(kept, TEMPLATE, "year=" + year, () -> figures("Rp 2"));
+        }
+        int rendered = computed.get();
+
+        assertThat(renderWith(kept, TEMPLATE, "year=2026", () -> figures("Rp 3"))).isEqualTo(shared);
+        assertThat(computed).hasValue(rendered);
     }
 
     private String renderWith(RenderedFragments kept, String template, String query,

@@ -12,6 +12,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.Pageables;
 import id.go.jambiprov.dumisake.web.RenderedFragments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +26,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The monitoring dashboard: province → kabupaten/kota → kecamatan, by OPD, programme and mechanism. */
 @Controller
@@ -34,7 +38,11 @@ class DashboardController {
 
     /** What the cached parts of the pages read (web.RenderedFragments): the page's parameters below. */
     private static final List<String> OVERVIEW_PARAMETERS = List.of("year", "kabupatenKota");
-    private static final List<String> KECAMATAN_PARAMETERS = List.of("year", "page", "size", "sort");
+    /** The columns the kecamatan's allocation table sorts by (its links), and its order without one. */
+    private static final Set<String> KECAMATAN_SORTABLE = Set.of("id", "kecamatan", "opd", "programme", "title",
+            "amount", "plannedMonth", "disbursed", "status");
+    private static final Sort KECAMATAN_ORDER = Sort.by(Sort.Direction.ASC, "id");
+    private static final int KECAMATAN_PAGE_SIZE = 100;
 
     private final DashboardService dashboard;
     private final ReviewNoteService notes;
@@ -89,15 +97,18 @@ class DashboardController {
 
     @GetMapping("/dasbor/kecamatan/{code}")
     String kecamatan(@PathVariable String code, @RequestParam(required = false) Integer year,
-                     @PageableDefault(size = 100, sort = "id", direction = Sort.Direction.ASC) Pageable pageable,
-                     HttpServletRequest request, HttpServletResponse response, Model model) {
+                     @PageableDefault(size = KECAMATAN_PAGE_SIZE, sort = "id", direction = Sort.Direction.ASC)
+                     Pageable pageable, HttpServletRequest request, HttpServletResponse response, Model model) {
         int selected = year(year, model);
         model.addAttribute("row", dashboard.kecamatan(selected, code));
+        AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
+        Pageable offered = Pageables.offered(pageable, KECAMATAN_SORTABLE, KECAMATAN_ORDER, KECAMATAN_PAGE_SIZE);
+        // the first page always exists; a further one is counted so that pages past the end share the last
+        Pageable paging = offered.getPageNumber() == 0 ? offered
+                : Pageables.withinRows(offered, allocations.totals(filter).allocations());
         model.addAttribute("allocationTable", fragments.render("dashboard/kecamatan-allocations",
-                KECAMATAN_PARAMETERS, request, response, () -> {
-                    AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
-                    return Map.of("page", allocations.search(filter, pageable), "totals", allocations.totals(filter));
-                }));
+                kecamatanParameters(selected, paging), request, response, () ->
+                        Map.of("page", allocations.search(filter, paging), "totals", allocations.totals(filter))));
         model.addAttribute("notes", notes.on(ReviewTarget.KECAMATAN, code));
         model.addAttribute("target", ReviewTarget.KECAMATAN);
         model.addAttribute("targetCode", code);
@@ -125,6 +136,19 @@ class DashboardController {
         model.addAttribute("targetCode", code);
         model.addAttribute("returnTo", pathOf(request));
         return "dashboard/opd";
+    }
+
+    /** The parameters of a kecamatan's cached table, as parsed: only those that differ from the defaults. */
+    private static Map<String, String> kecamatanParameters(int year, Pageable paging) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("year", Integer.toString(year));
+        parameters.put("page", paging.getPageNumber() == 0 ? null : Integer.toString(paging.getPageNumber()));
+        parameters.put("size", paging.getPageSize() == KECAMATAN_PAGE_SIZE ? null
+                : Integer.toString(paging.getPageSize()));
+        Sort.Order order = paging.getSort().iterator().next();
+        parameters.put("sort", paging.getSort().equals(KECAMATAN_ORDER) ? null
+                : order.getProperty() + "," + order.getDirection().name().toLowerCase(Locale.ROOT));
+        return parameters;
     }
 
     private static String pathOf(HttpServletRequest request) {
