@@ -65,7 +65,7 @@ class AllocationImportTest {
 
     @BeforeEach
     void openYear() {
-        session = StoredSession.create(sessions);
+        session = StoredSession.signedIn(sessions, SignedIn.ADMIN);
         SystemAuthentication.run(() -> {
             if (fiscalYears.all().stream().noneMatch(y -> y.year() == YEAR)) {
                 fiscalYears.open(YEAR, new BigDecimal("2000000000.00"));

@@ -77,7 +77,7 @@ class Sp2dReconciliationTest {
                 SP2D/0099/2083;2083-08-01;7000000.00;DINKES
                 SP2D/0005/2083;2083-07-01;1000000.00;DISDIK
                 """;
-        StoredSession session = StoredSession.create(sessions);
+        StoredSession session = StoredSession.signedIn(sessions, SignedIn.ADMIN);
         MvcResult result = mvc.perform(multipart("/pencairan/rekonsiliasi").file(new MockMultipartFile("file",
                         "sipd-2083.csv", "text/csv", treasury.getBytes(StandardCharsets.UTF_8))).param("year", "2083")
                 .cookie(session.cookie()).with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
@@ -113,7 +113,8 @@ class Sp2dReconciliationTest {
     void aFileWithoutTheTreasuryColumnsIsRefused() throws Exception {
         MvcResult result = mvc.perform(multipart("/pencairan/rekonsiliasi").file(new MockMultipartFile("file",
                         "salah.csv", "text/csv", "nomor;jumlah\nA;1\n".getBytes(StandardCharsets.UTF_8)))
-                .param("year", "2026").with(csrf()).with(user(SignedIn.ADMIN))).andReturn();
+                .param("year", "2026").cookie(StoredSession.signedIn(sessions, SignedIn.ADMIN).cookie()).with(csrf())
+                .with(user(SignedIn.ADMIN))).andReturn();
         assertThat(result.getFlashMap().get("flashError"))
                 .isEqualTo("Kolom berikut tidak ada di baris judul: nomor_sp2d, tanggal, kode_opd.");
     }

@@ -1,6 +1,11 @@
 package id.go.jambiprov.dumisake.web;
 
 import jakarta.servlet.http.Cookie;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -30,9 +35,23 @@ public final class StoredSession {
         return new StoredSession(repository, saveNew(repository));
     }
 
-    /** Generic so that the repository's own session class, which is not public, never has to be named. */
+    /** A session as a form login leaves it: {@code user} signed in. */
+    public static StoredSession signedIn(JdbcIndexedSessionRepository repository, UserDetails user) {
+        SecurityContext context = new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return new StoredSession(repository, saveNew(repository, context));
+    }
+
     private static <S extends Session> String saveNew(SessionRepository<S> repository) {
+        return saveNew(repository, null);
+    }
+
+    /** Generic so that the repository's own session class, which is not public, never has to be named. */
+    private static <S extends Session> String saveNew(SessionRepository<S> repository, SecurityContext context) {
         S session = repository.createSession();
+        if (context != null) {
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        }
         repository.save(session);
         return session.getId();
     }
