@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.web.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -52,6 +54,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AidCancelAndImportApiTest {
 
     static final int YEAR = 2099;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     @Autowired
     MockMvc mvc;
@@ -186,7 +191,9 @@ class AidCancelAndImportApiTest {
         String csv = "nik,name,sex,date_of_birth,desa_code,address,phone,welfare_decile\n"
                 + freshNik() + ",Penerima Sintetis Halaman,F,1990-07-01," + desa + ",Jl. Uji,,2\n";
         MvcResult upload = mvc.perform(multipart("/penerima/impor").file(new MockMultipartFile("file", "halaman.csv",
-                        "text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(csrf()).with(user(SignedIn.OPERATOR_DISDIK)))
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .cookie(StoredSession.signedIn(sessions, SignedIn.OPERATOR_DISDIK).cookie()).with(csrf())
+                        .with(user(SignedIn.OPERATOR_DISDIK)))
                 .andExpect(status().is3xxRedirection()).andReturn();
         String page = upload.getResponse().getRedirectedUrl();
         assertThat(page).matches("/penerima/impor/[0-9]+");
