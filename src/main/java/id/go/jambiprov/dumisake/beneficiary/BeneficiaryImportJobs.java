@@ -3,18 +3,24 @@ package id.go.jambiprov.dumisake.beneficiary;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
 import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
+import id.go.jambiprov.dumisake.shared.tabular.ImportTempFiles;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.Resource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -65,15 +71,18 @@ public class BeneficiaryImportJobs {
      *                               running ({@code IMPORT_RUNNING}) or too many imports at once ({@code IMPORT_BUSY})
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
-    public ImportJobView start(String fileName, byte[] content) {
+    public ImportJobView start(String fileName, Resource upload) {
         String name = BeneficiaryImportService.nameOf(fileName);
-        BeneficiaryImportService.requireContent(content);
+        ImportFile.requireSize(sizeOf(upload));
         SecurityContext context = SecurityContextHolder.getContext();
         Locale locale = LocaleContextHolder.getLocale();
         ImportJobStore.Handle job = store.open(name, CurrentUser.username(), CurrentUser.opdScope());
+        // on the disk, not in the heap, until its turn: the upload's own file goes with the request
+        Path kept = ImportTempFiles.keep(upload);
         try {
-            executor.execute(() -> run(job, name, content, context, locale));
+            executor.execute(() -> run(job, name, kept, context, locale));
         } catch (RejectedExecutionException e) {
+            ImportTempFiles.delete(kept);
             store.stopped(job.id, ImportJobStatus.FAILED, "IMPORT_BUSY", null);
             job.close();
             throw new BusinessRuleException("IMPORT_BUSY", "import.busy");
@@ -81,14 +90,22 @@ public class BeneficiaryImportJobs {
         return get(job.id);
     }
 
-    private void run(ImportJobStore.Handle job, String name, byte[] content, SecurityContext context, Locale locale) {
+    private static long sizeOf(Resource upload) {
+        try {
+            return upload == null ? 0 : upload.contentLength();
+        } catch (IOException e) {
+            throw new UncheckedIOException("An upload could not be measured", e);
+        }
+    }
+
+    private void run(ImportJobStore.Handle job, String name, Path kept, SecurityContext context, Locale locale) {
         SecurityContext empty = SecurityContextHolder.createEmptyContext();
         empty.setAuthentication(context.getAuthentication());
         SecurityContextHolder.setContext(empty);
         LocaleContextHolder.setLocale(locale);
         try (job) {
             // QUEUED until the instance has room for another import (see ImportGate)
-            gate.whenTurn(() -> imports.run(job.id, name, content));
+            gate.whenTurn(() -> imports.run(job.id, name, ImportTempFiles.read(kept)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (BusinessRuleException e) {
@@ -96,6 +113,7 @@ public class BeneficiaryImportJobs {
         } catch (RuntimeException e) {
             log.error("Beneficiary import {} failed", job.id, e);
         } finally {
+            ImportTempFiles.delete(kept);
             SecurityContextHolder.clearContext();
             LocaleContextHolder.resetLocaleContext();
         }

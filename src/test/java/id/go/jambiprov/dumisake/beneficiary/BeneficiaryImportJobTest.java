@@ -9,6 +9,7 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,7 +83,7 @@ class BeneficiaryImportJobTest {
                     .append(",Jl. Uji,,2,").append(aid).append(",\n");
         }
 
-        ImportJobView started = as(OP_DISDIK, () -> jobs.start("besar.csv", bytes(csv.toString())));
+        ImportJobView started = as(OP_DISDIK, () -> jobs.start("besar.csv", new ByteArrayResource(bytes(csv.toString()))));
 
         assertThat(started.status()).isIn(ImportJobStatus.QUEUED, ImportJobStatus.RUNNING);
         assertThat(started.opdCode()).isEqualTo("DISDIK");
@@ -112,7 +113,7 @@ class BeneficiaryImportJobTest {
         String csv = HEADER + good + ",Penerima Baik,F,1990-07-01," + desa + ",Jl. Uji,,2,,,,\n"
                 + freshNik() + ",Salah Kelamin,M,1990-07-01," + desa + ",Jl. Uji,,2,,,,\n";
 
-        ImportJobView started = as(OP_DISDIK, () -> jobs.start("galat.csv", bytes(csv)));
+        ImportJobView started = as(OP_DISDIK, () -> jobs.start("galat.csv", new ByteArrayResource(bytes(csv))));
         List<ImportJobView> seen = awaitEnd(OP_DISDIK, started.id());
 
         ImportJobView done = seen.get(seen.size() - 1);
@@ -136,10 +137,10 @@ class BeneficiaryImportJobTest {
 
     @Test
     void anEmptyUploadIsRefusedAtOnceAndAFileOfTheWrongTypeEndsTheJobRefused() throws Exception {
-        assertThatThrownBy(() -> as(OP_DISDIK, () -> jobs.start("kosong.csv", new byte[0])))
+        assertThatThrownBy(() -> as(OP_DISDIK, () -> jobs.start("kosong.csv", new ByteArrayResource(new byte[0]))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.code()).isEqualTo("IMPORT_EMPTY"));
 
-        ImportJobView started = as(OP_DISDIK, () -> jobs.start("foto.png", new byte[]{(byte) 0x89, 'P', 'N', 'G'}));
+        ImportJobView started = as(OP_DISDIK, () -> jobs.start("foto.png", new ByteArrayResource(new byte[]{(byte) 0x89, 'P', 'N', 'G'})));
         List<ImportJobView> seen = awaitEnd(OP_DISDIK, started.id());
 
         ImportJobView done = seen.get(seen.size() - 1);
@@ -151,12 +152,12 @@ class BeneficiaryImportJobTest {
     @Test
     void oneImportPerOpdAtATime() {
         try (ImportJobStore.Handle running = store.open("berjalan.csv", "op-disdik", "DISDIK")) {
-            assertThatThrownBy(() -> as(OP_DISDIK, () -> jobs.start("kedua.csv", bytes(HEADER))))
+            assertThatThrownBy(() -> as(OP_DISDIK, () -> jobs.start("kedua.csv", new ByteArrayResource(bytes(HEADER)))))
                     .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                         assertThat(e.code()).isEqualTo("IMPORT_RUNNING");
                         assertThat(e.details()).containsEntry("importId", running.id);
                     });
-            ImportJobView other = as(OP_DINKES, () -> jobs.start("dinkes.csv", bytes(HEADER)));
+            ImportJobView other = as(OP_DINKES, () -> jobs.start("dinkes.csv", new ByteArrayResource(bytes(HEADER))));
             assertThat(other.opdCode()).isEqualTo("DINKES");
             // a running job's lock is held: a start-up sweep leaves it alone
             jobs.failAbandonedJobs();
@@ -181,7 +182,7 @@ class BeneficiaryImportJobTest {
         assertThat(job.failureCode()).isEqualTo("IMPORT_INTERRUPTED");
         assertThat(job.finished()).isTrue();
         // and the OPD may import again
-        ImportJobView next = as(operator("DPUPR"), () -> jobs.start("lagi.csv", bytes(HEADER)));
+        ImportJobView next = as(operator("DPUPR"), () -> jobs.start("lagi.csv", new ByteArrayResource(bytes(HEADER))));
         assertThat(next.id()).isGreaterThan(orphan);
     }
 

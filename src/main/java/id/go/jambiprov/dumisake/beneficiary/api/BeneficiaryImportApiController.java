@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.IOException;
 import java.net.URI;
 
 /**
@@ -28,9 +27,9 @@ class BeneficiaryImportApiController {
     }
 
     @PostMapping(path = "/api/v1/beneficiary-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportJobView> start(@RequestParam(required = false) MultipartFile file) throws IOException {
+    ResponseEntity<ImportJobView> start(@RequestParam(required = false) MultipartFile file) {
         ImportJobView job = jobs.start(file == null ? null : file.getOriginalFilename(),
-                file == null ? new byte[0] : file.getBytes());
+                file == null ? null : file.getResource());
         return ResponseEntity.accepted().location(URI.create("/api/v1/beneficiary-imports/" + job.id())).body(job);
     }
 

@@ -48,6 +48,16 @@ public final class ImportFile {
         }
     }
 
+    /** Refuses an upload before it is taken on: empty, or larger than an import may be. */
+    public static void requireSize(long bytes) {
+        if (bytes <= 0) {
+            throw new BusinessRuleException("IMPORT_EMPTY", "tabular.empty");
+        }
+        if (bytes > MAX_BYTES) {
+            throw new BusinessRuleException("IMPORT_FILE_TOO_LARGE", "tabular.tooLarge", LIMITS.maxBytesInMegabytes());
+        }
+    }
+
     /** @return the data rows in file order */
     public static List<Row> read(String fileName, byte[] content) {
         List<Row> data = new ArrayList<>();

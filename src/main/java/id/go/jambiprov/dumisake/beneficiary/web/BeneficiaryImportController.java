@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -47,10 +46,10 @@ class BeneficiaryImportController {
     }
 
     @PostMapping("/penerima/impor")
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, Model model) {
         try {
-            byte[] content = file == null ? new byte[0] : file.getBytes();
-            ImportJobView job = jobs.start(file == null ? null : file.getOriginalFilename(), content);
+            ImportJobView job = jobs.start(file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getResource());
             return "redirect:/penerima/impor/" + job.id();
         } catch (BusinessRuleException e) {
             model.addAttribute("importError", messages.getMessage(e.messageKey(), e.arguments(),
