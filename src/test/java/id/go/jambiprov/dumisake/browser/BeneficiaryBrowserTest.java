@@ -57,6 +57,12 @@ class BeneficiaryBrowserTest extends BrowserTestSupport {
         assertThat(waitFor(By.id("beneficiary-nik")).getText()).isEqualTo(nik);
         assertAccessible();
 
+        // checking a person before recording aid: a NIK nobody registered
+        String unregistered = nik.substring(0, 12) + (nik.endsWith("0001") ? "0002" : "0001");
+        open("/penerima?nik=" + unregistered);
+        assertThat(waitFor(By.id("nik-check")).getText()).contains("1501************ belum terdaftar");
+        assertAccessible();
+
         open("/alokasi/" + allocationId);
         clickLink("Daftar bantuan");
         assertThat(heading()).startsWith("Bantuan alokasi " + allocationId);
