@@ -26,9 +26,14 @@ public class CrossSiteRequestException extends RuntimeException {
      * @throws CrossSiteRequestException with {@code messageKey}
      */
     public static void refuseFromAnotherSite(String secFetchSite, String messageKey) {
-        if (secFetchSite != null && FOREIGN_SITES.contains(secFetchSite.strip().toLowerCase(Locale.ROOT))) {
+        if (fromAnotherSite(secFetchSite)) {
             throw new CrossSiteRequestException(messageKey);
         }
+    }
+
+    /** Whether a request's {@code Sec-Fetch-Site} header says another site started it. */
+    public static boolean fromAnotherSite(String secFetchSite) {
+        return secFetchSite != null && FOREIGN_SITES.contains(secFetchSite.strip().toLowerCase(Locale.ROOT));
     }
 
     public String messageKey() {

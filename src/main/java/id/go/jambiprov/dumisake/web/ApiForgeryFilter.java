@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,8 +31,6 @@ import java.util.Set;
 class ApiForgeryFilter extends OncePerRequestFilter {
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** Sent by browsers only; scripts send none, and a request the person typed or bookmarked says "none". */
-    private static final Set<String> FOREIGN_SITES = Set.of("cross-site", "same-site");
 
     private final ProblemSecurityHandler problems;
     private final RequestMatcher uploads;
@@ -63,8 +61,7 @@ class ApiForgeryFilter extends OncePerRequestFilter {
     }
 
     private static boolean fromAnotherSite(HttpServletRequest request) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && FOREIGN_SITES.contains(site.strip().toLowerCase(Locale.ROOT))) {
+        if (CrossSiteRequestException.fromAnotherSite(request.getHeader("Sec-Fetch-Site"))) {
             return true;
         }
         // an Origin of "null" (sandboxed frame, redirect across sites) is foreign too
