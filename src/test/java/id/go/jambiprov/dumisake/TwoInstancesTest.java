@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake;
 
-import id.go.jambiprov.dumisake.dashboard.EarlyWarningJob;
+import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningJob;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.shared.db.LocalPostgres;

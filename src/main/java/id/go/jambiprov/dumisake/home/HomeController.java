@@ -2,7 +2,7 @@ package id.go.jambiprov.dumisake.home;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationQueries;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -19,10 +19,10 @@ class HomeController {
     private final RegionService regions;
     private final OpdService opds;
     private final FiscalYearService fiscalYears;
-    private final AllocationQueries allocations;
+    private final Allocations allocations;
 
     HomeController(RegionService regions, OpdService opds, FiscalYearService fiscalYears,
-                   AllocationQueries allocations) {
+                   Allocations allocations) {
         this.regions = regions;
         this.opds = opds;
         this.fiscalYears = fiscalYears;

@@ -3,5 +3,7 @@
  * allocation import and the SP2D reconciliation. It reads the other capabilities through their services;
  * nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Laporan")
+@org.springframework.modulith.ApplicationModule(displayName = "Laporan",
+        allowedDependencies = {"account", "allocation", "beneficiary", "dashboard", "disbursement", "programme", "region",
+                "shared"})
 package id.go.jambiprov.dumisake.report;

@@ -27,7 +27,7 @@ public final class Pageables {
 
     /**
      * {@code pageable} narrowed to what the list offers, for pages whose rendering is kept per paging
-     * (web.RenderedFragments): a size of {@link #SIZES} (else {@code defaultSize}) and sorted by one allowed
+     * (dashboard.web.RenderedFragments): a size of {@link #SIZES} (else {@code defaultSize}) and sorted by one allowed
      * property (the first; else {@code fallback}). With {@link #withinRows} the renderings of a list are as
      * few as its real pages, whatever a client puts in the query.
      */

@@ -1,5 +1,10 @@
 package id.go.jambiprov.dumisake.account;
 
+import id.go.jambiprov.dumisake.account.internal.AccountRuleException;
+import id.go.jambiprov.dumisake.account.internal.AccountService;
+import id.go.jambiprov.dumisake.account.internal.AccountSummary;
+import id.go.jambiprov.dumisake.account.internal.CreatedAccount;
+import id.go.jambiprov.dumisake.account.internal.NewAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package id.go.jambiprov.dumisake.allocation;
 
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.PerDesaResult;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;

@@ -1,7 +1,12 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportJobs;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportJobStatus;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportJobStore;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportJobView;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;

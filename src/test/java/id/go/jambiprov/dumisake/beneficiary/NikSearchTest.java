@@ -1,11 +1,21 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
-import id.go.jambiprov.dumisake.account.AccountService;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportResult;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
+import id.go.jambiprov.dumisake.beneficiary.internal.NikSearchSettings;
+import id.go.jambiprov.dumisake.beneficiary.internal.RecordedAid;
+import id.go.jambiprov.dumisake.account.internal.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.account.NewAccount;
+import id.go.jambiprov.dumisake.account.internal.NewAccount;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;

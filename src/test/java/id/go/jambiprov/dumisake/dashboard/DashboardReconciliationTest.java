@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard;
 
+import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;

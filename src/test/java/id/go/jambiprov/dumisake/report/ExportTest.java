@@ -1,5 +1,9 @@
 package id.go.jambiprov.dumisake.report;
 
+import id.go.jambiprov.dumisake.report.internal.Column;
+import id.go.jambiprov.dumisake.report.internal.CsvTableWriter;
+import id.go.jambiprov.dumisake.report.internal.TableHeader;
+import id.go.jambiprov.dumisake.report.internal.XlsxTableWriter;
 import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.apache.commons.csv.CSVFormat;

@@ -1,7 +1,9 @@
 package id.go.jambiprov.dumisake.report;
 
+import id.go.jambiprov.dumisake.report.internal.Reconciliation;
+import id.go.jambiprov.dumisake.report.internal.ReconciliationLine;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;

@@ -1,10 +1,10 @@
 package id.go.jambiprov.dumisake.account.web;
 
-import id.go.jambiprov.dumisake.account.AccountRuleException;
-import id.go.jambiprov.dumisake.account.AccountService;
-import id.go.jambiprov.dumisake.account.AccountSummary;
-import id.go.jambiprov.dumisake.account.CreatedAccount;
-import id.go.jambiprov.dumisake.account.NewAccount;
+import id.go.jambiprov.dumisake.account.internal.AccountRuleException;
+import id.go.jambiprov.dumisake.account.internal.AccountService;
+import id.go.jambiprov.dumisake.account.internal.AccountSummary;
+import id.go.jambiprov.dumisake.account.internal.CreatedAccount;
+import id.go.jambiprov.dumisake.account.internal.NewAccount;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;

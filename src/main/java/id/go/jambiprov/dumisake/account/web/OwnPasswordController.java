@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.account.web;
 
-import id.go.jambiprov.dumisake.account.AccountRuleException;
-import id.go.jambiprov.dumisake.account.AccountService;
+import id.go.jambiprov.dumisake.account.internal.AccountRuleException;
+import id.go.jambiprov.dumisake.account.internal.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.account.PasswordPolicy;
+import id.go.jambiprov.dumisake.account.internal.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.Getter;

@@ -2,7 +2,7 @@ package id.go.jambiprov.dumisake.account.web;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.PasswordChangeRequiredException;
-import id.go.jambiprov.dumisake.account.SessionCheck;
+import id.go.jambiprov.dumisake.account.internal.SessionCheck;
 import id.go.jambiprov.dumisake.account.SignedOutException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.allocation.api;
 
-import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import org.springframework.security.access.prepost.PreAuthorize;

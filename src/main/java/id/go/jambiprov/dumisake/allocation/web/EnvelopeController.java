@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationQueries;
-import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
+import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.RegionService;

@@ -1,15 +1,15 @@
 package id.go.jambiprov.dumisake.beneficiary.api;
 
-import id.go.jambiprov.dumisake.beneficiary.AidQueries;
-import id.go.jambiprov.dumisake.beneficiary.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.AidView;
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
-import id.go.jambiprov.dumisake.beneficiary.NewAid;
-import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
-import id.go.jambiprov.dumisake.beneficiary.Nik;
-import id.go.jambiprov.dumisake.beneficiary.NikCheck;
-import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
+import id.go.jambiprov.dumisake.beneficiary.internal.NikCheck;
+import id.go.jambiprov.dumisake.beneficiary.internal.RecordedAid;
 import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

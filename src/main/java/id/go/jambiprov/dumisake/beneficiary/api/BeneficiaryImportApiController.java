@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.beneficiary.api;
 
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
-import id.go.jambiprov.dumisake.beneficiary.ImportJobView;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportJobs;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportJobView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

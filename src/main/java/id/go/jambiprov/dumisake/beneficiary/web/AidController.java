@@ -1,12 +1,12 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.beneficiary.AidQueries;
-import id.go.jambiprov.dumisake.beneficiary.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.AidView;
-import id.go.jambiprov.dumisake.beneficiary.NewAid;
-import id.go.jambiprov.dumisake.beneficiary.RecordedAid;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
+import id.go.jambiprov.dumisake.beneficiary.internal.RecordedAid;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
@@ -35,10 +35,10 @@ class AidController {
 
     private final AidService aidService;
     private final AidQueries aidQueries;
-    private final AllocationService allocations;
+    private final Allocations allocations;
     private final MessageSource messages;
 
-    AidController(AidService aidService, AidQueries aidQueries, AllocationService allocations,
+    AidController(AidService aidService, AidQueries aidQueries, Allocations allocations,
                   MessageSource messages) {
         this.aidService = aidService;
         this.aidQueries = aidQueries;

@@ -1,14 +1,14 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
-import id.go.jambiprov.dumisake.beneficiary.AidQueries;
-import id.go.jambiprov.dumisake.beneficiary.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.AidView;
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryQueries;
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryService;
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryView;
-import id.go.jambiprov.dumisake.beneficiary.NewBeneficiary;
-import id.go.jambiprov.dumisake.beneficiary.NikCheck;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
+import id.go.jambiprov.dumisake.beneficiary.internal.NikCheck;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;

@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

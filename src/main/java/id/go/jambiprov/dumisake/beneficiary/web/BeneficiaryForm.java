@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
-import id.go.jambiprov.dumisake.beneficiary.Nik;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

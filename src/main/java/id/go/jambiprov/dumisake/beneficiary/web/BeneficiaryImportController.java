@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
-import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportService;
-import id.go.jambiprov.dumisake.beneficiary.ImportJobView;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportJobs;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportJobView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.api;
 
-import id.go.jambiprov.dumisake.dashboard.EarlyWarningDay;
-import id.go.jambiprov.dumisake.dashboard.EarlyWarningRecord;
+import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningDay;
+import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.dashboard.domain;
 
-import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewTarget;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -2,10 +2,10 @@ package id.go.jambiprov.dumisake.dashboard.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationQueries;
-import id.go.jambiprov.dumisake.dashboard.DashboardService;
-import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
-import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewTarget;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -13,7 +13,7 @@ import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.Pageables;
-import id.go.jambiprov.dumisake.web.RenderedFragments;
+import id.go.jambiprov.dumisake.dashboard.web.RenderedFragments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Pageable;
@@ -36,7 +36,7 @@ import java.util.Set;
 @Controller
 class DashboardController {
 
-    /** What the cached parts of the pages read (web.RenderedFragments): the page's parameters below. */
+    /** What the cached parts of the pages read (dashboard.web.RenderedFragments): the page's parameters below. */
     private static final List<String> OVERVIEW_PARAMETERS = List.of("year", "kabupatenKota");
     /** The columns the kecamatan's allocation table sorts by (its links), and its order without one. */
     private static final Set<String> KECAMATAN_SORTABLE = Set.of("id", "kecamatan", "opd", "programme", "title",
@@ -47,13 +47,13 @@ class DashboardController {
     private final DashboardService dashboard;
     private final ReviewNoteService notes;
     private final FiscalYearService fiscalYears;
-    private final AllocationQueries allocations;
+    private final Allocations allocations;
     private final RegionService regions;
     private final OpdService opds;
     private final RenderedFragments fragments;
 
     DashboardController(DashboardService dashboard, ReviewNoteService notes, FiscalYearService fiscalYears,
-                        AllocationQueries allocations, RegionService regions,
+                        Allocations allocations, RegionService regions,
                         OpdService opds, RenderedFragments fragments) {
         this.dashboard = dashboard;
         this.notes = notes;

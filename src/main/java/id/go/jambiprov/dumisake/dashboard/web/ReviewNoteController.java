@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.dashboard.web;
 
-import id.go.jambiprov.dumisake.dashboard.ReviewNoteService;
-import id.go.jambiprov.dumisake.dashboard.ReviewTarget;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewTarget;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
-import id.go.jambiprov.dumisake.web.LocalPaths;
+import id.go.jambiprov.dumisake.shared.LocalPaths;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.disbursement.api;
 
-import id.go.jambiprov.dumisake.disbursement.DisbursementService;
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
-import id.go.jambiprov.dumisake.disbursement.NewDisbursement;
+import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

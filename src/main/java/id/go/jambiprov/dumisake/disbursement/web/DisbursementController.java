@@ -1,16 +1,16 @@
 package id.go.jambiprov.dumisake.disbursement.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
-import id.go.jambiprov.dumisake.allocation.AllocationService;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.disbursement.DisbursementService;
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
-import id.go.jambiprov.dumisake.disbursement.EvidenceFile;
-import id.go.jambiprov.dumisake.disbursement.NewDisbursement;
-import id.go.jambiprov.dumisake.disbursement.QueueFilter;
-import id.go.jambiprov.dumisake.disbursement.StoredEvidence;
-import id.go.jambiprov.dumisake.disbursement.WorkListFilter;
+import id.go.jambiprov.dumisake.disbursement.internal.EvidenceFile;
+import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
+import id.go.jambiprov.dumisake.disbursement.internal.QueueFilter;
+import id.go.jambiprov.dumisake.disbursement.internal.StoredEvidence;
+import id.go.jambiprov.dumisake.disbursement.internal.WorkListFilter;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -53,14 +53,14 @@ import java.util.function.Supplier;
 class DisbursementController {
 
     private final DisbursementService disbursements;
-    private final AllocationService allocations;
+    private final Allocations allocations;
     private final FiscalYearService fiscalYears;
     private final RegionService regions;
     private final OpdService opds;
     private final MessageSource messages;
     private final AuditLog auditLog;
 
-    DisbursementController(DisbursementService disbursements, AllocationService allocations,
+    DisbursementController(DisbursementService disbursements, Allocations allocations,
                            FiscalYearService fiscalYears, RegionService regions, OpdService opds,
                            MessageSource messages, AuditLog auditLog) {
         this.disbursements = disbursements;

@@ -2,8 +2,8 @@ package id.go.jambiprov.dumisake.report.web;
 
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
-import id.go.jambiprov.dumisake.report.AllocationImportService;
-import id.go.jambiprov.dumisake.report.ImportPreview;
+import id.go.jambiprov.dumisake.report.internal.AllocationImportService;
+import id.go.jambiprov.dumisake.report.internal.ImportPreview;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

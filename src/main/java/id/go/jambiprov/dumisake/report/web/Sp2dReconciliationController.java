@@ -2,9 +2,9 @@ package id.go.jambiprov.dumisake.report.web;
 
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
-import id.go.jambiprov.dumisake.report.ExportFormat;
-import id.go.jambiprov.dumisake.report.Reconciliation;
-import id.go.jambiprov.dumisake.report.Sp2dReconciliationService;
+import id.go.jambiprov.dumisake.report.internal.ExportFormat;
+import id.go.jambiprov.dumisake.report.internal.Reconciliation;
+import id.go.jambiprov.dumisake.report.internal.Sp2dReconciliationService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

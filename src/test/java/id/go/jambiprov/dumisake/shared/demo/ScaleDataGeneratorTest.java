@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.shared.demo;
 
-import id.go.jambiprov.dumisake.beneficiary.Nik;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import id.go.jambiprov.dumisake.shared.demo.ScaleShape.Range;
 import id.go.jambiprov.dumisake.shared.demo.ScaleShape.SyntheticRegions;
 import org.junit.jupiter.api.Test;

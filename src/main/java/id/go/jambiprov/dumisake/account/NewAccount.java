@@ -1,5 +1,0 @@
-package id.go.jambiprov.dumisake.account;
-
-/** What an administrator types to create an account; {@code nip}, {@code email} and {@code opdCode} may be blank. */
-public record NewAccount(String username, String fullName, String nip, String email, Role role, String opdCode) {
-}

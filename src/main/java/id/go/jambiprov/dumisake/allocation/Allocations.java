@@ -1,0 +1,81 @@
+package id.go.jambiprov.dumisake.allocation;
+
+import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the other capabilities may ask of the allocations and their kecamatan envelopes: read them as the
+ * caller may see them (an operator of another OPD gets "not found"), hold one while spending from it, and
+ * the bulk import. How the Rp 2 bn rule is kept stays inside ({@code domain.Envelope}).
+ */
+@Service
+public class Allocations {
+
+    private final AllocationQueries queries;
+    private final EnvelopeQueries envelopes;
+    private final AllocationService changes;
+
+    Allocations(AllocationQueries queries, EnvelopeQueries envelopes, AllocationService changes) {
+        this.queries = queries;
+        this.envelopes = envelopes;
+        this.changes = changes;
+    }
+
+    public AllocationView get(long id) {
+        return queries.get(id);
+    }
+
+    public Page<AllocationView> search(AllocationFilter filter, Pageable pageable) {
+        return queries.search(filter, pageable);
+    }
+
+    /** Every allocation the filter selects, streamed in code order (exports of any size). */
+    public void forEach(AllocationFilter filter, Consumer<AllocationView> each) {
+        queries.forEach(filter, each);
+    }
+
+    public AllocationTotals totals(AllocationFilter filter) {
+        return queries.totals(filter);
+    }
+
+    public EnvelopeView envelope(int year, String kecamatanCode) {
+        return envelopes.get(year, kecamatanCode);
+    }
+
+    public List<EnvelopeView> envelopes(int year, String kabupatenKotaCode) {
+        return envelopes.overview(year, kabupatenKotaCode);
+    }
+
+    /**
+     * The allocation, in an open year, locked until the caller's transaction ends: for recording what is
+     * spent from it (a disbursement that is not yet realised, aid to a beneficiary).
+     */
+    public AllocationView lockForSpending(long id) {
+        return changes.lockForSpending(id, false);
+    }
+
+    /**
+     * As {@link #lockForSpending}, with its envelope locked first, for a change that moves what the envelope
+     * has realised (verifying or withdrawing a verified disbursement): one lock order, envelope → allocation.
+     */
+    public AllocationView lockForRealising(long id) {
+        return changes.lockForSpending(id, true);
+    }
+
+    /** Throws the first rule the request breaks that needs no envelope lock (imports list every bad row). */
+    public void validate(NewAllocation request) {
+        changes.validate(request);
+    }
+
+    /** All or nothing: every request is written, or none when one does not fit its envelope. */
+    public List<AllocationView> importAll(List<NewAllocation> requests) {
+        return changes.importAll(requests);
+    }
+}

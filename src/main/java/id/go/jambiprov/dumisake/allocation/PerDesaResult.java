@@ -1,7 +1,0 @@
-package id.go.jambiprov.dumisake.allocation;
-
-import java.math.BigDecimal;
-
-/** What a per-desa allocation wrote. */
-public record PerDesaResult(int allocations, int kecamatan, BigDecimal total) {
-}

@@ -1,0 +1,177 @@
+package id.go.jambiprov.dumisake.allocation.internal;
+
+import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.allocation.AllocationTotals;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The allocations as lists, pages, exports and footers read them: SQL over the allocation rows and their
+ * master data, scoped to an operator's own OPD. The changes are {@link AllocationService}'s.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AllocationQueries {
+
+    private static final int STREAM_FETCH_SIZE = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate streamingJdbc;
+
+    AllocationQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
+        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
+    }
+
+    /** The allocation, if the caller may see it: an operator of another OPD gets "not found". */
+    public AllocationView get(long id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        String scope = scopeClause(params);
+        return jdbc.query(SELECT + " where a.id = :id" + scope, params, ROW).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("allocation.notFound", id));
+    }
+
+    public Page<AllocationView> search(AllocationFilter filter, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        long total = jdbc.queryForObject("select count(*) from allocation a join kecamatan c on c.code = a.kecamatan_code"
+                + where, params, Long.class);
+        params.addValue("limit", pageable.isPaged() ? pageable.getPageSize() : Integer.MAX_VALUE)
+                .addValue("offset", pageable.isPaged() ? pageable.getOffset() : 0);
+        List<AllocationView> rows = jdbc.query(SELECT + where + orderBy(pageable.getSort())
+                + " limit :limit offset :offset", params, ROW);
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * Every allocation the filter selects, in code order, handed to {@code each} one at a time as the
+     * database sends them (exports of any size never hold the whole list).
+     */
+    public void forEach(AllocationFilter filter, Consumer<AllocationView> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(streamingJdbc);
+        streaming.query(SELECT + where + " order by a.kecamatan_code, a.opd_code, a.id", params,
+                (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
+    }
+
+    /** Σ of the allocations the filter selects (ACTIVE ones only for the money), for table footers. */
+    public AllocationTotals totals(AllocationFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        return jdbc.queryForObject("""
+                select count(*) as allocations,
+                       coalesce(sum(a.amount) filter (where a.status = 'ACTIVE'), 0) as amount,
+                       coalesce(sum(a.disbursed) filter (where a.status = 'ACTIVE'), 0) as disbursed,
+                       coalesce(sum(a.realised) filter (where a.status = 'ACTIVE'), 0) as realised
+                from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where, params,
+                (rs, n) -> new AllocationTotals(rs.getLong("allocations"), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised")));
+    }
+
+    private static String where(AllocationFilter filter, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter.year() != null) {
+            where.append(" and a.fiscal_year = :year");
+            params.addValue("year", filter.year());
+        }
+        if (filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank()) {
+            where.append(" and c.kabupaten_kota_code = :kabupatenKota");
+            params.addValue("kabupatenKota", filter.kabupatenKotaCode());
+        }
+        if (filter.kecamatanCode() != null && !filter.kecamatanCode().isBlank()) {
+            where.append(" and a.kecamatan_code = :kecamatan");
+            params.addValue("kecamatan", filter.kecamatanCode());
+        }
+        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", filter.opdCode());
+        }
+        if (filter.programmeCode() != null && !filter.programmeCode().isBlank()) {
+            where.append(" and a.programme_code = :programme");
+            params.addValue("programme", filter.programmeCode());
+        }
+        if (filter.mechanism() != null) {
+            where.append(" and a.mechanism = :mechanism");
+            params.addValue("mechanism", filter.mechanism().name());
+        }
+        if (filter.status() != null) {
+            where.append(" and a.status = :status");
+            params.addValue("status", filter.status().name());
+        }
+        return where + scopeClause(params);
+    }
+
+    /** An operator's queries see their own OPD only; everyone else's see all. */
+    private static String scopeClause(MapSqlParameterSource params) {
+        String scope = CurrentUser.opdScope();
+        if (scope == null) {
+            return "";
+        }
+        params.addValue("scopeOpd", scope);
+        return " and a.opd_code = :scopeOpd";
+    }
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "a.id", "kecamatan", "c.name", "opd", "a.opd_code", "programme", "p.name", "title", "a.title",
+            "amount", "a.amount", "plannedMonth", "a.planned_month", "status", "a.status",
+            "disbursed", "a.disbursed", "realised", "a.realised");
+
+    private static String orderBy(Sort sort) {
+        List<String> orders = sort.stream()
+                .filter(order -> SORTABLE.containsKey(order.getProperty()))
+                .map(order -> SORTABLE.get(order.getProperty()) + (order.isAscending() ? " asc" : " desc"))
+                .collect(Collectors.toCollection(ArrayList::new));
+        orders.add("a.id desc");
+        return " order by " + String.join(", ", orders);
+    }
+
+    private static final String SELECT = """
+            select a.id, a.fiscal_year, a.kecamatan_code, c.name as kecamatan_name, k.code as kabupaten_kota_code,
+                   k.name as kabupaten_kota_name, a.opd_code, o.name as opd_name, a.programme_code,
+                   p.name as programme_name, p.pillar, a.mechanism, a.desa_code, d.name as desa_name, a.title,
+                   a.amount, a.planned_month, a.status, a.disbursed, a.realised, a.cancel_reason, a.created_at,
+                   a.created_by, a.updated_at, a.updated_by, a.version
+            from allocation a
+            join kecamatan c on c.code = a.kecamatan_code
+            join kabupaten_kota k on k.code = c.kabupaten_kota_code
+            join opd o on o.code = a.opd_code
+            join programme p on p.code = a.programme_code
+            left join desa d on d.code = a.desa_code
+            """;
+
+    private static final RowMapper<AllocationView> ROW = (rs, n) -> new AllocationView(rs.getLong("id"),
+            rs.getInt("fiscal_year"), rs.getString("kecamatan_code"), rs.getString("kecamatan_name"),
+            rs.getString("kabupaten_kota_code"), rs.getString("kabupaten_kota_name"), rs.getString("opd_code"),
+            rs.getString("opd_name"), rs.getString("programme_code"), rs.getString("programme_name"),
+            Pillar.valueOf(rs.getString("pillar")), Mechanism.valueOf(rs.getString("mechanism")),
+            rs.getString("desa_code"), rs.getString("desa_name"), rs.getString("title"), rs.getBigDecimal("amount"),
+            rs.getInt("planned_month"), AllocationStatus.valueOf(rs.getString("status")),
+            rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised"), rs.getString("cancel_reason"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"), rs.getLong("version"));
+}

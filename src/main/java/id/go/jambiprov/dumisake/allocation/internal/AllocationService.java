@@ -1,0 +1,209 @@
+package id.go.jambiprov.dumisake.allocation.internal;
+
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.allocation.domain.Allocation;
+import id.go.jambiprov.dumisake.allocation.domain.AllocationRepository;
+import id.go.jambiprov.dumisake.allocation.domain.Envelope;
+import id.go.jambiprov.dumisake.allocation.domain.Envelopes;
+import id.go.jambiprov.dumisake.region.DesaSummary;
+import id.go.jambiprov.dumisake.region.DesaType;
+import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static id.go.jambiprov.dumisake.allocation.internal.NewAllocationChecks.blankToNull;
+
+/**
+ * Allocating the kecamatan envelopes: the changes (the reads are {@link AllocationQueries}'). Every writer locks
+ * its envelopes ({@link Envelopes}, on any instance) and lets the {@link Envelope} decide whether the money fits
+ * as it sees it under that lock before it writes; the database trigger then moves the envelope total, and its
+ * CHECK refuses anything above the pagu should a writer ever skip the lock.
+ */
+@Service
+@Transactional
+public class AllocationService {
+
+    private static final String ENTITY = "Allocation";
+
+    private final AllocationRepository allocations;
+    private final Envelopes envelopes;
+    private final AllocationQueries queries;
+    private final NewAllocationChecks checks;
+    private final AllocationRecords records;
+    private final RegionService regions;
+
+    AllocationService(AllocationRepository allocations, Envelopes envelopes, AllocationQueries queries,
+                      NewAllocationChecks checks, AllocationRecords records, RegionService regions) {
+        this.allocations = allocations;
+        this.envelopes = envelopes;
+        this.queries = queries;
+        this.checks = checks;
+        this.records = records;
+        this.regions = regions;
+    }
+
+    /**
+     * Everything that needs no envelope lock — the other rules (the open year is held by a share lock on its
+     * row), the new id, the audit event — happens before the envelope is locked, so that the lock is held only
+     * for the room check and the insert: on a busy envelope the requests queue on that lock, and its holding
+     * time is the envelope's throughput. Hence ids and creation times follow the order in which requests
+     * arrived, not the order in which they drew on the envelope, and a refused request leaves a gap in the ids.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AllocationView create(NewAllocation request) {
+        AllocationView created = records.prepare(List.of(request)).get(0);
+        envelopes.lock(request.year(), request.kecamatanCode()).reserve(created.amount());
+        records.insert(List.of(created));
+        return created;
+    }
+
+    /**
+     * Checks one request against every rule that does not need the envelope lock (open year, known codes,
+     * active OPD and programme, desa consistent with the mechanism) and throws the first one it breaks;
+     * the bulk import uses it to list every bad row before anything is written.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void validate(NewAllocation request) {
+        checks.forRequests(List.of(request)).check(request);
+    }
+
+    /**
+     * Many allocations at once, all or nothing (the bulk import): every request is checked, then the
+     * envelopes involved are locked in (year, code) order — so two imports cannot deadlock — and the
+     * requests of each envelope together must fit in what it has left. If any envelope lacks money nothing
+     * is written and the refusal lists every such kecamatan; otherwise every allocation is written, each with
+     * its audit event (recorded, as for {@link #create}, before the lock).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AllocationView> importAll(List<NewAllocation> requests) {
+        List<AllocationView> created = records.prepare(requests);
+        Map<Integer, Map<String, BigDecimal>> needed = new TreeMap<>();
+        for (AllocationView allocation : created) {
+            needed.computeIfAbsent(allocation.year(), year -> new TreeMap<>())
+                    .merge(allocation.kecamatanCode(), allocation.amount(), BigDecimal::add);
+        }
+        Map<Envelope, BigDecimal> asked = new LinkedHashMap<>();
+        needed.forEach((year, perKecamatan) -> envelopes.lock(year, perKecamatan.keySet())
+                .forEach(envelope -> asked.put(envelope, perKecamatan.get(envelope.kecamatanCode()))));
+        Envelope.reserveAll(asked);
+        records.insert(created);
+        return created;
+    }
+
+    /** Raises the amount up to what the envelope has left, or lowers it down to what is disbursed. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AllocationView revise(long id, BigDecimal newAmount, long expectedVersion) {
+        Envelope envelope = lockEnvelope(id);
+        Allocation allocation = lockedForChange(id, expectedVersion);
+        AllocationView before = queries.get(id);
+        envelope.adjust(allocation.revise(newAmount, CurrentUser.username()));
+        allocations.flush();
+        AllocationView after = queries.get(id);
+        records.recordChange("ALLOCATION_REVISED", before, after);
+        return after;
+    }
+
+    /** Cancels an allocation; its money returns to the envelope. Refused once anything is verified. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AllocationView cancel(long id, String reason, long expectedVersion) {
+        Envelope envelope = lockEnvelope(id);
+        Allocation allocation = lockedForChange(id, expectedVersion);
+        AllocationView before = queries.get(id);
+        allocation.cancel(reason, CurrentUser.username());
+        envelope.release(allocation.getAmount());
+        allocations.flush();
+        AllocationView after = queries.get(id);
+        records.recordChange("ALLOCATION_CANCELLED", before, after);
+        return after;
+    }
+
+    /**
+     * One allocation per desa of a kecamatan or kabupaten/kota, all or nothing: the envelopes are locked
+     * in code order (two bulk writers cannot deadlock), and if any of them lacks money nothing is written
+     * and the refusal lists every kecamatan with how much it lacks.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PerDesaResult allocatePerDesa(PerDesaAllocation request) {
+        // importAll checks these again per desa; here they come before the questions of scope and desa
+        checks.requireOpen(request.year());
+        checks.requireActiveOpd(request.opdCode());
+        checks.requireActiveProgramme(request.programmeCode());
+        if (request.amountPerDesa().signum() <= 0 || request.title() == null || request.title().isBlank()) {
+            throw new IllegalArgumentException("invalid per-desa allocation");
+        }
+        if ((blankToNull(request.kecamatanCode()) == null) == (blankToNull(request.kabupatenKotaCode()) == null)) {
+            throw new BusinessRuleException("SCOPE_REQUIRED", "allocation.perDesa.scopeRequired");
+        }
+        List<DesaSummary> desa = regions.desa(blankToNull(request.kabupatenKotaCode()),
+                        blankToNull(request.kecamatanCode()), null, Pageable.unpaged(Sort.by("code"))).stream()
+                .filter(d -> !request.onlyDesa() || d.type() == DesaType.DESA)
+                .toList();
+        if (desa.isEmpty()) {
+            throw new BusinessRuleException("NO_DESA", "allocation.perDesa.noDesa");
+        }
+        List<AllocationView> created = importAll(desa.stream()
+                .map(d -> new NewAllocation(request.year(), d.kecamatanCode(), request.opdCode(),
+                        request.programmeCode(), Mechanism.BANTUAN_KEUANGAN_DESA, d.code(),
+                        request.title().strip() + " – " + d.name(), request.amountPerDesa(), request.plannedMonth()))
+                .toList());
+        long kecamatan = desa.stream().map(DesaSummary::kecamatanCode).distinct().count();
+        return new PerDesaResult(created.size(), (int) kecamatan,
+                request.amountPerDesa().multiply(BigDecimal.valueOf(created.size())));
+    }
+
+    /**
+     * The allocation, if the caller may see it: an operator of another OPD gets "not found". For the other
+     * capabilities that read an allocation next to changing their own records; lists read {@link AllocationQueries}.
+     */
+    @Transactional(readOnly = true)
+    public AllocationView get(long id) {
+        return queries.get(id);
+    }
+
+    /**
+     * For spending from an allocation (disbursements, aid): the allocation as the caller may see it (404 outside an operator's
+     * OPD), in an open year, locked until the caller's transaction ends — with its envelope first when the
+     * change moves the envelope's realisation, keeping the one lock order envelope → allocation.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AllocationView lockForSpending(long id, boolean alsoEnvelope) {
+        AllocationView current = queries.get(id);
+        checks.requireOpen(current.year());
+        if (alsoEnvelope) {
+            envelopes.lock(current.year(), current.kecamatanCode());
+        }
+        allocations.lockById(id);
+        return queries.get(id);
+    }
+
+    /** The allocation's year must be open; every writer locks envelope, then allocation: one order, no deadlock. */
+    private Envelope lockEnvelope(long id) {
+        AllocationView current = queries.get(id);
+        checks.requireOpen(current.year());
+        return envelopes.lock(current.year(), current.kecamatanCode());
+    }
+
+    private Allocation lockedForChange(long id, long expectedVersion) {
+        Allocation allocation = allocations.lockById(id).orElseThrow(() -> new NotFoundException("allocation.notFound", id));
+        if (allocation.getVersion() != expectedVersion) {
+            throw new StaleVersionException(ENTITY, id);
+        }
+        return allocation;
+    }
+}

@@ -1,6 +1,0 @@
-package id.go.jambiprov.dumisake.beneficiary;
-
-/** The step an import job is in. */
-public enum ImportPhase {
-    QUEUED, READING, VALIDATING, WRITING, DONE
-}

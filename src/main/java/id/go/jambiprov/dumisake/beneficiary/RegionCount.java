@@ -1,5 +1,0 @@
-package id.go.jambiprov.dumisake.beneficiary;
-
-/** Beneficiaries with aid in one fiscal year in one region. */
-public record RegionCount(String code, String name, long beneficiaries) {
-}

@@ -1,6 +1,0 @@
-package id.go.jambiprov.dumisake.dashboard;
-
-/** What a review note is about. */
-public enum ReviewTarget {
-    KECAMATAN, OPD, ALLOCATION
-}

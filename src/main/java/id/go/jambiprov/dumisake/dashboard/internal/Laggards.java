@@ -1,0 +1,19 @@
+package id.go.jambiprov.dumisake.dashboard.internal;
+
+import id.go.jambiprov.dumisake.dashboard.RegionRow;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The early warnings of a year, each item pointing at the record to act on. */
+public record Laggards(List<RegionRow> kecamatan, List<RegionRow> opd, List<OverdueAllocation> overdue,
+                       long overdueCount, List<WaitingDisbursement> waiting, long waitingCount, int waitingDays) {
+
+    public record OverdueAllocation(long id, String title, String opdCode, String kecamatanName, int plannedMonth,
+                                    BigDecimal amount) {
+    }
+
+    public record WaitingDisbursement(long id, long allocationId, String opdCode, String kecamatanName,
+                                      BigDecimal amount, OffsetDateTime submittedAt, long daysWaiting) {
+    }
+}

@@ -1,0 +1,154 @@
+package id.go.jambiprov.dumisake.dashboard.internal;
+
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.dashboard.domain.ReviewNote;
+import id.go.jambiprov.dumisake.dashboard.domain.ReviewNoteRepository;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
+import id.go.jambiprov.dumisake.region.KecamatanSummary;
+import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Review notes: the expert team (and admins) write them; the OPD concerned and the admins see them and
+ * resolve them with a reply. An operator never sees a note of another OPD, nor a kecamatan-wide note.
+ */
+@Service
+@Transactional
+public class ReviewNoteService {
+
+    private static final String ENTITY = "ReviewNote";
+
+    private final ReviewNoteRepository notes;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Allocations allocations;
+    private final RegionService regions;
+    private final OpdService opds;
+    private final AuditTrail audit;
+
+    ReviewNoteService(ReviewNoteRepository notes, NamedParameterJdbcTemplate jdbc, Allocations allocations,
+                      RegionService regions, OpdService opds, AuditTrail audit) {
+        this.notes = notes;
+        this.jdbc = jdbc;
+        this.allocations = allocations;
+        this.regions = regions;
+        this.opds = opds;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('EXPERT', 'ADMIN')")
+    public ReviewNoteView write(ReviewTarget target, String code, Integer year, String text) {
+        if (text == null || text.isBlank()) {
+            throw new BusinessRuleException("TEXT_REQUIRED", "note.textRequired");
+        }
+        if (text.strip().length() > 2000) {
+            throw new BusinessRuleException("TEXT_TOO_LONG", "note.textTooLong");
+        }
+        ReviewNote note = switch (target) {
+            case KECAMATAN -> {
+                KecamatanSummary kecamatan = regions.kecamatan(code);
+                yield new ReviewNote(target, code, kecamatan.name() + ", " + kecamatan.kabupatenKotaName(), year,
+                        null, text, CurrentUser.username());
+            }
+            case OPD -> {
+                OpdSummary opd = opds.get(code);
+                yield new ReviewNote(target, code, opd.name(), year, code, text, CurrentUser.username());
+            }
+            case ALLOCATION -> {
+                AllocationView allocation = allocations.get(allocationId(code));
+                yield new ReviewNote(target, code, allocation.title() + " (" + allocation.kecamatanName() + ")",
+                        allocation.year(), allocation.opdCode(), text, CurrentUser.username());
+            }
+        };
+        ReviewNoteView written = view(notes.saveAndFlush(note));
+        audit.record("REVIEW_NOTE_WRITTEN", ENTITY, written.id(), null, written);
+        return written;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
+    public ReviewNoteView resolve(long id, String reply) {
+        ReviewNoteView before = get(id);
+        ReviewNote note = notes.findById(id).orElseThrow(() -> new NotFoundException("note.notFound", id));
+        note.resolve(reply, CurrentUser.username());
+        notes.flush();
+        ReviewNoteView after = view(note);
+        audit.record("REVIEW_NOTE_RESOLVED", ENTITY, id, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewNoteView get(long id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        return jdbc.query(SELECT + " where n.id = :id" + scope(params), params, ROW).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("note.notFound", id));
+    }
+
+    /** The notes on one record, newest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewNoteView> on(ReviewTarget target, String code) {
+        MapSqlParameterSource params = new MapSqlParameterSource("type", target.name()).addValue("code", code);
+        return jdbc.query(SELECT + " where n.target_type = :type and n.target_code = :code" + scope(params)
+                + " order by n.created_at desc", params, ROW);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewNoteView> open() {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        return jdbc.query(SELECT + " where n.status = 'OPEN'" + scope(params) + " order by n.created_at", params, ROW);
+    }
+
+    @Transactional(readOnly = true)
+    public long openCount() {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        return jdbc.queryForObject("select count(*) from review_note n where n.status = 'OPEN'" + scope(params), params,
+                Long.class);
+    }
+
+    private static long allocationId(String code) {
+        try {
+            return Long.parseLong(code);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("allocation.notFound", code);
+        }
+    }
+
+    private static String scope(MapSqlParameterSource params) {
+        String scope = CurrentUser.opdScope();
+        if (scope == null) {
+            return "";
+        }
+        params.addValue("scopeOpd", scope);
+        return " and n.opd_code = :scopeOpd";
+    }
+
+    private static ReviewNoteView view(ReviewNote n) {
+        return new ReviewNoteView(n.getId(), n.getTargetType(), n.getTargetCode(), n.getTargetLabel(),
+                n.getFiscalYear(), n.getOpdCode(), n.getText(), n.isOpen(), n.getReply(), n.getCreatedAt(),
+                n.getCreatedBy(), n.getResolvedAt(), n.getResolvedBy(), n.getVersion());
+    }
+
+    private static final String SELECT = """
+            select n.id, n.target_type, n.target_code, n.target_label, n.fiscal_year, n.opd_code, n.text, n.status,
+                   n.reply, n.created_at, n.created_by, n.resolved_at, n.resolved_by, n.version
+            from review_note n""";
+
+    private static final RowMapper<ReviewNoteView> ROW = (rs, i) -> new ReviewNoteView(rs.getLong("id"),
+            ReviewTarget.valueOf(rs.getString("target_type")), rs.getString("target_code"),
+            rs.getString("target_label"), (Integer) rs.getObject("fiscal_year"), rs.getString("opd_code"),
+            rs.getString("text"), "OPEN".equals(rs.getString("status")), rs.getString("reply"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+            rs.getObject("resolved_at", OffsetDateTime.class), rs.getString("resolved_by"), rs.getLong("version"));
+}

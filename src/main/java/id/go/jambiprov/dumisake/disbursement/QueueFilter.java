@@ -1,5 +1,0 @@
-package id.go.jambiprov.dumisake.disbursement;
-
-/** The verification queue narrowed to one OPD and/or one kabupaten/kota. */
-public record QueueFilter(String opdCode, String kabupatenKotaCode) {
-}

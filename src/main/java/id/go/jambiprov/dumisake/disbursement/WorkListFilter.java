@@ -1,5 +1,0 @@
-package id.go.jambiprov.dumisake.disbursement;
-
-/** The work list: one year, optionally one OPD (admins, experts), kecamatan, or allocations with a status. */
-public record WorkListFilter(Integer year, String opdCode, String kecamatanCode, DisbursementStatus status) {
-}

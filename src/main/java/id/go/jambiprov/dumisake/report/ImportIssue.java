@@ -1,7 +1,0 @@
-package id.go.jambiprov.dumisake.report;
-
-import java.io.Serializable;
-
-/** One thing wrong with an import file: the spreadsheet row (1 = the heading), the column and why. */
-public record ImportIssue(int row, String column, String message) implements Serializable {
-}

@@ -1,0 +1,12 @@
+package id.go.jambiprov.dumisake.web;
+
+/** The application's Thymeleaf expression objects ({@code #fmt}, {@code #links}, …) for tests that render outside a context. */
+public final class PageDialect {
+
+    private PageDialect() {
+    }
+
+    public static PageExpressions create() {
+        return new PageExpressions(new DisplayFormats(), new PageLinks(), new Viewer());
+    }
+}
