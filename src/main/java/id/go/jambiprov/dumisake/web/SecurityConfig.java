@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,10 +23,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * answers 401/403 as problem+json instead of redirecting to the login page. Browsers are kept away from
  * HTTP Basic altogether (no challenge, downloads under page URLs), so that no Basic credential a browser
  * cached can be used by another site. Which role may use what is checked twice: here by URL, and in the
- * services ({@code @PreAuthorize}), which is where it counts.
+ * services ({@code @PreAuthorize}, shared.MethodSecurityConfiguration), which is where it counts.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 public class SecurityConfig {
 
     /**

@@ -3,7 +3,7 @@ package id.go.jambiprov.dumisake.audit;
 import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +21,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest
+/** The audit module alone: the trail is written and read without any capability around it. */
+@ApplicationModuleTest
 class AuditTrailTest {
 
     @Autowired

@@ -2,14 +2,14 @@ package id.go.jambiprov.dumisake.region;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** After Flyway, the database holds all of Jambi as the Kemendagri data has it. */
-@SpringBootTest
+/** After Flyway, the database holds all of Jambi as the Kemendagri data has it; the region module alone answers. */
+@ApplicationModuleTest
 class MasterDataTest {
 
     @Autowired

@@ -1,6 +1,5 @@
 package id.go.jambiprov.dumisake.beneficiary.internal;
 
-import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.region.DesaSummary;
