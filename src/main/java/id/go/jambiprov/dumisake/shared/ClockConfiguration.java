@@ -11,7 +11,7 @@ import java.time.ZoneId;
 class ClockConfiguration {
 
     /** Jambi's time (WIB): "today" for SP2D dates and reports is the province's today, not the server's. */
-    public static final ZoneId JAMBI = ZoneId.of("Asia/Jakarta");
+    public static final ZoneId JAMBI = JambiTime.ZONE;
 
     @Bean
     @ConditionalOnMissingBean

@@ -32,11 +32,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -56,13 +59,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The controllers behind the real security configuration, with a user of each role and none. */
 @WebMvcTest
-@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class})
+@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
+        PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
     static final DumisakeUser EXPERT = new DumisakeUser("ahli", "Tim Tenaga Ahli", Role.EXPERT, null, true, "x");
     static final DumisakeUser OPERATOR = new DumisakeUser("op-disdik", "Operator Disdik", Role.OPD_OPERATOR,
             "DISDIK", true, "x");
+
+    /** The pages' "this year" and the controllers' today come from the application's clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class JambiClock {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
 
     @Autowired
     MockMvc mvc;

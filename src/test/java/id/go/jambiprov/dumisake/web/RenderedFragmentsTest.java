@@ -117,7 +117,7 @@ class RenderedFragmentsTest {
     void parametersThePageDoesNotReadShareOneEntryAndStayOutOfItsLinks() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(new StringTemplateResolver());
-        engine.addDialect(new PageExpressions(new DisplayFormats(), new PageLinks(), new Viewer()));
+        engine.addDialect(new PageExpressions(new DisplayFormats(Clock.systemUTC()), new PageLinks(), new Viewer()));
         RenderedFragments kept = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
                 Clock.systemUTC(), Duration.ofMinutes(1));
         String template = "<a th:href=\"${#links.page(2)}\" th:text=\"${figures}\">x</a>";
@@ -142,7 +142,7 @@ class RenderedFragmentsTest {
     void parsedValuesKeyTheEntryAndAreWhatItsLinksKeep() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(new StringTemplateResolver());
-        engine.addDialect(new PageExpressions(new DisplayFormats(), new PageLinks(), new Viewer()));
+        engine.addDialect(new PageExpressions(new DisplayFormats(Clock.systemUTC()), new PageLinks(), new Viewer()));
         RenderedFragments kept = new RenderedFragments(engine, application, new DefaultFormattingConversionService(),
                 Clock.systemUTC(), Duration.ofMinutes(1));
         String template = "<a th:href=\"${#links.page(2)}\" th:text=\"${figures}\">x</a>";
