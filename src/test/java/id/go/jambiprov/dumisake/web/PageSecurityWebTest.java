@@ -8,6 +8,7 @@ import id.go.jambiprov.dumisake.allocation.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.AllocationService;
 import id.go.jambiprov.dumisake.allocation.EnvelopeQueries;
 import id.go.jambiprov.dumisake.audit.AuditLog;
+import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.beneficiary.AidQueries;
 import id.go.jambiprov.dumisake.beneficiary.AidService;
 import id.go.jambiprov.dumisake.beneficiary.BeneficiaryImportJobs;
@@ -60,7 +61,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The controllers behind the real security configuration, with a user of each role and none. */
 @WebMvcTest
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
-        PageSecurityWebTest.JambiClock.class})
+        AuditSentences.class, PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
