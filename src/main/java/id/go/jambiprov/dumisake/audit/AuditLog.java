@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.audit;
 
+import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.SearchText;
 import id.go.jambiprov.dumisake.shared.tabular.SpreadsheetCell;
 import org.apache.commons.csv.CSVFormat;
@@ -17,17 +18,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Reading the audit trail: the admins' search and export, and the history of one record. */
 @Service
 @Transactional(readOnly = true)
 public class AuditLog {
 
-    /** Jambi keeps Western Indonesian Time; a day in a filter is a day there, not in UTC. */
-    public static final ZoneId JAMBI = ZoneId.of("Asia/Jakarta");
     private static final String COLUMNS = """
             select id, occurred_at, username, client_address, action, entity_type, entity_id,
                    before_state::text as before_state, after_state::text as after_state
@@ -35,16 +34,18 @@ public class AuditLog {
     private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
     /** Times in Jambi time, as the people reading the trail live them. */
     private static final RowMapper<AuditEvent> EVENT = (rs, row) -> new AuditEvent(rs.getLong("id"),
-            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(JAMBI).toOffsetDateTime(),
+            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(JambiTime.ZONE).toOffsetDateTime(),
             rs.getString("username"),
             rs.getString("client_address"), rs.getString("action"), rs.getString("entity_type"),
             rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"));
     private static final int EXPORT_FETCH_SIZE = 500;
 
     private final JdbcTemplate jdbc;
+    private final AuditSentences sentences;
 
-    AuditLog(JdbcTemplate jdbc) {
+    AuditLog(JdbcTemplate jdbc, AuditSentences sentences) {
         this.jdbc = jdbc;
+        this.sentences = sentences;
     }
 
     /** Events matching {@code filter}, newest first whatever {@code pageable} asks for. */
@@ -83,16 +84,17 @@ public class AuditLog {
     }
 
     /**
-     * Writes the events matching {@code filter} as CSV, streamed row by row. A cell that a spreadsheet
+     * Writes the events matching {@code filter} as CSV, streamed row by row: the codes and states for
+     * machines, and last what happened as a sentence in {@code locale} for people. A cell that a spreadsheet
      * would take for a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe:
      * a full name typed as {@code =HYPERLINK(…)} must not run on an auditor's computer.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public void exportCsv(AuditFilter filter, Writer out) {
+    public void exportCsv(AuditFilter filter, Locale locale, Writer out) {
         Where where = where(filter);
         try {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "occurred_at",
-                    "username", "client_address", "action", "entity_type", "entity_id", "before", "after").get());
+                    "username", "client_address", "action", "entity_type", "entity_id", "before", "after", "description").get());
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement(COLUMNS + where.sql + NEWEST_FIRST);
                 statement.setFetchSize(EXPORT_FETCH_SIZE);
@@ -106,7 +108,8 @@ public class AuditLog {
                     csv.printRecord(event.id(), event.occurredAt(),
                             SpreadsheetCell.neutralised(event.username()), SpreadsheetCell.neutralised(event.clientAddress()), SpreadsheetCell.neutralised(event.action()),
                             SpreadsheetCell.neutralised(event.entityType()), SpreadsheetCell.neutralised(event.entityId()), SpreadsheetCell.neutralised(event.before()),
-                            SpreadsheetCell.neutralised(event.after()));
+                            SpreadsheetCell.neutralised(event.after()),
+                            SpreadsheetCell.neutralised(sentences.sentence(event, locale)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -117,6 +120,7 @@ public class AuditLog {
         }
     }
 
+    /** A day in a filter is a day in Jambi (WIB), not in UTC. */
     private static Where where(AuditFilter filter) {
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
@@ -139,11 +143,11 @@ public class AuditLog {
         }
         if (filter.from() != null) {
             condition(sql, "occurred_at >= ?");
-            args.add(filter.from().atStartOfDay(JAMBI).toOffsetDateTime());
+            args.add(filter.from().atStartOfDay(JambiTime.ZONE).toOffsetDateTime());
         }
         if (filter.to() != null) {
             condition(sql, "occurred_at < ?");
-            args.add(filter.to().plusDays(1).atStartOfDay(JAMBI).toOffsetDateTime());
+            args.add(filter.to().plusDays(1).atStartOfDay(JambiTime.ZONE).toOffsetDateTime());
         }
         return new Where(sql.toString(), args);
     }

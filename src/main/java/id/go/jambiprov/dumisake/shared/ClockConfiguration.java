@@ -5,17 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
     /** Jambi's time (WIB): "today" for SP2D dates and reports is the province's today, not the server's. */
-    public static final ZoneId JAMBI = ZoneId.of("Asia/Jakarta");
-
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(JAMBI);
+        return Clock.system(JambiTime.ZONE);
     }
 }

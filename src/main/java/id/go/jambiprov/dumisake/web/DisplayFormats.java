@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -7,15 +8,15 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
  * Formats for the pages, used in templates as {@code ${#fmt.rupiah(amount)}}: money always as
- * {@code Rp 2.000.000.000}, dates as {@code 28 Nov 2026} with month names in the page's language.
+ * {@code Rp 2.000.000.000}, dates as {@code 28 Nov 2026} with month names in the page's language, times in
+ * Jambi's time as {@code 28 Nov 2026 12:12 WIB} ({@link JambiTime}) whatever the server's zone.
  */
 @Component
 public class DisplayFormats {
@@ -30,6 +31,12 @@ public class DisplayFormats {
     });
     private static final ThreadLocal<NumberFormat> INTEGER =
             ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(INDONESIAN));
+
+    private final Clock clock;
+
+    public DisplayFormats(Clock clock) {
+        this.clock = clock;
+    }
 
     public String rupiah(BigDecimal amount) {
         return Rupiah.format(amount);
@@ -49,18 +56,15 @@ public class DisplayFormats {
     }
 
     public String date(LocalDate date) {
-        return format(date, "d MMM yyyy");
+        return JambiTime.date(date, LocaleContextHolder.getLocale());
     }
 
     public String dateTime(OffsetDateTime dateTime) {
-        return format(dateTime, "d MMM yyyy HH:mm");
+        return JambiTime.dateTime(dateTime, LocaleContextHolder.getLocale());
     }
 
-    private static String format(TemporalAccessor value, String pattern) {
-        if (value == null) {
-            return "";
-        }
-        Locale locale = LocaleContextHolder.getLocale();
-        return DateTimeFormatter.ofPattern(pattern, locale).format(value).replace(".", "");
+    /** The current year in Jambi, for the year choices of a page: at 1 January 03:00 WIB it is already the new one. */
+    public int thisYear() {
+        return LocalDate.ofInstant(clock.instant(), JambiTime.ZONE).getYear();
     }
 }

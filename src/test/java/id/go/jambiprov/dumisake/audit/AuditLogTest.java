@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.audit;
 
+import id.go.jambiprov.dumisake.shared.JambiTime;
+
 import id.go.jambiprov.dumisake.account.SignedIn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,11 +19,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +78,7 @@ class AuditLogTest {
 
         assertThat(log.search(new AuditFilter("SYST", "Test", entityId, "TEST_SEARCH_B", null, null),
                 PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
-        LocalDate today = LocalDate.now(AuditLog.JAMBI);
+        LocalDate today = LocalDate.now(JambiTime.ZONE);
         assertThat(log.search(new AuditFilter(null, null, entityId, null, today, today), PageRequest.of(0, 10))
                 .getTotalElements()).isEqualTo(3);
         assertThat(log.search(new AuditFilter(null, null, entityId, null, today.plusDays(1), null),
@@ -104,7 +112,8 @@ class AuditLogTest {
         SignedIn.as(SignedIn.EXPERT);
         assertThatThrownBy(() -> log.search(new AuditFilter(null, null, null, null, null, null), PageRequest.of(0, 5)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> log.exportCsv(new AuditFilter(null, null, null, null, null, null), new StringWriter()))
+        assertThatThrownBy(() -> log.exportCsv(new AuditFilter(null, null, null, null, null, null), Locale.ENGLISH,
+                new StringWriter()))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -138,7 +147,7 @@ class AuditLogTest {
         record("TEST_API", entityId, Map.of("step", 1));
         record("TEST_API", entityId, Map.of("step", 2));
         record("TEST_API", entityId, Map.of("step", 3));
-        String today = LocalDate.now(AuditLog.JAMBI).toString();
+        String today = LocalDate.now(JambiTime.ZONE).toString();
         mvc.perform(get("/api/v1/audit").param("entityType", "Test").param("entityId", entityId)
                         .param("user", "system").param("from", today).param("to", today).param("size", "2")
                         .with(httpBasic("admin", "dumisake")))
@@ -165,6 +174,67 @@ class AuditLogTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
+    }
+
+    /** The page reads as sentences: no action code, no type name, no JSON, the application as "Sistem". */
+    @Test
+    void theAuditPageShowsSentencesNotCodesOrJson() throws Exception {
+        String entityId = String.valueOf(900_000_000L + System.nanoTime() % 100_000_000L);
+        transaction.executeWithoutResult(status -> trail.record("DISBURSEMENT_VERIFIED", "Disbursement", entityId,
+                Map.of("amount", new BigDecimal("50000000.00"), "sp2dNumber", "000123/SP2D-LS/1/2026",
+                        "status", "SUBMITTED", "version", 2),
+                Map.of("amount", new BigDecimal("50000000.00"), "sp2dNumber", "000123/SP2D-LS/1/2026",
+                        "status", "VERIFIED", "version", 3)));
+        String page = mvc.perform(get("/audit").param("entityId", entityId).with(user(SignedIn.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String table = page.substring(page.indexOf("id=\"audit-table\""), page.lastIndexOf("</table>"));
+        assertThat(table)
+                .contains("Sistem memverifikasi pencairan Rp 50.000.000, SP2D 000123/SP2D-LS/1/2026",
+                        "<summary>Rincian</summary>", "Diajukan", "Terverifikasi",
+                        "href=\"/pencairan/" + entityId + "\">Pencairan " + entityId + "</a>")
+                .doesNotContain("DISBURSEMENT_VERIFIED", "Disbursement", "{&quot;", "{\"", "system", "version",
+                        "VERIFIED");
+        assertThat(page).contains(">Pencairan</option>", ">Pencairan diverifikasi</option>")
+                .doesNotContain(">Disbursement</option>", ">DISBURSEMENT_VERIFIED</option>");
+    }
+
+    /**
+     * The time of an event is Jambi's and says so, whatever the JVM's zone: the page is rendered under UTC and
+     * under New York time, and both show the WIB hour.
+     */
+    @Test
+    void theAuditPageShowsWibWhateverTheJvmZone() throws Exception {
+        String entityId = "zone-" + System.nanoTime();
+        record("TEST_ZONE", entityId, null);
+        SignedIn.as(SignedIn.ADMIN);
+        OffsetDateTime occurred = log.history("Test", entityId).get(0).occurredAt();
+        SignedIn.nobody();
+        String wib = occurred.atZoneSameInstant(ZoneId.of("Asia/Jakarta"))
+                .format(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.forLanguageTag("id"))) + " WIB";
+        TimeZone jvmZone = TimeZone.getDefault();
+        try {
+            for (String zone : List.of("UTC", "America/New_York")) {
+                TimeZone.setDefault(TimeZone.getTimeZone(zone));
+                mvc.perform(get("/audit").param("entityId", entityId).with(user(SignedIn.ADMIN)))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(containsString(wib)));
+            }
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+    }
+
+    @Test
+    void theCsvExportKeepsTheCodesAndAddsTheSentence() throws Exception {
+        String entityId = "csv-sentence-" + System.nanoTime();
+        record("ALLOCATION_REVISED", entityId, Map.of("title", "Beasiswa", "amount", new BigDecimal("80000000.00")));
+        String csv = mvc.perform(get("/audit/ekspor.csv").param("entityId", entityId).with(user(SignedIn.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        CSVRecord row = CSVParser.parse(new StringReader(csv.substring(1)),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).getRecords().get(0);
+        assertThat(row.get("action")).isEqualTo("ALLOCATION_REVISED");
+        assertThat(row.get("entity_type")).isEqualTo("Test");
+        assertThat(row.get("description")).isEqualTo("Sistem merevisi alokasi “Beasiswa” menjadi Rp 80.000.000");
     }
 
     private void record(String action, String entityId, Object after) {

@@ -45,7 +45,7 @@ class AccountBrowserTest extends BrowserTestSupport {
         waitForHeading("Akun " + username);
         String oneTimePassword = waitFor(By.id("one-time-password")).getText();
         assertThat(oneTimePassword).hasSize(14);
-        assertThat(browser.findElement(By.id("history-table")).getText()).contains("Akun dibuat", "admin");
+        assertThat(browser.findElement(By.id("history-table")).getText()).contains("admin membuat akun " + username);
         screenshot("account-created");
         assertAccessible();
 
@@ -84,7 +84,8 @@ class AccountBrowserTest extends BrowserTestSupport {
         waitForHeading("Jejak audit");
         browser.findElement(By.id("user")).sendKeys(username);
         click(browser.findElement(By.cssSelector("form[role=search] button")));
-        assertThat(waitFor(By.id("audit-table")).getText()).contains("Kata sandi diganti", "Berhasil masuk");
+        assertThat(waitFor(By.id("audit-table")).getText())
+                .contains(username + " mengganti kata sandi akun " + username, username + " masuk ke aplikasi");
         screenshot("audit-trail");
         assertAccessible();
     }

@@ -15,6 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.TimeZone;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -304,6 +309,47 @@ class DisbursementApiTest {
         mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik"))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
         assertStatus(id, "SUBMITTED");
+    }
+
+    /**
+     * The status trail and the history of a disbursement print Jambi's time, labelled WIB, whatever the JVM's
+     * zone (rendered under UTC and under New York time), and the history reads as sentences: no action code,
+     * no JSON.
+     */
+    @Test
+    void theDisbursementPageShowsWibTimesAndAReadableHistory() throws Exception {
+        long id = createdDraft("2000000");
+        mvc.perform(post("/api/v1/disbursements/{id}/submit", id).with(op("op-disdik"))).andExpect(status().isOk());
+        JsonNode verified = read(mvc.perform(post("/api/v1/disbursements/{id}/verify", id)
+                .with(httpBasic("admin", PASSWORD))).andExpect(status().isOk()).andReturn());
+        DumisakeUser admin = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
+        TimeZone jvmZone = TimeZone.getDefault();
+        try {
+            for (String zone : new String[]{"UTC", "America/New_York"}) {
+                TimeZone.setDefault(TimeZone.getTimeZone(zone));
+                String page = mvc.perform(get("/pencairan/{id}", id).with(user(admin)))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(page).as(zone)
+                        .contains("Dicatat oleh op-disdik pada " + wib(verified.get("createdAt")))
+                        .contains("Diajukan oleh op-disdik pada " + wib(verified.get("submittedAt")))
+                        .contains("Diverifikasi oleh admin pada " + wib(verified.get("decidedAt")));
+                String history = page.substring(page.indexOf("id=\"history-heading\""),
+                        page.indexOf("</section>", page.indexOf("id=\"history-heading\"")));
+                assertThat(history).as(zone)
+                        .contains("admin memverifikasi pencairan Rp 2.000.000, SP2D API-TEST/",
+                                "op-disdik mencatat pencairan tahap 1 sebesar Rp 2.000.000",
+                                "<summary>Rincian</summary>", " WIB<")
+                        .doesNotContain("DISBURSEMENT_", "Disbursement", "{&quot;", "{\"", "VERIFIED");
+            }
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+    }
+
+    /** {@code 5 Des 2026 16:35 WIB}: how the pages print a stored moment. */
+    private static String wib(JsonNode time) {
+        return OffsetDateTime.parse(time.asString()).atZoneSameInstant(ZoneId.of("Asia/Jakarta"))
+                .format(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.forLanguageTag("id"))) + " WIB";
     }
 
     // --- helpers

@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.web;
 
+import java.time.Clock;
+
 /** The application's Thymeleaf expression objects ({@code #fmt}, {@code #links}, …) for tests that render outside a context. */
 public final class PageDialect {
 
@@ -7,6 +9,6 @@ public final class PageDialect {
     }
 
     public static PageExpressions create() {
-        return new PageExpressions(new DisplayFormats(), new PageLinks(), new Viewer());
+        return new PageExpressions(new DisplayFormats(Clock.systemUTC()), new PageLinks(), new Viewer());
     }
 }

@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.account.internal.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.internal.SessionCheck;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
@@ -19,6 +20,7 @@ import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
+import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -33,11 +35,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -57,13 +62,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The controllers behind the real security configuration, with a user of each role and none. */
 @WebMvcTest
-@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class})
+@Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
+        AuditSentences.class, PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
     static final DumisakeUser EXPERT = new DumisakeUser("ahli", "Tim Tenaga Ahli", Role.EXPERT, null, true, "x");
     static final DumisakeUser OPERATOR = new DumisakeUser("op-disdik", "Operator Disdik", Role.OPD_OPERATOR,
             "DISDIK", true, "x");
+
+    /** The pages' "this year" and the controllers' today come from the application's clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class JambiClock {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -93,6 +108,9 @@ class PageSecurityWebTest {
     AllocationQueries allocationQueries;
 
     @MockitoBean
+    Allocations allocationsApi;
+
+    @MockitoBean
     DisbursementService disbursements;
 
     @MockitoBean
@@ -105,7 +123,7 @@ class PageSecurityWebTest {
     EarlyWarningRecord earlyWarnings;
 
     @MockitoBean
-        AccountService accounts;
+    AccountService accounts;
 
     @MockitoBean
     AuditLog auditLog;
@@ -132,7 +150,7 @@ class PageSecurityWebTest {
     BeneficiaryImportJobs beneficiaryImportJobs;
 
     @MockitoBean
-        ExportService exports;
+    ExportService exports;
 
     @MockitoBean
     RealisationReportService realisationReports;

@@ -4,7 +4,6 @@ import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.domain.UserAccount;
 import id.go.jambiprov.dumisake.account.domain.UserAccountRepository;
-import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.shared.SearchText;
@@ -209,11 +208,6 @@ public class AccountService {
     static AccountSummary summary(UserAccount a) {
         return new AccountSummary(a.getId(), a.getUsername(), a.getFullName(), a.getNip(), a.getEmail(), a.getRole(),
                 a.getOpdCode(), a.isEnabled(), a.isMustChangePassword(), a.getFailedAttempts(),
-                inJambi(a.getLockedUntil()), inJambi(a.getCreatedAt()));
-    }
-
-    /** The pages show times as people in Jambi read them (WIB), whatever the server's zone. */
-    private static OffsetDateTime inJambi(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(AuditLog.JAMBI).toOffsetDateTime();
+                a.getLockedUntil(), a.getCreatedAt());
     }
 }

@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.audit.web;
 import id.go.jambiprov.dumisake.audit.AuditFilter;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -57,6 +58,7 @@ class AuditController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = response.getWriter();
         out.write(BYTE_ORDER_MARK);
-        auditLog.exportCsv(new AuditFilter(user, entityType, entityId, action, from, to), out);
+        auditLog.exportCsv(new AuditFilter(user, entityType, entityId, action, from, to),
+                LocaleContextHolder.getLocale(), out);
     }
 }

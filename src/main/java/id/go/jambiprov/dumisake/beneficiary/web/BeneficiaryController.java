@@ -11,6 +11,7 @@ import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.internal.NikCheck;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
+import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -42,14 +44,16 @@ class BeneficiaryController {
     private final AidQueries aidQueries;
     private final AidService aidService;
     private final MessageSource messages;
+    private final Clock clock;
 
     BeneficiaryController(BeneficiaryService beneficiaries, BeneficiaryQueries people, AidQueries aidQueries,
-                          AidService aidService, MessageSource messages) {
+                          AidService aidService, MessageSource messages, Clock clock) {
         this.beneficiaries = beneficiaries;
         this.people = people;
         this.aidQueries = aidQueries;
         this.aidService = aidService;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /**
@@ -125,7 +129,7 @@ class BeneficiaryController {
     /** People with aid from more than one programme in one year: allowed, but the expert team looks at them. */
     @GetMapping("/penerima/ganda")
     String multiProgramme(@RequestParam(required = false) Integer year, Model model) {
-        int selected = year != null ? year : LocalDate.now().getYear();
+        int selected = year != null ? year : LocalDate.ofInstant(clock.instant(), JambiTime.ZONE).getYear();
         model.addAttribute("year", selected);
         model.addAttribute("rows", aidQueries.multiProgramme(selected));
         return "beneficiary/multi-programme";

@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.beneficiary.Beneficiaries;
 import id.go.jambiprov.dumisake.dashboard.Dashboards;
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.disbursement.Disbursements;
+import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -215,7 +216,7 @@ public class ExportService {
     }
 
     private String exportedAt() {
-        return msg("report.exportedAt", ZonedDateTime.now(clock).format(DateTimeFormatter
+        return msg("report.exportedAt", ZonedDateTime.now(clock.withZone(JambiTime.ZONE)).format(DateTimeFormatter
                 .ofPattern("d MMMM yyyy HH:mm", locale())), CurrentUser.username());
     }
 

@@ -1,0 +1,306 @@
+package id.go.jambiprov.dumisake.audit;
+
+import id.go.jambiprov.dumisake.shared.JambiTime;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an audit event into what a person reads: a sentence in the page's language ("admin memverifikasi
+ * pencairan Rp 50.000.000, SP2D …"), the record's name and number with the address of its page, "Sistem" for
+ * the application itself and the changed fields as before → after with readable labels and values. The
+ * codes and the JSON stay in the database, the API and the CSV export, for machines. The audit page, the
+ * history on a record's page and the CSV export all use this one class.
+ */
+@Component
+public class AuditSentences {
+
+    /** The data fields of an event whose values complete its sentence, as its arguments {2}, {3}, … */
+    private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
+            Map.entry("ACCOUNT_CREATED", List.of("username", "fullName", "role")),
+            Map.entry("ACCOUNT_DISABLED", List.of("username")),
+            Map.entry("ACCOUNT_ENABLED", List.of("username")),
+            Map.entry("ACCOUNT_UNLOCKED", List.of("username")),
+            Map.entry("ACCOUNT_LOCKED", List.of("username", "lockedUntil", "failedAttempts")),
+            Map.entry("PASSWORD_RESET", List.of("username")),
+            Map.entry("PASSWORD_CHANGED", List.of("username")),
+            Map.entry("LOGIN_SUCCEEDED", List.of()),
+            Map.entry("LOGIN_FAILED", List.of("reason")),
+            Map.entry("PASSWORD_CHECK_FAILED", List.of()),
+            Map.entry("DISBURSEMENT_CREATED", disbursement()),
+            Map.entry("DISBURSEMENT_EDITED", disbursement()),
+            Map.entry("DISBURSEMENT_SUBMITTED", disbursement()),
+            Map.entry("DISBURSEMENT_VERIFIED", disbursement()),
+            Map.entry("DISBURSEMENT_REJECTED", disbursement()),
+            Map.entry("DISBURSEMENT_DEMO_LOADED", disbursement()),
+            Map.entry("ALLOCATION_CREATED", allocation()),
+            Map.entry("ALLOCATION_REVISED", allocation()),
+            Map.entry("ALLOCATION_CANCELLED", allocation()),
+            Map.entry("FISCAL_YEAR_OPENED", List.of("year", "paguPerKecamatan", "envelopes")),
+            Map.entry("FISCAL_YEAR_PAGU_CHANGED", List.of("year", "paguPerKecamatan", "envelopes")),
+            Map.entry("FISCAL_YEAR_CLOSED", List.of("year", "paguPerKecamatan", "envelopes")),
+            Map.entry("EARLY_WARNINGS_RECORDED", List.of("date", "overdueAllocations", "overdueAmount",
+                    "waitingDisbursements", "waitingDays", "waitingAmount")),
+            Map.entry("PROGRAMME_CREATED", List.of("name", "code", "maxWelfareDecile")),
+            Map.entry("PROGRAMME_CHANGED", List.of("name", "code", "maxWelfareDecile")),
+            Map.entry("PROGRAMME_DECILE_LIMITED", List.of("name", "code", "maxWelfareDecile")),
+            Map.entry("BENEFICIARY_CREATED", List.of("name", "nik")),
+            Map.entry("BENEFICIARY_DEMO_LOADED", List.of("name", "nik")),
+            Map.entry("NIK_VIEWED", List.of("nik")),
+            Map.entry("NIK_SEARCHED", List.of("nik")),
+            Map.entry("NIK_SEARCH_LIMIT_REACHED", List.of("limit", "windowMinutes")),
+            Map.entry("BENEFICIARIES_IMPORTED", List.of("file", "rows", "beneficiariesCreated", "aidCreated")),
+            Map.entry("IMPORT_REPORT_DOWNLOADED", List.of("uploadedBy")),
+            Map.entry("AID_RECORDED", aid()),
+            Map.entry("AID_CANCELLED", aid()),
+            Map.entry("REVIEW_NOTE_WRITTEN", List.of("targetLabel", "text")),
+            Map.entry("REVIEW_NOTE_RESOLVED", List.of("targetLabel", "reply")),
+            Map.entry("SCALE_DATA_GENERATED", List.of()));
+
+    /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
+    private static final Map<String, String> PAGES = Map.of(
+            "Allocation", "/alokasi/{0}",
+            "Disbursement", "/pencairan/{0}",
+            "UserAccount", "/akun/{0}",
+            "Beneficiary", "/penerima/{0}",
+            "BeneficiaryImport", "/penerima/impor/{0}",
+            "FiscalYear", "/tahun-anggaran/{0}",
+            "Programme", "/program");
+
+    private static final Set<String> MONEY = Set.of("amount", "paguPerKecamatan", "overdueAmount", "waitingAmount");
+    private static final Set<String> DATES = Set.of("sp2dDate", "date");
+    private static final Set<String> TIMES = Set.of("lockedUntil", "createdAt", "resolvedAt");
+    /** Codes of a closed list, read through the message keys the rest of the application shows them with. */
+    private static final Map<String, String> CODE_LISTS = Map.of(
+            "role", "role.",
+            "pillar", "pillar.",
+            "mechanism", "mechanism.",
+            "sex", "beneficiary.sex.",
+            "targetType", "note.target.",
+            "reason", "audit.value.reason.");
+    private static final Map<String, String> STATUSES = Map.of(
+            "Allocation", "allocation.status.",
+            "Disbursement", "disbursement.status.",
+            "FiscalYear", "fiscalYear.status.",
+            "Aid", "aid.status.");
+    /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
+    private static final Set<String> HIDDEN = Set.of("version");
+    private static final String NONE = "–";
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    AuditSentences(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** What happened, as one sentence: who did what to which record, with the amounts and numbers that matter. */
+    public String sentence(AuditEvent event, Locale locale) {
+        List<String> fields = ARGUMENTS.get(event.action());
+        if (fields == null) {
+            return text("audit.sentence.other", locale, actor(event.username(), locale), record(event, locale));
+        }
+        Map<String, JsonNode> state = state(event.after());
+        if (state.isEmpty()) {
+            state = state(event.before());
+        }
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(actor(event.username(), locale));
+        arguments.add(record(event, locale));
+        for (String field : fields) {
+            arguments.add(value(event.entityType(), field, state.get(field), locale));
+        }
+        return text("audit.sentence." + event.action(), locale, arguments.toArray());
+    }
+
+    /** The person who did it by username; "Sistem" for the application's own work. */
+    public String actor(String username, Locale locale) {
+        return username == null || AuditTrail.SYSTEM.equals(username)
+                ? text("audit.actor.system", locale)
+                : username;
+    }
+
+    /** The record in words: its kind and its number, "Alokasi 1966", "Akun pengguna 1". */
+    public String record(AuditEvent event, Locale locale) {
+        String kind = recordType(event.entityType(), locale);
+        return event.entityId() == null ? kind : text("audit.record", locale, kind, event.entityId());
+    }
+
+    /** The kind of record, "Alokasi"; "Data" for a kind this class does not know. */
+    public String recordType(String entityType, Locale locale) {
+        String name = messages.getMessage("audit.entity." + entityType, null, null, locale);
+        return name != null ? name : text("audit.entity.other", locale);
+    }
+
+    /** The action's name for the filter of the audit page, "Pencairan diverifikasi". */
+    public String actionName(String action, Locale locale) {
+        String name = messages.getMessage("audit.action." + action, null, null, locale);
+        return name != null ? name : humanised(action);
+    }
+
+    /** The path of the record's page, or null when it has none. */
+    public String link(AuditEvent event) {
+        if ("Aid".equals(event.entityType())) {
+            JsonNode beneficiary = state(event.after()).get("beneficiaryId");
+            return beneficiary == null || !beneficiary.isNumber() ? null : "/penerima/" + beneficiary.asLong();
+        }
+        String page = PAGES.get(event.entityType());
+        if (page == null || event.entityId() == null || !event.entityId().matches("[A-Za-z0-9-]{1,64}")) {
+            return null;
+        }
+        return page.replace("{0}", event.entityId());
+    }
+
+    /**
+     * The fields that changed, before → after, labelled in the page's language; for a created record its
+     * fields as they were set, for a record only looked at (a login, a search) what the event noted.
+     */
+    public List<Change> changes(AuditEvent event, Locale locale) {
+        Map<String, JsonNode> before = state(event.before());
+        Map<String, JsonNode> after = state(event.after());
+        Set<String> fields = new LinkedHashSet<>(after.keySet());
+        fields.addAll(before.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String field : fields) {
+            JsonNode was = before.get(field);
+            JsonNode is = after.get(field);
+            if (HIDDEN.contains(field) || Objects.equals(was, is) || (isEmpty(was) && isEmpty(is))) {
+                continue;
+            }
+            changes.add(new Change(label(field, locale),
+                    event.before() == null ? null : value(event.entityType(), field, was, locale),
+                    event.after() == null ? null : value(event.entityType(), field, is, locale)));
+        }
+        return changes;
+    }
+
+    /**
+     * One changed field.
+     *
+     * @param before its value before, null when the event has no before (a record created)
+     * @param after  its value after, null when the event has no after
+     */
+    public record Change(String field, String before, String after) {
+    }
+
+    private String label(String field, Locale locale) {
+        String label = messages.getMessage("audit.field." + field, null, null, locale);
+        return label != null ? label : field;
+    }
+
+    private String value(String entityType, String field, JsonNode node, Locale locale) {
+        if (isEmpty(node)) {
+            String none = messages.getMessage("audit.value." + field + ".none", null, null, locale);
+            return none != null ? none : NONE;
+        }
+        if (node.isBoolean()) {
+            return text(node.booleanValue() ? "audit.value.yes" : "audit.value.no", locale);
+        }
+        if (node.isObject() || node.isArray()) {
+            return nested(node);
+        }
+        String raw = node.isNumber() ? node.decimalValue().toPlainString() : node.asString();
+        try {
+            if (MONEY.contains(field) && node.isNumber()) {
+                return Rupiah.format(node.decimalValue());
+            }
+            if (DATES.contains(field)) {
+                return JambiTime.date(LocalDate.parse(raw), locale);
+            }
+            if (TIMES.contains(field)) {
+                return JambiTime.dateTime(OffsetDateTime.parse(raw), locale);
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return raw;
+        }
+        if ("plannedMonth".equals(field) && node.canConvertToInt() && node.intValue() >= 1 && node.intValue() <= 12) {
+            return Month.of(node.intValue()).getDisplayName(TextStyle.FULL, locale);
+        }
+        String list = "status".equals(field) ? STATUSES.get(entityType) : CODE_LISTS.get(field);
+        if (list != null) {
+            String name = messages.getMessage(list + raw, null, null, locale);
+            if (name != null) {
+                return name;
+            }
+            if ("reason".equals(field)) {
+                return text("audit.value.reason.other", locale);
+            }
+        }
+        return node.isNumber() ? node.decimalValue().toPlainString() : raw;
+    }
+
+    /** An object or list inside the state, which no event writes today: its values as plain text, never JSON. */
+    private static String nested(JsonNode node) {
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.isValueNode() ? item.asString() : nested(item)));
+            return String.join(", ", items);
+        }
+        return node.properties().stream()
+                .map(entry -> entry.getKey() + ": " + (entry.getValue().isValueNode()
+                        ? entry.getValue().asString() : nested(entry.getValue())))
+                .collect(Collectors.joining(", "));
+    }
+
+    private Map<String, JsonNode> state(String stored) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        if (stored == null) {
+            return fields;
+        }
+        try {
+            JsonNode tree = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(stored);
+            if (tree.isObject()) {
+                tree.properties().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
+            }
+        } catch (JacksonException e) {
+            return fields;
+        }
+        return fields;
+    }
+
+    private static boolean isEmpty(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() || (node.isString() && node.asString().isBlank());
+    }
+
+    /** {@code SOME_NEW_ACTION} as "Some new action", for an action recorded after this list was written. */
+    private static String humanised(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    private static List<String> disbursement() {
+        return List.of("tranche", "amount", "sp2dNumber", "sp2dDate", "rejectReason");
+    }
+
+    private static List<String> allocation() {
+        return List.of("title", "amount", "opdCode", "year", "cancelReason");
+    }
+
+    private static List<String> aid() {
+        return List.of("amount", "nik", "date", "cancelReason");
+    }
+}
