@@ -5,19 +5,28 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the capabilities apart: no cycles, and no capability reaches into another one's internal
- * packages (domain, web, api). Also writes the module documentation to target/spring-modulith-docs.
+ * packages (internal, domain, web, api), and each keeps to the modules it declares. Also writes docs/modules.
  */
 class ModularityTest {
+
+    private static final Path DOCS = Path.of("docs", "modules");
 
     private final ApplicationModules modules = ApplicationModules.of(DumisakeApplication.class);
 
@@ -26,9 +35,45 @@ class ModularityTest {
         modules.verify();
     }
 
+    /**
+     * Writes docs/modules: the module diagrams (PlantUML) and canvases (each module's API, beans and events) of
+     * the documenter, and README.md with the same graph as Mermaid, which the repository's web view draws.
+     */
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesModuleDocumentation() throws IOException {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
+                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+        Files.writeString(DOCS.resolve("README.md"), mermaid());
+    }
+
+    private String mermaid() {
+        StringBuilder graph = new StringBuilder("""
+                # Modules
+
+                Written by `ModularityTest` from the code (do not edit). Solid arrows: uses the module's API;
+                dotted: listens to its events. Every module also uses `shared`, left out here.
+
+                ```mermaid
+                graph TD
+                """);
+        List<ApplicationModule> all = modules.stream().filter(module -> !module.getName().equals("shared"))
+                .sorted(Comparator.comparing(ApplicationModule::getName)).toList();
+        for (ApplicationModule module : all) {
+            graph.append("    %s[\"%s<br/><small>%s</small>\"]%n".formatted(module.getName(), module.getDisplayName(),
+                    module.getName()));
+        }
+        for (ApplicationModule module : all) {
+            module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName).sorted()
+                    .filter(target -> !target.equals("shared"))
+                    .forEach(target -> graph.append("    %s --> %s%n".formatted(module.getName(), target)));
+        }
+        for (ApplicationModule listener : all) {
+            listener.getEventsListenedTo(modules).stream()
+                    .map(event -> modules.getModuleByType(event.getName()).map(ApplicationModule::getName)
+                            .orElseThrow() + " -. " + event.getSimpleName() + " .-> " + listener.getName())
+                    .sorted().distinct().forEach(edge -> graph.append("    ").append(edge).append('\n'));
+        }
+        return graph.append("```\n").toString();
     }
 
     /** Controllers only take requests apart and put pages together: what they show comes through services. */

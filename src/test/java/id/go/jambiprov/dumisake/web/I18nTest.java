@@ -74,6 +74,23 @@ class I18nTest {
         assertThat(broken).isEmpty();
     }
 
+    /**
+     * A year passed as a number would print grouped ("tahun 2.026"): where a message names a year next to a
+     * placeholder, the placeholder says {@code {0,number,#}}. (Audit sentences are given their values as text.)
+     */
+    @Test
+    void yearsAreNeverGrouped() throws IOException {
+        Pattern plainYear = Pattern.compile("(?i)(tahun(?: anggaran)?|year) \\{\\d}");
+        List<String> grouped = new ArrayList<>();
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            Properties messages = load(bundle);
+            messages.stringPropertyNames().stream().sorted()
+                    .filter(key -> !key.startsWith("audit.sentence.") && plainYear.matcher(messages.getProperty(key)).find())
+                    .forEach(key -> grouped.add(bundle + " " + key + ": " + messages.getProperty(key)));
+        }
+        assertThat(grouped).isEmpty();
+    }
+
     private static Object[] sampleArguments(MessageFormat format) {
         Format[] formats = format.getFormatsByArgumentIndex();
         Object[] arguments = new Object[formats.length];
