@@ -37,6 +37,7 @@ import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.fres
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.juta;
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.operator;
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.sp2dNumber;
+import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.sumOf;
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.tranche;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -225,6 +226,34 @@ class DisbursementServiceTest {
         // the exact rest fits
         as(OP_DISDIK, () -> disbursements.create(allocation.id(), tranche(2, juta(200), MAY), null));
         assertThat(column(jdbc, "disbursed", allocation.id())).isEqualByComparingTo(juta(500));
+    }
+
+    @Test
+    void afterCreateSubmitVerifyAndRejectTheTotalsAreTheSumsOfTheRows() {
+        AllocationView allocation = newAllocation(YEAR, juta(500));
+        long versionBefore = jdbc.queryForObject("select version from allocation where id = ?", Long.class,
+                allocation.id());
+        DisbursementView first = as(OP_DISDIK, () -> disbursements.create(allocation.id(),
+                tranche(1, juta(100), MAY), null));
+        as(OP_DISDIK, () -> disbursements.submit(first.id()));
+        as(ADMIN, () -> disbursements.verify(first.id()));
+        DisbursementView second = submitted(allocation, juta(70));
+        as(ADMIN, () -> disbursements.reject(second.id(), "SPJ belum lengkap"));
+        as(OP_DISDIK, () -> disbursements.create(allocation.id(), tranche(3, juta(30), MAY), null));
+
+        assertThat(column(jdbc, "disbursed", allocation.id()))
+                .isEqualByComparingTo(sumOf(jdbc, allocation.id(), "status <> 'REJECTED'"))
+                .isEqualByComparingTo(juta(130));
+        assertThat(column(jdbc, "realised", allocation.id()))
+                .isEqualByComparingTo(sumOf(jdbc, allocation.id(), "status = 'VERIFIED'"))
+                .isEqualByComparingTo(juta(100));
+        assertThat(envelopes.get(YEAR, allocation.kecamatanCode()).realised()).isEqualByComparingTo(
+                jdbc.queryForObject("""
+                        select coalesce(sum(d.amount), 0) from disbursement d join allocation a on a.id = d.allocation_id
+                        where a.fiscal_year = ? and a.kecamatan_code = ? and d.status = 'VERIFIED'""",
+                        BigDecimal.class, YEAR, allocation.kecamatanCode()));
+        assertThat(jdbc.queryForObject("select version from allocation where id = ?", Long.class, allocation.id()))
+                .as("spending leaves an admin's open revision of the allocation valid").isEqualTo(versionBefore);
     }
 
     @Test

@@ -39,7 +39,8 @@ import java.util.function.Consumer;
 /**
  * Recording, submitting and deciding disbursements. Operators work on their own OPD's allocations only
  * (anything else is "not found"); admins decide, never on what they submitted themselves. Writers lock in
- * one order — envelope, allocation, disbursement — and the database trigger moves the totals.
+ * one order — envelope, allocation, disbursement — and tell the allocation what each change moved
+ * ({@link Allocations#recordSpending}).
  */
 @Service
 @Transactional
@@ -81,7 +82,7 @@ public class DisbursementService {
         requireActive(allocation);
         DisbursementRules.requireSp2dDate(request.sp2dDate(), allocation.year(), LocalDate.now(clock));
         requireUniqueSp2d(allocation.year(), request.sp2dNumber(), -1);
-        DisbursementRules.requireRoom(allocation.amount(), allocation.disbursed(), request.amount());
+        allocations.recordSpending(allocationId, request.amount(), BigDecimal.ZERO);
         StoredEvidence stored = evidence != null && evidence.present() ? checked(evidence) : null;
         Disbursement disbursement = disbursements.saveAndFlush(new Disbursement(allocationId, allocation.year(),
                 request.tranche(), request.amount(), request.sp2dNumber(), request.sp2dDate(), request.remark(),
@@ -102,9 +103,9 @@ public class DisbursementService {
         Disbursement disbursement = locked(id, expectedVersion);
         DisbursementRules.requireSp2dDate(changes.sp2dDate(), allocation.year(), LocalDate.now(clock));
         requireUniqueSp2d(allocation.year(), changes.sp2dNumber(), id);
-        BigDecimal counted = disbursement.getStatus().countsAgainstAllocation() ? disbursement.getAmount()
-                : BigDecimal.ZERO;
-        DisbursementRules.requireRoom(allocation.amount(), allocation.disbursed(), changes.amount().subtract(counted));
+        // an edited disbursement is a draft, which counts its whole amount and realises nothing
+        disbursement.requireEditable();
+        allocations.recordSpending(allocation.id(), changes.amount().subtract(disbursement.counted()), BigDecimal.ZERO);
         StoredEvidence stored = evidence != null && evidence.present() ? checked(evidence) : null;
         disbursement.edit(changes.tranche(), changes.amount(), changes.sp2dNumber(), changes.sp2dDate(),
                 changes.remark(), CurrentUser.username());
@@ -127,7 +128,7 @@ public class DisbursementService {
         }
         allocations.lockForSpending(before.allocationId());
         Disbursement disbursement = locked(id, null);
-        disbursement.submit(CurrentUser.username());
+        changeStatus(disbursement, d -> d.submit(CurrentUser.username()));
         return decided("DISBURSEMENT_SUBMITTED", before);
     }
 
@@ -136,7 +137,7 @@ public class DisbursementService {
         DisbursementView before = get(id);
         allocations.lockForRealising(before.allocationId());
         Disbursement disbursement = locked(id, null);
-        disbursement.verify(CurrentUser.username());
+        changeStatus(disbursement, d -> d.verify(CurrentUser.username()));
         return decided("DISBURSEMENT_VERIFIED", before);
     }
 
@@ -148,7 +149,7 @@ public class DisbursementService {
         DisbursementView before = get(id);
         allocations.lockForRealising(before.allocationId());
         Disbursement disbursement = locked(id, null);
-        disbursement.reject(reason, CurrentUser.username());
+        changeStatus(disbursement, d -> d.reject(reason, CurrentUser.username()));
         return decided("DISBURSEMENT_REJECTED", before);
     }
 
@@ -267,6 +268,18 @@ public class DisbursementService {
                         rs.getBigDecimal("draft"), rs.getBigDecimal("submitted"), rs.getBigDecimal("verified"),
                         rs.getBigDecimal("rejected"), rs.getLong("disbursements")));
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * Changes the status and tells the allocation what that moved, as counted money (everything but rejected)
+     * and realised money (verified).
+     */
+    private void changeStatus(Disbursement disbursement, Consumer<Disbursement> change) {
+        BigDecimal counted = disbursement.counted();
+        BigDecimal realised = disbursement.realisedAmount();
+        change.accept(disbursement);
+        allocations.recordSpending(disbursement.getAllocationId(), disbursement.counted().subtract(counted),
+                disbursement.realisedAmount().subtract(realised));
     }
 
     private DisbursementView decided(String action, DisbursementView before) {
