@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.disbursement.web;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
@@ -53,6 +54,7 @@ import java.util.function.Supplier;
 class DisbursementController {
 
     private final DisbursementService disbursements;
+    private final DisbursementQueries queries;
     private final Allocations allocations;
     private final FiscalYearService fiscalYears;
     private final RegionService regions;
@@ -60,10 +62,11 @@ class DisbursementController {
     private final MessageSource messages;
     private final AuditLog auditLog;
 
-    DisbursementController(DisbursementService disbursements, Allocations allocations,
+    DisbursementController(DisbursementService disbursements, DisbursementQueries queries, Allocations allocations,
                            FiscalYearService fiscalYears, RegionService regions, OpdService opds,
                            MessageSource messages, AuditLog auditLog) {
         this.disbursements = disbursements;
+        this.queries = queries;
         this.allocations = allocations;
         this.fiscalYears = fiscalYears;
         this.regions = regions;
@@ -81,7 +84,7 @@ class DisbursementController {
         Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearView::year).orElse(null);
         WorkListFilter filter = new WorkListFilter(selectedYear, opd, kecamatan, status);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", disbursements.workList(filter, pageable));
+        model.addAttribute("page", queries.workList(filter, pageable));
         model.addAttribute("years", years);
         model.addAttribute("kecamatanList", regions.kecamatan(null, null, Pageable.unpaged(Sort.by("code"))));
         model.addAttribute("opds", opds.all());
@@ -95,7 +98,7 @@ class DisbursementController {
     String ofAllocation(@PathVariable("allocationId") long id, Model model) {
         AllocationView allocation = allocations.get(id);
         model.addAttribute("allocation", allocation);
-        model.addAttribute("disbursements", disbursements.ofAllocation(id));
+        model.addAttribute("disbursements", queries.ofAllocation(id));
         model.addAttribute("mayRecord", allocation.active() && allocation.opdCode().equals(CurrentUser.opdScope()));
         return "disbursement/of-allocation :: disbursements";
     }
@@ -105,7 +108,7 @@ class DisbursementController {
     String newForm(@PathVariable("allocationId") long id, Model model) {
         DisbursementForm form = new DisbursementForm();
         form.setRequestKey(UUID.randomUUID().toString());
-        long tranches = disbursements.ofAllocation(id).size();
+        long tranches = queries.ofAllocation(id).size();
         form.setTranche((int) Math.min(12, tranches + 1));
         return form(id, form, model);
     }
@@ -135,7 +138,7 @@ class DisbursementController {
 
     @GetMapping("/pencairan/{disbursementId}")
     String detail(@PathVariable("disbursementId") long id, Model model) {
-        DisbursementView disbursement = disbursements.get(id);
+        DisbursementView disbursement = queries.get(id);
         model.addAttribute("disbursement", disbursement);
         model.addAttribute("history", auditLog.history("Disbursement", id));
         model.addAttribute("ownOpd", disbursement.opdCode().equals(CurrentUser.opdScope()));
@@ -147,7 +150,7 @@ class DisbursementController {
     @GetMapping("/pencairan/{disbursementId}/ubah")
     @PreAuthorize("hasRole('OPD_OPERATOR')")
     String editForm(@PathVariable("disbursementId") long id, Model model) {
-        DisbursementView d = disbursements.get(id);
+        DisbursementView d = queries.get(id);
         DisbursementForm form = new DisbursementForm();
         form.setTranche(d.tranche());
         form.setAmount(Rupiah.format(d.amount()));
@@ -164,7 +167,7 @@ class DisbursementController {
     String edit(@PathVariable("disbursementId") long id, @Valid @ModelAttribute("disbursementForm") DisbursementForm form,
                 BindingResult result, @RequestParam(defaultValue = "save") String action, Model model,
                 RedirectAttributes redirect) {
-        DisbursementView d = disbursements.get(id);
+        DisbursementView d = queries.get(id);
         BigDecimal amount = MoneyInput.parse(form.getAmount(), "amount", result);
         if (!result.hasErrors()) {
             try {
@@ -203,7 +206,7 @@ class DisbursementController {
 
     @GetMapping("/pencairan/{disbursementId}/bukti")
     ResponseEntity<byte[]> evidence(@PathVariable("disbursementId") long id) {
-        StoredEvidence evidence = disbursements.evidence(id);
+        StoredEvidence evidence = queries.evidence(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(evidence.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -215,7 +218,7 @@ class DisbursementController {
     @PreAuthorize("hasRole('ADMIN')")
     String queue(@RequestParam(required = false) String opd, @RequestParam(required = false) String kabupatenKota,
                  @PageableDefault(size = 50) Pageable pageable, Model model) {
-        model.addAttribute("page", disbursements.queue(new QueueFilter(opd, kabupatenKota), pageable));
+        model.addAttribute("page", queries.queue(new QueueFilter(opd, kabupatenKota), pageable));
         model.addAttribute("opd", opd);
         model.addAttribute("kabupatenKota", kabupatenKota);
         model.addAttribute("opds", opds.all());
