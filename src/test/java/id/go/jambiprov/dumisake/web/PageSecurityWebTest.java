@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.account.internal.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.internal.SessionCheck;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
@@ -92,6 +93,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     AllocationQueries allocationQueries;
+
+    @MockitoBean
+    Allocations allocationsApi;
 
     @MockitoBean
     DisbursementService disbursements;
