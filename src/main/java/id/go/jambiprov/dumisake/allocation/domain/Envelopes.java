@@ -67,7 +67,9 @@ public class Envelopes {
 
     /** Writes what {@link Envelope#realise} left the envelope realised. */
     public void saveRealised(Envelope envelope) {
-        jdbc.update("update envelope set realised = :realised where fiscal_year = :year and kecamatan_code = :kecamatan",
+        jdbc.update("""
+                        update envelope set realised = :realised
+                        where fiscal_year = :year and kecamatan_code = :kecamatan""",
                 new MapSqlParameterSource("realised", envelope.realised()).addValue("year", envelope.year())
                         .addValue("kecamatan", envelope.kecamatanCode()));
     }

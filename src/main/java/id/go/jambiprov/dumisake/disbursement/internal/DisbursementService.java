@@ -28,10 +28,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Recording, submitting and deciding disbursements (the reads are {@link DisbursementQueries}'). Operators work on their own OPD's allocations only
- * (anything else is "not found"); admins decide, never on what they submitted themselves. Writers lock in
- * one order — envelope, allocation, disbursement — and tell the allocation what each change moved
- * ({@link Allocations#recordSpending}).
+ * Recording, submitting and deciding disbursements (the reads are {@link DisbursementQueries}'). Operators work
+ * on their own OPD's allocations only (anything else is "not found"); admins decide, never on what they
+ * submitted themselves. Writers lock in one order — envelope, allocation, disbursement — and tell the
+ * allocation what each change moved ({@link Allocations#recordSpending}).
  */
 @Service
 @Transactional
@@ -90,9 +90,11 @@ public class DisbursementService {
         Disbursement disbursement = locked(id, expectedVersion);
         DisbursementRules.requireSp2dDate(changes.sp2dDate(), allocation.year(), LocalDate.now(clock));
         requireUniqueSp2d(allocation.year(), changes.sp2dNumber(), id);
-        // an edited disbursement is a draft, which counts its whole amount and realises nothing
+        // only a draft or a rejected one is edited, and it comes out a draft: its whole new amount counts, and
+        // nothing of it is realised
         disbursement.requireEditable();
-        allocations.recordSpending(allocation.id(), changes.amount().subtract(disbursement.counted()), BigDecimal.ZERO);
+        allocations.recordSpending(allocation.id(), changes.amount().subtract(disbursement.counted()),
+                BigDecimal.ZERO);
         StoredEvidence stored = evidence != null && evidence.present() ? checked(evidence) : null;
         disbursement.edit(changes.tranche(), changes.amount(), changes.sp2dNumber(), changes.sp2dDate(),
                 changes.remark(), CurrentUser.username());
