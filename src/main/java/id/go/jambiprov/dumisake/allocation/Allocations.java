@@ -2,11 +2,13 @@ package id.go.jambiprov.dumisake.allocation;
 
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationSpending;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,11 +23,14 @@ public class Allocations {
     private final AllocationQueries queries;
     private final EnvelopeQueries envelopes;
     private final AllocationService changes;
+    private final AllocationSpending spending;
 
-    Allocations(AllocationQueries queries, EnvelopeQueries envelopes, AllocationService changes) {
+    Allocations(AllocationQueries queries, EnvelopeQueries envelopes, AllocationService changes,
+                AllocationSpending spending) {
         this.queries = queries;
         this.envelopes = envelopes;
         this.changes = changes;
+        this.spending = spending;
     }
 
     public AllocationView get(long id) {
@@ -67,6 +72,17 @@ public class Allocations {
      */
     public AllocationView lockForRealising(long id) {
         return changes.lockForSpending(id, true);
+    }
+
+    /**
+     * What a change of a disbursement moved, inside the transaction that holds the allocation from
+     * {@link #lockForSpending} (or {@link #lockForRealising} when {@code realisedChange} is not zero):
+     * {@code disbursedChange} of the money counted against the allocation (every tranche but a rejected one),
+     * {@code realisedChange} of the verified money, which the envelope realises too. An increase past the
+     * allocation's amount is refused (ALLOCATION_EXCEEDED, with what is left) and changes nothing.
+     */
+    public void recordSpending(long allocationId, BigDecimal disbursedChange, BigDecimal realisedChange) {
+        spending.record(allocationId, disbursedChange, realisedChange);
     }
 
     /** Throws the first rule the request breaks that needs no envelope lock (imports list every bad row). */

@@ -23,6 +23,6 @@ public record EnvelopeView(int year, String kecamatanCode, String kecamatanName,
     }
 
     private Envelope envelope() {
-        return new Envelope(year, kecamatanCode, kecamatanName, pagu, allocated);
+        return new Envelope(year, kecamatanCode, kecamatanName, pagu, allocated, realised);
     }
 }

@@ -1,6 +1,6 @@
 package id.go.jambiprov.dumisake.disbursement;
 
-import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import org.springframework.stereotype.Service;
 
 import java.util.function.Consumer;
@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 @Service
 public class Disbursements {
 
-    private final DisbursementService disbursements;
+    private final DisbursementQueries queries;
 
-    Disbursements(DisbursementService disbursements) {
-        this.disbursements = disbursements;
+    Disbursements(DisbursementQueries queries) {
+        this.queries = queries;
     }
 
     /**
@@ -20,6 +20,6 @@ public class Disbursements {
      * at a time: exports of 100,000 rows never hold the list.
      */
     public void forEach(int year, String opdCode, DisbursementStatus status, Consumer<DisbursementView> each) {
-        disbursements.forEach(year, opdCode, status, each);
+        queries.forEach(year, opdCode, status, each);
     }
 }

@@ -154,12 +154,62 @@ class AllocationRulesTest {
         assertThat(allocation.getStatus()).isEqualTo(AllocationStatus.ACTIVE);
     }
 
+    @Test
+    void spendingMovesDisbursedAndRealisedUpToTheAmountExactly() {
+        Allocation allocation = allocation(BILLION);
+        allocation.recordSpending(new BigDecimal("400000000.00"), BigDecimal.ZERO);
+        allocation.recordSpending(new BigDecimal("600000000.00"), BigDecimal.ZERO);
+        assertThat(allocation.getDisbursed()).isEqualByComparingTo(BILLION);
+        allocation.recordSpending(BigDecimal.ZERO, new BigDecimal("400000000.00"));
+        assertThat(allocation.getRealised()).isEqualByComparingTo("400000000");
+        allocation.recordSpending(new BigDecimal("-600000000.00"), BigDecimal.ZERO);
+        assertThat(allocation.getDisbursed()).as("a rejection gives the money back").isEqualByComparingTo("400000000");
+    }
+
+    @Test
+    void oneSenPastTheAmountIsRefusedWithWhatIsLeftAndChangesNothing() {
+        Allocation allocation = allocation(BILLION);
+        allocation.recordSpending(new BigDecimal("400000000.00"), BigDecimal.ZERO);
+        BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class,
+                () -> allocation.recordSpending(new BigDecimal("600000000.01"), BigDecimal.ZERO));
+        assertThat(refused.code()).isEqualTo("ALLOCATION_EXCEEDED");
+        assertThat(refused.messageKey()).isEqualTo("disbursement.exceedsAllocation");
+        assertThat((BigDecimal) refused.details().get("available")).isEqualByComparingTo("600000000");
+        assertThat(refused.arguments()).containsExactly("Rp 600.000.000", "Rp 600.000.000,01");
+        assertThat(allocation.getDisbursed()).isEqualByComparingTo("400000000");
+    }
+
+    @Test
+    void aDecreaseAlwaysFitsEvenWhenNothingIsLeft() {
+        Allocation allocation = allocation(new BigDecimal("100.00"));
+        allocation.recordSpending(new BigDecimal("100.00"), BigDecimal.ZERO);
+        assertThatCode(() -> allocation.recordSpending(new BigDecimal("-50.00"), BigDecimal.ZERO))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> allocation.recordSpending(BigDecimal.ZERO, BigDecimal.ZERO)).doesNotThrowAnyException();
+        assertThat(allocation.getDisbursed()).isEqualByComparingTo("50");
+    }
+
+    @Test
+    void realisedMoneyStaysBetweenZeroAndWhatIsDisbursed() {
+        Allocation allocation = allocation(BILLION);
+        allocation.recordSpending(new BigDecimal("100.00"), BigDecimal.ZERO);
+        assertThatThrownBy(() -> allocation.recordSpending(BigDecimal.ZERO, new BigDecimal("100.01")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> allocation.recordSpending(BigDecimal.ZERO, new BigDecimal("-0.01")))
+                .isInstanceOf(IllegalArgumentException.class);
+        allocation.recordSpending(BigDecimal.ZERO, new BigDecimal("100.00"));
+        assertThatThrownBy(() -> allocation.recordSpending(new BigDecimal("-0.01"), BigDecimal.ZERO))
+                .as("verified money cannot stop counting").isInstanceOf(IllegalArgumentException.class);
+        assertThat(allocation.getDisbursed()).isEqualByComparingTo("100");
+        assertThat(allocation.getRealised()).isEqualByComparingTo("100");
+    }
+
     private static Allocation allocation(BigDecimal amount) {
         return new Allocation(2031, "15.01.01", "DISDIK", "BANTUAN-PENDIDIKAN", Mechanism.BELANJA_OPD, null,
                 " Seragam sekolah ", amount, 6, "admin");
     }
 
-    /** disbursed and realised belong to the disbursement capability: set them as the database would. */
+    /** Sets a column as a row read from the database would have it. */
     private static void setField(Allocation allocation, String name, Object value) throws Exception {
         Field field = Allocation.class.getDeclaredField(name);
         field.setAccessible(true);

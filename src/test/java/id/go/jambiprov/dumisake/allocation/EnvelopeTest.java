@@ -22,7 +22,7 @@ class EnvelopeTest {
     private static final BigDecimal ONE_SEN = new BigDecimal("0.01");
 
     private static Envelope gunungRaya(BigDecimal allocated) {
-        return new Envelope(2031, "15.01.01", "Gunung Raya", PAGU, allocated);
+        return new Envelope(2031, "15.01.01", "Gunung Raya", PAGU, allocated, BigDecimal.ZERO);
     }
 
     @Test
@@ -85,8 +85,8 @@ class EnvelopeTest {
     @Test
     void severalEnvelopesTakeTheirAmountsAllOrNothingAndTheRefusalNamesEveryShortfall() {
         Envelope roomy = gunungRaya(BigDecimal.ZERO);
-        Envelope tight = new Envelope(2031, "15.01.02", "Air Hangat", PAGU, new BigDecimal("1900000000.00"));
-        Envelope full = new Envelope(2031, "15.01.03", "Danau Kerinci", PAGU, PAGU);
+        Envelope tight = new Envelope(2031, "15.01.02", "Air Hangat", PAGU, new BigDecimal("1900000000.00"), BigDecimal.ZERO);
+        Envelope full = new Envelope(2031, "15.01.03", "Danau Kerinci", PAGU, PAGU, BigDecimal.ZERO);
         Map<Envelope, BigDecimal> asked = new LinkedHashMap<>();
         asked.put(roomy, BILLION);
         asked.put(tight, new BigDecimal("250000000.00"));
@@ -111,7 +111,7 @@ class EnvelopeTest {
     @Test
     void aPaguDownToWhatIsAllocatedIsAcceptedAndOneSenBelowIsRefusedNamingTheKecamatan() {
         Envelope gunungRaya = gunungRaya(new BigDecimal("1200000000.00"));
-        Envelope airHangat = new Envelope(2031, "15.01.02", "Air Hangat", PAGU, new BigDecimal("300000000.00"));
+        Envelope airHangat = new Envelope(2031, "15.01.02", "Air Hangat", PAGU, new BigDecimal("300000000.00"), BigDecimal.ZERO);
         List<Envelope> year = List.of(gunungRaya, airHangat);
 
         BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class,
@@ -126,5 +126,19 @@ class EnvelopeTest {
         assertThat(airHangat.remaining()).isEqualByComparingTo("900000000");
         Envelope.repriceAll(year, new BigDecimal("2500000000.00"));
         assertThat(gunungRaya.remaining()).isEqualByComparingTo("1300000000");
+    }
+
+    @Test
+    void realisedMoneyMovesBetweenZeroAndWhatIsAllocated() {
+        Envelope envelope = gunungRaya(BILLION);
+        envelope.realise(new BigDecimal("400000000.00"));
+        envelope.realise(new BigDecimal("600000000.00"));
+        assertThat(envelope.realised()).isEqualByComparingTo(BILLION);
+        assertThatThrownBy(() -> envelope.realise(ONE_SEN)).isInstanceOf(IllegalArgumentException.class);
+        envelope.realise(BILLION.negate());
+        assertThat(envelope.realised()).isZero();
+        assertThatThrownBy(() -> envelope.realise(ONE_SEN.negate())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(envelope.realised()).as("a refusal moves nothing").isZero();
+        assertThat(envelope.allocated()).as("realising takes no money of the pagu").isEqualByComparingTo(BILLION);
     }
 }

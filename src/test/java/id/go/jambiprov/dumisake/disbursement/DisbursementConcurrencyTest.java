@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.disbursement;
 
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
@@ -62,6 +63,9 @@ class DisbursementConcurrencyTest {
     DisbursementService disbursements;
 
     @Autowired
+    DisbursementQueries queries;
+
+    @Autowired
     AllocationService allocations;
 
     @Autowired
@@ -112,7 +116,7 @@ class DisbursementConcurrencyTest {
         assertThat(count(outcomes, "OK")).isEqualTo(1);
         assertThat(outcomes).filteredOn(o -> !o.ok())
                 .allSatisfy(o -> assertThat(o.code()).isIn("INVALID_TRANSITION", "STALE"));
-        DisbursementView decided = as(admin("pemeriksa"), () -> disbursements.get(submitted.id()));
+        DisbursementView decided = as(admin("pemeriksa"), () -> queries.get(submitted.id()));
         assertThat(decided.status()).isIn(DisbursementStatus.VERIFIED, DisbursementStatus.REJECTED);
         Outcome winner = outcomes.stream().filter(Outcome::ok).findFirst().orElseThrow();
         assertThat(decided.decidedBy()).isEqualTo("admin-" + (char) ('a' + winner.index()));
@@ -221,7 +225,7 @@ class DisbursementConcurrencyTest {
                             case "verify" -> as(admin, () -> disbursements.verify(some));
                             case "reject" -> as(admin, () -> disbursements.reject(some, "acak " + thread));
                             default -> {
-                                DisbursementView current = as(OP_DISDIK, () -> disbursements.get(some));
+                                DisbursementView current = as(OP_DISDIK, () -> queries.get(some));
                                 as(OP_DISDIK, () -> disbursements.edit(some, new NewDisbursement(current.tranche(),
                                         amount, current.sp2dNumber(), DATE, "ubah " + thread, null), null,
                                         current.version()));

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The disbursement rules in plain Java: state machine, room, SP2D date, four eyes, evidence types. */
+/** The disbursement rules in plain Java: state machine, SP2D date, four eyes, evidence types. */
 class DisbursementRulesTest {
 
     private static final Set<String> ALLOWED = Set.of("DRAFT>SUBMITTED", "SUBMITTED>VERIFIED", "SUBMITTED>REJECTED",
@@ -63,28 +63,6 @@ class DisbursementRulesTest {
         assertThat(SUBMITTED.countsAgainstAllocation()).isTrue();
         assertThat(VERIFIED.countsAgainstAllocation()).isTrue();
         assertThat(REJECTED.countsAgainstAllocation()).isFalse();
-    }
-
-    @Test
-    void anExactFitIsAllowedAndOneSenMoreIsRefusedWithTheAvailableAmount() {
-        BigDecimal amount = new BigDecimal("1000000000.00");
-        BigDecimal disbursed = new BigDecimal("400000000.00");
-        assertThatCode(() -> DisbursementRules.requireRoom(amount, disbursed, new BigDecimal("600000000.00")))
-                .doesNotThrowAnyException();
-        assertThatCode(() -> DisbursementRules.requireRoom(amount, amount, BigDecimal.ZERO)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> DisbursementRules.requireRoom(amount, disbursed, new BigDecimal("600000000.01")))
-                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
-                    assertThat(e.code()).isEqualTo("ALLOCATION_EXCEEDED");
-                    assertThat((BigDecimal) e.details().get("available"))
-                            .isEqualByComparingTo(new BigDecimal("600000000.00"));
-                });
-    }
-
-    @Test
-    void aLowerAmountAlwaysFitsEvenWhenNothingIsLeft() {
-        BigDecimal amount = new BigDecimal("100.00");
-        assertThatCode(() -> DisbursementRules.requireRoom(amount, amount, new BigDecimal("-50.00")))
-                .doesNotThrowAnyException();
     }
 
     @Test
@@ -170,6 +148,26 @@ class DisbursementRulesTest {
         assertThat(d.getSp2dNumber()).isEqualTo("SP2D/2026/0002");
         d.submit("op-disdik");
         assertThat(d.getStatus()).isEqualTo(SUBMITTED);
+    }
+
+    @Test
+    void aDisbursementCountsItsAmountUnlessRejectedAndRealisesItOnceVerified() {
+        Disbursement d = draft();
+        BigDecimal amount = d.getAmount();
+        assertThat(d.counted()).isEqualByComparingTo(amount);
+        assertThat(d.realisedAmount()).isZero();
+        d.submit("op-disdik");
+        assertThat(d.counted()).isEqualByComparingTo(amount);
+        assertThat(d.realisedAmount()).isZero();
+        d.reject("SPJ belum lengkap", "admin");
+        assertThat(d.counted()).isZero();
+        assertThat(d.realisedAmount()).isZero();
+
+        Disbursement verified = draft();
+        verified.submit("op-disdik");
+        verified.verify("admin");
+        assertThat(verified.counted()).isEqualByComparingTo(amount);
+        assertThat(verified.realisedAmount()).isEqualByComparingTo(amount);
     }
 
     @Test

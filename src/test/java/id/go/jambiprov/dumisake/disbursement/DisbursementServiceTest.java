@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.disbursement;
 
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.internal.EvidenceFile;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
@@ -37,6 +38,7 @@ import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.fres
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.juta;
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.operator;
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.sp2dNumber;
+import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.sumOf;
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.tranche;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +63,9 @@ class DisbursementServiceTest {
 
     @Autowired
     DisbursementService disbursements;
+
+    @Autowired
+    DisbursementQueries queries;
 
     @Autowired
     AllocationService allocations;
@@ -184,7 +189,7 @@ class DisbursementServiceTest {
 
         assertRule(() -> as(OP_DISDIK, () -> disbursements.edit(rejected.id(), tranche(1, juta(200), MAY), null,
                 rejected.version())), "ALLOCATION_EXCEEDED");
-        assertThat(as(OP_DISDIK, () -> disbursements.get(rejected.id())).status())
+        assertThat(as(OP_DISDIK, () -> queries.get(rejected.id())).status())
                 .isEqualTo(DisbursementStatus.REJECTED);
 
         DisbursementView edited = as(OP_DISDIK, () -> disbursements.edit(rejected.id(),
@@ -225,6 +230,34 @@ class DisbursementServiceTest {
         // the exact rest fits
         as(OP_DISDIK, () -> disbursements.create(allocation.id(), tranche(2, juta(200), MAY), null));
         assertThat(column(jdbc, "disbursed", allocation.id())).isEqualByComparingTo(juta(500));
+    }
+
+    @Test
+    void afterCreateSubmitVerifyAndRejectTheTotalsAreTheSumsOfTheRows() {
+        AllocationView allocation = newAllocation(YEAR, juta(500));
+        long versionBefore = jdbc.queryForObject("select version from allocation where id = ?", Long.class,
+                allocation.id());
+        DisbursementView first = as(OP_DISDIK, () -> disbursements.create(allocation.id(),
+                tranche(1, juta(100), MAY), null));
+        as(OP_DISDIK, () -> disbursements.submit(first.id()));
+        as(ADMIN, () -> disbursements.verify(first.id()));
+        DisbursementView second = submitted(allocation, juta(70));
+        as(ADMIN, () -> disbursements.reject(second.id(), "SPJ belum lengkap"));
+        as(OP_DISDIK, () -> disbursements.create(allocation.id(), tranche(3, juta(30), MAY), null));
+
+        assertThat(column(jdbc, "disbursed", allocation.id()))
+                .isEqualByComparingTo(sumOf(jdbc, allocation.id(), "status <> 'REJECTED'"))
+                .isEqualByComparingTo(juta(130));
+        assertThat(column(jdbc, "realised", allocation.id()))
+                .isEqualByComparingTo(sumOf(jdbc, allocation.id(), "status = 'VERIFIED'"))
+                .isEqualByComparingTo(juta(100));
+        assertThat(envelopes.get(YEAR, allocation.kecamatanCode()).realised()).isEqualByComparingTo(
+                jdbc.queryForObject("""
+                        select coalesce(sum(d.amount), 0) from disbursement d join allocation a on a.id = d.allocation_id
+                        where a.fiscal_year = ? and a.kecamatan_code = ? and d.status = 'VERIFIED'""",
+                        BigDecimal.class, YEAR, allocation.kecamatanCode()));
+        assertThat(jdbc.queryForObject("select version from allocation where id = ?", Long.class, allocation.id()))
+                .as("spending leaves an admin's open revision of the allocation valid").isEqualTo(versionBefore);
     }
 
     @Test
@@ -274,7 +307,7 @@ class DisbursementServiceTest {
         DisbursementView draft = as(OP_DISDIK, () -> disbursements.create(allocation.id(),
                 tranche(1, juta(50), MAY), new EvidenceFile("bukti.pdf", pdf())));
 
-        assertThatThrownBy(() -> as(OP_DINKES, () -> disbursements.get(draft.id())))
+        assertThatThrownBy(() -> as(OP_DINKES, () -> queries.get(draft.id())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(OP_DINKES, () -> disbursements.create(allocation.id(),
                 tranche(1, juta(50), MAY), null))).isInstanceOf(NotFoundException.class);
@@ -282,14 +315,14 @@ class DisbursementServiceTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(OP_DINKES, () -> disbursements.edit(draft.id(), tranche(1, juta(1), MAY), null,
                 draft.version()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(OP_DINKES, () -> disbursements.evidence(draft.id())))
+        assertThatThrownBy(() -> as(OP_DINKES, () -> queries.evidence(draft.id())))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(OP_DINKES, () -> disbursements.ofAllocation(allocation.id())))
+        assertThatThrownBy(() -> as(OP_DINKES, () -> queries.ofAllocation(allocation.id())))
                 .isInstanceOf(NotFoundException.class);
 
         assertThat(rowsOf(allocation)).isEqualTo(1);
-        assertThat(as(OP_DISDIK, () -> disbursements.get(draft.id())).status()).isEqualTo(DisbursementStatus.DRAFT);
-        assertThat(as(OP_DISDIK, () -> disbursements.evidence(draft.id())).content()).isEqualTo(pdf());
+        assertThat(as(OP_DISDIK, () -> queries.get(draft.id())).status()).isEqualTo(DisbursementStatus.DRAFT);
+        assertThat(as(OP_DISDIK, () -> queries.evidence(draft.id())).content()).isEqualTo(pdf());
     }
 
     @Test
@@ -303,7 +336,7 @@ class DisbursementServiceTest {
 
         assertRule(() -> as(twinAdmin, () -> disbursements.verify(draft.id())), "SUBMITTER_CANNOT_DECIDE");
         assertRule(() -> as(twinAdmin, () -> disbursements.reject(draft.id(), "sendiri")), "SUBMITTER_CANNOT_DECIDE");
-        assertThat(as(twinAdmin, () -> disbursements.get(draft.id())).status()).isEqualTo(DisbursementStatus.SUBMITTED);
+        assertThat(as(twinAdmin, () -> queries.get(draft.id())).status()).isEqualTo(DisbursementStatus.SUBMITTED);
         assertThat(column(jdbc, "realised", allocation.id())).isEqualByComparingTo("0");
 
         // and the database refuses it whoever writes
@@ -389,13 +422,13 @@ class DisbursementServiceTest {
         assertThat(created.evidenceName()).isEqualTo("SP2D tahap 1.pdf");
         assertThat(created.evidenceType()).isEqualTo("application/pdf");
         assertThat(created.evidenceSize()).isEqualTo(pdf().length);
-        StoredEvidence stored = as(OP_DISDIK, () -> disbursements.evidence(created.id()));
+        StoredEvidence stored = as(OP_DISDIK, () -> queries.evidence(created.id()));
         assertThat(stored.fileName()).isEqualTo("SP2D tahap 1.pdf");
         assertThat(stored.contentType()).isEqualTo("application/pdf");
         assertThat(stored.content()).isEqualTo(pdf());
         // admins and the expert team read it too
-        assertThat(as(ADMIN, () -> disbursements.evidence(created.id())).content()).isEqualTo(pdf());
-        assertThat(as(DisbursementTestSupport.expert(), () -> disbursements.evidence(created.id())).content())
+        assertThat(as(ADMIN, () -> queries.evidence(created.id())).content()).isEqualTo(pdf());
+        assertThat(as(DisbursementTestSupport.expert(), () -> queries.evidence(created.id())).content())
                 .isEqualTo(pdf());
     }
 

@@ -19,6 +19,7 @@ import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.opd.OpdService;
@@ -112,6 +113,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     DisbursementService disbursements;
+
+    @MockitoBean
+    DisbursementQueries disbursementQueries;
 
     @MockitoBean
     DashboardService dashboard;

@@ -2,6 +2,8 @@ package id.go.jambiprov.dumisake.allocation.domain;
 
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,7 +63,10 @@ public class Allocation {
     @Column(nullable = false)
     private AllocationStatus status;
 
-    /** Kept by the disbursement capability; read here for the rules. */
+    /**
+     * Σ non-rejected and Σ verified disbursements, moved only by {@link #recordSpending} and written by their
+     * own statement (internal.AllocationSpending): a disbursement does not bump the allocation's version.
+     */
     @Column(nullable = false, insertable = false, updatable = false)
     private BigDecimal disbursed;
 
@@ -127,6 +132,28 @@ public class Allocation {
         status = AllocationStatus.CANCELLED;
         cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
         touch(by);
+    }
+
+    /**
+     * What a change of one of its disbursements moved: {@code disbursedChange} of the money counted against
+     * this allocation (every tranche but a rejected one), {@code realisedChange} of the verified money.
+     * Invariant 2: an increase that takes what is disbursed past the amount is refused with what is left;
+     * a decrease always fits.
+     */
+    public void recordSpending(BigDecimal disbursedChange, BigDecimal realisedChange) {
+        BigDecimal newDisbursed = disbursed.add(disbursedChange);
+        BigDecimal newRealised = realised.add(realisedChange);
+        if (disbursedChange.signum() > 0 && newDisbursed.compareTo(amount) > 0) {
+            BigDecimal available = amount.subtract(disbursed);
+            throw new BusinessRuleException("ALLOCATION_EXCEEDED", "disbursement.exceedsAllocation",
+                    Rupiah.format(available), Rupiah.format(disbursedChange))
+                    .with("available", available);
+        }
+        if (newRealised.signum() < 0 || newRealised.compareTo(newDisbursed) > 0) {
+            throw new IllegalArgumentException("realised money must stay between zero and what is disbursed");
+        }
+        disbursed = newDisbursed;
+        realised = newRealised;
     }
 
     private void touch(String by) {

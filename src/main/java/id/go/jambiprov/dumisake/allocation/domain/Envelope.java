@@ -28,13 +28,16 @@ public final class Envelope {
     private final String kecamatanName;
     private BigDecimal pagu;
     private BigDecimal allocated;
+    private BigDecimal realised;
 
-    public Envelope(int year, String kecamatanCode, String kecamatanName, BigDecimal pagu, BigDecimal allocated) {
+    public Envelope(int year, String kecamatanCode, String kecamatanName, BigDecimal pagu, BigDecimal allocated,
+                    BigDecimal realised) {
         this.year = year;
         this.kecamatanCode = kecamatanCode;
         this.kecamatanName = kecamatanName;
         this.pagu = pagu;
         this.allocated = allocated;
+        this.realised = realised;
     }
 
     public BigDecimal remaining() {
@@ -74,6 +77,18 @@ public final class Envelope {
         } else {
             release(change.negate());
         }
+    }
+
+    /**
+     * Moves what the envelope has realised by {@code change} (a disbursement of one of its allocations verified,
+     * or withdrawn): never below zero, never above what is allocated.
+     */
+    public void realise(BigDecimal change) {
+        BigDecimal newRealised = realised.add(change);
+        if (newRealised.signum() < 0 || newRealised.compareTo(allocated) > 0) {
+            throw new IllegalArgumentException("realised money must stay between zero and what is allocated");
+        }
+        realised = newRealised;
     }
 
     /**
@@ -137,5 +152,9 @@ public final class Envelope {
 
     public BigDecimal allocated() {
         return allocated;
+    }
+
+    public BigDecimal realised() {
+        return realised;
     }
 }

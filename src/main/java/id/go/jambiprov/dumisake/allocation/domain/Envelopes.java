@@ -16,7 +16,8 @@ import java.util.List;
  * The envelopes as aggregates, read only under their row lock. Every writer of allocations takes its envelopes
  * here, on any application instance, so that what {@link Envelope} decides stays true until the writer commits;
  * several envelopes are always locked in one order (by kecamatan code), so that two writers cannot deadlock.
- * The running total {@code allocated} is moved by the database with each allocation row, never written here.
+ * The running total {@code allocated} is moved by the database with each allocation row, never written here;
+ * {@code realised} is written here, as {@link Envelope#realise} moved it.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -24,7 +25,7 @@ public class Envelopes {
 
     private static final RowMapper<Envelope> ROW = (rs, n) -> new Envelope(rs.getInt("fiscal_year"),
             rs.getString("kecamatan_code"), rs.getString("kecamatan_name"), rs.getBigDecimal("pagu"),
-            rs.getBigDecimal("allocated"));
+            rs.getBigDecimal("allocated"), rs.getBigDecimal("realised"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -64,9 +65,18 @@ public class Envelopes {
                 new MapSqlParameterSource("year", year).addValue("pagu", pagu));
     }
 
+    /** Writes what {@link Envelope#realise} left the envelope realised. */
+    public void saveRealised(Envelope envelope) {
+        jdbc.update("""
+                        update envelope set realised = :realised
+                        where fiscal_year = :year and kecamatan_code = :kecamatan""",
+                new MapSqlParameterSource("realised", envelope.realised()).addValue("year", envelope.year())
+                        .addValue("kecamatan", envelope.kecamatanCode()));
+    }
+
     private List<Envelope> locked(String condition, MapSqlParameterSource params) {
         return jdbc.query("""
-                select e.fiscal_year, e.kecamatan_code, c.name as kecamatan_name, e.pagu, e.allocated
+                select e.fiscal_year, e.kecamatan_code, c.name as kecamatan_name, e.pagu, e.allocated, e.realised
                 from envelope e join kecamatan c on c.code = e.kecamatan_code
                 where e.fiscal_year = :year""" + condition + " order by e.kecamatan_code for update of e", params, ROW);
     }

@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.disbursement.api;
 
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
@@ -32,9 +33,11 @@ import java.util.List;
 class DisbursementApiController {
 
     private final DisbursementService disbursements;
+    private final DisbursementQueries queries;
 
-    DisbursementApiController(DisbursementService disbursements) {
+    DisbursementApiController(DisbursementService disbursements, DisbursementQueries queries) {
         this.disbursements = disbursements;
+        this.queries = queries;
     }
 
     @PostMapping("/api/v1/allocations/{allocationId}/disbursements")
@@ -48,12 +51,12 @@ class DisbursementApiController {
 
     @GetMapping("/api/v1/allocations/{allocationId}/disbursements")
     List<DisbursementView> ofAllocation(@PathVariable long allocationId) {
-        return disbursements.ofAllocation(allocationId);
+        return queries.ofAllocation(allocationId);
     }
 
     @GetMapping("/api/v1/disbursements/{disbursementId}")
     DisbursementView get(@PathVariable("disbursementId") long id) {
-        return disbursements.get(id);
+        return queries.get(id);
     }
 
     @PostMapping("/api/v1/disbursements/{disbursementId}/submit")

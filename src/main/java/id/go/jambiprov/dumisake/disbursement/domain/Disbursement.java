@@ -100,9 +100,7 @@ public class Disbursement {
 
     /** Edits a DRAFT or REJECTED disbursement; a rejected one becomes a draft again. */
     public void edit(int tranche, BigDecimal amount, String sp2dNumber, LocalDate sp2dDate, String remark, String by) {
-        if (!status.editable()) {
-            throw new BusinessRuleException("NOT_EDITABLE", "disbursement.notEditable");
-        }
+        requireEditable();
         if (status == DisbursementStatus.REJECTED) {
             DisbursementRules.requireTransition(status, DisbursementStatus.DRAFT);
             status = DisbursementStatus.DRAFT;
@@ -111,6 +109,13 @@ public class Disbursement {
             decidedBy = null;
         }
         change(tranche, amount, sp2dNumber, sp2dDate, remark, by);
+    }
+
+    /** Only a DRAFT or a REJECTED disbursement is still the operator's to change. */
+    public void requireEditable() {
+        if (!status.editable()) {
+            throw new BusinessRuleException("NOT_EDITABLE", "disbursement.notEditable");
+        }
     }
 
     public void submit(String by) {
@@ -128,6 +133,16 @@ public class Disbursement {
     public void reject(String reason, String by) {
         decide(DisbursementStatus.REJECTED, by);
         rejectReason = reason.strip();
+    }
+
+    /** What it counts against its allocation: its amount, unless it was rejected. */
+    public BigDecimal counted() {
+        return status.countsAgainstAllocation() ? amount : BigDecimal.ZERO;
+    }
+
+    /** What it realises: its amount, once verified. */
+    public BigDecimal realisedAmount() {
+        return status == DisbursementStatus.VERIFIED ? amount : BigDecimal.ZERO;
     }
 
     private void decide(DisbursementStatus outcome, String by) {

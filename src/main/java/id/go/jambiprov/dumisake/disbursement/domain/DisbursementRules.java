@@ -2,27 +2,15 @@ package id.go.jambiprov.dumisake.disbursement.domain;
 
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
-import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** The rules of disbursing an allocation, in plain Java. */
 public final class DisbursementRules {
 
     private DisbursementRules() {
-    }
-
-    /** Invariant 2: what is disbursed (and not rejected) never exceeds the allocation. */
-    public static void requireRoom(BigDecimal allocationAmount, BigDecimal alreadyDisbursed, BigDecimal increase) {
-        BigDecimal available = allocationAmount.subtract(alreadyDisbursed);
-        if (increase.compareTo(available) > 0) {
-            throw new BusinessRuleException("ALLOCATION_EXCEEDED", "disbursement.exceedsAllocation",
-                    Rupiah.format(available), Rupiah.format(increase))
-                    .with("available", available);
-        }
     }
 
     /** An SP2D is dated inside the allocation's fiscal year, and not after today. */

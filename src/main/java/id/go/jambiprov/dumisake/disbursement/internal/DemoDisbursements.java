@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * realisation curves have a shape: a first tranche in each allocation's planned month (30% for BKBK, half
  * otherwise), a second one three months later for most; some kecamatan have nothing realised yet, recent
  * tranches wait for verification, and a few were rejected. Deterministic (derived from the ids), dated no
- * later than today, and written in SQL so that the database triggers keep every total.
+ * later than today, and written in set-based SQL: the rows pass the schema's guards and CHECKs, and one
+ * statement then sets the allocation and envelope totals from them (the service moves them one change at a time).
  */
 @Component
 @Profile("!prod")
@@ -35,6 +36,7 @@ class DemoDisbursements implements ApplicationRunner {
         }
         jdbc.update(FIRST_TRANCHE);
         jdbc.update(SECOND_TRANCHE);
+        jdbc.update(TOTALS);
         jdbc.update("""
                 insert into public.audit_event (username, action, entity_type, entity_id, after_state)
                 select 'system', 'DISBURSEMENT_DEMO_LOADED', 'Disbursement', d.id::text,
@@ -42,6 +44,21 @@ class DemoDisbursements implements ApplicationRunner {
                                           'sp2dNumber', d.sp2d_number, 'sp2dDate', d.sp2d_date, 'status', d.status)
                 from disbursement d""");
     }
+
+    /** Σ non-rejected and Σ verified per allocation, and the verified per envelope, of every disbursement row. */
+    private static final String TOTALS = """
+            with totals as (
+                select allocation_id,
+                       coalesce(sum(amount) filter (where status <> 'REJECTED'), 0) as disbursed,
+                       coalesce(sum(amount) filter (where status = 'VERIFIED'), 0) as realised
+                from disbursement group by allocation_id),
+            moved as (
+                update allocation a set disbursed = t.disbursed, realised = t.realised
+                from totals t where a.id = t.allocation_id
+                returning a.fiscal_year, a.kecamatan_code, a.realised)
+            update envelope e set realised = m.realised
+            from (select fiscal_year, kecamatan_code, sum(realised) as realised from moved group by 1, 2) m
+            where e.fiscal_year = m.fiscal_year and e.kecamatan_code = m.kecamatan_code""";
 
     private static final String FIRST_TRANCHE = """
             insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, remark,

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * synthetic regions in other provinces.
  * <p>
  * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's
- * triggers and CHECKs — the envelope and allocation totals are moved by the triggers, never written here —
+ * triggers and CHECKs — the envelope's allocated total is moved by a trigger; what the disbursements add up to
+ * is set by one statement after them ({@link #DISBURSEMENT_TOTALS}) —
  * while a million rows take minutes, not hours. Deterministic: every "random" choice is a hash of the
  * row's content (kecamatan, year, number), so two runs write the same rows — only the generated ids
  * differ when the database's sequences stand elsewhere. Each step commits on its own so
@@ -109,6 +110,7 @@ class ScaleDataGenerator {
                         mix.verified, mix.submitted, mix.rejected, shape.jambiTranches(), shape.syntheticTranches(), year));
             }
         }
+        step("disbursement totals " + shape.years(), () -> jdbc.update(DISBURSEMENT_TOTALS.formatted(list(shape.years()))));
         if (shape.beneficiariesPerKecamatan() > 0) {
             transaction.executeWithoutResult(status -> addBeneficiaries(shape.beneficiariesPerKecamatan(), lastDay));
         }
@@ -307,6 +309,24 @@ class ScaleDataGenerator {
             this.rejected = rejected;
         }
     }
+
+    /**
+     * Σ non-rejected and Σ verified disbursements per allocation of the years, and the verified per envelope,
+     * recounted from the rows (the demo years' earlier disbursements included).
+     */
+    private static final String DISBURSEMENT_TOTALS = """
+            with totals as (
+                select allocation_id,
+                       coalesce(sum(amount) filter (where status <> 'REJECTED'), 0) as disbursed,
+                       coalesce(sum(amount) filter (where status = 'VERIFIED'), 0) as realised
+                from disbursement where fiscal_year in (%s) group by allocation_id),
+            moved as (
+                update allocation a set disbursed = t.disbursed, realised = t.realised
+                from totals t where a.id = t.allocation_id
+                returning a.fiscal_year, a.kecamatan_code, a.realised)
+            update envelope e set realised = m.realised
+            from (select fiscal_year, kecamatan_code, sum(realised) as realised from moved group by 1, 2) m
+            where e.fiscal_year = m.fiscal_year and e.kecamatan_code = m.kecamatan_code""";
 
     private static final String KEY = "e.kecamatan_code || '/' || e.fiscal_year || '/' || s.i";
 

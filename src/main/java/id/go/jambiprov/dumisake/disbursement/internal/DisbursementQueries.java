@@ -1,0 +1,184 @@
+package id.go.jambiprov.dumisake.disbursement.internal;
+
+import id.go.jambiprov.dumisake.account.OpdScope;
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
+import id.go.jambiprov.dumisake.disbursement.DisbursementView;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The disbursement read models, in SQL: one disbursement, an allocation's, the admin's verification queue,
+ * the operator's work list and the streamed exports. An operator sees their own OPD's only (anything else is
+ * "not found" or absent); the changes are {@link DisbursementService}'s.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DisbursementQueries {
+
+    private static final int STREAM_FETCH_SIZE = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate streamingJdbc;
+    private final Allocations allocations;
+
+    DisbursementQueries(NamedParameterJdbcTemplate jdbc, Allocations allocations) {
+        this.jdbc = jdbc;
+        this.allocations = allocations;
+        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
+        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
+    }
+
+    /** The disbursement, if the caller may see it: one of another OPD is "not found" for an operator. */
+    public DisbursementView get(long id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        return jdbc.query(SELECT + " where d.id = :id" + OpdScope.sql("a.opd_code", params), params, ROW).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("disbursement.notFound", id));
+    }
+
+    public List<DisbursementView> ofAllocation(long allocationId) {
+        allocations.get(allocationId);
+        MapSqlParameterSource params = new MapSqlParameterSource("allocation", allocationId);
+        return jdbc.query(SELECT + " where d.allocation_id = :allocation" + OpdScope.sql("a.opd_code", params)
+                + " order by d.tranche, d.id", params, ROW);
+    }
+
+    public StoredEvidence evidence(long id) {
+        get(id);
+        return jdbc.query("select file_name, content_type, content from disbursement_evidence where disbursement_id = :id",
+                        new MapSqlParameterSource("id", id),
+                        (rs, n) -> new StoredEvidence(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("disbursement.evidenceNotFound", id));
+    }
+
+    /** Submitted disbursements waiting for an admin, oldest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Page<DisbursementView> queue(QueueFilter filter, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where d.status = 'SUBMITTED'");
+        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", filter.opdCode());
+        }
+        if (filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank()) {
+            where.append(" and c.kabupaten_kota_code = :kabupatenKota");
+            params.addValue("kabupatenKota", filter.kabupatenKotaCode());
+        }
+        long total = jdbc.queryForObject("""
+                select count(*) from disbursement d join allocation a on a.id = d.allocation_id
+                join kecamatan c on c.code = a.kecamatan_code""" + where, params, Long.class);
+        params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        List<DisbursementView> rows = jdbc.query(SELECT + where + " order by d.submitted_at, d.id limit :limit offset :offset",
+                params, ROW);
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * The disbursements of a year (optionally of one OPD or one status) in the caller's scope, handed to
+     * {@code each} one at a time as the database sends them: exports of 100,000 rows never hold the list.
+     */
+    public void forEach(int year, String opdCode, DisbursementStatus status, Consumer<DisbursementView> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        StringBuilder where = new StringBuilder(" where d.fiscal_year = :year");
+        if (opdCode != null && !opdCode.isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", opdCode);
+        }
+        if (status != null) {
+            where.append(" and d.status = :status");
+            params.addValue("status", status.name());
+        }
+        new NamedParameterJdbcTemplate(streamingJdbc).query(SELECT + where + OpdScope.sql("a.opd_code", params)
+                        + " order by a.opd_code, a.kecamatan_code, d.allocation_id, d.tranche, d.id", params,
+                (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
+    }
+
+    /** The allocations an operator disburses from, with their money by status; admins and experts see all. */
+    public Page<WorkListRow> workList(WorkListFilter filter, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" where a.status = 'ACTIVE'");
+        if (filter.year() != null) {
+            where.append(" and a.fiscal_year = :year");
+            params.addValue("year", filter.year());
+        }
+        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", filter.opdCode());
+        }
+        if (filter.kecamatanCode() != null && !filter.kecamatanCode().isBlank()) {
+            where.append(" and a.kecamatan_code = :kecamatan");
+            params.addValue("kecamatan", filter.kecamatanCode());
+        }
+        if (filter.status() != null) {
+            where.append(" and exists (select 1 from disbursement x where x.allocation_id = a.id and x.status = :status)");
+            params.addValue("status", filter.status().name());
+        }
+        where.append(OpdScope.sql("a.opd_code", params));
+        String from = """
+                 from allocation a
+                 join kecamatan c on c.code = a.kecamatan_code
+                 join kabupaten_kota k on k.code = c.kabupaten_kota_code
+                 join programme p on p.code = a.programme_code""";
+        long total = jdbc.queryForObject("select count(*) " + from + where, params, Long.class);
+        params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        List<WorkListRow> rows = jdbc.query("""
+                        select a.id, a.fiscal_year, a.opd_code, c.name as kecamatan_name, k.name as kabupaten_kota_name,
+                               p.name as programme_name, a.title, a.amount,
+                               coalesce(sum(d.amount) filter (where d.status = 'DRAFT'), 0) as draft,
+                               coalesce(sum(d.amount) filter (where d.status = 'SUBMITTED'), 0) as submitted,
+                               coalesce(sum(d.amount) filter (where d.status = 'VERIFIED'), 0) as verified,
+                               coalesce(sum(d.amount) filter (where d.status = 'REJECTED'), 0) as rejected,
+                               count(d.id) as disbursements
+                        """ + from + " left join disbursement d on d.allocation_id = a.id" + where
+                        + " group by a.id, c.name, k.name, p.name"
+                        + " order by a.fiscal_year desc, c.name, a.id limit :limit offset :offset", params,
+                (rs, n) -> new WorkListRow(rs.getLong("id"), rs.getInt("fiscal_year"), rs.getString("opd_code"),
+                        rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_name"),
+                        rs.getString("programme_name"), rs.getString("title"), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("draft"), rs.getBigDecimal("submitted"), rs.getBigDecimal("verified"),
+                        rs.getBigDecimal("rejected"), rs.getLong("disbursements")));
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    private static final String SELECT = """
+            select d.id, d.allocation_id, a.title as allocation_title, d.fiscal_year, a.opd_code, o.name as opd_name,
+                   a.kecamatan_code, c.name as kecamatan_name, k.code as kabupaten_kota_code,
+                   k.name as kabupaten_kota_name, d.tranche, d.amount, d.sp2d_number, d.sp2d_date, d.remark, d.status,
+                   d.reject_reason, d.created_at, d.created_by, d.submitted_at, d.submitted_by, d.decided_at,
+                   d.decided_by, d.version, e.file_name, e.content_type, e.size_bytes
+            from disbursement d
+            join allocation a on a.id = d.allocation_id
+            join opd o on o.code = a.opd_code
+            join kecamatan c on c.code = a.kecamatan_code
+            join kabupaten_kota k on k.code = c.kabupaten_kota_code
+            left join disbursement_evidence e on e.disbursement_id = d.id
+            """;
+
+    private static final RowMapper<DisbursementView> ROW = (rs, n) -> new DisbursementView(rs.getLong("id"),
+            rs.getLong("allocation_id"), rs.getString("allocation_title"), rs.getInt("fiscal_year"),
+            rs.getString("opd_code"), rs.getString("opd_name"), rs.getString("kecamatan_code"),
+            rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_code"), rs.getString("kabupaten_kota_name"),
+            rs.getInt("tranche"), rs.getBigDecimal("amount"), rs.getString("sp2d_number"),
+            rs.getObject("sp2d_date", LocalDate.class), rs.getString("remark"),
+            DisbursementStatus.valueOf(rs.getString("status")), rs.getString("reject_reason"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+            rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("submitted_by"),
+            rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"), rs.getLong("version"),
+            rs.getString("file_name"), rs.getString("content_type"), (Integer) rs.getObject("size_bytes"));
+}
