@@ -17,4 +17,18 @@ where a.fiscal_year = :year
 order by a.id, g
 limit :rows;
 
+-- the application keeps these totals in Java; rows written here by SQL set them in one statement
+with totals as (
+    select allocation_id,
+           coalesce(sum(amount) filter (where status <> 'REJECTED'), 0) as disbursed,
+           coalesce(sum(amount) filter (where status = 'VERIFIED'), 0) as realised
+    from disbursement where fiscal_year = :year group by allocation_id),
+moved as (
+    update allocation a set disbursed = t.disbursed, realised = t.realised
+    from totals t where a.id = t.allocation_id
+    returning a.fiscal_year, a.kecamatan_code, a.realised)
+update envelope e set realised = m.realised
+from (select fiscal_year, kecamatan_code, sum(realised) as realised from moved group by 1, 2) m
+where e.fiscal_year = m.fiscal_year and e.kecamatan_code = m.kecamatan_code;
+
 select count(*) as disbursements, sum(amount) as total from disbursement where fiscal_year = :year;
