@@ -1,28 +1,17 @@
 package id.go.jambiprov.dumisake.audit;
 
-import id.go.jambiprov.dumisake.shared.JambiTime;
-import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.LocalDate;
-import java.time.Month;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns an audit event into what a person reads: a sentence in the page's language ("admin memverifikasi
@@ -86,32 +75,15 @@ public class AuditSentences {
             "FiscalYear", "/tahun-anggaran/{0}",
             "Programme", "/program");
 
-    private static final Set<String> MONEY = Set.of("amount", "paguPerKecamatan", "overdueAmount", "waitingAmount");
-    private static final Set<String> DATES = Set.of("sp2dDate", "date");
-    private static final Set<String> TIMES = Set.of("lockedUntil", "createdAt", "resolvedAt");
-    /** Codes of a closed list, read through the message keys the rest of the application shows them with. */
-    private static final Map<String, String> CODE_LISTS = Map.of(
-            "role", "role.",
-            "pillar", "pillar.",
-            "mechanism", "mechanism.",
-            "sex", "beneficiary.sex.",
-            "targetType", "note.target.",
-            "reason", "audit.value.reason.");
-    private static final Map<String, String> STATUSES = Map.of(
-            "Allocation", "allocation.status.",
-            "Disbursement", "disbursement.status.",
-            "FiscalYear", "fiscalYear.status.",
-            "Aid", "aid.status.");
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");
-    private static final String NONE = "–";
 
     private final MessageSource messages;
-    private final JsonMapper json;
+    private final AuditValues values;
 
     AuditSentences(MessageSource messages, JsonMapper json) {
         this.messages = messages;
-        this.json = json;
+        this.values = new AuditValues(messages, json);
     }
 
     /** What happened, as one sentence: who did what to which record, with the amounts and numbers that matter. */
@@ -120,15 +92,15 @@ public class AuditSentences {
         if (fields == null) {
             return text("audit.sentence.other", locale, actor(event.username(), locale), record(event, locale));
         }
-        Map<String, JsonNode> state = state(event.after());
+        Map<String, JsonNode> state = values.state(event.after());
         if (state.isEmpty()) {
-            state = state(event.before());
+            state = values.state(event.before());
         }
         List<Object> arguments = new ArrayList<>();
         arguments.add(actor(event.username(), locale));
         arguments.add(record(event, locale));
         for (String field : fields) {
-            arguments.add(value(event.entityType(), field, state.get(field), locale));
+            arguments.add(values.value(event.entityType(), field, state.get(field), locale));
         }
         return text("audit.sentence." + event.action(), locale, arguments.toArray());
     }
@@ -161,7 +133,7 @@ public class AuditSentences {
     /** The path of the record's page, or null when it has none. */
     public String link(AuditEvent event) {
         if ("Aid".equals(event.entityType())) {
-            JsonNode beneficiary = state(event.after()).get("beneficiaryId");
+            JsonNode beneficiary = values.state(event.after()).get("beneficiaryId");
             return beneficiary == null || !beneficiary.isNumber() ? null : "/penerima/" + beneficiary.asLong();
         }
         String page = PAGES.get(event.entityType());
@@ -176,20 +148,20 @@ public class AuditSentences {
      * fields as they were set, for a record only looked at (a login, a search) what the event noted.
      */
     public List<Change> changes(AuditEvent event, Locale locale) {
-        Map<String, JsonNode> before = state(event.before());
-        Map<String, JsonNode> after = state(event.after());
+        Map<String, JsonNode> before = values.state(event.before());
+        Map<String, JsonNode> after = values.state(event.after());
         Set<String> fields = new LinkedHashSet<>(after.keySet());
         fields.addAll(before.keySet());
         List<Change> changes = new ArrayList<>();
         for (String field : fields) {
             JsonNode was = before.get(field);
             JsonNode is = after.get(field);
-            if (HIDDEN.contains(field) || Objects.equals(was, is) || (isEmpty(was) && isEmpty(is))) {
+            if (HIDDEN.contains(field) || Objects.equals(was, is) || (AuditValues.isEmpty(was) && AuditValues.isEmpty(is))) {
                 continue;
             }
-            changes.add(new Change(label(field, locale),
-                    event.before() == null ? null : value(event.entityType(), field, was, locale),
-                    event.after() == null ? null : value(event.entityType(), field, is, locale)));
+            changes.add(new Change(values.label(field, locale),
+                    event.before() == null ? null : values.value(event.entityType(), field, was, locale),
+                    event.after() == null ? null : values.value(event.entityType(), field, is, locale)));
         }
         return changes;
     }
@@ -201,85 +173,6 @@ public class AuditSentences {
      * @param after  its value after, null when the event has no after
      */
     public record Change(String field, String before, String after) {
-    }
-
-    private String label(String field, Locale locale) {
-        String label = messages.getMessage("audit.field." + field, null, null, locale);
-        return label != null ? label : field;
-    }
-
-    private String value(String entityType, String field, JsonNode node, Locale locale) {
-        if (isEmpty(node)) {
-            String none = messages.getMessage("audit.value." + field + ".none", null, null, locale);
-            return none != null ? none : NONE;
-        }
-        if (node.isBoolean()) {
-            return text(node.booleanValue() ? "audit.value.yes" : "audit.value.no", locale);
-        }
-        if (node.isObject() || node.isArray()) {
-            return nested(node);
-        }
-        String raw = node.isNumber() ? node.decimalValue().toPlainString() : node.asString();
-        try {
-            if (MONEY.contains(field) && node.isNumber()) {
-                return Rupiah.format(node.decimalValue());
-            }
-            if (DATES.contains(field)) {
-                return JambiTime.date(LocalDate.parse(raw), locale);
-            }
-            if (TIMES.contains(field)) {
-                return JambiTime.dateTime(OffsetDateTime.parse(raw), locale);
-            }
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return raw;
-        }
-        if ("plannedMonth".equals(field) && node.canConvertToInt() && node.intValue() >= 1 && node.intValue() <= 12) {
-            return Month.of(node.intValue()).getDisplayName(TextStyle.FULL, locale);
-        }
-        String list = "status".equals(field) ? STATUSES.get(entityType) : CODE_LISTS.get(field);
-        if (list != null) {
-            String name = messages.getMessage(list + raw, null, null, locale);
-            if (name != null) {
-                return name;
-            }
-            if ("reason".equals(field)) {
-                return text("audit.value.reason.other", locale);
-            }
-        }
-        return node.isNumber() ? node.decimalValue().toPlainString() : raw;
-    }
-
-    /** An object or list inside the state, which no event writes today: its values as plain text, never JSON. */
-    private static String nested(JsonNode node) {
-        if (node.isArray()) {
-            List<String> items = new ArrayList<>();
-            node.forEach(item -> items.add(item.isValueNode() ? item.asString() : nested(item)));
-            return String.join(", ", items);
-        }
-        return node.properties().stream()
-                .map(entry -> entry.getKey() + ": " + (entry.getValue().isValueNode()
-                        ? entry.getValue().asString() : nested(entry.getValue())))
-                .collect(Collectors.joining(", "));
-    }
-
-    private Map<String, JsonNode> state(String stored) {
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        if (stored == null) {
-            return fields;
-        }
-        try {
-            JsonNode tree = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(stored);
-            if (tree.isObject()) {
-                tree.properties().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
-            }
-        } catch (JacksonException e) {
-            return fields;
-        }
-        return fields;
-    }
-
-    private static boolean isEmpty(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() || (node.isString() && node.asString().isBlank());
     }
 
     /** {@code SOME_NEW_ACTION} as "Some new action", for an action recorded after this list was written. */
