@@ -23,6 +23,7 @@ import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
@@ -64,7 +65,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The controllers behind the real security configuration, with a user of each role and none. */
 @WebMvcTest
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
-        AuditSentences.class, PageSecurityWebTest.JambiClock.class})
+        AuditSentences.class, Flash.class, PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");

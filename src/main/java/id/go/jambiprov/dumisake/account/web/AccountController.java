@@ -8,11 +8,10 @@ import id.go.jambiprov.dumisake.account.internal.NewAccount;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.Pageables;
 import lombok.Getter;
 import lombok.Setter;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -32,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
-/** Account management for administrators: list, create, disable/enable, reset a password, unlock. */
+/** Account management for administrators: list, look at, create (the changes of an account: {@link AccountActionsController}). */
 @Controller
 @RequestMapping("/akun")
 class AccountController {
@@ -43,13 +42,13 @@ class AccountController {
     private final AccountService accounts;
     private final OpdService opds;
     private final AuditLog auditLog;
-    private final MessageSource messages;
+    private final Flash flash;
 
-    AccountController(AccountService accounts, OpdService opds, AuditLog auditLog, MessageSource messages) {
+    AccountController(AccountService accounts, OpdService opds, AuditLog auditLog, Flash flash) {
         this.accounts = accounts;
         this.opds = opds;
         this.auditLog = auditLog;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     @InitBinder("form")
@@ -86,7 +85,7 @@ class AccountController {
                     .forEach(v -> binding.rejectValue(v.field(), v.messageKey()));
             return formPage(model);
         }
-        redirect.addFlashAttribute("flashSuccess", message("account.created", created.username()));
+        flash.success(redirect, "account.created", created.username());
         redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
         return "redirect:/akun/" + created.id();
     }
@@ -100,46 +99,10 @@ class AccountController {
         return "account/detail";
     }
 
-    @PostMapping("/{id}/nonaktifkan")
-    String disable(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            accounts.disable(id);
-            redirect.addFlashAttribute("flashSuccess", message("account.disabled"));
-        } catch (AccountRuleException refused) {
-            redirect.addFlashAttribute("flashError", message(refused.violations().get(0).messageKey()));
-        }
-        return "redirect:/akun/" + id;
-    }
-
-    @PostMapping("/{id}/aktifkan")
-    String enable(@PathVariable long id, RedirectAttributes redirect) {
-        accounts.enable(id);
-        redirect.addFlashAttribute("flashSuccess", message("account.enabled"));
-        return "redirect:/akun/" + id;
-    }
-
-    @PostMapping("/{id}/buka-kunci")
-    String unlock(@PathVariable long id, RedirectAttributes redirect) {
-        accounts.unlock(id);
-        redirect.addFlashAttribute("flashSuccess", message("account.unlocked"));
-        return "redirect:/akun/" + id;
-    }
-
-    @PostMapping("/{id}/reset-kata-sandi")
-    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("oneTimePassword", accounts.resetPassword(id));
-        redirect.addFlashAttribute("flashSuccess", message("account.passwordReset"));
-        return "redirect:/akun/" + id;
-    }
-
     private String formPage(Model model) {
         model.addAttribute("roles", Role.values());
         model.addAttribute("opds", opds.all().stream().filter(o -> o.active()).toList());
         return "account/new";
-    }
-
-    private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     @Getter
