@@ -4,12 +4,11 @@ import id.go.jambiprov.dumisake.account.internal.AccountRuleException;
 import id.go.jambiprov.dumisake.account.internal.AccountService;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.internal.PasswordPolicy;
+import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.Getter;
 import lombok.Setter;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,12 +33,12 @@ class OwnPasswordController {
     static final String PATH = "/kata-sandi";
 
     private final AccountService accounts;
-    private final MessageSource messages;
+    private final Flash flash;
     private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
-    OwnPasswordController(AccountService accounts, MessageSource messages) {
+    OwnPasswordController(AccountService accounts, Flash flash) {
         this.accounts = accounts;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     @GetMapping
@@ -62,8 +61,7 @@ class OwnPasswordController {
             return page(user, model);
         }
         signedInWithNewPassword(user, request, response);
-        redirect.addFlashAttribute("flashSuccess",
-                messages.getMessage("password.changed", null, LocaleContextHolder.getLocale()));
+        flash.success(redirect, "password.changed");
         return "redirect:/";
     }
 

@@ -5,8 +5,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.region.RegionService;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import id.go.jambiprov.dumisake.shared.Flash;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
@@ -27,15 +26,15 @@ class AllocationPages {
     private final ProgrammeService programmes;
     private final RegionService regions;
     private final OpdService opds;
-    private final MessageSource messages;
+    private final Flash flash;
 
     AllocationPages(FiscalYearService fiscalYears, ProgrammeService programmes, RegionService regions, OpdService opds,
-                    MessageSource messages) {
+                    Flash flash) {
         this.fiscalYears = fiscalYears;
         this.programmes = programmes;
         this.regions = regions;
         this.opds = opds;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     List<FiscalYearView> years() {
@@ -64,10 +63,10 @@ class AllocationPages {
     }
 
     void flash(RedirectAttributes redirect, String key, Object... arguments) {
-        redirect.addFlashAttribute("flashSuccess", message(key, arguments));
+        flash.success(redirect, key, arguments);
     }
 
     String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+        return flash.text(key, arguments);
     }
 }

@@ -12,9 +12,8 @@ import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.validation.Valid;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,14 +35,14 @@ class AidController {
     private final AidService aidService;
     private final AidQueries aidQueries;
     private final Allocations allocations;
-    private final MessageSource messages;
+    private final Flash flash;
 
     AidController(AidService aidService, AidQueries aidQueries, Allocations allocations,
-                  MessageSource messages) {
+                  Flash flash) {
         this.aidService = aidService;
         this.aidQueries = aidQueries;
         this.allocations = allocations;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     /**
@@ -59,12 +58,12 @@ class AidController {
                 : "penerima".equals(from) ? "redirect:/penerima/" + fromId : "redirect:/alokasi/" + fromId + "/bantuan";
         try {
             AidView cancelled = aidService.cancelAid(aidId, reason, version);
-            redirect.addFlashAttribute("flashSuccess", message("aid.cancelledNow", cancelled.beneficiaryName(),
-                    Rupiah.format(cancelled.amount())));
+            flash.success(redirect, "aid.cancelledNow", cancelled.beneficiaryName(),
+                    Rupiah.format(cancelled.amount()));
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("flashError", message(e.messageKey(), e.arguments()));
+            flash.error(redirect, e.messageKey(), e.arguments());
         } catch (StaleVersionException e) {
-            redirect.addFlashAttribute("flashError", message("problem.staleVersion"));
+            flash.error(redirect, "problem.staleVersion");
         }
         return back;
     }
@@ -88,10 +87,10 @@ class AidController {
         try {
             RecordedAid recorded = aidService.recordAid(allocationId, new NewAid(form.getNik(), amount,
                     form.getDate(), form.getDescription()));
-            redirect.addFlashAttribute("flashSuccess", message("aid.recorded", recorded.aid().beneficiaryName(),
-                    Rupiah.format(recorded.aid().amount())));
+            flash.success(redirect, "aid.recorded", recorded.aid().beneficiaryName(),
+                    Rupiah.format(recorded.aid().amount()));
             if (!recorded.otherProgrammes().isEmpty()) {
-                redirect.addFlashAttribute("aidWarning", message("aid.otherProgrammes",
+                redirect.addFlashAttribute("aidWarning", flash.text("aid.otherProgrammes",
                         recorded.aid().beneficiaryName(), String.join(", ", recorded.otherProgrammes())));
             }
             return "redirect:/alokasi/" + allocationId + "/bantuan";
@@ -114,7 +113,4 @@ class AidController {
         return "beneficiary/of-allocation";
     }
 
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }

@@ -13,10 +13,9 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
+import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,16 +42,16 @@ class BeneficiaryController {
     private final BeneficiaryQueries people;
     private final AidQueries aidQueries;
     private final AidService aidService;
-    private final MessageSource messages;
+    private final Flash flash;
     private final Clock clock;
 
     BeneficiaryController(BeneficiaryService beneficiaries, BeneficiaryQueries people, AidQueries aidQueries,
-                          AidService aidService, MessageSource messages, Clock clock) {
+                          AidService aidService, Flash flash, Clock clock) {
         this.beneficiaries = beneficiaries;
         this.people = people;
         this.aidQueries = aidQueries;
         this.aidService = aidService;
-        this.messages = messages;
+        this.flash = flash;
         this.clock = clock;
     }
 
@@ -77,10 +76,10 @@ class BeneficiaryController {
                     model.addAttribute("results", List.of(check.beneficiary()));
                 }
             } catch (BusinessRuleException e) {
-                model.addAttribute("nikError", message(e.messageKey(), e.arguments()));
+                model.addAttribute("nikError", flash.text(e.messageKey(), e.arguments()));
             } catch (TooManyRequestsException e) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                model.addAttribute("nikError", message(e.messageKey(), e.arguments()));
+                model.addAttribute("nikError", flash.text(e.messageKey(), e.arguments()));
             }
         } else if (name != null && !name.isBlank()) {
             model.addAttribute("results", people.searchByName(name, NAME_RESULTS));
@@ -105,7 +104,7 @@ class BeneficiaryController {
             BeneficiaryView created = beneficiaries.register(new NewBeneficiary(form.getNik(), form.getName(),
                     form.getSex(), form.getDateOfBirth(), form.getDesaCode(), form.getAddress(), form.getPhone(),
                     form.getWelfareDecile()));
-            redirect.addFlashAttribute("flashSuccess", message("beneficiary.registered", created.name()));
+            flash.success(redirect, "beneficiary.registered", created.name());
             return "redirect:/penerima/" + created.id();
         } catch (BusinessRuleException e) {
             result.reject(e.messageKey(), e.arguments(), null);
@@ -135,7 +134,4 @@ class BeneficiaryController {
         return "beneficiary/multi-programme";
     }
 
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
 }

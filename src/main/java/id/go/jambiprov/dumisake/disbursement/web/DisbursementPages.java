@@ -7,8 +7,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import id.go.jambiprov.dumisake.shared.Flash;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
@@ -30,13 +29,13 @@ class DisbursementPages {
     private final FiscalYearService fiscalYears;
     private final RegionService regions;
     private final OpdService opds;
-    private final MessageSource messages;
+    private final Flash flash;
 
-    DisbursementPages(FiscalYearService fiscalYears, RegionService regions, OpdService opds, MessageSource messages) {
+    DisbursementPages(FiscalYearService fiscalYears, RegionService regions, OpdService opds, Flash flash) {
         this.fiscalYears = fiscalYears;
         this.regions = regions;
         this.opds = opds;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     List<FiscalYearView> years() {
@@ -64,16 +63,13 @@ class DisbursementPages {
             DisbursementView done = action.get();
             flash(redirect, successKey, Rupiah.format(done.amount()));
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("actionError", message(e.messageKey(), e.arguments()));
+            redirect.addFlashAttribute("actionError", flash.text(e.messageKey(), e.arguments()));
         }
         return "redirect:/pencairan/" + id;
     }
 
     void flash(RedirectAttributes redirect, String key, Object... arguments) {
-        redirect.addFlashAttribute("flashSuccess", message(key, arguments));
+        flash.success(redirect, key, arguments);
     }
 
-    private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
-    }
 }

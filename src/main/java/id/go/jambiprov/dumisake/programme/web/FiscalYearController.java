@@ -7,9 +7,8 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import id.go.jambiprov.dumisake.shared.Flash;
 import lombok.Data;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +30,11 @@ import java.math.BigDecimal;
 class FiscalYearController {
 
     private final FiscalYearService fiscalYears;
-    private final MessageSource messages;
+    private final Flash flash;
 
-    FiscalYearController(FiscalYearService fiscalYears, MessageSource messages) {
+    FiscalYearController(FiscalYearService fiscalYears, Flash flash) {
         this.fiscalYears = fiscalYears;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     @GetMapping
@@ -79,9 +78,9 @@ class FiscalYearController {
             flash(redirect, "fiscalYear.paguChanged", year, Rupiah.format(newPagu));
             return "redirect:/tahun-anggaran";
         } catch (MoneyFormatException e) {
-            redirect.addFlashAttribute("yearError", message(e.messageKey()));
+            redirect.addFlashAttribute("yearError", flash.text(e.messageKey()));
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("yearError", message(e.messageKey(), e.arguments()));
+            redirect.addFlashAttribute("yearError", flash.text(e.messageKey(), e.arguments()));
         }
         redirect.addFlashAttribute("errorYear", year);
         return "redirect:/tahun-anggaran";
@@ -94,19 +93,16 @@ class FiscalYearController {
             fiscalYears.close(year, version);
             flash(redirect, "fiscalYear.closedNow", year);
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("yearError", message(e.messageKey(), e.arguments()));
+            redirect.addFlashAttribute("yearError", flash.text(e.messageKey(), e.arguments()));
             redirect.addFlashAttribute("errorYear", year);
         }
         return "redirect:/tahun-anggaran";
     }
 
     private void flash(RedirectAttributes redirect, String key, Object... arguments) {
-        redirect.addFlashAttribute("flashSuccess", message(key, arguments));
+        flash.success(redirect, key, arguments);
     }
 
-    private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
-    }
 
     @Data
     static class OpenYearForm {

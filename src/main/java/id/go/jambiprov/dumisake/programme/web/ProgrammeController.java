@@ -5,13 +5,12 @@ import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.validation.Valid;
 import lombok.Data;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +30,12 @@ class ProgrammeController {
 
     private final ProgrammeService programmes;
     private final OpdService opds;
-    private final MessageSource messages;
+    private final Flash flash;
 
-    ProgrammeController(ProgrammeService programmes, OpdService opds, MessageSource messages) {
+    ProgrammeController(ProgrammeService programmes, OpdService opds, Flash flash) {
         this.programmes = programmes;
         this.opds = opds;
-        this.messages = messages;
+        this.flash = flash;
     }
 
     @GetMapping
@@ -57,8 +56,7 @@ class ProgrammeController {
         if (!result.hasErrors()) {
             try {
                 programmes.create(form.getCode(), form.getName(), form.getPillar(), form.getLeadOpdCode());
-                redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.created",
-                        new Object[]{form.getName()}, LocaleContextHolder.getLocale()));
+                flash.success(redirect, "programme.created", form.getName());
                 return "redirect:/program";
             } catch (BusinessRuleException e) {
                 result.reject(e.messageKey(), e.arguments(), null);
@@ -77,11 +75,9 @@ class ProgrammeController {
                 throw new BusinessRuleException("NAME_REQUIRED", "programme.nameRequired");
             }
             programmes.change(code, name, pillar, leadOpdCode, active, version);
-            redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.changed",
-                    new Object[]{name.strip()}, LocaleContextHolder.getLocale()));
+            flash.success(redirect, "programme.changed", name.strip());
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("programmeError", messages.getMessage(e.messageKey(), e.arguments(),
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
         }
         return "redirect:/program";
     }
@@ -92,11 +88,9 @@ class ProgrammeController {
                        RedirectAttributes redirect) {
         try {
             ProgrammeView changed = programmes.limitWelfareDecile(code, maxWelfareDecile);
-            redirect.addFlashAttribute("flashSuccess", messages.getMessage("programme.changed",
-                    new Object[]{changed.name()}, LocaleContextHolder.getLocale()));
+            flash.success(redirect, "programme.changed", changed.name());
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("programmeError", messages.getMessage(e.messageKey(), e.arguments(),
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
         }
         return "redirect:/program";
     }
