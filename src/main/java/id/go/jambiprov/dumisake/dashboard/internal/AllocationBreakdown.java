@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,12 @@ class AllocationBreakdown {
         List<RegionRow> opd = new ArrayList<>();
         List<RegionRow> programme = new ArrayList<>();
         List<RegionRow> mechanism = new ArrayList<>();
+        MapSqlParameterSource params = scope.params();
         jdbc.query("""
                 with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
                                      sum(a.realised) as realised, count(*) as allocations
                               from allocation a
-                              where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation() + """
+                              where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
                               group by a.opd_code, a.programme_code, a.mechanism),
                 g as (select grouping(opd_code, programme_code) as level,
                              coalesce(opd_code, programme_code, mechanism) as code,
@@ -40,7 +42,7 @@ class AllocationBreakdown {
                 from g
                 left join opd o on g.level = 1 and o.code = g.code
                 left join programme p on g.level = 2 and p.code = g.code
-                order by g.level, p.pillar, g.code""", scope.params(), rs -> {
+                order by g.level, p.pillar, g.code""", params, rs -> {
             RegionRow row = new RegionRow(rs.getString("code"), rs.getString("name"), rs.getString("pillar"),
                     rs.getString("pillar"), DashboardScope.figures(rs), rs.getLong("allocations"));
             switch (rs.getInt("level")) {

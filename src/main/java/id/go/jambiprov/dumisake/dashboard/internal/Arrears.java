@@ -40,10 +40,10 @@ class Arrears {
         String from = scope.filtered()
                 ? " from disbursement d join allocation a on a.id = d.allocation_id and a.fiscal_year = :year"
                 : " from disbursement d";
+        MapSqlParameterSource params = scope.params().addValue("waitingSince", waitingSince());
         return jdbc.queryForObject("select count(*) as waiting, coalesce(sum(d.amount), 0) as amount,"
                         + " count(*) filter (where d.submitted_at < :waitingSince) as waiting_long" + from
-                        + " where d.fiscal_year = :year and d.status = 'SUBMITTED'" + scope.onAllocation(),
-                scope.params().addValue("waitingSince", waitingSince()),
+                        + " where d.fiscal_year = :year and d.status = 'SUBMITTED'" + scope.onAllocation(params), params,
                 (rs, n) -> new Waiting(rs.getLong("waiting"), rs.getBigDecimal("amount"), rs.getLong("waiting_long")));
     }
 
@@ -69,7 +69,7 @@ class Arrears {
                         select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
                         from allocation a join kecamatan c on c.code = a.kecamatan_code
                         where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
-                          and a.realised = 0""" + scope.onAllocation() + """
+                          and a.realised = 0""" + scope.onAllocation(params) + """
                           and not exists (select 1 from disbursement d where d.allocation_id = a.id
                                           and d.status = 'SUBMITTED')
                         order by a.planned_month, a.amount desc, a.id limit""" + " " + WARNINGS, params,
@@ -84,7 +84,7 @@ class Arrears {
                         from disbursement d join allocation a on a.id = d.allocation_id
                         join kecamatan c on c.code = a.kecamatan_code
                         where d.fiscal_year = :year and d.status = 'SUBMITTED' and d.submitted_at < :waitingSince"""
-                        + scope.onAllocation() + " order by d.submitted_at, d.id limit " + WARNINGS, params,
+                        + scope.onAllocation(params) + " order by d.submitted_at, d.id limit " + WARNINGS, params,
                 (rs, n) -> {
                     OffsetDateTime submittedAt = rs.getObject(6, OffsetDateTime.class);
                     return new Laggards.WaitingDisbursement(rs.getLong(1), rs.getLong(2), rs.getString(3),

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.dashboard.Figures;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -25,14 +26,14 @@ record DashboardScope(int year, String kabupatenKota, String opd) {
     }
 
     /** Limits an allocation {@code a} to the caller's OPD and the chosen kabupaten/kota. */
-    String onAllocation() {
-        return (opd == null ? "" : " and a.opd_code = :opd")
+    String onAllocation(MapSqlParameterSource params) {
+        return OpdScope.sql("a.opd_code", params)
                 + (kabupatenKota == null ? "" : " and left(a.kecamatan_code, 5) = :kabupatenKota");
     }
 
+    /** The year and the kabupaten/kota; the OPD is added by the condition that uses it. */
     MapSqlParameterSource params() {
-        return new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota)
-                .addValue("opd", opd);
+        return new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota);
     }
 
     /** The pagu, allocated and realised columns every dashboard statement names alike. */

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.dashboard.Figures;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,11 @@ class PreviousYearFigures {
     Figures of(DashboardScope scope) {
         LocalDate today = LocalDate.now(clock);
         LocalDate reference = today.getYear() > scope.year() ? LocalDate.of(scope.year(), 12, 31) : today;
-        return jdbc.queryForObject(sql(scope), scope.params().addValue("sameDate", reference.minusYears(1)),
-                (rs, n) -> DashboardScope.figures(rs));
+        MapSqlParameterSource params = scope.params().addValue("sameDate", reference.minusYears(1));
+        return jdbc.queryForObject(sql(scope, params), params, (rs, n) -> DashboardScope.figures(rs));
     }
 
-    private static String sql(DashboardScope scope) {
+    private static String sql(DashboardScope scope, MapSqlParameterSource params) {
         String kabupatenKota = scope.kabupatenKota() == null ? "" : " and left(e.kecamatan_code, 5) = :kabupatenKota";
         if (!scope.filtered()) {
             return """
@@ -42,10 +43,10 @@ class PreviousYearFigures {
                 select coalesce((select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1""" + kabupatenKota + """
                                 ), 0) as pagu,
                        coalesce((select sum(a.amount) from allocation a
-                                 where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'""" + scope.onAllocation() + """
+                                 where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
                                 ), 0) as allocated,
                        coalesce((select sum(d.amount) from disbursement d join allocation a on a.id = d.allocation_id
                                  where d.fiscal_year = :year - 1 and d.status = 'VERIFIED' and d.sp2d_date <= :sameDate
-                                 """ + scope.onAllocation() + "), 0) as realised";
+                                 """ + scope.onAllocation(params) + "), 0) as realised";
     }
 }

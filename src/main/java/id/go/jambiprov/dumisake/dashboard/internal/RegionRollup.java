@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.dashboard.Figures;
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
@@ -29,18 +30,19 @@ class RegionRollup {
 
     /** The kecamatan rows, their kabupaten/kota subtotals and the total, from one grouped statement. */
     Rollup of(DashboardScope scope) {
+        MapSqlParameterSource params = scope.params();
         String sql = "select kabupaten_kota_code, kabupaten_kota_name, code, name,"
                 + " sum(pagu) as pagu, sum(allocated) as allocated, sum(realised) as realised,"
                 + " sum(allocations) as allocations, count(*) filter (where realised = 0) as without_realisation,"
                 + " grouping(kabupaten_kota_code, code) as level from ("
-                + kecamatanRows(scope) + (scope.kabupatenKota() == null ? "" : " and c.kabupaten_kota_code = :kabupatenKota")
+                + kecamatanRows(scope, params) + (scope.kabupatenKota() == null ? "" : " and c.kabupaten_kota_code = :kabupatenKota")
                 + ") k group by rollup ((kabupaten_kota_code, kabupaten_kota_name), (code, name))"
                 + " order by kabupaten_kota_code nulls first, code nulls first";
         List<RegionRow> kabupatenKota = new ArrayList<>();
         List<RegionRow> kecamatan = new ArrayList<>();
         Figures[] total = {Figures.ZERO};
         int[] withoutRealisation = {0};
-        jdbc.query(sql, scope.params(), rs -> {
+        jdbc.query(sql, params, rs -> {
             int level = rs.getInt("level");
             if (level == 0) {
                 kecamatan.add(KECAMATAN_ROW.mapRow(rs, 0));
@@ -59,13 +61,13 @@ class RegionRollup {
     /** One kecamatan's row, as on the kabupaten/kota level above it. */
     RegionRow kecamatan(DashboardScope scope, String code) {
         MapSqlParameterSource params = scope.params().addValue("code", code);
-        return jdbc.query(kecamatanRows(scope) + " and e.kecamatan_code = :code", params, KECAMATAN_ROW)
+        return jdbc.query(kecamatanRows(scope, params) + " and e.kecamatan_code = :code", params, KECAMATAN_ROW)
                 .stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("envelope.notFound", code, scope.year()));
     }
 
-    private static String kecamatanRows(DashboardScope scope) {
-        return scope.opd() == null ? KECAMATAN_ROWS : OPD_KECAMATAN_ROWS;
+    private static String kecamatanRows(DashboardScope scope, MapSqlParameterSource params) {
+        return scope.opd() == null ? KECAMATAN_ROWS : opdKecamatanRows(params);
     }
 
     record Rollup(Figures total, int withoutRealisation, List<RegionRow> kabupatenKota, List<RegionRow> kecamatan) {
@@ -80,8 +82,9 @@ class RegionRollup {
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
             where e.fiscal_year = :year""";
 
-    /** One row per kecamatan envelope of :year with only :opd's active allocations. */
-    private static final String OPD_KECAMATAN_ROWS = """
+    /** One row per kecamatan envelope of :year with only the caller's OPD's active allocations. */
+    private static String opdKecamatanRows(MapSqlParameterSource params) {
+        return """
             select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name, e.pagu,
                    coalesce(a.allocated, 0) as allocated, coalesce(a.realised, 0) as realised,
                    coalesce(a.allocations, 0) as allocations
@@ -91,9 +94,10 @@ class RegionRollup {
             left join (select kecamatan_code, sum(amount) as allocated, sum(realised) as realised,
                               count(*) as allocations
                        from allocation
-                       where fiscal_year = :year and opd_code = :opd and status = 'ACTIVE'
+                       where fiscal_year = :year and status = 'ACTIVE'""" + OpdScope.sql("opd_code", params) + """
                        group by kecamatan_code) a on a.kecamatan_code = e.kecamatan_code
             where e.fiscal_year = :year""";
+    }
 
     private static final RowMapper<RegionRow> KECAMATAN_ROW = (rs, n) -> new RegionRow(rs.getString("code"),
             rs.getString("name"), rs.getString("kabupaten_kota_code"), rs.getString("kabupaten_kota_name"),
