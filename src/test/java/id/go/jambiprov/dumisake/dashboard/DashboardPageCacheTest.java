@@ -59,6 +59,7 @@ class DashboardPageCacheTest {
         });
         String before = page(EXPERT, "/dasbor?year=" + YEAR);
         assertThat(before).contains("id=\"summary-allocated\">Rp 0<");
+        assertThat(before).as("the kabupaten/kota to filter by").contains("<option value=\"15.01\"");
         assertThat(page(EXPERT, "/dasbor/kecamatan/15.01.01?year=" + YEAR)).doesNotContain("Bantuan perlengkapan sekolah");
 
         SystemAuthentication.run(() -> allocations.create(new NewAllocation(YEAR, "15.01.01", "DISDIK",

@@ -5,7 +5,7 @@ import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationTotals;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -50,7 +50,7 @@ public class AllocationQueries {
     /** The allocation, if the caller may see it: an operator of another OPD gets "not found". */
     public AllocationView get(long id) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-        String scope = scopeClause(params);
+        String scope = OpdScope.sql("a.opd_code", params);
         return jdbc.query(SELECT + " where a.id = :id" + scope, params, ROW).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("allocation.notFound", id));
     }
@@ -123,17 +123,7 @@ public class AllocationQueries {
             where.append(" and a.status = :status");
             params.addValue("status", filter.status().name());
         }
-        return where + scopeClause(params);
-    }
-
-    /** An operator's queries see their own OPD only; everyone else's see all. */
-    private static String scopeClause(MapSqlParameterSource params) {
-        String scope = CurrentUser.opdScope();
-        if (scope == null) {
-            return "";
-        }
-        params.addValue("scopeOpd", scope);
-        return " and a.opd_code = :scopeOpd";
+        return where + OpdScope.sql("a.opd_code", params);
     }
 
     private static final Map<String, String> SORTABLE = Map.of(

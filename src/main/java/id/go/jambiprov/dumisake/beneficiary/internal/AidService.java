@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.beneficiary.internal;
 
 import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
@@ -146,10 +147,9 @@ public class AidService {
         if (why.length() > 500) {
             throw new BusinessRuleException("CANCEL_REASON_TOO_LONG", "aid.cancelReasonTooLong", 500);
         }
-        String scope = CurrentUser.opdScope();
-        MapSqlParameterSource params = new MapSqlParameterSource("id", aidId).addValue("scope", scope);
+        MapSqlParameterSource params = new MapSqlParameterSource("id", aidId);
         Long allocationId = jdbc.query("select allocation_id from aid where id = :id"
-                        + (scope == null ? "" : " and opd_code = :scope"), params, (rs, n) -> rs.getLong(1))
+                        + OpdScope.sql("opd_code", params), params, (rs, n) -> rs.getLong(1))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("aid.notFound", aidId));
         // lock order allocation → aid, as when recording; refuses a closed year
         allocations.lockForSpending(allocationId);

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
@@ -92,29 +93,30 @@ public class ReviewNoteService {
     @Transactional(readOnly = true)
     public ReviewNoteView get(long id) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-        return jdbc.query(SELECT + " where n.id = :id" + scope(params), params, ROW).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("note.notFound", id));
+        return jdbc.query(SELECT + " where n.id = :id" + OpdScope.sql("n.opd_code", params), params, ROW)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("note.notFound", id));
     }
 
     /** The notes on one record, newest first. */
     @Transactional(readOnly = true)
     public List<ReviewNoteView> on(ReviewTarget target, String code) {
         MapSqlParameterSource params = new MapSqlParameterSource("type", target.name()).addValue("code", code);
-        return jdbc.query(SELECT + " where n.target_type = :type and n.target_code = :code" + scope(params)
-                + " order by n.created_at desc", params, ROW);
+        return jdbc.query(SELECT + " where n.target_type = :type and n.target_code = :code"
+                + OpdScope.sql("n.opd_code", params) + " order by n.created_at desc", params, ROW);
     }
 
     @Transactional(readOnly = true)
     public List<ReviewNoteView> open() {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.query(SELECT + " where n.status = 'OPEN'" + scope(params) + " order by n.created_at", params, ROW);
+        return jdbc.query(SELECT + " where n.status = 'OPEN'" + OpdScope.sql("n.opd_code", params)
+                + " order by n.created_at", params, ROW);
     }
 
     @Transactional(readOnly = true)
     public long openCount() {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.queryForObject("select count(*) from review_note n where n.status = 'OPEN'" + scope(params), params,
-                Long.class);
+        return jdbc.queryForObject("select count(*) from review_note n where n.status = 'OPEN'"
+                + OpdScope.sql("n.opd_code", params), params, Long.class);
     }
 
     private static long allocationId(String code) {
@@ -123,15 +125,6 @@ public class ReviewNoteService {
         } catch (NumberFormatException e) {
             throw new NotFoundException("allocation.notFound", code);
         }
-    }
-
-    private static String scope(MapSqlParameterSource params) {
-        String scope = CurrentUser.opdScope();
-        if (scope == null) {
-            return "";
-        }
-        params.addValue("scopeOpd", scope);
-        return " and n.opd_code = :scopeOpd";
     }
 
     private static ReviewNoteView view(ReviewNote n) {

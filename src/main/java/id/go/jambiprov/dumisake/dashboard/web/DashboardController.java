@@ -7,13 +7,10 @@ import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewTarget;
 import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.Pageables;
-import id.go.jambiprov.dumisake.dashboard.web.RenderedFragments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Pageable;
@@ -22,6 +19,7 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -46,18 +44,16 @@ class DashboardController {
 
     private final DashboardService dashboard;
     private final ReviewNoteService notes;
-    private final FiscalYearService fiscalYears;
     private final Allocations allocations;
     private final RegionService regions;
     private final OpdService opds;
     private final RenderedFragments fragments;
 
-    DashboardController(DashboardService dashboard, ReviewNoteService notes, FiscalYearService fiscalYears,
-                        Allocations allocations, RegionService regions,
-                        OpdService opds, RenderedFragments fragments) {
+    /** The year and the pick-lists come from {@link DashboardChoices}. */
+    DashboardController(DashboardService dashboard, ReviewNoteService notes, Allocations allocations,
+                        RegionService regions, OpdService opds, RenderedFragments fragments) {
         this.dashboard = dashboard;
         this.notes = notes;
-        this.fiscalYears = fiscalYears;
         this.allocations = allocations;
         this.regions = regions;
         this.opds = opds;
@@ -65,15 +61,13 @@ class DashboardController {
     }
 
     @GetMapping("/dasbor")
-    String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kabupatenKota,
+    String dashboard(@ModelAttribute("year") int selected, @RequestParam(required = false) String kabupatenKota,
                      HttpServletRequest request, HttpServletResponse response, Model model) {
-        int selected = year(year, model);
         String scopedOpd = CurrentUser.opdScope();
         KabupatenKotaSummary parent = kabupatenKota == null || kabupatenKota.isBlank() ? null
                 : regions.kabupatenKota(kabupatenKota);
         model.addAttribute("parent", parent);
         model.addAttribute("kabupatenKota", kabupatenKota);
-        model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
         model.addAttribute("scopedOpd", scopedOpd);
         model.addAttribute("figures", fragments.render("dashboard/overview-figures", OVERVIEW_PARAMETERS, request,
                 response, () -> {
@@ -96,10 +90,9 @@ class DashboardController {
     }
 
     @GetMapping("/dasbor/kecamatan/{code}")
-    String kecamatan(@PathVariable String code, @RequestParam(required = false) Integer year,
+    String kecamatan(@PathVariable String code, @ModelAttribute("year") int selected,
                      @PageableDefault(size = KECAMATAN_PAGE_SIZE, sort = "id", direction = Sort.Direction.ASC)
                      Pageable pageable, HttpServletRequest request, HttpServletResponse response, Model model) {
-        int selected = year(year, model);
         model.addAttribute("row", dashboard.kecamatan(selected, code));
         AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
         Pageable offered = Pageables.offered(pageable, KECAMATAN_SORTABLE, KECAMATAN_ORDER, KECAMATAN_PAGE_SIZE);
@@ -117,14 +110,13 @@ class DashboardController {
     }
 
     @GetMapping("/dasbor/opd/{code}")
-    String opd(@PathVariable String code, @RequestParam(required = false) Integer year,
+    String opd(@PathVariable String code, @ModelAttribute("year") int selected,
                @PageableDefault(size = 100, sort = "kecamatan") Pageable pageable, HttpServletRequest request,
                Model model) {
         String scope = CurrentUser.opdScope();
         if (scope != null && !scope.equals(code)) {
             throw new NotFoundException("opd.notFound", code);
         }
-        int selected = year(year, model);
         model.addAttribute("opd", opds.get(code));
         model.addAttribute("row", dashboard.byOpd(selected, null).stream().filter(r -> r.code().equals(code)).findFirst()
                 .orElse(null));
@@ -153,18 +145,5 @@ class DashboardController {
 
     private static String pathOf(HttpServletRequest request) {
         return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    }
-
-    private int year(Integer requested, Model model) {
-        List<FiscalYearChoice> years = fiscalYears.choices();
-        int selected = requested != null ? requested
-                : years.stream().filter(FiscalYearChoice::open).findFirst().or(() -> years.stream().findFirst())
-                .map(FiscalYearChoice::year).orElseThrow(() -> new NotFoundException("fiscalYear.none"));
-        if (years.stream().noneMatch(y -> y.year() == selected)) {
-            throw new NotFoundException("fiscalYear.notFound", selected);
-        }
-        model.addAttribute("years", years);
-        model.addAttribute("year", selected);
-        return selected;
     }
 }

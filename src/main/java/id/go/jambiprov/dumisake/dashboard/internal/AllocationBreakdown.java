@@ -1,0 +1,59 @@
+package id.go.jambiprov.dumisake.dashboard.internal;
+
+import id.go.jambiprov.dumisake.dashboard.RegionRow;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Active allocations by OPD, by programme and by mechanism, in one pass over the year's allocations:
+ * first into the few OPD × programme × mechanism cells, then the three groupings of those cells. Per OPD
+ * the pagu is what the OPD was allocated: its own ceiling.
+ */
+@Component
+class AllocationBreakdown {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AllocationBreakdown(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Breakdown of(DashboardScope scope) {
+        List<RegionRow> opd = new ArrayList<>();
+        List<RegionRow> programme = new ArrayList<>();
+        List<RegionRow> mechanism = new ArrayList<>();
+        MapSqlParameterSource params = scope.params();
+        jdbc.query("""
+                with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
+                                     sum(a.realised) as realised, count(*) as allocations
+                              from allocation a
+                              where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
+                              group by a.opd_code, a.programme_code, a.mechanism),
+                g as (select grouping(opd_code, programme_code) as level,
+                             coalesce(opd_code, programme_code, mechanism) as code,
+                             sum(allocated) as allocated, sum(realised) as realised, sum(allocations) as allocations
+                      from cell group by grouping sets ((opd_code), (programme_code), (mechanism)))
+                select g.level, g.code, coalesce(o.name, p.name, g.code) as name, p.pillar,
+                       g.allocated as pagu, g.allocated, g.realised, g.allocations
+                from g
+                left join opd o on g.level = 1 and o.code = g.code
+                left join programme p on g.level = 2 and p.code = g.code
+                order by g.level, p.pillar, g.code""", params, rs -> {
+            RegionRow row = new RegionRow(rs.getString("code"), rs.getString("name"), rs.getString("pillar"),
+                    rs.getString("pillar"), DashboardScope.figures(rs), rs.getLong("allocations"));
+            switch (rs.getInt("level")) {
+                case 1 -> opd.add(row);
+                case 2 -> programme.add(row);
+                default -> mechanism.add(row);
+            }
+        });
+        return new Breakdown(opd, programme, mechanism);
+    }
+
+    record Breakdown(List<RegionRow> opd, List<RegionRow> programme, List<RegionRow> mechanism) {
+    }
+}

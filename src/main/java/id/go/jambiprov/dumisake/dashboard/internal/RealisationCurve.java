@@ -1,0 +1,59 @@
+package id.go.jambiprov.dumisake.dashboard.internal;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The S-curve: per month the cumulative plan (allocations by planned month), the cumulative realisation
+ * (verified disbursements by SP2D date; empty after the current month) and last year's.
+ */
+@Component
+class RealisationCurve {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    RealisationCurve(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    List<MonthPoint> of(DashboardScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        int year = scope.year();
+        int lastMonth = year < today.getYear() ? 12 : year == today.getYear() ? today.getMonthValue() : 0;
+        MapSqlParameterSource params = scope.params();
+        String realised = scope.filtered()
+                ? """
+                  select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
+                  from disbursement d join allocation a on a.id = d.allocation_id
+                  where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'""" + scope.onAllocation(params)
+                : """
+                  select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
+                  from disbursement d where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'""";
+        return jdbc.query("""
+                        with months as (select generate_series(1, 12) as m),
+                        plan as (select a.planned_month as m, sum(a.amount) as v from allocation a
+                                 where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
+                                 group by 1),
+                        realised as (""" + realised + """
+                                     group by 1, 2)
+                        select months.m,
+                               sum(coalesce(plan.v, 0)) over (order by months.m) as planned,
+                               sum(coalesce(now.v, 0)) over (order by months.m) as realised,
+                               sum(coalesce(prev.v, 0)) over (order by months.m) as previous
+                        from months
+                        left join plan on plan.m = months.m
+                        left join realised now on now.m = months.m and now.y = :year
+                        left join realised prev on prev.m = months.m and prev.y = :year - 1
+                        order by months.m""", params,
+                (rs, n) -> new MonthPoint(rs.getInt("m"), rs.getBigDecimal("planned"),
+                        rs.getInt("m") <= lastMonth ? rs.getBigDecimal("realised") : null,
+                        rs.getBigDecimal("previous")));
+    }
+}

@@ -1,0 +1,58 @@
+package id.go.jambiprov.dumisake.dashboard.web;
+
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
+import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
+import org.thymeleaf.context.LazyContextVariable;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+
+/**
+ * The pick-lists of the dashboard pages, loaded in one place: every page chooses its fiscal year (the
+ * one asked for, else the open one, else the latest), the province page also its kabupaten/kota.
+ */
+@ControllerAdvice(assignableTypes = DashboardController.class)
+class DashboardChoices {
+
+    private final FiscalYearService fiscalYears;
+    private final RegionService regions;
+
+    DashboardChoices(FiscalYearService fiscalYears, RegionService regions) {
+        this.fiscalYears = fiscalYears;
+        this.regions = regions;
+    }
+
+    /** The chosen year, with the years to choose from as {@code years}; a year that does not exist is not found. */
+    @ModelAttribute("year")
+    int year(@RequestParam(required = false) Integer year, Model model) {
+        List<FiscalYearChoice> years = fiscalYears.choices();
+        int selected = year != null ? year
+                : years.stream().filter(FiscalYearChoice::open).findFirst().or(() -> years.stream().findFirst())
+                .map(FiscalYearChoice::year).orElseThrow(() -> new NotFoundException("fiscalYear.none"));
+        if (years.stream().noneMatch(y -> y.year() == selected)) {
+            throw new NotFoundException("fiscalYear.notFound", selected);
+        }
+        model.addAttribute("years", years);
+        return selected;
+    }
+
+    /**
+     * The kabupaten/kota to filter the province page by, read only when a page shows the list, so that the
+     * other pages cost no statement for it.
+     */
+    @ModelAttribute("kabupatenKotaList")
+    LazyContextVariable<List<KabupatenKotaSummary>> kabupatenKota() {
+        return new LazyContextVariable<>() {
+            @Override
+            protected List<KabupatenKotaSummary> loadValue() {
+                return regions.kabupatenKota();
+            }
+        };
+    }
+}

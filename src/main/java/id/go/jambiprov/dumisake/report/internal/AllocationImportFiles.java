@@ -1,0 +1,80 @@
+package id.go.jambiprov.dumisake.report.internal;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The files the allocation import hands out: the empty template to fill in, and the list of issues of a
+ * checked file to fix it with.
+ */
+@Component
+class AllocationImportFiles {
+
+    /** The template's columns, in order; machine names, the same in every language. */
+    static final List<String> COLUMNS = List.of("tahun", "kode_kecamatan", "kode_opd", "kode_program",
+            "mekanisme", "kode_desa", "kegiatan", "jumlah", "bulan_rencana");
+
+    private final MessageSource messages;
+
+    AllocationImportFiles(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The empty template: the heading row with frozen pane and column widths, and a sheet of instructions. */
+    void writeTemplate(OutputStream out) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet(msg("report.import.sheet"));
+            XSSFCellStyle bold = workbook.createCellStyle();
+            bold.setFont(workbook.createFont());
+            bold.getFont().setBold(true);
+            Row heading = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                Cell cell = heading.createCell(i);
+                cell.setCellValue(COLUMNS.get(i));
+                cell.setCellStyle(bold);
+                sheet.setColumnWidth(i, (COLUMNS.get(i).equals("kegiatan") ? 40 : 18) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            XSSFSheet help = workbook.createSheet(msg("report.import.helpSheet"));
+            help.setColumnWidth(0, 18 * 256);
+            help.setColumnWidth(1, 100 * 256);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                Row row = help.createRow(i);
+                row.createCell(0).setCellValue(COLUMNS.get(i));
+                row.createCell(1).setCellValue(msg("report.import.help." + COLUMNS.get(i)));
+            }
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The issues as CSV (row, column, message), for the person to fix the file with. */
+    void writeIssues(List<ImportIssue> issues, OutputStream out) {
+        TableHeader header = new TableHeader(msg("report.import.issuesTitle"), List.of(), "",
+                List.of(Column.integer(msg("report.import.row")), Column.text(msg("report.import.column"), 16),
+                        Column.text(msg("report.import.message"), 80)), msg("report.totals"));
+        try (CsvTableWriter writer = new CsvTableWriter(out, header)) {
+            for (ImportIssue issue : issues) {
+                writer.row(List.of(issue.row(), issue.column(), issue.message()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
