@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The figures by region. Without an OPD scope the kecamatan figures are the envelope totals that the
- * triggers keep (Σ active allocations, Σ verified disbursements, number of active allocations); an OPD
+ * The figures by region. Without an OPD scope the kecamatan figures are the totals kept on the envelope
+ * (Σ active allocations and their number by the V4 trigger, Σ verified disbursements by the allocation
+ * module when a disbursement is verified or withdrawn); an OPD
  * operator's are limited to their OPD: pagu stays the kecamatan's, allocated and realised count that OPD's
  * allocations only. The kecamatan, kabupaten/kota and province levels come from one grouped statement, so
  * they reconcile even while money moves.
@@ -73,7 +74,7 @@ class RegionRollup {
     record Rollup(Figures total, int withoutRealisation, List<RegionRow> kabupatenKota, List<RegionRow> kecamatan) {
     }
 
-    /** One row per kecamatan envelope of :year, from the totals the triggers keep on the envelope. */
+    /** One row per kecamatan envelope of :year, from the totals kept on the envelope. */
     private static final String KECAMATAN_ROWS = """
             select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name,
                    e.pagu, e.allocated, e.realised, e.allocations
