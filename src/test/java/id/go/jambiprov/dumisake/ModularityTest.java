@@ -14,8 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,28 @@ class ModularityTest {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
                 .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
         Files.writeString(DOCS.resolve("README.md"), mermaid());
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path diagram : files.filter(file -> file.toString().endsWith(".puml")).toList()) {
+                Files.write(diagram, relationsInOrder(Files.readAllLines(diagram)));
+            }
+        }
+    }
+
+    /** The documenter writes a diagram's relations in no fixed order: sorted, the files change only with the code. */
+    private static List<String> relationsInOrder(List<String> lines) {
+        List<String> sorted = new ArrayList<>(lines);
+        int start = 0;
+        while (start < sorted.size()) {
+            int end = start;
+            while (end < sorted.size() && sorted.get(end).startsWith("Rel(")) {
+                end++;
+            }
+            if (end > start) {
+                Collections.sort(sorted.subList(start, end));
+            }
+            start = end + 1;
+        }
+        return sorted;
     }
 
     private String mermaid() {
