@@ -125,4 +125,12 @@ class ModularityTest {
         assertThat(modules.getModuleByName("programme").orElseThrow().getDependencies(modules)
                 .containsModuleNamed("allocation")).isFalse();
     }
+
+    /** The demo data sits on top: it uses the capabilities' APIs, and no capability may rely on it. */
+    @Test
+    void noCapabilityDependsOnTheDemoData() {
+        assertThat(modules.stream()
+                .filter(module -> module.getDependencies(modules).containsModuleNamed("demo"))
+                .map(module -> module.getIdentifier().toString())).isEmpty();
+    }
 }

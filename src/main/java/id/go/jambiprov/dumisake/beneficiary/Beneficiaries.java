@@ -1,24 +1,53 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
-/** What the other capabilities may read of the beneficiaries and their aid (today: the exports). */
+/**
+ * What the other capabilities may ask of the beneficiaries and their aid: read the aid (the exports) and,
+ * as an operator signed in for it, register people and record their aid like the pages do (the demo data).
+ */
 @Service
 @Transactional(readOnly = true)
 public class Beneficiaries {
 
     private final AidQueries aid;
+    private final BeneficiaryService people;
+    private final AidService aidRecords;
 
-    Beneficiaries(AidQueries aid) {
+    Beneficiaries(AidQueries aid, BeneficiaryService people, AidService aidRecords) {
         this.aid = aid;
+        this.people = people;
+        this.aidRecords = aidRecords;
     }
 
     /** The aid of a fiscal year as lists show it (NIK masked), an operator's OPD only, oldest first. */
     public List<AidView> aidOfYear(int year) {
         return aid.aidOfYear(year);
+    }
+
+    /**
+     * Registers a person under every check of the form; sex and date of birth are read from the NIK.
+     * SUPPORTS instead of the class's read-only transaction: the service opens its own, whose refusals commit.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void register(String nik, String name, String desaCode, String address, Integer welfareDecile) {
+        people.register(new NewBeneficiary(nik, name, null, null, desaCode, address, null, welfareDecile));
+    }
+
+    /** Records aid for a registered person under a {@code BELANJA_OPD} allocation of the operator's OPD. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public AidView recordAid(long allocationId, String nik, BigDecimal amount, LocalDate date, String description) {
+        return aidRecords.recordAid(allocationId, new NewAid(nik, amount, date, description)).aid();
     }
 }

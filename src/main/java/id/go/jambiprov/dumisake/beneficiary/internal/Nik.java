@@ -73,11 +73,6 @@ public record Nik(String value) {
         return nik.substring(0, VISIBLE_DIGITS) + "*".repeat(16 - VISIBLE_DIGITS);
     }
 
-    /** {@link #mask} as an SQL expression over a column of full NIKs, for statements that write many at once. */
-    public static String maskSql(String column) {
-        return "left(" + column + ", " + VISIBLE_DIGITS + ") || '" + "*".repeat(16 - VISIBLE_DIGITS) + "'";
-    }
-
     @Override
     public String toString() {
         return masked();

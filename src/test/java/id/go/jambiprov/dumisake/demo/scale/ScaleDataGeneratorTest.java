@@ -1,8 +1,8 @@
-package id.go.jambiprov.dumisake.shared.demo;
+package id.go.jambiprov.dumisake.demo.scale;
 
 import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
-import id.go.jambiprov.dumisake.shared.demo.ScaleShape.Range;
-import id.go.jambiprov.dumisake.shared.demo.ScaleShape.SyntheticRegions;
+import id.go.jambiprov.dumisake.demo.scale.ScaleShape.Range;
+import id.go.jambiprov.dumisake.demo.scale.ScaleShape.SyntheticRegions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

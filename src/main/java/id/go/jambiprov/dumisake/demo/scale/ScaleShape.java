@@ -1,4 +1,4 @@
-package id.go.jambiprov.dumisake.shared.demo;
+package id.go.jambiprov.dumisake.demo.scale;
 
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
-package id.go.jambiprov.dumisake.allocation.internal;
+package id.go.jambiprov.dumisake.demo;
 
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
@@ -29,8 +30,8 @@ import java.util.stream.Collectors;
 /**
  * Demo activity of the default profile: fiscal years 2025 and 2026 with a deterministic, realistic spread
  * of allocations over all 144 kecamatan — BKBK of Rp 100 juta per desa where the envelope allows it, plus
- * agency programmes — leaving room in most envelopes. Written through the allocation service's bulk import,
- * so checked, audited and kept within the envelopes like any admin's work. Never in prod, and only into an
+ * agency programmes — leaving room in most envelopes. Written through the allocations' bulk import, so
+ * checked, audited and kept within the envelopes like any admin's work. Never in prod, and only into an
  * empty database.
  */
 @Component
@@ -46,15 +47,13 @@ class DemoAllocations implements ApplicationRunner {
     private static final BigDecimal BKBK_SHARE = new BigDecimal("0.70");
 
     private final FiscalYearService fiscalYears;
-    private final EnvelopeQueries envelopes;
     private final ProgrammeService programmes;
     private final RegionService regions;
-    private final AllocationService allocations;
+    private final Allocations allocations;
 
-    DemoAllocations(FiscalYearService fiscalYears, EnvelopeQueries envelopes, ProgrammeService programmes,
-                    RegionService regions, AllocationService allocations) {
+    DemoAllocations(FiscalYearService fiscalYears, ProgrammeService programmes, RegionService regions,
+                    Allocations allocations) {
         this.fiscalYears = fiscalYears;
-        this.envelopes = envelopes;
         this.programmes = programmes;
         this.regions = regions;
         this.allocations = allocations;
@@ -79,7 +78,7 @@ class DemoAllocations implements ApplicationRunner {
         List<NewAllocation> requests = new ArrayList<>();
         for (KabupatenKotaSummary kabupatenKota : regions.kabupatenKota()) {
             boolean kota = kabupatenKota.type().equals("KOTA");
-            for (EnvelopeView envelope : envelopes.overview(year, kabupatenKota.code())) {
+            for (EnvelopeView envelope : allocations.envelopes(year, kabupatenKota.code())) {
                 Random random = new Random(envelope.kecamatanCode().hashCode() * 31L + year);
                 List<DesaSummary> desa = desaByKecamatan.get(envelope.kecamatanCode()).stream()
                         .filter(d -> kota || d.type() == DesaType.DESA)

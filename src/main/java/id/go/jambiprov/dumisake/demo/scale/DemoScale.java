@@ -1,7 +1,7 @@
-package id.go.jambiprov.dumisake.shared.demo;
+package id.go.jambiprov.dumisake.demo.scale;
 
-import id.go.jambiprov.dumisake.shared.demo.ScaleShape.Range;
-import id.go.jambiprov.dumisake.shared.demo.ScaleShape.SyntheticRegions;
+import id.go.jambiprov.dumisake.demo.scale.ScaleShape.Range;
+import id.go.jambiprov.dumisake.demo.scale.ScaleShape.SyntheticRegions;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package id.go.jambiprov.dumisake.shared.demo;
+package id.go.jambiprov.dumisake.demo.scale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
