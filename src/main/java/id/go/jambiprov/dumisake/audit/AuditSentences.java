@@ -41,6 +41,7 @@ public class AuditSentences {
             Map.entry("DISBURSEMENT_VERIFIED", disbursement()),
             Map.entry("DISBURSEMENT_REJECTED", disbursement()),
             Map.entry("DISBURSEMENT_DEMO_LOADED", disbursement()),
+            Map.entry("DISBURSEMENT_TAKEN_OVER", List.of("tranche", "amount", "sp2dNumber", "sp2dDate", "status")),
             Map.entry("ALLOCATION_CREATED", allocation()),
             Map.entry("ALLOCATION_REVISED", allocation()),
             Map.entry("ALLOCATION_CANCELLED", allocation()),

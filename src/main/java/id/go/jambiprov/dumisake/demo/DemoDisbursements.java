@@ -4,41 +4,36 @@ import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
-import id.go.jambiprov.dumisake.disbursement.DisbursementView;
+import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.Disbursements;
+import id.go.jambiprov.dumisake.disbursement.PastDisbursement;
+import id.go.jambiprov.dumisake.shared.JambiTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 /**
  * Demo disbursements of the default profile, spread over the months of 2025 and 2026 so that the
  * realisation curves have a shape: a first tranche in each allocation's planned month (30% for BKBK, half
  * otherwise), a second one three months later for most; some kecamatan have nothing realised yet, recent
  * tranches wait for verification, and a few were rejected. Deterministic (derived from the ids) and dated no
- * later than today. Each is recorded and submitted by the operator of the allocation's OPD and verified or
- * rejected by the admin, through the disbursements' API: the rules, the allocation totals and the audit
- * trail see them as they see anybody's work.
+ * later than today. Each was submitted by the operator of the allocation's OPD on its SP2D day and decided by
+ * the admin three days later; the admin takes them over through the disbursements' API, which holds them to
+ * the rules of one entered by hand, moves the allocation totals and writes the audit trail.
  */
 @Component
 @Profile("!prod")
@@ -52,20 +47,17 @@ class DemoDisbursements implements ApplicationRunner {
     private static final BigDecimal FIRST_SHARE = new BigDecimal("0.5");
     /** Tranches dated within this many days still wait for the admin. */
     private static final int DAYS_TO_VERIFY = 40;
-    private static final int WORKERS = 4;
+    private static final LocalTime SUBMITTED_AT = LocalTime.of(10, 0);
 
     private final Allocations allocations;
     private final Disbursements disbursements;
     private final DemoUsers users;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoDisbursements(Allocations allocations, Disbursements disbursements, DemoUsers users, JdbcTemplate jdbc,
-                      Clock clock) {
+    DemoDisbursements(Allocations allocations, Disbursements disbursements, DemoUsers users, Clock clock) {
         this.allocations = allocations;
         this.disbursements = disbursements;
         this.users = users;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -76,39 +68,12 @@ class DemoDisbursements implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(clock);
-        Map<String, List<AllocationView>> byEnvelope = active.stream().collect(Collectors.groupingBy(
-                a -> a.year() + " " + a.kecamatanCode(), LinkedHashMap::new, Collectors.toList()));
-        int count = inParallel(byEnvelope.values().stream()
-                .map(envelope -> (Callable<Integer>) () -> envelope.stream().mapToInt(a -> disburse(a, today)).sum())
-                .toList());
-        backdate();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<PastDisbursement> past = new ArrayList<>();
+        active.forEach(allocation -> past.addAll(tranches(allocation, now)));
+        int count = users.as(ADMIN, () -> disbursements.takeOver(past));
         log.info("Demo data: {} disbursements of {} allocations in {} ms", count, active.size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * ~17,000 steps through the API, a dozen statements each, wait mostly on the database: one after another
-     * they took twice as long on a busy two-core machine. The envelopes are independent: the steps of two
-     * envelopes share no row and no lock (envelope, allocation, disbursement; each step commits, so it holds
-     * at most one SP2D number lock), so a few envelopes at a time cannot deadlock.
-     */
-    private static int inParallel(List<Callable<Integer>> envelopes) {
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        try {
-            int count = 0;
-            for (Future<Integer> done : workers.invokeAll(envelopes)) {
-                count += done.get();
-            }
-            return count;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Demo disbursements interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Demo disbursements failed", e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
     }
 
     private List<AllocationView> activeDemoAllocations() {
@@ -122,61 +87,47 @@ class DemoDisbursements implements ApplicationRunner {
     }
 
     /** The tranches of one allocation; none in one kecamatan of nine. */
-    private int disburse(AllocationView allocation, LocalDate today) {
+    private static List<PastDisbursement> tranches(AllocationView allocation, OffsetDateTime now) {
         long id = allocation.id();
+        LocalDate today = now.atZoneSameInstant(JambiTime.ZONE).toLocalDate();
         if (Math.floorMod(allocation.kecamatanCode().hashCode(), 9) == 0) {
-            return 0;
+            return List.of();
         }
         BigDecimal share = allocation.programmeCode().equals("BKBK-DESA") ? BKBK_FIRST_SHARE : FIRST_SHARE;
         BigDecimal first = allocation.amount().multiply(share).setScale(-3, RoundingMode.HALF_UP).setScale(2);
         int dayOfMonth = 1 + (int) (id % 25);
         LocalDate firstDate = LocalDate.of(allocation.year(), allocation.plannedMonth(), dayOfMonth);
         if (firstDate.isAfter(today) || first.signum() <= 0) {
-            return 0;
+            return List.of();
         }
-        DisbursementView tranche1 = submitted(allocation, 1, first, firstDate, "Tahap 1");
         if (id % 23 == 0) {
-            users.as(ADMIN, () -> disbursements.reject(tranche1.id(), REJECT_REASON));
-            return 1;
+            return List.of(tranche(allocation, 1, first, firstDate, "Tahap 1", DisbursementStatus.REJECTED, now));
         }
         if (firstDate.isAfter(today.minusDays(DAYS_TO_VERIFY))) {
-            return 1;
+            return List.of(tranche(allocation, 1, first, firstDate, "Tahap 1", DisbursementStatus.SUBMITTED, now));
         }
-        users.as(ADMIN, () -> disbursements.verify(tranche1.id()));
+        PastDisbursement tranche1 = tranche(allocation, 1, first, firstDate, "Tahap 1", DisbursementStatus.VERIFIED,
+                now);
         LocalDate secondDate = firstDate.plusMonths(3);
         BigDecimal rest = allocation.amount().subtract(first);
         if (allocation.plannedMonth() > 9 || id % 7 == 0 || rest.signum() <= 0
                 || secondDate.isAfter(today.minusDays(DAYS_TO_VERIFY))) {
-            return 1;
+            return List.of(tranche1);
         }
-        DisbursementView tranche2 = submitted(allocation, 2, rest, secondDate, "Tahap 2 (pelunasan)");
-        users.as(ADMIN, () -> disbursements.verify(tranche2.id()));
-        return 2;
+        return List.of(tranche1, tranche(allocation, 2, rest, secondDate, "Tahap 2 (pelunasan)",
+                DisbursementStatus.VERIFIED, now));
     }
 
-    private DisbursementView submitted(AllocationView allocation, int tranche, BigDecimal amount, LocalDate sp2dDate,
-                                       String remark) {
+    /** Submitted by the OPD's operator on the SP2D day, decided by the admin three days later. */
+    private static PastDisbursement tranche(AllocationView allocation, int tranche, BigDecimal amount,
+                                            LocalDate sp2dDate, String remark, DisbursementStatus status,
+                                            OffsetDateTime now) {
         String sp2dNumber = "%06d/SP2D-LS/%d/%d".formatted(allocation.id(), tranche, allocation.year());
-        return users.as(DemoUsers.operatorOf(allocation.opdCode()), () -> {
-            DisbursementView draft = disbursements.record(allocation.id(), tranche, amount, sp2dNumber, sp2dDate,
-                    remark);
-            return disbursements.submit(draft.id());
-        });
-    }
-
-    /**
-     * The API stamps each step with the moment of loading; the queue and the early warning "waiting for
-     * verification too long" need the story told by the SP2D dates: recorded and submitted on the SP2D day,
-     * decided three days later. Only these times change, so one set-based statement is enough, and the audit
-     * trail keeps the true moment of every step.
-     */
-    private void backdate() {
-        jdbc.update("""
-                update disbursement
-                set created_at = sp2d_date + interval '9 hours', updated_at = sp2d_date + interval '10 hours',
-                    submitted_at = sp2d_date + interval '10 hours',
-                    decided_at = case when decided_at is not null then least(sp2d_date + interval '3 days', now()) end
-                where fiscal_year in (%s)""".formatted(DemoAllocations.YEARS.stream().map(String::valueOf)
-                .reduce((a, b) -> a + ", " + b).orElseThrow()));
+        OffsetDateTime submitted = sp2dDate.atTime(SUBMITTED_AT).atZone(JambiTime.ZONE).toOffsetDateTime();
+        boolean decided = status != DisbursementStatus.SUBMITTED;
+        OffsetDateTime decidedAt = submitted.plusDays(3).isAfter(now) ? now : submitted.plusDays(3);
+        return new PastDisbursement(allocation.id(), tranche, amount, sp2dNumber, sp2dDate, remark, status,
+                DemoUsers.operatorOf(allocation.opdCode()), submitted, decided ? ADMIN : null,
+                decided ? decidedAt : null, status == DisbursementStatus.REJECTED ? REJECT_REASON : null);
     }
 }

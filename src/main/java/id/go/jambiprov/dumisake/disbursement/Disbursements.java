@@ -1,27 +1,25 @@
 package id.go.jambiprov.dumisake.disbursement;
 
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
-import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
-import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
+import id.go.jambiprov.dumisake.disbursement.internal.DisbursementTakeOver;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * What the other capabilities may ask of the disbursements: read them (exports, the SP2D reconciliation), and
- * record and decide them under every rule of the pages (the demo data).
+ * take over those decided before Dumisake was used (the demo data).
  */
 @Service
 public class Disbursements {
 
     private final DisbursementQueries queries;
-    private final DisbursementService disbursements;
+    private final DisbursementTakeOver takeOver;
 
-    Disbursements(DisbursementQueries queries, DisbursementService disbursements) {
+    Disbursements(DisbursementQueries queries, DisbursementTakeOver takeOver) {
         this.queries = queries;
-        this.disbursements = disbursements;
+        this.takeOver = takeOver;
     }
 
     /**
@@ -32,25 +30,13 @@ public class Disbursements {
         queries.forEach(year, opdCode, status, each);
     }
 
-    /** A draft, recorded by the signed-in operator of the allocation's OPD under every rule of the page. */
-    public DisbursementView record(long allocationId, int tranche, BigDecimal amount, String sp2dNumber,
-                                   LocalDate sp2dDate, String remark) {
-        return disbursements.create(allocationId,
-                new NewDisbursement(tranche, amount, sp2dNumber, sp2dDate, remark, null), null);
-    }
-
-    /** The operator sends the draft for verification. */
-    public DisbursementView submit(long id) {
-        return disbursements.submit(id);
-    }
-
-    /** An admin who did not submit it verifies it (maker-checker). */
-    public DisbursementView verify(long id) {
-        return disbursements.verify(id);
-    }
-
-    /** An admin who did not submit it rejects it with a reason. */
-    public DisbursementView reject(long id, String reason) {
-        return disbursements.reject(id, reason);
+    /**
+     * Disbursements submitted and decided before Dumisake was used, taken over all or nothing under the rules of
+     * one entered by hand (admins only).
+     *
+     * @return how many were taken over
+     */
+    public int takeOver(List<PastDisbursement> past) {
+        return takeOver.takeOver(past);
     }
 }

@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo data of the shared test database came through the capabilities' APIs, as the people it names:
- * every row has the audit events its service writes, the maker-checker steps were taken by the operator and
- * the admin, and the allocation and envelope totals are the sums of what was disbursed. Other tests add to
+ * every row has the audit events its service writes (the disbursements: taken over by the admin, with the
+ * operator who submitted them and the admin who decided them), and the allocation and envelope totals are the
+ * sums of what was disbursed. Other tests add to
  * 2025/2026, so the checks pick the demo's own rows (its SP2D numbers, its synthetic people).
  */
 @SpringBootTest
@@ -49,17 +50,11 @@ class DemoDataTest {
                   and not exists (select 1 from audit_event e where e.action = 'ALLOCATION_CREATED'
                                   and e.entity_type = 'Allocation' and e.entity_id = a.id::text)""")).isZero();
         assertThat(count("""
-                select count(*) from disbursement d join allocation a on a.id = d.allocation_id
-                where %s and (
-                   not exists (select 1 from audit_event e where e.action = 'DISBURSEMENT_CREATED'
-                               and e.entity_id = d.id::text and e.username = 'op-' || lower(a.opd_code))
-                or not exists (select 1 from audit_event e where e.action = 'DISBURSEMENT_SUBMITTED'
-                               and e.entity_id = d.id::text and e.username = 'op-' || lower(a.opd_code))
-                or (d.status = 'VERIFIED') <> exists (select 1 from audit_event e where e.action = 'DISBURSEMENT_VERIFIED'
-                               and e.entity_id = d.id::text and e.username = 'admin')
-                or (d.status = 'REJECTED') <> exists (select 1 from audit_event e where e.action = 'DISBURSEMENT_REJECTED'
-                               and e.entity_id = d.id::text and e.username = 'admin'))""".formatted(DEMO_DISBURSEMENT)))
-                .isZero();
+                select count(*) from disbursement d
+                where %s and not exists (select 1 from audit_event e where e.action = 'DISBURSEMENT_TAKEN_OVER'
+                                         and e.entity_id = d.id::text and e.username = 'admin'
+                                         and e.after_state ->> 'submittedBy' = d.submitted_by)"""
+                .formatted(DEMO_DISBURSEMENT))).isZero();
         assertThat(count("""
                 select count(*) from aid x join beneficiary b on b.id = x.beneficiary_id
                 where b.name ~ '^Penerima Sintetis (DISDIK|DINKES|DPUPR) [0-9]+-[0-9]+$' and x.fiscal_year = 2026

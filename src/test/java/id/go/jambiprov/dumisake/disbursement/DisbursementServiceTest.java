@@ -19,11 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import static id.go.jambiprov.dumisake.disbursement.DisbursementTestSupport.TODAY;
@@ -75,6 +78,9 @@ class DisbursementServiceTest {
 
     @Autowired
     EnvelopeQueries envelopes;
+
+    @Autowired
+    Disbursements disbursementsApi;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -468,6 +474,65 @@ class DisbursementServiceTest {
     }
 
     // --- helpers
+
+    @Test
+    void disbursementsDecidedEarlierAreTakenOverWithTheirStepsAndMoveTheTotals() {
+        AllocationView allocation = newAllocation(YEAR, juta(500));
+        BigDecimal envelopeBefore = envelopes.get(YEAR, allocation.kecamatanCode()).realised();
+        OffsetDateTime submittedAt = OffsetDateTime.parse("2041-05-02T10:00:00+07:00");
+
+        int taken = as(ADMIN, () -> disbursementsApi.takeOver(List.of(
+                past(allocation, 1, juta(200), DisbursementStatus.VERIFIED, "op-disdik", "admin-lama", submittedAt),
+                past(allocation, 2, juta(100), DisbursementStatus.SUBMITTED, "op-disdik", null, submittedAt),
+                past(allocation, 3, juta(50), DisbursementStatus.REJECTED, "op-disdik", "admin-lama", submittedAt))));
+
+        assertThat(taken).isEqualTo(3);
+        AllocationView after = asSystem(() -> allocations.get(allocation.id()));
+        assertThat(after.disbursed()).isEqualByComparingTo(juta(300)).isEqualByComparingTo(
+                sumOf(jdbc, allocation.id(), "status <> 'REJECTED'"));
+        assertThat(after.realised()).isEqualByComparingTo(juta(200));
+        assertThat(envelopes.get(YEAR, allocation.kecamatanCode()).realised())
+                .isEqualByComparingTo(envelopeBefore.add(juta(200)));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from disbursement where allocation_id = ? and submitted_by = 'op-disdik'
+                  and submitted_at = ? and (status = 'SUBMITTED' or decided_by = 'admin-lama')""",
+                Long.class, allocation.id(), submittedAt)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event e join disbursement d on e.entity_id = d.id::text
+                where d.allocation_id = ? and e.action = 'DISBURSEMENT_TAKEN_OVER' and e.username = 'admin-uji'""",
+                Long.class, allocation.id())).isEqualTo(3);
+    }
+
+    @Test
+    void aTakeOverWithOneDisbursementAgainstTheRulesWritesNothing() {
+        AllocationView allocation = newAllocation(YEAR, juta(500));
+        OffsetDateTime submittedAt = OffsetDateTime.parse("2041-05-02T10:00:00+07:00");
+        long eventsBefore = auditCount();
+
+        assertRule(() -> as(ADMIN, () -> disbursementsApi.takeOver(List.of(
+                past(allocation, 1, juta(200), DisbursementStatus.VERIFIED, "op-disdik", "admin-lama", submittedAt),
+                past(allocation, 2, juta(100), DisbursementStatus.VERIFIED, "op-disdik", "op-disdik", submittedAt)))),
+                "SUBMITTER_CANNOT_DECIDE");
+        assertRule(() -> as(ADMIN, () -> disbursementsApi.takeOver(List.of(
+                past(allocation, 1, juta(400), DisbursementStatus.VERIFIED, "op-disdik", "admin-lama", submittedAt),
+                past(allocation, 2, juta(200), DisbursementStatus.SUBMITTED, "op-disdik", null, submittedAt)))),
+                "ALLOCATION_EXCEEDED");
+        assertThatThrownBy(() -> as(OP_DISDIK, () -> disbursementsApi.takeOver(List.of(
+                past(allocation, 1, juta(10), DisbursementStatus.SUBMITTED, "op-disdik", null, submittedAt)))))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(rowsOf(allocation)).isZero();
+        assertThat(asSystem(() -> allocations.get(allocation.id())).disbursed()).isEqualByComparingTo("0");
+        assertThat(auditCount()).isEqualTo(eventsBefore);
+    }
+
+    private static PastDisbursement past(AllocationView allocation, int tranche, BigDecimal amount,
+                                         DisbursementStatus status, String submittedBy, String decidedBy,
+                                         OffsetDateTime submittedAt) {
+        return new PastDisbursement(allocation.id(), tranche, amount, sp2dNumber(), MAY, "Tahap " + tranche, status,
+                submittedBy, submittedAt, decidedBy, decidedBy == null ? null : submittedAt.plusDays(3),
+                status == DisbursementStatus.REJECTED ? "SPJ belum lengkap" : null);
+    }
 
     private AllocationView newAllocation(int year, BigDecimal amount) {
         ensureOpen(fiscalYears, year);
