@@ -1,0 +1,95 @@
+package id.go.jambiprov.dumisake.dashboard;
+
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.audit.AuditLog;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard module alone: its figures are read from the envelope and allocation tables as the allocation
+ * module keeps them, without any of that module's code. A year of envelopes and one allocation are written
+ * here; each test rolls back. Fiscal year 2018 belongs to this class.
+ */
+@ApplicationModuleTest
+@Transactional
+class DashboardModuleTest {
+
+    private static final int YEAR = 2018;
+    private static final BigDecimal PAGU = new BigDecimal("2000000000");
+    private static final BigDecimal ALLOCATED = new BigDecimal("100000000");
+
+    @MockitoBean
+    Allocations allocations;
+    @MockitoBean
+    AuditTrail audit;
+    @MockitoBean
+    AuditLog auditLog;
+    @MockitoBean
+    OpdService opds;
+    @MockitoBean
+    FiscalYearService fiscalYears;
+    @MockitoBean
+    RegionService regions;
+
+    @Autowired
+    Dashboards dashboards;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void aYearWithOneAllocation() {
+        jdbc.update("insert into fiscal_year (year, pagu_per_kecamatan, status, opened_by) values (?, ?, 'OPEN', 'uji')",
+                YEAR, PAGU);
+        jdbc.update("insert into envelope (fiscal_year, kecamatan_code, pagu) select ?, code, ? from kecamatan", YEAR, PAGU);
+        jdbc.update("""
+                insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, title, amount,
+                                        planned_month, status, created_by, updated_by)
+                values (?, '15.01.01', 'DISDIK', 'BANTUAN-PENDIDIKAN', 'BELANJA_OPD', 'Uji', ?, 6, 'ACTIVE', 'uji', 'uji')""",
+                YEAR, ALLOCATED);
+    }
+
+    @Test
+    void theProvinceIsTheSumOfItsEnvelopes() {
+        Summary summary = asAdmin(() -> dashboards.summary(YEAR, null));
+
+        assertThat(summary.kecamatan()).isEqualTo(144);
+        assertThat(summary.figures().pagu()).isEqualByComparingTo(PAGU.multiply(BigDecimal.valueOf(144)));
+        assertThat(summary.figures().allocated()).isEqualByComparingTo(ALLOCATED);
+        assertThat(summary.figures().realised()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void eachKabupatenKotaAddsUpItsKecamatan() {
+        List<RegionRow> rows = asAdmin(() -> dashboards.byKabupatenKota(YEAR));
+
+        assertThat(rows).hasSize(11);
+        assertThat(rows).filteredOn(row -> row.code().equals("15.01")).singleElement()
+                .satisfies(kerinci -> assertThat(kerinci.figures().allocated()).isEqualByComparingTo(ALLOCATED));
+        assertThat(rows.stream().map(row -> row.figures().pagu()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(PAGU.multiply(BigDecimal.valueOf(144)));
+    }
+
+    private static <T> T asAdmin(Supplier<T> read) {
+        AtomicReference<T> result = new AtomicReference<>();
+        SystemAuthentication.run(() -> result.set(read.get()));
+        return result.get();
+    }
+}
