@@ -52,6 +52,9 @@ class EnvelopeConcurrencyTest {
     AllocationService allocations;
 
     @Autowired
+    Allocations allocationReads;
+
+    @Autowired
     FiscalYearService fiscalYears;
 
     @Autowired
@@ -98,7 +101,7 @@ class EnvelopeConcurrencyTest {
                 boolean cancel = random.nextInt(100) < 10;
                 BigDecimal amount = juta(10 + random.nextInt(141));
                 String outcome = asAdmin(() -> {
-                    AllocationView current = allocations.get(id);
+                    AllocationView current = allocationReads.get(id);
                     try {
                         if (cancel) {
                             allocations.cancel(id, "uji serentak", current.version());

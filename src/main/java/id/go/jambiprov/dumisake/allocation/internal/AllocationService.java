@@ -168,18 +168,9 @@ public class AllocationService {
     }
 
     /**
-     * The allocation, if the caller may see it: an operator of another OPD gets "not found". For the other
-     * capabilities that read an allocation next to changing their own records; lists read {@link AllocationQueries}.
-     */
-    @Transactional(readOnly = true)
-    public AllocationView get(long id) {
-        return queries.get(id);
-    }
-
-    /**
-     * For spending from an allocation (disbursements, aid): the allocation as the caller may see it (404 outside an operator's
-     * OPD), in an open year, locked until the caller's transaction ends — with its envelope first when the
-     * change moves the envelope's realisation, keeping the one lock order envelope → allocation.
+     * For spending from an allocation (disbursements, aid): the allocation as the caller may see it (404 outside an
+     * operator's OPD), in an open year, locked until the caller's transaction ends — with its envelope first when
+     * the change moves the envelope's realisation, keeping the one lock order envelope → allocation.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public AllocationView lockForSpending(long id, boolean alsoEnvelope) {
