@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.web;
 
-import id.go.jambiprov.dumisake.shared.ParametersRequest;
 import id.go.jambiprov.dumisake.shared.LocalPaths;
+import id.go.jambiprov.dumisake.shared.ParametersRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

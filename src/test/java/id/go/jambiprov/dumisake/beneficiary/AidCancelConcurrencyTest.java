@@ -1,12 +1,12 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
-import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.account.Role;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
-import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;

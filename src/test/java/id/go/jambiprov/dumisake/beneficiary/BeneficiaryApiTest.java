@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
-import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.internal.ImportError;
 import id.go.jambiprov.dumisake.beneficiary.internal.ImportResult;
-import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
-import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;

@@ -1,13 +1,13 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
-import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
-import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;

@@ -1,5 +1,12 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.account.SignedIn;
+import id.go.jambiprov.dumisake.account.internal.AccountService;
+import id.go.jambiprov.dumisake.account.internal.NewAccount;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryQueries;
@@ -10,13 +17,6 @@ import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import id.go.jambiprov.dumisake.beneficiary.internal.NikSearchSettings;
 import id.go.jambiprov.dumisake.beneficiary.internal.RecordedAid;
-import id.go.jambiprov.dumisake.account.internal.AccountService;
-import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.account.internal.NewAccount;
-import id.go.jambiprov.dumisake.account.Role;
-import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
-import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;

@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.dashboard;
 
-import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
-import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,14 +1,13 @@
 package id.go.jambiprov.dumisake.report;
 
+import id.go.jambiprov.dumisake.account.SignedIn;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.report.internal.ImportIssue;
 import id.go.jambiprov.dumisake.report.internal.ImportPreview;
 import id.go.jambiprov.dumisake.report.internal.ImportedRow;
-import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
-import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.allocation.NewAllocation;
-import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.web.StoredSession;
 import org.apache.poi.ss.usermodel.Row;

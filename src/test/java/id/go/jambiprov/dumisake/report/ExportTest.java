@@ -1,11 +1,12 @@
 package id.go.jambiprov.dumisake.report;
 
+import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.report.internal.Column;
 import id.go.jambiprov.dumisake.report.internal.CsvTableWriter;
 import id.go.jambiprov.dumisake.report.internal.TableHeader;
 import id.go.jambiprov.dumisake.report.internal.XlsxTableWriter;
-import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import jakarta.servlet.http.Cookie;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -18,7 +19,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

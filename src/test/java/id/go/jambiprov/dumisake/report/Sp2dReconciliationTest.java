@@ -1,12 +1,12 @@
 package id.go.jambiprov.dumisake.report;
 
-import id.go.jambiprov.dumisake.report.internal.Reconciliation;
-import id.go.jambiprov.dumisake.report.internal.ReconciliationLine;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.report.internal.Reconciliation;
+import id.go.jambiprov.dumisake.report.internal.ReconciliationLine;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.web.StoredSession;
 import org.junit.jupiter.api.Test;

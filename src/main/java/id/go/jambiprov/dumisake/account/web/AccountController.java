@@ -1,11 +1,11 @@
 package id.go.jambiprov.dumisake.account.web;
 
+import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.internal.AccountRuleException;
 import id.go.jambiprov.dumisake.account.internal.AccountService;
 import id.go.jambiprov.dumisake.account.internal.AccountSummary;
 import id.go.jambiprov.dumisake.account.internal.CreatedAccount;
 import id.go.jambiprov.dumisake.account.internal.NewAccount;
-import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.shared.Flash;

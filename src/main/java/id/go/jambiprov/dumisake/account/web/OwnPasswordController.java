@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.account.web;
 
+import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.internal.AccountRuleException;
 import id.go.jambiprov.dumisake.account.internal.AccountService;
-import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.internal.PasswordPolicy;
 import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.servlet.http.HttpServletRequest;

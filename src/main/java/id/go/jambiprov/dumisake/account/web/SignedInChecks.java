@@ -2,8 +2,8 @@ package id.go.jambiprov.dumisake.account.web;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.PasswordChangeRequiredException;
-import id.go.jambiprov.dumisake.account.internal.SessionCheck;
 import id.go.jambiprov.dumisake.account.SignedOutException;
+import id.go.jambiprov.dumisake.account.internal.SessionCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

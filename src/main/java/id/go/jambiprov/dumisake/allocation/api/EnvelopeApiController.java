@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.allocation.api;
 
-import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.allocation.EnvelopeView;
+import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

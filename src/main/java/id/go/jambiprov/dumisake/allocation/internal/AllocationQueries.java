@@ -1,11 +1,11 @@
 package id.go.jambiprov.dumisake.allocation.internal;
 
+import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationTotals;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.data.domain.Page;

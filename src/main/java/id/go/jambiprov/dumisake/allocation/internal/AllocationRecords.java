@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.allocation.internal;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
-import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.allocation.internal;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
-import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.domain.Allocation;
 import id.go.jambiprov.dumisake.allocation.domain.AllocationRepository;
 import id.go.jambiprov.dumisake.allocation.domain.Envelope;

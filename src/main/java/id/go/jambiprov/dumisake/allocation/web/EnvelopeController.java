@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
-import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.RegionService;
 import org.springframework.data.domain.Pageable;

@@ -1,10 +1,10 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;

@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
+import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocation;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaResult;
-import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;

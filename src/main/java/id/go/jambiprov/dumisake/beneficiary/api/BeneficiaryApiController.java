@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.beneficiary.api;
 
+import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
-import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;

@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.beneficiary.internal;
 
-import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.beneficiary.AidView;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,11 +1,11 @@
 package id.go.jambiprov.dumisake.beneficiary.internal;
 
-import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.account.OpdScope;
-import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.domain.AidEligibility;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;

@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.beneficiary.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
-import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
 import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
 import id.go.jambiprov.dumisake.shared.tabular.ImportTempFiles;
 import jakarta.annotation.PreDestroy;

@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.beneficiary.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
-import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.beneficiary.domain.AidEligibility;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;

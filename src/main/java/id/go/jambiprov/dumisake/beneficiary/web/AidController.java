@@ -1,18 +1,18 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
-import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
-import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.internal.RecordedAid;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
-import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

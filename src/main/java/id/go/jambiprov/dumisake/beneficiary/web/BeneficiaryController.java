@@ -1,9 +1,9 @@
 package id.go.jambiprov.dumisake.beneficiary.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
-import id.go.jambiprov.dumisake.beneficiary.AidView;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryQueries;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
@@ -11,9 +11,9 @@ import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.internal.NikCheck;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
+import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
-import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

@@ -1,10 +1,10 @@
 package id.go.jambiprov.dumisake.dashboard.api;
 
-import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.Figures;
-import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.dashboard.Summary;
+import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

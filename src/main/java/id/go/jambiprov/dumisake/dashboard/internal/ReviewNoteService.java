@@ -2,8 +2,8 @@ package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.account.OpdScope;
-import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.dashboard.domain.ReviewNote;
 import id.go.jambiprov.dumisake.dashboard.domain.ReviewNoteRepository;

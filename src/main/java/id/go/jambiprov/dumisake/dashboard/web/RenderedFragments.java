@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.web;
 
-import id.go.jambiprov.dumisake.shared.ParametersRequest;
 import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.shared.ParametersRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;

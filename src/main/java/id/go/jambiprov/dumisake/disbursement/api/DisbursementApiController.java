@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.disbursement.api;
 
+import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
-import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,11 +1,11 @@
 package id.go.jambiprov.dumisake.disbursement.internal;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
-import id.go.jambiprov.dumisake.account.CurrentUser;
-import id.go.jambiprov.dumisake.allocation.Allocations;
-import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.disbursement.domain.Disbursement;
 import id.go.jambiprov.dumisake.disbursement.domain.DisbursementRepository;
 import id.go.jambiprov.dumisake.disbursement.domain.DisbursementRules;

@@ -1,15 +1,15 @@
 package id.go.jambiprov.dumisake.report.internal;
 
-import org.springframework.core.io.InputStreamSource;
-import id.go.jambiprov.dumisake.disbursement.Disbursements;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
+import id.go.jambiprov.dumisake.disbursement.Disbursements;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import id.go.jambiprov.dumisake.shared.tabular.ImportGate;
 import id.go.jambiprov.dumisake.shared.tabular.TabularFile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 

@@ -1,12 +1,12 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
-import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningDay;
-import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningDay;
+import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.Test;
