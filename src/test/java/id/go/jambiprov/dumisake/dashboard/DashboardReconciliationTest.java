@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.dashboard;
 
+import id.go.jambiprov.dumisake.DisbursementTotals;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
@@ -167,20 +168,8 @@ class DashboardReconciliationTest {
                 jdbc.update("update allocation set status = 'CANCELLED' where id = ?", id);
             }
         }
-        // the rows were written past the service: their totals are set from them, as the demo loader does
-        jdbc.update("""
-                with totals as (
-                    select allocation_id,
-                           coalesce(sum(amount) filter (where status <> 'REJECTED'), 0) as disbursed,
-                           coalesce(sum(amount) filter (where status = 'VERIFIED'), 0) as realised
-                    from disbursement where fiscal_year = ? group by allocation_id),
-                moved as (
-                    update allocation a set disbursed = t.disbursed, realised = t.realised
-                    from totals t where a.id = t.allocation_id
-                    returning a.fiscal_year, a.kecamatan_code, a.realised)
-                update envelope e set realised = m.realised
-                from (select fiscal_year, kecamatan_code, sum(realised) as realised from moved group by 1, 2) m
-                where e.fiscal_year = m.fiscal_year and e.kecamatan_code = m.kecamatan_code""", RANDOM_YEAR);
+        // the rows were written past the service: their totals are recounted from them
+        DisbursementTotals.recount(jdbc, RANDOM_YEAR);
     }
 
     private static BigDecimal sum(List<RegionRow> rows, Function<Figures, BigDecimal> value) {

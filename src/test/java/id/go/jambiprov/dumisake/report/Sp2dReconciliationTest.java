@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.report;
 
+import id.go.jambiprov.dumisake.DisbursementTotals;
 import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
@@ -70,6 +71,7 @@ class Sp2dReconciliationTest {
                                           created_by, updated_by)
                 values (?, ?, 5, 1000000, 'SP2D/0005/2083', '2083-07-01', 'DRAFT', 'op-disdik', 'op-disdik')""",
                 allocation.get(), YEAR);
+        DisbursementTotals.recount(jdbc, YEAR);
 
         String treasury = """
                 nomor_sp2d;tanggal;jumlah;kode_opd
@@ -127,5 +129,6 @@ class Sp2dReconciliationTest {
                                           created_by, updated_by, submitted_at, submitted_by, decided_at, decided_by)
                 values (?, ?, ?, ?, ?, cast(? as date), 'VERIFIED', 'op-disdik', 'op-disdik', now(), 'op-disdik',
                         now(), 'admin')""", allocationId, YEAR, tranche, new BigDecimal(amount), sp2d, date);
+        DisbursementTotals.recount(jdbc, YEAR);
     }
 }

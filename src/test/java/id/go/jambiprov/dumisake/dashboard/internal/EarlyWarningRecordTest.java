@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
+import id.go.jambiprov.dumisake.DisbursementTotals;
 import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
@@ -137,5 +138,6 @@ class EarlyWarningRecordTest {
                 values (?, ?, 1, ?, ?, ?, 'SUBMITTED', 'op-disdik', 'op-disdik', ?, 'op-disdik')""",
                 allocation, YEAR, new BigDecimal(amount), sp2d, OffsetDateTime.parse(submittedAt).toLocalDate(),
                 OffsetDateTime.parse(submittedAt));
+        DisbursementTotals.recount(jdbc, YEAR);
     }
 }

@@ -145,7 +145,7 @@ class ScaleDataGeneratorTest {
         assertThatThrownBy(() -> DemoScale.of("jakarta")).hasMessageContaining("jambi-5y, national");
     }
 
-    /** Invariants 1 and 2 and the totals the triggers keep, over the whole database. */
+    /** Invariants 1, 2 and 4 and the totals kept on allocations and envelopes, over the whole database. */
     private void assertRulesHold() {
         assertThat(count("select count(*) from envelope where allocated > pagu or realised > allocated")).isZero();
         assertThat(count("""
@@ -169,9 +169,12 @@ class ScaleDataGeneratorTest {
         assertThat(count("""
                 select count(*) from aid x join allocation a on a.id = x.allocation_id join beneficiary b on b.id = x.beneficiary_id
                 where a.mechanism <> 'BELANJA_OPD' or left(b.desa_code, 8) <> a.kecamatan_code or x.nik <> b.nik""")).isZero();
+        assertThat(count("select count(*) from disbursement where status = 'VERIFIED' and decided_by = submitted_by"))
+                .isZero();
+        // no SP2D after today is the application's rule, not the schema's: other tests write future years by SQL
         assertThat(count("""
-                select count(*) from disbursement where sp2d_date > current_date
-                   or (status = 'VERIFIED' and decided_by = submitted_by)""")).isZero();
+                select count(*) from disbursement
+                where sp2d_number like 'SP2D/SINTETIS/%' and sp2d_date > current_date""")).isZero();
     }
 
     private void assertNiksAreValid() {
