@@ -24,7 +24,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every text a person reads comes from the two message bundles, which hold the same keys. */
+/**
+ * Every text a person reads comes from the message bundles (the shared one and one per newer capability, all
+ * named in {@code spring.messages.basename}); each exists in Indonesian and English with the same keys.
+ */
 class I18nTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
@@ -39,8 +42,24 @@ class I18nTest {
 
     @Test
     void bothBundlesHaveTheSameKeys() throws IOException {
-        assertThat(load("messages_en.properties").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+        for (String basename : basenames()) {
+            assertThat(load(basename + "_en.properties").stringPropertyNames()).as(basename)
+                    .containsExactlyInAnyOrderElementsOf(load(basename + ".properties").stringPropertyNames());
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String basename : basenames()) {
+            for (String key : load(basename + ".properties").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(basename + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     /**
@@ -51,7 +70,7 @@ class I18nTest {
     @Test
     void everyMessageWithArgumentsFormatsCompletely() throws IOException {
         List<String> broken = new ArrayList<>();
-        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+        for (String bundle : bundles()) {
             Locale locale = bundle.contains("_en") ? Locale.ENGLISH : Locale.forLanguageTag("id");
             Properties messages = load(bundle);
             for (String key : new TreeSet<>(messages.stringPropertyNames())) {
@@ -82,7 +101,7 @@ class I18nTest {
     void yearsAreNeverGrouped() throws IOException {
         Pattern plainYear = Pattern.compile("(?i)(tahun(?: anggaran)?|year) \\{\\d}");
         List<String> grouped = new ArrayList<>();
-        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+        for (String bundle : bundles()) {
             Properties messages = load(bundle);
             messages.stringPropertyNames().stream().sorted()
                     .filter(key -> !key.startsWith("audit.sentence.") && plainYear.matcher(messages.getProperty(key)).find())
@@ -102,7 +121,10 @@ class I18nTest {
 
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = new TreeSet<>();
+        for (String basename : basenames()) {
+            keys.addAll(load(basename + ".properties").stringPropertyNames());
+        }
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
             Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
@@ -135,6 +157,21 @@ class I18nTest {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(file -> file.toString().endsWith(".html")).toList();
         }
+    }
+
+    /** The bundles the application reads, as {@code spring.messages.basename} names them. */
+    private static List<String> basenames() throws IOException {
+        String names = load("application.properties").getProperty("spring.messages.basename");
+        return Stream.of(names.split(",")).map(String::strip).toList();
+    }
+
+    private static List<String> bundles() throws IOException {
+        List<String> bundles = new ArrayList<>();
+        for (String basename : basenames()) {
+            bundles.add(basename + ".properties");
+            bundles.add(basename + "_en.properties");
+        }
+        return bundles;
     }
 
     private static Properties load(String bundle) throws IOException {
