@@ -9,7 +9,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -82,7 +84,20 @@ public class Allocations {
      * allocation's amount is refused (ALLOCATION_EXCEEDED, with what is left) and changes nothing.
      */
     public void recordSpending(long allocationId, BigDecimal disbursedChange, BigDecimal realisedChange) {
-        spending.record(allocationId, disbursedChange, realisedChange);
+        spending.record(List.of(new SpendingChange(allocationId, disbursedChange, realisedChange)));
+    }
+
+    /**
+     * As {@link #lockForRealising} for several allocations at once (a take-over of past disbursements): their
+     * envelopes first, year by year in code order, then the allocations in id order.
+     */
+    public Map<Long, AllocationView> lockAllForRealising(Collection<Long> ids) {
+        return changes.lockAllForRealising(ids);
+    }
+
+    /** As {@link #recordSpending(long, BigDecimal, BigDecimal)} for several allocations, all or nothing. */
+    public void recordSpending(List<SpendingChange> changes) {
+        spending.record(changes);
     }
 
     /** Throws the first rule the request breaks that needs no envelope lock (imports list every bad row). */

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The allocation module alone, its neighbours stood in for: the envelopes follow the fiscal year's events — one
  * per kecamatan when it opens, a new pagu when it changes — and a pagu below what a kecamatan already holds is
- * refused. The year's row is written here as the programme module would. Each test rolls back; fiscal year 2053
+ * refused; what disbursements spend moves allocations and envelopes together, all or nothing. The year's row
+ * is written here as the programme module would. Each test rolls back; fiscal year 2053
  * belongs to this class.
  */
 @ApplicationModuleTest
@@ -97,6 +98,47 @@ class AllocationModuleTest {
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         refused -> assertThat(refused.code()).isEqualTo("PAGU_BELOW_ALLOCATED"));
         assertThat(envelopes()).extracting(EnvelopeView::pagu).containsOnly(TWO_BILLION);
+    }
+
+    @Test
+    void spendingOfSeveralAllocationsMovesEachAndTheirEnvelopesOrNothing() {
+        long first = allocation("15.01.01", 500000000);
+        long second = allocation("15.01.02", 300000000);
+
+        SystemAuthentication.run(() -> {
+            assertThat(allocations.lockAllForRealising(List.of(second, first))).containsOnlyKeys(first, second);
+            allocations.recordSpending(List.of(new SpendingChange(first, new BigDecimal("200000000"), new BigDecimal("150000000")),
+                    new SpendingChange(second, new BigDecimal("300000000"), BigDecimal.ZERO)));
+        });
+        assertThat(totals(first)).containsExactly(new BigDecimal("200000000.00"), new BigDecimal("150000000.00"));
+        assertThat(totals(second)).containsExactly(new BigDecimal("300000000.00"), new BigDecimal("0.00"));
+        assertThat(realised("15.01.01")).isEqualByComparingTo("150000000");
+
+        assertThatThrownBy(() -> SystemAuthentication.run(() -> allocations.recordSpending(List.of(
+                new SpendingChange(first, new BigDecimal("100000000"), new BigDecimal("100000000")),
+                new SpendingChange(second, new BigDecimal("1"), BigDecimal.ZERO)))))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        refused -> assertThat(refused.code()).isEqualTo("ALLOCATION_EXCEEDED"));
+        assertThat(totals(first)).containsExactly(new BigDecimal("200000000.00"), new BigDecimal("150000000.00"));
+        assertThat(realised("15.01.01")).isEqualByComparingTo("150000000");
+    }
+
+    private long allocation(String kecamatanCode, long amount) {
+        return jdbc.queryForObject("""
+                insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, title, amount,
+                                        planned_month, status, created_by, updated_by)
+                values (?, ?, 'DISDIK', 'BANTUAN-PENDIDIKAN', 'BELANJA_OPD', 'Uji', ?, 6, 'ACTIVE', 'uji', 'uji')
+                returning id""", Long.class, YEAR, kecamatanCode, amount);
+    }
+
+    private List<BigDecimal> totals(long allocationId) {
+        return jdbc.queryForObject("select disbursed, realised from allocation where id = ?",
+                (rs, n) -> List.of(rs.getBigDecimal(1), rs.getBigDecimal(2)), allocationId);
+    }
+
+    private BigDecimal realised(String kecamatanCode) {
+        return jdbc.queryForObject("select realised from envelope where fiscal_year = ? and kecamatan_code = ?",
+                BigDecimal.class, YEAR, kecamatanCode);
     }
 
     private List<EnvelopeView> envelopes() {

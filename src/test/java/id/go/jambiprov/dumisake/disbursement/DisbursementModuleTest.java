@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.SpendingChange;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.opd.OpdService;
@@ -24,10 +25,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -81,6 +85,7 @@ class DisbursementModuleTest {
                 values (?, '15.01.01', 'DISDIK', 'BANTUAN-PENDIDIKAN', 'BELANJA_OPD', 'Uji', 500000000, 5, 'ACTIVE',
                         'uji', 'uji') returning id""", Long.class, YEAR);
         when(allocations.lockForRealising(allocationId)).thenReturn(view(allocationId));
+        when(allocations.lockAllForRealising(anyCollection())).thenReturn(Map.of(allocationId, view(allocationId)));
     }
 
     @Test
@@ -90,7 +95,10 @@ class DisbursementModuleTest {
                 past(2, "100000000", DisbursementStatus.SUBMITTED, null),
                 past(3, "50000000", DisbursementStatus.REJECTED, "admin-lama"))));
 
-        verify(allocations).recordSpending(eq(allocationId), rupiah("300000000"), rupiah("200000000"));
+        verify(allocations).recordSpending(argThat((List<SpendingChange> changes) -> changes.size() == 1
+                && changes.get(0).allocationId() == allocationId
+                && changes.get(0).disbursedChange().compareTo(new BigDecimal("300000000")) == 0
+                && changes.get(0).realisedChange().compareTo(new BigDecimal("200000000")) == 0));
         verify(audit).recordCreated(eq("DISBURSEMENT_TAKEN_OVER"), eq("Disbursement"), anyMap());
         assertThat(jdbc.queryForObject("select count(*) from disbursement where allocation_id = ?", Long.class,
                 allocationId)).isEqualTo(3);
@@ -104,12 +112,9 @@ class DisbursementModuleTest {
                         refused -> assertThat(refused.code()).isEqualTo("SUBMITTER_CANNOT_DECIDE"));
 
         verify(allocations, never()).recordSpending(anyLong(), any(), any());
+        verify(allocations, never()).recordSpending(anyList());
         assertThat(jdbc.queryForObject("select count(*) from disbursement where allocation_id = ?", Long.class,
                 allocationId)).isZero();
-    }
-
-    private static BigDecimal rupiah(String amount) {
-        return argThat(value -> value.compareTo(new BigDecimal(amount)) == 0);
     }
 
     private PastDisbursement past(int tranche, String amount, DisbursementStatus status, String decidedBy) {

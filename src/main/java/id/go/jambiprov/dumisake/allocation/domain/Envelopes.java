@@ -65,13 +65,14 @@ public class Envelopes {
                 new MapSqlParameterSource("year", year).addValue("pagu", pagu));
     }
 
-    /** Writes what {@link Envelope#realise} left the envelope realised. */
-    public void saveRealised(Envelope envelope) {
-        jdbc.update("""
+    /** Writes what {@link Envelope#realise} left these envelopes realised, in one batch. */
+    public void saveRealised(Collection<Envelope> changed) {
+        jdbc.batchUpdate("""
                         update envelope set realised = :realised
                         where fiscal_year = :year and kecamatan_code = :kecamatan""",
-                new MapSqlParameterSource("realised", envelope.realised()).addValue("year", envelope.year())
-                        .addValue("kecamatan", envelope.kecamatanCode()));
+                changed.stream().map(envelope -> new MapSqlParameterSource("realised", envelope.realised())
+                        .addValue("year", envelope.year()).addValue("kecamatan", envelope.kecamatanCode()))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     private List<Envelope> locked(String condition, MapSqlParameterSource params) {

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,19 @@ public class AllocationQueries {
         String scope = OpdScope.sql("a.opd_code", params);
         return jdbc.query(SELECT + " where a.id = :id" + scope, params, ROW).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("allocation.notFound", id));
+    }
+
+    /** The allocations the caller may see among {@code ids}, by id; an id outside an operator's OPD is left out. */
+    public Map<Long, AllocationView> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids);
+        String scope = OpdScope.sql("a.opd_code", params);
+        Map<Long, AllocationView> found = new LinkedHashMap<>();
+        jdbc.query(SELECT + " where a.id in (:ids)" + scope + " order by a.id", params, ROW)
+                .forEach(allocation -> found.put(allocation.id(), allocation));
+        return found;
     }
 
     public Page<AllocationView> search(AllocationFilter filter, Pageable pageable) {

@@ -22,10 +22,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static id.go.jambiprov.dumisake.allocation.internal.NewAllocationChecks.blankToNull;
 
@@ -181,6 +184,25 @@ public class AllocationService {
         }
         allocations.lockById(id);
         return queries.get(id);
+    }
+
+    /** As {@link #lockForSpending} with the envelopes, for several allocations; an unseen id is "not found". */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, AllocationView> lockAllForRealising(Collection<Long> ids) {
+        Set<Long> wanted = new TreeSet<>(ids);
+        Map<Long, AllocationView> current = queries.byIds(wanted);
+        wanted.stream().filter(id -> !current.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new NotFoundException("allocation.notFound", id);
+        });
+        Map<Integer, Set<String>> codesByYear = new TreeMap<>();
+        current.values().forEach(allocation -> codesByYear
+                .computeIfAbsent(allocation.year(), year -> new TreeSet<>()).add(allocation.kecamatanCode()));
+        codesByYear.forEach((year, codes) -> {
+            checks.requireOpen(year);
+            envelopes.lock(year, codes);
+        });
+        allocations.lockAllById(wanted);
+        return queries.byIds(wanted);
     }
 
     /** The allocation's year must be open; every writer locks envelope, then allocation: one order, no deadlock. */

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.disbursement.internal;
 
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.allocation.SpendingChange;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.PastDisbursement;
@@ -60,8 +61,8 @@ public class DisbursementTakeOver {
     }
 
     /**
-     * The allocations are locked in id order, each with its envelope; two take-overs at once may deadlock, and
-     * the database then refuses one of them whole.
+     * The envelopes and then the allocations are locked, each in one order, so two take-overs at once wait for
+     * each other; the allocations are told what moved in one batch.
      *
      * @return how many were taken over
      */
@@ -70,21 +71,24 @@ public class DisbursementTakeOver {
         LocalDate today = LocalDate.now(clock);
         Map<Long, List<PastDisbursement>> byAllocation = past.stream().collect(Collectors.groupingBy(
                 PastDisbursement::allocationId, TreeMap::new, Collectors.toList()));
+        Map<Long, AllocationView> locked = allocations.lockAllForRealising(byAllocation.keySet());
         List<PastDisbursement> rows = new ArrayList<>();
         List<Integer> years = new ArrayList<>();
+        List<SpendingChange> spending = new ArrayList<>();
         byAllocation.forEach((allocationId, ofAllocation) -> {
-            AllocationView allocation = allocations.lockForRealising(allocationId);
+            int year = locked.get(allocationId).year();
             BigDecimal counted = BigDecimal.ZERO;
             BigDecimal realised = BigDecimal.ZERO;
             for (PastDisbursement disbursement : ofAllocation) {
-                Disbursement checked = checked(disbursement, allocation.year(), today);
+                Disbursement checked = checked(disbursement, year, today);
                 counted = counted.add(checked.counted());
                 realised = realised.add(checked.realisedAmount());
                 rows.add(disbursement);
-                years.add(allocation.year());
+                years.add(year);
             }
-            allocations.recordSpending(allocationId, counted, realised);
+            spending.add(new SpendingChange(allocationId, counted, realised));
         });
+        allocations.recordSpending(spending);
         List<Long> ids = insert(rows, years);
         Map<Long, Map<String, Object>> states = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
