@@ -108,7 +108,17 @@ public abstract class BrowserTestSupport {
 
     /** Follows a link and waits until the next page has replaced this one. */
     protected void clickLink(String text) {
+        openMenuHolding(text);
         navigateBy(waitFor(By.linkText(text)));
+    }
+
+    /** A link in a closed menu group of the navigation is shown by opening its group, as a person would. */
+    private void openMenuHolding(String text) {
+        List<WebElement> inMenu = browser.findElements(By.xpath(
+                "//ul[contains(@class, 'dropdown-menu')]//a[normalize-space() = '" + text + "']"));
+        if (!inMenu.isEmpty() && !inMenu.get(0).isDisplayed()) {
+            click(inMenu.get(0).findElement(By.xpath("ancestor::li[contains(@class, 'dropdown')]/a[@data-bs-toggle]")));
+        }
     }
 
     /** Submits a form with the button {@code button} and waits until the answer has replaced this page. */
