@@ -88,9 +88,8 @@ class DemoDisbursements implements ApplicationRunner {
     }
 
     /**
-     * One take-over per envelope, a few at a time: each locks its allocations one by one, which waits mostly on
-     * the database, and two envelopes share no row and no lock, so they cannot deadlock. In one go the first start
-     * took twice as long.
+     * One take-over per envelope, a few at a time, so that the application and the database work side by side; two
+     * envelopes share no row and no lock, so they cannot deadlock.
      */
     private static int inParallel(List<Callable<Integer>> envelopes) {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
