@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
@@ -36,6 +37,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -136,7 +138,7 @@ class ObstacleModuleTest {
                 "OBSTACLE_RESOLVED"}) {
             verify(audit).record(eq(action), eq("Obstacle"), eq(id), any(), any());
         }
-        verify(audit, org.mockito.Mockito.times(2)).record(eq("OBSTACLE_COMMENTED"), eq("Obstacle"), eq(id), any(), any());
+        verify(audit, times(2)).record(eq("OBSTACLE_COMMENTED"), eq("Obstacle"), eq(id), any(), any());
         assertThatThrownBy(() -> obstacles.escalate(id, null)).isInstanceOfSatisfying(BusinessRuleException.class,
                 refused -> assertThat(refused.code()).isEqualTo("OBSTACLE_ALREADY_RESOLVED"));
     }
@@ -164,7 +166,7 @@ class ObstacleModuleTest {
         assertThatThrownBy(() -> obstacles.comment(id, "Halo")).isInstanceOf(NotFoundException.class);
         assertThat(obstacles.ofAllocation(allocationId)).isEmpty();
         assertThat(obstacles.search(new ObstacleFilter(YEAR, null, null, null, null, null),
-                org.springframework.data.domain.PageRequest.of(0, 10)).getTotalElements()).isZero();
+                PageRequest.of(0, 10)).getTotalElements()).isZero();
     }
 
     @Test
@@ -226,7 +228,7 @@ class ObstacleModuleTest {
                 refused -> assertThat(refused.code()).isEqualTo("REPORT_NOT_OF_ALLOCATION"));
         assertThat(obstacles.raise(new NewObstacle(allocationId, ObstacleCategory.SDM, "Pergantian PPTK", SINCE,
                 ownReport)).progressReportId()).isEqualTo(ownReport);
-        verify(audit, org.mockito.Mockito.times(1)).record(eq("OBSTACLE_RAISED"), eq("Obstacle"), any(), isNull(), any());
+        verify(audit, times(1)).record(eq("OBSTACLE_RAISED"), eq("Obstacle"), any(), isNull(), any());
     }
 
     private long report(long allocation) {
