@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -15,6 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -41,6 +49,9 @@ class ObstacleApiTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     long allocationId;
     final String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
@@ -162,6 +173,39 @@ class ObstacleApiTest {
                         .formatted(allocationId, LocalDate.parse(today).plusDays(1))).with(as("op-disdik")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("SINCE_IN_FUTURE"));
+    }
+
+    /**
+     * Two escalations of one obstacle at the same moment: one is stored, the other refused (409 when both read it
+     * before either saved, else 422 ALREADY_ESCALATED), and only one audit event and one escalation are written.
+     */
+    @Test
+    void twoSimultaneousEscalationsEscalateOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long id = raise();
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService clients = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int client = 0; client < 2; client++) {
+                    answers.add(clients.submit(() -> {
+                        start.await();
+                        return mvc.perform(post("/api/v1/obstacles/{id}/escalate", id).with(as("op-disdik")))
+                                .andReturn().getResponse().getStatus();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsOnlyOnce(200).hasSize(2).containsAnyOf(409, 422);
+            } finally {
+                clients.shutdownNow();
+            }
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from audit_event where action = 'OBSTACLE_ESCALATED' and entity_type = 'Obstacle'
+                      and entity_id = ?""", Long.class, String.valueOf(id))).isEqualTo(1);
+        }
     }
 
     private long raise() throws Exception {
