@@ -64,6 +64,11 @@ public class AuditSentences {
             Map.entry("AID_CANCELLED", aid()),
             Map.entry("REVIEW_NOTE_WRITTEN", List.of("targetLabel", "text")),
             Map.entry("REVIEW_NOTE_RESOLVED", List.of("targetLabel", "reply")),
+            Map.entry("OBSTACLE_RAISED", List.of("obstacleCategory", "allocationId", "description")),
+            Map.entry("OBSTACLE_FOLLOWED_UP", List.of("followUpAction", "followUpResponsible", "followUpDueDate")),
+            Map.entry("OBSTACLE_ESCALATED", List.of("description")),
+            Map.entry("OBSTACLE_COMMENTED", List.of("obstacleComment")),
+            Map.entry("OBSTACLE_RESOLVED", List.of("resolution")),
             Map.entry("SCALE_DATA_GENERATED", List.of()));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
@@ -74,7 +79,8 @@ public class AuditSentences {
             "Beneficiary", "/penerima/{0}",
             "BeneficiaryImport", "/penerima/impor/{0}",
             "FiscalYear", "/tahun-anggaran/{0}",
-            "Programme", "/program");
+            "Programme", "/program",
+            "Obstacle", "/kendala/{0}");
 
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 class AuditValues {
 
     private static final Set<String> MONEY = Set.of("amount", "paguPerKecamatan", "overdueAmount", "waitingAmount");
-    private static final Set<String> DATES = Set.of("sp2dDate", "date");
-    private static final Set<String> TIMES = Set.of("lockedUntil", "createdAt", "resolvedAt");
+    private static final Set<String> DATES = Set.of("sp2dDate", "date", "obstacleSince", "followUpDueDate");
+    private static final Set<String> TIMES = Set.of("lockedUntil", "createdAt", "resolvedAt", "escalatedAt");
     /** Codes of a closed list, read through the message keys the rest of the application shows them with. */
     private static final Map<String, String> CODE_LISTS = Map.of(
             "role", "role.",
@@ -38,12 +38,14 @@ class AuditValues {
             "mechanism", "mechanism.",
             "sex", "beneficiary.sex.",
             "targetType", "note.target.",
+            "obstacleCategory", "obstacle.category.",
             "reason", "audit.value.reason.");
     private static final Map<String, String> STATUSES = Map.of(
             "Allocation", "allocation.status.",
             "Disbursement", "disbursement.status.",
             "FiscalYear", "fiscalYear.status.",
-            "Aid", "aid.status.");
+            "Aid", "aid.status.",
+            "Obstacle", "obstacle.status.");
     private static final String NONE = "–";
 
     private final MessageSource messages;

@@ -3,5 +3,5 @@
  * commented on and resolved. Others hear of escalations and comments through its events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Kendala",
-        allowedDependencies = {"account", "allocation", "audit", "opd", "region", "shared"})
+        allowedDependencies = {"account", "allocation", "audit", "opd", "programme", "region", "shared"})
 package id.go.jambiprov.dumisake.obstacle;

@@ -1,0 +1,14 @@
+package id.go.jambiprov.dumisake.obstacle.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import lombok.Data;
+
+@Data
+public class ResolveForm {
+
+    @NotBlank
+    @Size(max = 2000)
+    private String resolution;
+    private Long version;
+}
