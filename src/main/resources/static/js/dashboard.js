@@ -129,7 +129,8 @@
                 series: [
                     series(data.labelPlan, 'plannedCumulative', {type: 'dashed'}),
                     series(data.labelRealised, 'realisedCumulative', {width: 3}),
-                    series(data.labelPrevious, 'previousYearCumulative', {type: 'dotted'})
+                    series(data.labelPrevious, 'previousYearCumulative', {type: 'dotted'}),
+                    series(data.labelPhysical, 'physicalCumulative', {width: 2, type: 'dashed'})
                 ]
             });
             element.dataset.rendered = 'true';

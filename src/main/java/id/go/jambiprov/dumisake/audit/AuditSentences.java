@@ -69,7 +69,8 @@ public class AuditSentences {
             Map.entry("OBSTACLE_ESCALATED", List.of("description")),
             Map.entry("OBSTACLE_COMMENTED", List.of("obstacleComment")),
             Map.entry("OBSTACLE_RESOLVED", List.of("resolution")),
-            Map.entry("SCALE_DATA_GENERATED", List.of()));
+            Map.entry("SCALE_DATA_GENERATED", List.of()),
+            Map.entry("MONEV_SETTING_CHANGED", List.of("greenMaxDeviation", "yellowMaxDeviation")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
     private static final Map<String, String> PAGES = Map.of(
@@ -80,7 +81,8 @@ public class AuditSentences {
             "BeneficiaryImport", "/penerima/impor/{0}",
             "FiscalYear", "/tahun-anggaran/{0}",
             "Programme", "/program",
-            "Obstacle", "/kendala/{0}");
+            "Obstacle", "/kendala/{0}",
+            "MonevSetting", "/monev/ambang");
 
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");

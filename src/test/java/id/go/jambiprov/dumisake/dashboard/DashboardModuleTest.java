@@ -3,6 +3,8 @@ package id.go.jambiprov.dumisake.dashboard;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.RegionService;
@@ -52,6 +54,9 @@ class DashboardModuleTest {
     Dashboards dashboards;
 
     @Autowired
+    DashboardService dashboardService;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
@@ -85,6 +90,25 @@ class DashboardModuleTest {
                 .satisfies(kerinci -> assertThat(kerinci.figures().allocated()).isEqualByComparingTo(ALLOCATED));
         assertThat(rows.stream().map(row -> row.figures().pagu()).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(PAGU.multiply(BigDecimal.valueOf(144)));
+    }
+
+    @Test
+    void theSCurvesPhysicalLineIsTheAmountWeightedLatestReport() {
+        long id = jdbc.queryForObject("select id from allocation where fiscal_year = ?", Long.class, YEAR);
+        jdbc.update("""
+                insert into progress_report (allocation_id, fiscal_year, month, physical_percent, created_by, updated_by)
+                values (?, ?, 3, 40, 'uji', 'uji'), (?, ?, 5, 65, 'uji', 'uji'), (?, ?, 6, 60, 'uji', 'uji')""",
+                id, YEAR, id, YEAR, id, YEAR);
+
+        List<MonthPoint> months = asAdmin(() -> dashboardService.monthly(YEAR, null));
+
+        // Rp 100 jt: 40 % from March, 65 % in May, 60 % (a correction) from June on
+        assertThat(months).extracting(MonthPoint::physicalCumulative).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("40000000"), new BigDecimal("40000000"),
+                        new BigDecimal("65000000"), new BigDecimal("60000000"), new BigDecimal("60000000"),
+                        new BigDecimal("60000000"), new BigDecimal("60000000"), new BigDecimal("60000000"),
+                        new BigDecimal("60000000"), new BigDecimal("60000000"));
+        assertThat(months.get(5).plannedCumulative()).isEqualByComparingTo(ALLOCATED);
     }
 
     private static <T> T asAdmin(Supplier<T> read) {

@@ -2,7 +2,10 @@ package id.go.jambiprov.dumisake.dashboard.internal;
 
 import java.math.BigDecimal;
 
-/** One month of the S-curve: cumulative plan, realisation (null for months still to come) and last year's. */
+/**
+ * One month of the S-curve: cumulative plan, realisation (null for months still to come), last year's, and the
+ * physical progress weighted by allocation amount (Σ amount × latest physical %, null for months still to come).
+ */
 public record MonthPoint(int month, BigDecimal plannedCumulative, BigDecimal realisedCumulative,
-                         BigDecimal previousYearCumulative) {
+                         BigDecimal previousYearCumulative, BigDecimal physicalCumulative) {
 }

@@ -10,7 +10,10 @@ import java.util.List;
 
 /**
  * The S-curve: per month the cumulative plan (allocations by planned month), the cumulative realisation
- * (verified disbursements by SP2D date; empty after the current month) and last year's.
+ * (verified disbursements by SP2D date; empty after the current month), last year's, and the physical progress
+ * in money: Σ amount × the physical % of each allocation's latest report up to that month (empty after the
+ * current month). Each report adds its change against the allocation's previous report, so the running sum of
+ * those changes is the weighted physical progress; weighted by amount like the plan, it can be read against it.
  */
 @Component
 class RealisationCurve {
@@ -42,18 +45,27 @@ class RealisationCurve {
                                  where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
                                  group by 1),
                         realised as (""" + realised + """
-                                     group by 1, 2)
+                                     group by 1, 2),
+                        physical as (select m, sum(change) as v from (
+                                         select r.month as m, a.amount * (r.physical_percent - coalesce(lag(r.physical_percent)
+                                                    over (partition by r.allocation_id order by r.month), 0)) / 100 as change
+                                         from progress_report r join allocation a on a.id = r.allocation_id
+                                         where r.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
+                                     ) c group by m)
                         select months.m,
                                sum(coalesce(plan.v, 0)) over (order by months.m) as planned,
                                sum(coalesce(now.v, 0)) over (order by months.m) as realised,
-                               sum(coalesce(prev.v, 0)) over (order by months.m) as previous
+                               sum(coalesce(prev.v, 0)) over (order by months.m) as previous,
+                               sum(coalesce(physical.v, 0)) over (order by months.m) as physical
                         from months
                         left join plan on plan.m = months.m
                         left join realised now on now.m = months.m and now.y = :year
                         left join realised prev on prev.m = months.m and prev.y = :year - 1
+                        left join physical on physical.m = months.m
                         order by months.m""", params,
                 (rs, n) -> new MonthPoint(rs.getInt("m"), rs.getBigDecimal("planned"),
                         rs.getInt("m") <= lastMonth ? rs.getBigDecimal("realised") : null,
-                        rs.getBigDecimal("previous")));
+                        rs.getBigDecimal("previous"),
+                        rs.getInt("m") <= lastMonth ? rs.getBigDecimal("physical") : null));
     }
 }

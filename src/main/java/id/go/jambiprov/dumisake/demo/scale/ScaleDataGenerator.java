@@ -110,6 +110,12 @@ class ScaleDataGenerator {
         }
         step("disbursement totals " + shape.years(),
                 () -> jdbc.update(ScaleSql.DISBURSEMENT_TOTALS.formatted(list(shape.years()))));
+        for (int year : shape.years()) {
+            int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
+            if (lastMonth > 0) {
+                step("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, lastMonth, year));
+            }
+        }
         if (shape.beneficiariesPerKecamatan() > 0) {
             transaction.executeWithoutResult(status -> addBeneficiaries(shape.beneficiariesPerKecamatan(), lastDay));
         }
@@ -212,7 +218,7 @@ class ScaleDataGenerator {
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("fiscal_year", "kecamatan", "desa", "envelope", "allocation", "disbursement",
-                "beneficiary", "aid")) {
+                "beneficiary", "aid", "progress_report")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         return counts;

@@ -92,6 +92,32 @@ final class ScaleSql {
             from (select fiscal_year, kecamatan_code, sum(realised) as realised from moved group by 1, 2) m
             where e.fiscal_year = m.fiscal_year and e.kecamatan_code = m.kecamatan_code""";
 
+    /**
+     * A monthly progress report for months 1 to {@code lastMonth} of every generated ACTIVE allocation of a year,
+     * written by its OPD's operator at the month's end. Physical progress climbs linearly to 100 % by the
+     * planned month or one month after it; one allocation in seven lags at 40–80 % of that pace (the red and
+     * yellow ones of the traffic light). Never decreasing, so no correction is needed. Parameters: last month,
+     * year.
+     */
+    static final String PROGRESS_REPORTS = """
+            insert into progress_report (allocation_id, fiscal_year, month, physical_percent, narrative, created_at,
+                                         created_by, updated_at, updated_by)
+            select a.id, a.fiscal_year, m.m,
+                   round(least(100, 100 * p.pace * m.m / (a.planned_month + p.late)), 2),
+                   'Laporan kemajuan sintetis bulan ' || m.m,
+                   least(make_timestamptz(a.fiscal_year, m.m, 25, 10, 0, 0, 'Asia/Jakarta'), now()),
+                   'op-' || lower(a.opd_code),
+                   least(make_timestamptz(a.fiscal_year, m.m, 25, 10, 0, 0, 'Asia/Jakarta'), now()),
+                   'op-' || lower(a.opd_code)
+            from allocation a
+            cross join lateral (select case when {R11} < 1.0 / 7 then 0.4 + 0.4 * {R12} else 1 end as pace,
+                                       floor({R13} * 2)::int as late) p
+            cross join generate_series(1, ?) m(m)
+            where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED}
+            order by a.id, m.m"""
+            .replace("{R11}", random("a.id::text", 11)).replace("{R12}", random("a.id::text", 12))
+            .replace("{R13}", random("a.id::text", 13)).replace("{GENERATED}", GENERATED);
+
     static final String KEY = "e.kecamatan_code || '/' || e.fiscal_year || '/' || s.i";
 
     /**

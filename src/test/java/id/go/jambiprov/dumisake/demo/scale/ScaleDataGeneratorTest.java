@@ -68,6 +68,12 @@ class ScaleDataGeneratorTest {
             assertThat(count("select count(*) from beneficiary where name like 'Penerima Sintetis 15.%'")).isEqualTo(144 * 3);
             assertThat(count("select count(*) from aid where fiscal_year between 2011 and 2015")).isEqualTo(144 * 3);
             assertThat(counts.get("allocation")).isEqualTo(count("select count(*) from allocation"));
+            assertThat(count("select count(*) from progress_report where fiscal_year between 2011 and 2015")).isEqualTo(12
+                    * count("select count(*) from allocation where fiscal_year between 2011 and 2015 and status = 'ACTIVE'"));
+            assertThat(count("""
+                    select count(*) from progress_report r join progress_report p
+                        on p.allocation_id = r.allocation_id and p.month = r.month - 1
+                    where r.fiscal_year between 2011 and 2015 and r.physical_percent < p.physical_percent""")).isZero();
             assertRulesHold();
             assertNiksAreValid();
 

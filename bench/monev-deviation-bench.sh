@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The deviation dashboard (issue 15) at Jambi-5y scale with 12 monthly progress reports per allocation: the API
+# and the /monev page under 8 clients and 1, and the raw SQL of one API call, on one throw-away embedded
+# database. Talks to localhost only; bounded durations; stops the application it started.
+#
+#   bench/monev-deviation-bench.sh                  # build, start on :8083 with /tmp/monev-bench-pg, generate, measure
+#   SKIP_BUILD=1 WARMUP=40 DURATION=30 PGBENCH_T=30 CLIENTS=8 bench/monev-deviation-bench.sh
+#   FRESH=1 bench/monev-deviation-bench.sh          # from an empty database directory
+#
+# The data comes from the application (--dumisake.demo.scale=jambi-5y, ScaleDataGenerator), which now also
+# writes the progress reports. Needs: JDK 17, python3, psql and pgbench on PATH.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+APP_PORT=${APP_PORT:-8083}
+DB_DIR=${DB_DIR:-/tmp/monev-bench-pg}
+START_TIMEOUT=${START_TIMEOUT:-1200}
+APP_LOG=${APP_LOG:-/tmp/monev-bench-app.log}
+CLIENTS=${CLIENTS:-8}
+WARMUP=${WARMUP:-40}
+DURATION=${DURATION:-30}
+PGBENCH_T=${PGBENCH_T:-30}
+JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+URLS=("/api/v1/dashboard/deviation?year=2026&groupBy=kecamatan" "/api/v1/dashboard/deviation?year=2026&groupBy=opd"
+      "/api/v1/dashboard/deviation?year=2026&groupBy=allocation" "/monev?year=2026&groupBy=kecamatan")
+
+for tool in java python3 psql pgbench curl; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool (pgbench: apt-get install -y postgresql-contrib)"; exit 2; }
+done
+if curl -s -o /dev/null "http://localhost:$APP_PORT/"; then
+    echo "port $APP_PORT is in use already: stop that process or set APP_PORT"; exit 2
+fi
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    echo "== build: ./mvnw -q -B -DskipTests package"
+    ./mvnw -q -B -DskipTests package
+fi
+if [[ -n "${FRESH:-}" ]]; then
+    rm -rf "$DB_DIR"
+fi
+
+APP_PID=
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        echo "== stopping the application (pid $APP_PID)"
+        kill "$APP_PID"
+        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+}
+trap stop_app EXIT
+
+echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR --dumisake.demo.scale=jambi-5y (log: $APP_LOG)"
+java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" \
+    --dumisake.demo.scale=jambi-5y >"$APP_LOG" 2>&1 &
+APP_PID=$!
+began=$(date +%s)
+until curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" | grep -q '"UP"'; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
+    (( $(date +%s) - began < START_TIMEOUT )) || { echo "not ready after ${START_TIMEOUT}s; see $APP_LOG"; exit 1; }
+    sleep 2
+done
+PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
+PSQL=(psql -X -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d postgres)
+echo "== ready after $(( $(date +%s) - began )) s; embedded PostgreSQL on port $PORT"
+grep -E 'Scale data' "$APP_LOG" | grep -E 'progress reports|done|generated before' | sed 's/^.*: Scale/   Scale/' || true
+"${PSQL[@]}" -c "VACUUM ANALYZE"
+
+echo "== machine: nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo); uptime: $(uptime)"
+echo "== data"
+"${PSQL[@]}" -c "select fiscal_year, count(*) as reports, count(distinct allocation_id) as allocations_reported
+from progress_report group by 1 order by 1"
+"${PSQL[@]}" -c "select count(*) filter (where status = 'ACTIVE') as active_2026 from allocation where fiscal_year = 2026"
+
+pg_pid=$(sed -n 1p "$DB_DIR/postmaster.pid")
+for c in "$CLIENTS" 1; do
+    echo "== load: $c client(s), ${WARMUP}s warm-up + ${DURATION}s per URL; uptime: $(uptime)"
+    python3 bench/dashboard-load.py --base-url "http://localhost:$APP_PORT" --workers "$c" --warmup "$WARMUP" \
+        --duration "$DURATION" --target-p95-ms 100 --app-pid "$APP_PID" --pg-pid "$pg_pid" "${URLS[@]}" \
+        || echo "(load test: some requests failed or missed the target, see above)"
+done
+
+for c in 1 "$CLIENTS"; do
+    echo "== pgbench bench/monev-deviation.sql -c $c -T $PGBENCH_T; uptime: $(uptime)"
+    pgbench -n -f bench/monev-deviation.sql -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$PGBENCH_T" \
+        -h localhost -p "$PORT" -U postgres postgres 2>&1 \
+        | grep -E 'number of transactions actually processed|latency average|latency stddev|^tps'
+done
+echo "== per statement, single client (median of 11); uptime: $(uptime)"
+python3 bench/dashboard-statements.py --port "$PORT" bench/monev-deviation.sql --explain
+echo "== done; uptime: $(uptime)"

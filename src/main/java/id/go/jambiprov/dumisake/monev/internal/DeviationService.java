@@ -1,0 +1,46 @@
+package id.go.jambiprov.dumisake.monev.internal;
+
+import id.go.jambiprov.dumisake.monev.DeviationRow;
+import id.go.jambiprov.dumisake.monev.GroupBy;
+import id.go.jambiprov.dumisake.monev.domain.DeviationFigures;
+import id.go.jambiprov.dumisake.monev.domain.TrafficLightPolicy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The deviation rows in the caller's scope (an operator: its OPD's allocations), classified by the policy. */
+@Service
+public class DeviationService {
+
+    private final DeviationReadModel readModel;
+    private final ThresholdService thresholds;
+    private final Clock clock;
+
+    DeviationService(DeviationReadModel readModel, ThresholdService thresholds, Clock clock) {
+        this.readModel = readModel;
+        this.thresholds = thresholds;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeviationRow> rows(int year, String kabupatenKotaCode, GroupBy groupBy) {
+        MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
+        TrafficLightPolicy policy = thresholds.setting().policy();
+        return readModel.of(scope, groupBy).stream().map(g -> row(g.code(), g.name(), g.allocations(), g.figures(), policy))
+                .toList();
+    }
+
+    /** The month the deviation of {@code year} is measured at, for the page to say so. */
+    public int measuredMonth(int year) {
+        return MonevScope.of(year, null, LocalDate.now(clock)).month();
+    }
+
+    static DeviationRow row(String code, String name, long allocations, DeviationFigures f, TrafficLightPolicy policy) {
+        return new DeviationRow(code, name, f.amount(), allocations, f.plannedPercent(), f.physicalPercent(),
+                f.financialPercent(), f.deviation(), f.missingReportPercent(),
+                policy.classify(f.deviation(), f.missingReportPercent()));
+    }
+}
