@@ -95,7 +95,7 @@ class TargetingQueries {
         };
         String sql = "select " + group[0] + " as code, " + group[1] + " as name, b.welfare_decile as decile,"
                 + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
-                + " grouping(" + group[0] + ", " + group[1] + ") = 1 as total"
+                + " grouping(" + group[0] + ") = 1 as total"
                 + " from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code"
                 + group[2]
                 + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + OpdScope.sql("x.opd_code", params)
