@@ -196,6 +196,36 @@ class TargetingIntegrationTest {
     }
 
     @Test
+    void theExportsAndThePdfKeepAMissingFigureMissing() throws Exception {
+        String csv = mvc.perform(get("/ekspor/sasaran-kemiskinan/wilayah.csv").param("year", "2026")
+                        .with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(13);
+        assertThat(lines.get(0)).startsWith("Kode,Nama,P0 (%)");
+        String sungaiPenuh = lines.stream().filter(line -> line.startsWith(UNPUBLISHED + ",")).findFirst().orElseThrow();
+        assertThat(sungaiPenuh.split(",", -1)[2]).as("P0 not published: an empty cell, not 0").isEmpty();
+        assertThat(sungaiPenuh.split(",", -1)[7]).as("no rupiah per poor person without poor people").isEmpty();
+        assertThat(lines.get(12)).startsWith("15,Provinsi Jambi,");
+
+        mvc.perform(get("/ekspor/sasaran-kemiskinan/desil.xlsx").param("year", "2026").param("by", "OPD")
+                        .with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+                        "Content-Disposition", containsString("dumisake-sasaran-kemiskinan-desil-2026.xlsx")));
+        mvc.perform(get("/ekspor/sasaran-kemiskinan/lain.csv").param("year", "2026").with(user(SignedIn.EXPERT)))
+                .andExpect(status().isNotFound());
+
+        byte[] pdf = mvc.perform(get("/ekspor/laporan-realisasi.pdf").param("year", "2026").with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Sasaran kemiskinan per kabupaten/kota", "Kota Sungai Penuh data belum tersedia",
+                    "Sumber: BPS, Susenas Maret 2026");
+        }
+    }
+
+    @Test
     void thePageCostsTheSameStatementsForAFullAndAnEmptyYear() throws Exception {
         jdbc.update("""
                 insert into poverty_figure (region_code, year, period, indicator, value, source, chosen, created_by, updated_by)

@@ -36,7 +36,7 @@ class TargetingReportSection {
 
     void write(Document document, TargetingOverview overview) {
         document.add(RealisationReportPdf.heading(msg("targeting.report.heading")));
-        PdfPTable table = new PdfPTable(new float[]{3f, 1.4f, 2f, 2.4f, 1.4f});
+        PdfPTable table = new PdfPTable(new float[]{2.6f, 2.2f, 2.2f, 2.4f, 1.4f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String key : List.of("targeting.col.region", "targeting.col.povertyRate", "targeting.col.poorPeople",
