@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
+import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,11 @@ public class Beneficiaries {
         this.aid = aid;
         this.people = people;
         this.aidRecords = aidRecords;
+    }
+
+    /** A NIK as lists show it to whoever is not of the person's OPD, e.g. {@code 1501************}. */
+    public static String maskedNik(String nik) {
+        return Nik.mask(nik);
     }
 
     /** The aid of a fiscal year as lists show it (NIK masked), an operator's OPD only, oldest first. */

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Laporan",
         allowedDependencies = {"account", "allocation", "beneficiary", "dashboard", "disbursement", "programme", "region",
-                "shared"})
+                "shared", "targeting"})
 package id.go.jambiprov.dumisake.report;

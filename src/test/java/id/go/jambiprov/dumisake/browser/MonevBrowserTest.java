@@ -59,10 +59,16 @@ class MonevBrowserTest extends BrowserTestSupport {
                 returning id""", Long.class, allocation);
         clickLink("Kenapa belum jalan?");
         assertThat(heading()).isEqualTo("Kenapa belum jalan? Tahun anggaran 2026");
-        WebElement first = waitFor(By.cssSelector("#stalled-allocations > li"));
-        assertThat(first.getAttribute("id")).isEqualTo("stalled-" + allocation);
-        assertThat(first.getText()).contains("Perlu dukungan pimpinan", "Pengadaan", "Gagal lelang, tender diulang");
-        assertThat(first.findElement(By.linkText("Pengadaan")).getAttribute("href")).endsWith("/kendala/" + obstacle);
+        waitFor(By.cssSelector("#stalled-allocations > li"));
+        // escalated obstacles first: every allocation listed up to this one has one (the demo data escalates some too)
+        List<WebElement> listed = browser.findElements(By.cssSelector("#stalled-allocations > li"));
+        int position = listed.indexOf(browser.findElement(By.id("stalled-" + allocation)));
+        assertThat(position).isNotNegative();
+        assertThat(listed.subList(0, position + 1)).allSatisfy(item ->
+                assertThat(item.getText()).contains("Perlu dukungan pimpinan"));
+        WebElement ours = listed.get(position);
+        assertThat(ours.getText()).contains("Pengadaan", "Gagal lelang, tender diulang");
+        assertThat(ours.findElement(By.cssSelector("a[href$='/kendala/" + obstacle + "']")).getText()).isEqualTo("Pengadaan");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(
                 By.id("obstacle-chart"), "data-rendered", "true"));
         screenshot("monev-belum-jalan");

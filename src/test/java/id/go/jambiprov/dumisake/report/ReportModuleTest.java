@@ -13,6 +13,11 @@ import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.report.internal.ExportFormat;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
+import id.go.jambiprov.dumisake.report.internal.TargetingExports;
+import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
+import id.go.jambiprov.dumisake.targeting.RegionTargeting;
+import id.go.jambiprov.dumisake.targeting.Targeting;
+import id.go.jambiprov.dumisake.targeting.TargetingOverview;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +28,13 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.when;
 
 /**
  * The report module alone, every capability it reads stood in for by its API: an export needs nothing but what
@@ -48,9 +55,13 @@ class ReportModuleTest {
     FiscalYearService fiscalYears;
     @MockitoBean
     RegionService regions;
+    @MockitoBean
+    Targeting targeting;
 
     @Autowired
     ExportService exports;
+    @Autowired
+    TargetingExports targetingExports;
 
     @Test
     void theAllocationExportWritesWhatTheAllocationsHandOut() {
@@ -67,6 +78,24 @@ class ReportModuleTest {
 
         String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(csv).contains("Beasiswa SMA", "Gunung Raya", "'=HYPERLINK").doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
+    void theTargetingExportLeavesAFigureNotPublishedEmptyAndEndsWithTheProvince() {
+        RegionTargeting kerinci = new RegionTargeting("15.01", "Kabupaten Kerinci", null, null, null,
+                new BigDecimal("100000000"), new BigDecimal("40000000"), 12);
+        RegionTargeting province = new RegionTargeting("15", "Provinsi Jambi", new BigDecimal("7.19"), null, 270940L,
+                new BigDecimal("100000000"), new BigDecimal("40000000"), 12);
+        when(targeting.overview(2026, null)).thenReturn(new TargetingOverview(2026, null, List.of(kerinci), province,
+                List.of(), DecileBreakdown.KABUPATEN_KOTA, List.of(), List.of()));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SystemAuthentication.run(() -> targetingExports.table("wilayah", 2026, null, null, ExportFormat.CSV, out));
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).isEqualTo("15.01,Kabupaten Kerinci,,,,100000000,40000000,,12,");
+        assertThat(lines.get(2)).isEqualTo("15,Provinsi Jambi,7.19,,270940,100000000,40000000,148,12,0.00");
     }
 
     private static AllocationView allocation(long id, String title) {

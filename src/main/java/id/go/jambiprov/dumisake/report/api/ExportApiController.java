@@ -7,6 +7,8 @@ import id.go.jambiprov.dumisake.report.internal.Downloads;
 import id.go.jambiprov.dumisake.report.internal.ExportFormat;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
 import id.go.jambiprov.dumisake.report.internal.RealisationReportService;
+import id.go.jambiprov.dumisake.report.internal.TargetingExports;
+import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +31,13 @@ class ExportApiController {
 
     private final ExportService exports;
     private final RealisationReportService realisation;
+    private final TargetingExports targeting;
 
-    ExportApiController(ExportService exports, RealisationReportService realisation) {
+    ExportApiController(ExportService exports, RealisationReportService realisation,
+                        TargetingExports targeting) {
         this.exports = exports;
         this.realisation = realisation;
+        this.targeting = targeting;
     }
 
     @GetMapping({"/exports/envelopes.xlsx", "/exports/envelopes.csv"})
@@ -82,6 +87,18 @@ class ExportApiController {
         ExportService.requireDashboardTable(table);
         exports.dashboardTable(table, year, kabupatenKota, format, download(response, format.contentType(),
                 ExportService.fileName("dasbor-" + table, year, format, kabupatenKota)));
+    }
+
+    /** {@code table}: wilayah (kabupaten/kota and province) or desil — the tables of "Sasaran kemiskinan". */
+    @GetMapping({"/exports/targeting/{table}.xlsx", "/exports/targeting/{table}.csv"})
+    void targeting(@PathVariable String table, @RequestParam int year,
+                   @RequestParam(required = false) String kabupatenKota, @RequestParam(required = false) DecileBreakdown by,
+                   HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ExportFormat format = format(request);
+        // checked before the headers go out, so that an unknown table is a plain 404
+        TargetingExports.requireTable(table);
+        targeting.table(table, year, kabupatenKota, by, format, download(response, format.contentType(),
+                ExportService.fileName("sasaran-kemiskinan-" + table, year, format, kabupatenKota)));
     }
 
     @GetMapping("/reports/realisasi.pdf")

@@ -186,11 +186,11 @@ public class ExportService {
         return "dumisake-" + what + "-" + year + suffix + "." + format.extension();
     }
 
-    private interface Rows {
+    interface Rows {
         void writeTo(TableWriter writer) throws IOException;
     }
 
-    private static void write(ExportFormat format, OutputStream out, TableHeader header, String sheetName, Rows rows) {
+    static void write(ExportFormat format, OutputStream out, TableHeader header, String sheetName, Rows rows) {
         try (TableWriter writer = format == ExportFormat.XLSX ? new XlsxTableWriter(out, header, sheetName)
                 : new CsvTableWriter(out, header)) {
             rows.writeTo(writer);
@@ -200,7 +200,7 @@ public class ExportService {
     }
 
     /** The filters actually applied, one line each; a filter left empty is not mentioned. */
-    private List<String> filters(String... lines) {
+    List<String> filters(String... lines) {
         List<String> used = new ArrayList<>();
         for (String line : lines) {
             if (line != null) {
@@ -210,18 +210,18 @@ public class ExportService {
         return used;
     }
 
-    private String scopeNote() {
+    String scopeNote() {
         String scope = CurrentUser.opdScope();
         return scope == null ? null : msg("report.filter.scope", scope);
     }
 
-    private String exportedAt() {
+    String exportedAt() {
         return msg("report.exportedAt", ZonedDateTime.now(clock.withZone(JambiTime.ZONE)).format(DateTimeFormatter
                 .ofPattern("d MMMM yyyy HH:mm", locale())), CurrentUser.username());
     }
 
     /** A filter line is left out when its value is empty. */
-    private String msg(String key, Object... args) {
+    String msg(String key, Object... args) {
         if (args.length == 1 && (args[0] == null || "".equals(args[0]))) {
             return key.startsWith("report.filter.") ? null : messages.getMessage(key, args, locale());
         }

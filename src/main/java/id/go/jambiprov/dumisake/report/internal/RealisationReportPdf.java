@@ -29,7 +29,7 @@ import java.util.Locale;
 
 /**
  * The layout of the realisation report (OpenPDF): title page, summary, a bar per kabupaten/kota, the
- * kecamatan table and the signature block, always in Bahasa Indonesia. The figures are gathered by
+ * kecamatan table, the poverty targeting table ({@link TargetingReportSection}) and the signature block, always in Bahasa Indonesia. The figures are gathered by
  * {@link RealisationReportService}.
  */
 @Component
@@ -37,19 +37,21 @@ class RealisationReportPdf {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
     private static final Color JAMBI_GREEN = new Color(0x0b, 0x5d, 0x3b);
-    private static final Color LIGHT = new Color(0xe9, 0xf1, 0xec);
+    static final Color LIGHT = new Color(0xe9, 0xf1, 0xec);
     private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD, JAMBI_GREEN);
     private static final Font SUBTITLE = new Font(Font.HELVETICA, 13, Font.NORMAL);
     private static final Font HEADING = new Font(Font.HELVETICA, 12, Font.BOLD, JAMBI_GREEN);
     private static final Font BODY = new Font(Font.HELVETICA, 10, Font.NORMAL);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL);
-    private static final Font SMALL_BOLD = new Font(Font.HELVETICA, 8, Font.BOLD);
+    static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL);
+    static final Font SMALL_BOLD = new Font(Font.HELVETICA, 8, Font.BOLD);
     private static final Font BOLD = new Font(Font.HELVETICA, 10, Font.BOLD);
 
     private final MessageSource messages;
+    private final TargetingReportSection targeting;
 
-    RealisationReportPdf(MessageSource messages) {
+    RealisationReportPdf(MessageSource messages, TargetingReportSection targeting) {
         this.messages = messages;
+        this.targeting = targeting;
     }
 
     void write(RealisationReportService.ReportFigures figures, OutputStream out) {
@@ -67,6 +69,7 @@ class RealisationReportPdf {
             chart(document, writer, figures.byKabupatenKota());
             document.newPage();
             kecamatanTable(document, figures.byKecamatan());
+            targeting.write(document, figures.targeting());
             signature(document, figures.today());
         } finally {
             document.close();
@@ -201,14 +204,14 @@ class RealisationReportPdf {
         cell(table, value, BOLD, Element.ALIGN_RIGHT);
     }
 
-    private static void cell(PdfPTable table, String text, Font font, int alignment) {
+    static void cell(PdfPTable table, String text, Font font, int alignment) {
         PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
         cell.setHorizontalAlignment(alignment);
         cell.setPadding(4);
         table.addCell(cell);
     }
 
-    private static Paragraph heading(String text) {
+    static Paragraph heading(String text) {
         Paragraph heading = new Paragraph(text, HEADING);
         heading.setSpacingBefore(12);
         heading.setSpacingAfter(8);

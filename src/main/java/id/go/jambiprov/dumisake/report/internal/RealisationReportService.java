@@ -6,6 +6,8 @@ import id.go.jambiprov.dumisake.dashboard.Summary;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.targeting.Targeting;
+import id.go.jambiprov.dumisake.targeting.TargetingOverview;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,7 @@ import java.util.Locale;
 /**
  * "Laporan Realisasi Program Dumisake": the signed report for the Governor's office, always in Bahasa
  * Indonesia whatever the viewer's page language, for the province or one kabupaten/kota. Figures come
- * from the dashboard's SQL read model, so the report and the dashboard never disagree; the pages are laid
+ * from the dashboard's (and the poverty targeting's) SQL read model, so the report and the dashboard never disagree; the pages are laid
  * out by {@link RealisationReportPdf}.
  */
 @Service
@@ -35,9 +37,11 @@ public class RealisationReportService {
     private final MessageSource messages;
     private final Clock clock;
     private final RealisationReportPdf pdf;
+    private final Targeting targeting;
 
     RealisationReportService(Dashboards dashboard, RegionService regions, FiscalYearService fiscalYears,
-                             MessageSource messages, Clock clock, RealisationReportPdf pdf) {
+                             MessageSource messages, Clock clock, RealisationReportPdf pdf, Targeting targeting) {
+        this.targeting = targeting;
         this.dashboard = dashboard;
         this.regions = regions;
         this.fiscalYears = fiscalYears;
@@ -70,7 +74,8 @@ public class RealisationReportService {
                 .filter(row -> kabupatenKota == null || row.code().equals(kabupatenKota)).toList();
         List<RegionRow> byKecamatan = dashboard.byKecamatan(year, kabupatenKota);
         String today = LocalDate.now(clock).format(DateTimeFormatter.ofPattern("d MMMM yyyy", INDONESIAN));
-        return new ReportFigures(year, area, today, summary, byKabupatenKota, byKecamatan);
+        return new ReportFigures(year, area, today, summary, byKabupatenKota, byKecamatan,
+                targeting.overview(year, kabupatenKota));
     }
 
     private static String blankToNull(String value) {
@@ -79,6 +84,6 @@ public class RealisationReportService {
 
     /** What the report shows, gathered before a byte of it is written. */
     record ReportFigures(int year, String area, String today, Summary summary, List<RegionRow> byKabupatenKota,
-                         List<RegionRow> byKecamatan) {
+                         List<RegionRow> byKecamatan, TargetingOverview targeting) {
     }
 }

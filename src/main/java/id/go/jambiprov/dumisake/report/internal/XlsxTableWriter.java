@@ -126,6 +126,11 @@ public final class XlsxTableWriter implements TableWriter {
         if (lastData >= firstData) {
             sheet.setAutoFilter(new CellRangeAddress(headingRow, lastData, 0, columns.size() - 1));
         }
+        if (header.totalsLabel() == null) {
+            // a table whose last row is its own total (the province row) gets no second one
+            finish();
+            return;
+        }
         Row totals = sheet.createRow(nextRow++);
         Cell label = totals.createCell(0);
         label.setCellValue(header.totalsLabel());
@@ -147,6 +152,10 @@ public final class XlsxTableWriter implements TableWriter {
         }
         // the formulas have no cached result: Excel computes them on opening
         sheet.setForceFormulaRecalculation(true);
+        finish();
+    }
+
+    private void finish() throws IOException {
         try {
             workbook.write(out);
             out.flush();

@@ -7,6 +7,8 @@ import id.go.jambiprov.dumisake.report.internal.Downloads;
 import id.go.jambiprov.dumisake.report.internal.ExportFormat;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
 import id.go.jambiprov.dumisake.report.internal.RealisationReportService;
+import id.go.jambiprov.dumisake.report.internal.TargetingExports;
+import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -28,10 +30,13 @@ class ExportPageController {
 
     private final ExportService exports;
     private final RealisationReportService realisation;
+    private final TargetingExports targeting;
 
-    ExportPageController(ExportService exports, RealisationReportService realisation) {
+    ExportPageController(ExportService exports, RealisationReportService realisation,
+                         TargetingExports targeting) {
         this.exports = exports;
         this.realisation = realisation;
+        this.targeting = targeting;
     }
 
     @GetMapping({"/pagu.xlsx", "/pagu.csv"})
@@ -82,6 +87,18 @@ class ExportPageController {
         ExportService.requireDashboardTable(table);
         exports.dashboardTable(table, year, kabupatenKota, format, Downloads.attachment(response,
                 format.contentType(), ExportService.fileName("dasbor-" + table, year, format, kabupatenKota)));
+    }
+
+    /** {@code table}: wilayah (kabupaten/kota and province) or desil — the tables of "Sasaran kemiskinan". */
+    @GetMapping({"/sasaran-kemiskinan/{table}.xlsx", "/sasaran-kemiskinan/{table}.csv"})
+    void targeting(@PathVariable String table, @RequestParam int year,
+                   @RequestParam(required = false) String kabupatenKota, @RequestParam(required = false) DecileBreakdown by,
+                   HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ExportFormat format = ExportFormat.ofPath(request.getRequestURI());
+        // checked before the headers go out, so that an unknown table is a plain 404
+        TargetingExports.requireTable(table);
+        targeting.table(table, year, kabupatenKota, by, format, Downloads.attachment(response, format.contentType(),
+                ExportService.fileName("sasaran-kemiskinan-" + table, year, format, kabupatenKota)));
     }
 
     @GetMapping("/laporan-realisasi.pdf")

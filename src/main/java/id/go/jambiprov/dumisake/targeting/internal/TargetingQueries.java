@@ -1,0 +1,179 @@
+package id.go.jambiprov.dumisake.targeting.internal;
+
+import id.go.jambiprov.dumisake.account.OpdScope;
+import id.go.jambiprov.dumisake.beneficiary.Beneficiaries;
+import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
+import id.go.jambiprov.dumisake.targeting.FollowUpPerson;
+import id.go.jambiprov.dumisake.targeting.RegionTargeting;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The SQL read model of the targeting page, one statement per question whatever the amount of data. The BPS
+ * figures are the chosen ones of March ({@code poverty_figure}); Dumisake's allocated and realised money is
+ * read as the dashboard reads it (the envelope totals, or an operator's OPD's ACTIVE allocations); people
+ * and rupiah of direct aid count ACTIVE (not cancelled) aid of the year, by where the person lives.
+ */
+@Component
+class TargetingQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    TargetingQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Fiscal years and years with a March figure, latest first; {@code open} marks the open fiscal year. */
+    List<YearChoice> years() {
+        return jdbc.query("""
+                        select year, bool_or(open) as open from (
+                            select year, status = 'OPEN' as open from fiscal_year
+                            union all
+                            select distinct year, false from poverty_figure where chosen and period = 'MARET') y
+                        group by year order by year desc""",
+                (rs, n) -> new YearChoice(rs.getInt("year"), rs.getBoolean("open")));
+    }
+
+    /** Every kabupaten/kota and then the province ({@code 15}, its money left at zero for the caller to sum). */
+    List<RegionTargeting> regions(int year) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String scope = OpdScope.sql("x.opd_code", params);
+        String money = scope.isEmpty() ? """
+                select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
+                       sum(e.realised) as realised
+                from envelope e where e.fiscal_year = :year group by 1""" : """
+                select left(a.kecamatan_code, 5) as kabupaten_kota_code, sum(a.amount) as allocated,
+                       sum(a.realised) as realised
+                from allocation a where a.fiscal_year = :year and a.status = 'ACTIVE' and a.opd_code = :scopeOpd
+                group by 1""";
+        return jdbc.query("with figure as (" + FIGURES + "), money as (" + money + """
+                        ), reached as (
+                            select left(d.kecamatan_code, 5) as kabupaten_kota_code,
+                                   count(distinct x.beneficiary_id) as people
+                            from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code
+                            where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
+                            group by 1)
+                        select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
+                               coalesce(m.allocated, 0) as allocated, coalesce(m.realised, 0) as realised,
+                               coalesce(p.people, 0) as people
+                        from (select code, name from kabupaten_kota union all select '15', 'Provinsi Jambi') r
+                        left join figure cur on cur.region_code = r.code and cur.year = :year
+                        left join figure prev on prev.region_code = r.code and prev.year = :year - 1
+                        left join money m on m.kabupaten_kota_code = r.code
+                        left join reached p on p.kabupaten_kota_code = r.code
+                        order by r.code = '15', r.code""", params,
+                (rs, n) -> new RegionTargeting(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("rate"),
+                        rs.getBigDecimal("previous_rate"), count(rs.getBigDecimal("poor")),
+                        rs.getBigDecimal("allocated"), rs.getBigDecimal("realised"), rs.getLong("people")));
+    }
+
+    /** The chosen P0 and poor people of March of :year and the year before, per region. */
+    private static final String FIGURES = """
+            select region_code, year, max(value) filter (where indicator = 'POVERTY_RATE') as rate,
+                   max(value) filter (where indicator = 'POOR_PEOPLE') as poor
+            from poverty_figure
+            where chosen and period = 'MARET' and year in (:year, :year - 1)
+              and indicator in ('POVERTY_RATE', 'POOR_PEOPLE')
+            group by region_code, year""";
+
+    /**
+     * People and rupiah of the year's active aid per group and welfare decile, and the same per decile over
+     * all groups (the rows with {@code total} set), from one grouped statement.
+     */
+    List<DecileRow> deciles(int year, String kabupatenKota, DecileBreakdown by) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota);
+        String[] group = switch (by) {
+            case PROGRAMME -> new String[]{"g.code", "g.name", " join programme g on g.code = x.programme_code"};
+            case OPD -> new String[]{"g.code", "g.name", " join opd g on g.code = x.opd_code"};
+            case KABUPATEN_KOTA -> new String[]{"g.code", "g.name",
+                    " join kabupaten_kota g on g.code = left(d.kecamatan_code, 5)"};
+        };
+        String sql = "select " + group[0] + " as code, " + group[1] + " as name, b.welfare_decile as decile,"
+                + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
+                + " grouping(" + group[0] + ") = 1 as total"
+                + " from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code"
+                + group[2]
+                + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + OpdScope.sql("x.opd_code", params)
+                + (kabupatenKota == null ? "" : " and left(d.kecamatan_code, 5) = :kabupatenKota")
+                + " group by grouping sets ((" + group[0] + ", " + group[1] + ", b.welfare_decile), (b.welfare_decile))"
+                + " order by 1 nulls first, 3 nulls last";
+        return jdbc.query(sql, params, (rs, n) -> new DecileRow(rs.getBoolean("total"), rs.getString("code"),
+                rs.getString("name"), (Integer) rs.getObject("decile", Integer.class), rs.getLong("people"),
+                rs.getBigDecimal("amount")));
+    }
+
+    /**
+     * People of deciles 1–2 without active aid in the year who live in a desa where others received aid in
+     * it; an operator's list holds the people their OPD registered. At most {@code limit} rows.
+     */
+    List<FollowUpPerson> followUp(int year, String kabupatenKota, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota)
+                .addValue("limit", limit);
+        return jdbc.query("""
+                        with served as (
+                            select b.desa_code, count(distinct x.beneficiary_id) as people
+                            from aid x join beneficiary b on b.id = x.beneficiary_id
+                            where x.fiscal_year = :year and x.status <> 'CANCELLED'
+                            group by b.desa_code)
+                        select b.id, b.nik, b.name, b.welfare_decile, d.name as desa_name, c.name as kecamatan_name,
+                               k.name as kabupaten_kota_name, s.people
+                        from beneficiary b join served s on s.desa_code = b.desa_code
+                        join desa d on d.code = b.desa_code join kecamatan c on c.code = d.kecamatan_code
+                        join kabupaten_kota k on k.code = c.kabupaten_kota_code
+                        where b.welfare_decile <= 2
+                          and not exists (select 1 from aid x where x.beneficiary_id = b.id and x.fiscal_year = :year
+                                                                 and x.status <> 'CANCELLED')"""
+                        + (kabupatenKota == null ? "" : " and c.kabupaten_kota_code = :kabupatenKota")
+                        + OpdScope.sql("b.registered_opd", params)
+                        + " order by k.code, c.name, d.name, b.welfare_decile, b.name, b.id limit :limit", params,
+                (rs, n) -> new FollowUpPerson(rs.getLong("id"), Beneficiaries.maskedNik(rs.getString("nik")),
+                        rs.getString("name"), rs.getInt("welfare_decile"), rs.getString("desa_name"),
+                        rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_name"), rs.getLong("people")));
+    }
+
+    /**
+     * For the trend: the regions' names, every chosen March P0, Dumisake's realised money per kabupaten/kota
+     * and fiscal year (the caller's scope), and the fiscal years, from one statement.
+     */
+    List<TrendRow> trend() {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String scope = OpdScope.sql("a.opd_code", params);
+        String realised = scope.isEmpty() ? """
+                select 'REALISED', left(e.kecamatan_code, 5), e.fiscal_year, sum(e.realised), null
+                from envelope e group by 2, 3""" : """
+                select 'REALISED', left(a.kecamatan_code, 5), a.fiscal_year, sum(a.realised), null
+                from allocation a where a.status = 'ACTIVE'""" + scope + " group by 2, 3";
+        return jdbc.query("""
+                        select 'REGION' as kind, code, null::integer as year, null::numeric as value, name
+                        from kabupaten_kota
+                        union all
+                        select 'P0', region_code, year, value, null from poverty_figure
+                        where chosen and period = 'MARET' and indicator = 'POVERTY_RATE'
+                        union all
+                        select 'YEAR', null, year, null, null from fiscal_year
+                        union all
+                        """ + realised, params,
+                (rs, n) -> new TrendRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
+                        rs.getBigDecimal(4), rs.getString(5)));
+    }
+
+    private static Long count(BigDecimal value) {
+        return value == null ? null : value.setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+
+    record YearChoice(int year, boolean open) {
+    }
+
+    /** {@code total}: the row counts every group of the breakdown. {@code decile} null: "tanpa desil". */
+    record DecileRow(boolean total, String code, String name, Integer decile, long people, BigDecimal amount) {
+    }
+
+    /** {@code kind}: REGION (code, name), P0 (code, year, value), YEAR (year), REALISED (code, year, value). */
+    record TrendRow(String kind, String code, Integer year, BigDecimal value, String name) {
+    }
+}
