@@ -64,7 +64,8 @@ public class AuditSentences {
             Map.entry("AID_CANCELLED", aid()),
             Map.entry("REVIEW_NOTE_WRITTEN", List.of("targetLabel", "text")),
             Map.entry("REVIEW_NOTE_RESOLVED", List.of("targetLabel", "reply")),
-            Map.entry("SCALE_DATA_GENERATED", List.of()));
+            Map.entry("SCALE_DATA_GENERATED", List.of()),
+            Map.entry("PHOTO_UPLOADED", List.of("photoFile", "photoAllocation", "photoReportMonth")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
     private static final Map<String, String> PAGES = Map.of(
@@ -74,7 +75,8 @@ public class AuditSentences {
             "Beneficiary", "/penerima/{0}",
             "BeneficiaryImport", "/penerima/impor/{0}",
             "FiscalYear", "/tahun-anggaran/{0}",
-            "Programme", "/program");
+            "Programme", "/program",
+            "ProgressPhoto", "/foto-lapangan/{0}/tampilan");
 
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");

@@ -61,6 +61,8 @@ public class SecurityConfig {
                                 .hasAnyRole(ADMIN, OPERATOR)
                         // exact NIK search: not for the expert team, whose work needs no NIK (the service checks too)
                         .requestMatchers(HttpMethod.GET, "/api/v1/beneficiaries").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/progress-reports/*/photos")
+                                .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/fiscal-years", "/api/v1/allocations",
                                 "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
                                 "/api/v1/disbursements/*/reject").hasRole(ADMIN)
