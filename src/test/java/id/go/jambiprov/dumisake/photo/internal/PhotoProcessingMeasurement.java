@@ -17,6 +17,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Random;
@@ -71,18 +72,24 @@ class PhotoProcessingMeasurement {
             processor.process(new PhotoUpload("warm.jpg", jpeg), REPORT);
         }
         long[] millis = new long[RUNS];
+        long[] cpuMillis = new long[RUNS];
         long allocated = 0;
+        var threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < RUNS; i++) {
             long started = System.nanoTime();
-            long[] bytes = new long[1];
-            bytes[0] = PhotoProcessingTest.allocatedBytes(() -> processor.process(new PhotoUpload("foto.jpg", jpeg), REPORT));
+            long cpuStarted = threads.getCurrentThreadCpuTime();
+            allocated += PhotoProcessingTest.allocatedBytes(
+                    () -> processor.process(new PhotoUpload("foto.jpg", jpeg), REPORT));
+            cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
             millis[i] = (System.nanoTime() - started) / 1_000_000;
-            allocated += bytes[0];
         }
         Arrays.sort(millis);
-        System.out.printf("%.2f MB JPEG, 4000×3000, EXIF with GPS: median %d ms, max %d ms over %d runs; "
-                        + "%.0f MB allocated per photo%n", jpeg.length / 1048576.0, millis[RUNS / 2], millis[RUNS - 1],
-                RUNS, allocated / (double) RUNS / 1048576);
+        Arrays.sort(cpuMillis);
+        // on a shared machine the wall clock counts the waits for a core; the thread's CPU time is the work itself
+        System.out.printf("%.2f MB JPEG, 4000×3000, EXIF with GPS, over %d runs: wall median %d ms (max %d), "
+                        + "CPU median %d ms (max %d); %.0f MB allocated per photo%n", jpeg.length / 1048576.0, RUNS,
+                millis[RUNS / 2], millis[RUNS - 1], cpuMillis[RUNS / 2], cpuMillis[RUNS - 1],
+                allocated / (double) RUNS / 1048576);
         assertThat(jpeg.length).isBetween(4_500_000, 6_000_000);
     }
 
@@ -122,7 +129,7 @@ class PhotoProcessingMeasurement {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.80f);
+            param.setCompressionQuality(0.90f);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
