@@ -30,7 +30,8 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * Field photos on the demo progress reports (written before, at order 40): one JPEG per report, drawn here with
+ * Field photos on the demo progress reports (written before, at order 40): one JPEG on the latest report of each
+ * of sixteen kecamatan spread over the province, drawn here with
  * the activity's title, carrying EXIF as a phone writes it, uploaded by the operator of the allocation's OPD
  * through every rule of an upload. Most are taken in the report's month at a point inside its kecamatan; every
  * eighth lies outside the kecamatan, every eighth carries no GPS and every eleventh was taken the month before,
@@ -42,10 +43,10 @@ import java.util.List;
 class DemoPhotos implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPhotos.class);
-    /** Enough to show pins and flags on several kecamatan pages; each costs ~30 ms at start-up. */
-    private static final int PHOTOS = 24;
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 720;
+    /** Enough to show pins and flags on a kecamatan page in each part of the province, quickly at start-up. */
+    private static final int PHOTOS = 16;
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 600;
     /** Far from most kecamatan: Telanaipura in Kota Jambi, where an "outside" photo is placed. */
     private static final String ELSEWHERE = "15.71.01";
 
@@ -109,19 +110,18 @@ class DemoPhotos implements ApplicationRunner {
             g.fillRect(0, HEIGHT / 2, WIDTH, HEIGHT / 2);
             int hue = (int) (report.allocationId() % 5);
             g.setColor(new Color(0xb08968 + hue * 0x080400));
-            g.fillRect(560, 250, 300, 200);
+            g.fillRect(470, 210, 250, 160);
             g.setColor(new Color(0x7f5539));
-            g.fillPolygon(new int[] {540, 710, 880}, new int[] {250, 150, 250}, 3);
+            g.fillPolygon(new int[] {450, 595, 740}, new int[] {210, 120, 210}, 3);
             g.setColor(Color.WHITE);
-            g.fillRect(60, 420, 560, 200);
+            g.fillRect(40, 380, 720, 180);
             g.setColor(new Color(0x212529));
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 26));
-            String title = report.allocationTitle();
-            g.drawString(title.length() > 38 ? title.substring(0, 37) + "…" : title, 80, 470);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
-            g.drawString("Kecamatan " + report.kecamatanName(), 80, 520);
-            g.drawString(report.opdName(), 80, 560);
-            g.drawString(report.reportMonth().toString(), 80, 600);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
+            g.drawString(shortened(report.allocationTitle(), 48), 60, 425);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+            g.drawString("Kecamatan " + report.kecamatanName(), 60, 465);
+            g.drawString(shortened(report.opdName(), 62), 60, 500);
+            g.drawString(report.reportMonth().toString(), 60, 535);
         } finally {
             g.dispose();
         }
@@ -132,5 +132,9 @@ class DemoPhotos implements ApplicationRunner {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static String shortened(String text, int length) {
+        return text.length() > length ? text.substring(0, length - 1) + "…" : text;
     }
 }

@@ -51,11 +51,12 @@ public class PhotoQueries {
         }).stream().findFirst().orElseThrow(() -> notFound(id));
     }
 
-    /** The year's photos of a kecamatan that the caller may see, newest report month first. */
+    /** The year's photos of a kecamatan that the caller may see, the flagged first, then newest report month first. */
     public List<KecamatanPhoto> ofKecamatan(String kecamatanCode, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("kecamatan", kecamatanCode).addValue("year", year);
         return jdbc.query(SELECT + "where a.kecamatan_code = :kecamatan and r.fiscal_year = :year"
-                        + OpdScope.sql("a.opd_code", params) + " order by r.month desc, p.id",
+                        + OpdScope.sql("a.opd_code", params)
+                        + " order by (p.without_gps or p.outside_kecamatan or p.outside_month) desc, r.month desc, p.id",
                 params, (rs, row) -> new KecamatanPhoto(view(rs), rs.getString("title"), rs.getString("opd_code"),
                         rs.getInt("fiscal_year"), rs.getInt("month")));
     }

@@ -48,12 +48,16 @@ public class ReportReads {
         return report;
     }
 
-    /** Reports of open years that have no photo yet, oldest first: where the demo photos go. */
+    /**
+     * Reports of open years that have no photo yet, the latest of one kecamatan each, the kecamatan in an order
+     * that scatters them over the province (by a hash of the code): where the demo photos go.
+     */
     public List<PhotoReport> withoutPhotos(int limit) {
-        return jdbc.query(SELECT + """
+        return jdbc.query("select * from (select distinct on (x.kecamatan_code) x.* from (" + SELECT + """
                 where fy.status = 'OPEN' and a.status = 'ACTIVE'
-                  and not exists (select 1 from progress_photo p where p.report_id = r.id)
-                order by r.id
+                  and not exists (select 1 from progress_photo p where p.report_id = r.id)) x
+                order by x.kecamatan_code, x.fiscal_year desc, x.month desc, x.id) latest
+                order by hashtext(kecamatan_code), id
                 limit :limit""", new MapSqlParameterSource("limit", limit), ROW);
     }
 
