@@ -161,6 +161,7 @@ class PhotoApiTest {
     @Test
     void aNonImageAHugeImageAndAClosedYearAreRefusedWritingNothing() throws Exception {
         int before = photosOfReport();
+        mvc.perform(multipart(PHOTOS, allocationId, reportId).with(api("op-disdik"))).andExpect(status().isBadRequest());
         mvc.perform(upload(allocationId, reportId, "foto.jpg", "%PDF-1.7 bukan foto".getBytes()).with(api("op-disdik")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("PHOTO_TYPE"))

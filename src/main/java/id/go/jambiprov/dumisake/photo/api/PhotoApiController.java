@@ -36,7 +36,7 @@ class PhotoApiController {
 
     @PostMapping(path = REPORT_PHOTOS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PhotoView> upload(@PathVariable long allocationId, @PathVariable long reportId,
-                                     @RequestParam(name = "file", required = false) MultipartFile file) {
+                                     @RequestParam("file") MultipartFile file) {
         PhotoView photo = uploads.upload(allocationId, reportId, UploadedPhotos.read(file));
         return ResponseEntity.created(URI.create(photo.urls().original())).body(photo);
     }
