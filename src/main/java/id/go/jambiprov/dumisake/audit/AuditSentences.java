@@ -70,19 +70,21 @@ public class AuditSentences {
             Map.entry("OBSTACLE_COMMENTED", List.of("obstacleComment")),
             Map.entry("OBSTACLE_RESOLVED", List.of("resolution")),
             Map.entry("SCALE_DATA_GENERATED", List.of()),
-            Map.entry("MONEV_SETTING_CHANGED", List.of("greenMaxDeviation", "yellowMaxDeviation")));
+            Map.entry("MONEV_SETTING_CHANGED", List.of("greenMaxDeviation", "yellowMaxDeviation")),
+            Map.entry("PHOTO_UPLOADED", List.of("photoFile", "photoAllocation", "photoReportMonth")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
-    private static final Map<String, String> PAGES = Map.of(
-            "Allocation", "/alokasi/{0}",
-            "Disbursement", "/pencairan/{0}",
-            "UserAccount", "/akun/{0}",
-            "Beneficiary", "/penerima/{0}",
-            "BeneficiaryImport", "/penerima/impor/{0}",
-            "FiscalYear", "/tahun-anggaran/{0}",
-            "Programme", "/program",
-            "Obstacle", "/kendala/{0}",
-            "MonevSetting", "/monev/ambang");
+    private static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("Allocation", "/alokasi/{0}"),
+            Map.entry("Disbursement", "/pencairan/{0}"),
+            Map.entry("UserAccount", "/akun/{0}"),
+            Map.entry("Beneficiary", "/penerima/{0}"),
+            Map.entry("BeneficiaryImport", "/penerima/impor/{0}"),
+            Map.entry("FiscalYear", "/tahun-anggaran/{0}"),
+            Map.entry("Programme", "/program"),
+            Map.entry("Obstacle", "/kendala/{0}"),
+            Map.entry("MonevSetting", "/monev/ambang"),
+            Map.entry("ProgressPhoto", "/foto-lapangan/{0}/tampilan"));
 
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");
