@@ -64,10 +64,16 @@ public class AuditSentences {
             Map.entry("AID_CANCELLED", aid()),
             Map.entry("REVIEW_NOTE_WRITTEN", List.of("targetLabel", "text")),
             Map.entry("REVIEW_NOTE_RESOLVED", List.of("targetLabel", "reply")),
-            Map.entry("SCALE_DATA_GENERATED", List.of()));
+            Map.entry("SCALE_DATA_GENERATED", List.of()),
+            Map.entry("PROGRESS_REPORT_CREATED", List.of("allocationId", "month", "physicalPercent")),
+            Map.entry("PROGRESS_REPORT_EDITED", List.of("allocationId", "month", "physicalPercent", "correctionReason")),
+            Map.entry("OUTPUT_TARGETS_SET", List.of("allocationId", "title", "outputs")),
+            Map.entry("PROGRAMME_MIN_PROGRESS_SET", List.of("name", "code", "minProgressForNextTranche")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
     private static final Map<String, String> PAGES = Map.of(
+            "ProgressReport", "/laporan-kemajuan/{0}",
+            "OutputTargets", "/alokasi/{0}/keluaran",
             "Allocation", "/alokasi/{0}",
             "Disbursement", "/pencairan/{0}",
             "UserAccount", "/akun/{0}",
