@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -95,7 +96,7 @@ public class OutputTargetService {
         outputs.saveAllAndFlush(added);
         List<OutputView> after = queries.outputs(allocationId);
         String described = describeViews(after);
-        if (!described.equals(before)) {
+        if (!Objects.equals(described, before)) {
             audit.record("OUTPUT_TARGETS_SET", ENTITY, allocationId, state(allocation, before),
                     state(allocation, described));
         }
@@ -121,14 +122,17 @@ public class OutputTargetService {
         return state;
     }
 
-    /** "Rumah layak huni: 12 unit rumah; …" — the whole list in one readable line for the audit trail. */
+    /** "Rumah layak huni: 12 unit rumah; …" — the whole list in one readable line for the audit trail; null: none. */
     private static String describe(List<AllocationOutput> outputs) {
-        return outputs.stream().map(o -> line(o.getName(), o.getTarget(), o.getUnit()))
-                .collect(Collectors.joining("; "));
+        return joined(outputs.stream().map(o -> line(o.getName(), o.getTarget(), o.getUnit())).toList());
     }
 
     private static String describeViews(List<OutputView> outputs) {
-        return outputs.stream().map(o -> line(o.name(), o.target(), o.unit())).collect(Collectors.joining("; "));
+        return joined(outputs.stream().map(o -> line(o.name(), o.target(), o.unit())).toList());
+    }
+
+    private static String joined(List<String> lines) {
+        return lines.isEmpty() ? null : String.join("; ", lines);
     }
 
     static String line(String name, BigDecimal volume, String unit) {
