@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the pages, the API, the demo and other capabilities ask of the monitoring of allocations: their output
@@ -89,6 +90,11 @@ public class ProgressReports {
                 latest.map(ProgressQueries.Latest::month).orElse(null),
                 latest.map(ProgressQueries.Latest::physicalPercent).orElse(null),
                 queries.reportCount(allocationId), !queries.hasOutputs(allocationId));
+    }
+
+    /** For exports: the output targets and latest physical progress of a year's allocations, by allocation id. */
+    public Map<Long, MonitoringFigures> figures(int year) {
+        return queries.figures(year);
     }
 
     /**

@@ -4,6 +4,6 @@
  * nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Laporan",
-        allowedDependencies = {"account", "allocation", "beneficiary", "dashboard", "disbursement", "programme", "region",
-                "shared"})
+        allowedDependencies = {"account", "allocation", "beneficiary", "dashboard", "disbursement", "programme",
+                "progress", "region", "shared"})
 package id.go.jambiprov.dumisake.report;

@@ -24,10 +24,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -191,14 +191,9 @@ class ProgressApiTest {
                 draft.get("id").asLong())).isEqualTo("DRAFT");
 
         DumisakeUser operator = new DumisakeUser("op-" + opd, "Operator", Role.OPD_OPERATOR, opd.toUpperCase(), true, "x");
-        mvc.perform(multipart("/alokasi/{id}/pencairan", id).with(user(operator)).with(csrf())
-                        .param("tranche", "2").param("amount", "1.000.000").param("sp2dDate", today)
-                        .param("sp2dNumber", "UJI-HALAMAN-" + UUID.randomUUID().toString().substring(0, 8))
-                        .param("requestKey", UUID.randomUUID().toString()).param("action", "submit"))
-                .andDo(result -> System.out.println("TRANCHE PAGE " + result.getResponse().getStatus() + " "
-                        + result.getResponse().getRedirectedUrl() + " " + result.getFlashMap()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("tahap 2 memerlukan 60 %")));
+        mvc.perform(post("/pencairan/{id}/ajukan", draft.get("id").asLong()).with(user(operator)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("actionError", containsString("tahap 2 memerlukan 60 %")));
     }
 
     /** The n-th DISDIK allocation of 2026 with output targets and no December report yet. */

@@ -1,5 +1,7 @@
 package id.go.jambiprov.dumisake.progress.internal;
 
+import id.go.jambiprov.dumisake.account.OpdScope;
+import id.go.jambiprov.dumisake.progress.MonitoringFigures;
 import id.go.jambiprov.dumisake.progress.OutputView;
 import id.go.jambiprov.dumisake.progress.ProgressReportView;
 import id.go.jambiprov.dumisake.progress.ReportedOutput;
@@ -65,6 +67,29 @@ public class ProgressQueries {
     public Optional<Long> allocationOf(long reportId) {
         return jdbc.queryForList("select allocation_id from progress_report where id = :id",
                 new MapSqlParameterSource("id", reportId), Long.class).stream().findFirst();
+    }
+
+    /** The output targets and latest physical progress of a year's allocations in the caller's scope that have any. */
+    public Map<Long, MonitoringFigures> figures(int year) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("year", year);
+        String scope = OpdScope.sql("a.opd_code", parameters);
+        Map<Long, MonitoringFigures> figures = new HashMap<>();
+        jdbc.query("""
+                select a.id,
+                       (select string_agg(o.name || ': ' || trim_scale(o.target)::text || ' ' || o.unit, '; '
+                                          order by o.position, o.id)
+                        from allocation_output o where o.allocation_id = a.id) as outputs,
+                       (select r.physical_percent from progress_report r where r.allocation_id = a.id
+                        order by r.month desc limit 1) as physical
+                from allocation a
+                where a.fiscal_year = :year
+                  and (exists (select 1 from allocation_output o where o.allocation_id = a.id)
+                       or exists (select 1 from progress_report r where r.allocation_id = a.id))""" + scope,
+                parameters, rs -> {
+                    long id = rs.getLong("id");
+                    figures.put(id, new MonitoringFigures(id, rs.getString("outputs"), rs.getBigDecimal("physical")));
+                });
+        return figures;
     }
 
     /** The allocation's reports, latest month first, each with every output indicator of the allocation. */
