@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.progress;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -8,5 +9,5 @@ import java.math.BigDecimal;
  * @param id      the indicator it changes, null for a new one
  * @param version the version that was read, to refuse overwriting somebody else's change; null: not checked
  */
-public record OutputTarget(Long id, String name, String unit, BigDecimal target, Long version) {
+public record OutputTarget(Long id, String name, String unit, BigDecimal target, Long version) implements Serializable {
 }

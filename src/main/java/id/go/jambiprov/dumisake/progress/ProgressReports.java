@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.progress;
 
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.progress.domain.OutputTargetRules;
 import id.go.jambiprov.dumisake.progress.internal.OutputTargetService;
 import id.go.jambiprov.dumisake.progress.internal.ProgressQueries;
 import id.go.jambiprov.dumisake.progress.internal.ProgressReportService;
@@ -48,6 +49,11 @@ public class ProgressReports {
     /** Replaces the list of output targets (admin or the allocation's OPD, open year): 422 OUTPUT_TARGETS_INVALID. */
     public List<OutputView> setOutputs(long allocationId, List<OutputTarget> targets) {
         return outputTargets.replace(allocationId, targets);
+    }
+
+    /** What would be wrong with these output targets (an import checks its rows before writing any); none: fine. */
+    public List<OutputTargetViolation> checkOutputTargets(List<OutputTarget> targets) {
+        return OutputTargetRules.check(targets);
     }
 
     /** The allocation's reports, latest month first. */

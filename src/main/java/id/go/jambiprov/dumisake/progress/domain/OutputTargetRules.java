@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.progress.domain;
 
 import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,36 +25,32 @@ public final class OutputTargetRules {
     private OutputTargetRules() {
     }
 
-    /** A problem of one field of one row (rows counted from 0), with its message key and arguments. */
-    public record Violation(int row, String field, String messageKey, Object... arguments) {
-    }
-
-    public static List<Violation> check(List<OutputTarget> targets) {
-        List<Violation> violations = new ArrayList<>();
+    public static List<OutputTargetViolation> check(List<OutputTarget> targets) {
+        List<OutputTargetViolation> violations = new ArrayList<>();
         if (targets.size() > MAX_ROWS) {
-            violations.add(new Violation(MAX_ROWS, "name", "progress.output.tooMany", MAX_ROWS));
+            violations.add(new OutputTargetViolation(MAX_ROWS, "name", "progress.output.tooMany", MAX_ROWS));
         }
         Set<String> names = new HashSet<>();
         for (int row = 0; row < targets.size(); row++) {
             OutputTarget target = targets.get(row);
             String name = target.name() == null ? "" : target.name().strip();
             if (name.isEmpty()) {
-                violations.add(new Violation(row, "name", "progress.output.nameRequired"));
+                violations.add(new OutputTargetViolation(row, "name", "progress.output.nameRequired"));
             } else if (name.length() > MAX_NAME) {
-                violations.add(new Violation(row, "name", "progress.output.nameTooLong", MAX_NAME));
+                violations.add(new OutputTargetViolation(row, "name", "progress.output.nameTooLong", MAX_NAME));
             } else if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                violations.add(new Violation(row, "name", "progress.output.nameTwice", name));
+                violations.add(new OutputTargetViolation(row, "name", "progress.output.nameTwice", name));
             }
             String unit = target.unit() == null ? "" : target.unit().strip();
             if (unit.isEmpty()) {
-                violations.add(new Violation(row, "unit", "progress.output.unitRequired"));
+                violations.add(new OutputTargetViolation(row, "unit", "progress.output.unitRequired"));
             } else if (unit.length() > MAX_UNIT) {
-                violations.add(new Violation(row, "unit", "progress.output.unitTooLong", MAX_UNIT));
+                violations.add(new OutputTargetViolation(row, "unit", "progress.output.unitTooLong", MAX_UNIT));
             }
             BigDecimal volume = target.target();
             if (volume == null || volume.signum() <= 0 || volume.compareTo(MAX_VOLUME) > 0
                     || volume.stripTrailingZeros().scale() > 2) {
-                violations.add(new Violation(row, "target", "progress.output.targetInvalid"));
+                violations.add(new OutputTargetViolation(row, "target", "progress.output.targetInvalid"));
             }
         }
         return violations;

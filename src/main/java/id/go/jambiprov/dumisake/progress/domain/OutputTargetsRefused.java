@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.progress.domain;
 
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.Map;
 /** Output targets that break {@link OutputTargetRules}: 422 with every problem by row and field. */
 public class OutputTargetsRefused extends BusinessRuleException {
 
-    private final transient List<OutputTargetRules.Violation> violations;
+    private final transient List<OutputTargetViolation> violations;
 
-    public OutputTargetsRefused(List<OutputTargetRules.Violation> violations) {
+    public OutputTargetsRefused(List<OutputTargetViolation> violations) {
         super("OUTPUT_TARGETS_INVALID", violations.get(0).messageKey(), violations.get(0).arguments());
         this.violations = List.copyOf(violations);
         with("errors", violations.stream()
@@ -18,7 +19,7 @@ public class OutputTargetsRefused extends BusinessRuleException {
                 .toList());
     }
 
-    public List<OutputTargetRules.Violation> violations() {
+    public List<OutputTargetViolation> violations() {
         return violations;
     }
 }

@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
 import id.go.jambiprov.dumisake.progress.OutputView;
 import id.go.jambiprov.dumisake.progress.domain.AllocationOutput;
 import id.go.jambiprov.dumisake.progress.domain.AllocationOutputRepository;
@@ -61,7 +62,7 @@ public class OutputTargetService {
     public List<OutputView> replace(long allocationId, List<OutputTarget> targets) {
         AllocationView allocation = allocations.get(allocationId);
         fiscalYears.requireOpen(allocation.year());
-        List<OutputTargetRules.Violation> violations = OutputTargetRules.check(targets);
+        List<OutputTargetViolation> violations = OutputTargetRules.check(targets);
         if (!violations.isEmpty()) {
             throw new OutputTargetsRefused(violations);
         }

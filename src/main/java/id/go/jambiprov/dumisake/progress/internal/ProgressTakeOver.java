@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
 import id.go.jambiprov.dumisake.progress.PastProgress;
 import id.go.jambiprov.dumisake.progress.PastProgress.PastReport;
 import id.go.jambiprov.dumisake.progress.domain.OutputTargetRules;
@@ -89,7 +90,7 @@ public class ProgressTakeOver {
         if (!allocation.active()) {
             throw new BusinessRuleException("ALLOCATION_CANCELLED", "progress.rule.allocationCancelled");
         }
-        List<OutputTargetRules.Violation> violations = OutputTargetRules.check(progress.outputs());
+        List<OutputTargetViolation> violations = OutputTargetRules.check(progress.outputs());
         if (!violations.isEmpty()) {
             throw new OutputTargetsRefused(violations);
         }
@@ -196,7 +197,9 @@ public class ProgressTakeOver {
         if (!targets.isEmpty()) {
             audit.recordCreated("OUTPUT_TARGETS_SET", OutputTargetService.ENTITY, targets);
         }
-        audit.recordCreated("PROGRESS_REPORT_CREATED", ProgressReportService.ENTITY, reports);
+        if (!reports.isEmpty()) {
+            audit.recordCreated("PROGRESS_REPORT_CREATED", ProgressReportService.ENTITY, reports);
+        }
     }
 
     private List<Long> insert(String sql, List<Object[]> rows) {

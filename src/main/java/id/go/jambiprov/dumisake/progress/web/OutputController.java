@@ -2,9 +2,9 @@ package id.go.jambiprov.dumisake.progress.web;
 
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
 import id.go.jambiprov.dumisake.progress.OutputUnits;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
-import id.go.jambiprov.dumisake.progress.domain.OutputTargetRules;
 import id.go.jambiprov.dumisake.progress.domain.OutputTargetsRefused;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.Flash;
@@ -72,7 +72,7 @@ class OutputController {
                 flash.success(redirect, "progress.output.saved", allocation.title());
                 return "redirect:/alokasi/" + allocationId + "/keluaran";
             } catch (OutputTargetsRefused e) {
-                for (OutputTargetRules.Violation v : e.violations()) {
+                for (OutputTargetViolation v : e.violations()) {
                     int row = v.row() < formRows.size() ? formRows.get(v.row()) : formRows.size() - 1;
                     result.rejectValue("rows[" + row + "]." + v.field(), v.messageKey(), v.arguments(), null);
                 }

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.progress.domain;
 
 import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ class OutputTargetRulesTest {
 
     @Test
     void everyProblemIsListedWithItsRowAndField() {
-        List<OutputTargetRules.Violation> violations = OutputTargetRules.check(List.of(
+        List<OutputTargetViolation> violations = OutputTargetRules.check(List.of(
                 target("Rumah layak huni", "unit rumah", "12"),
                 target(" ", "", "0"),
                 target("rumah LAYAK huni", "unit", "1.005")));
@@ -37,10 +38,10 @@ class OutputTargetRulesTest {
         for (int i = 0; i < 21; i++) {
             many.add(target("Indikator " + i, "orang", "1"));
         }
-        assertThat(OutputTargetRules.check(many)).extracting(OutputTargetRules.Violation::messageKey)
+        assertThat(OutputTargetRules.check(many)).extracting(OutputTargetViolation::messageKey)
                 .containsExactly("progress.output.tooMany");
         assertThat(OutputTargetRules.check(Collections.nCopies(1, target("x".repeat(201), "y".repeat(31), null))))
-                .extracting(OutputTargetRules.Violation::messageKey).containsExactly("progress.output.nameTooLong",
+                .extracting(OutputTargetViolation::messageKey).containsExactly("progress.output.nameTooLong",
                         "progress.output.unitTooLong", "progress.output.targetInvalid");
     }
 
