@@ -71,6 +71,11 @@ class ProgressApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/alokasi/{id}/kemajuan", id).with(user(dinkes()))).andExpect(status().isNotFound());
+        long reportId = jdbc.queryForObject("select id from progress_report where allocation_id = ? order by month limit 1",
+                Long.class, id);
+        mvc.perform(get("/laporan-kemajuan/{id}", reportId).with(user(dinkes()))).andExpect(status().isNotFound());
+        mvc.perform(get("/laporan-kemajuan/{id}", reportId).with(user(OP_DISDIK)))
+                .andExpect(status().is3xxRedirection());
     }
 
     @Test
