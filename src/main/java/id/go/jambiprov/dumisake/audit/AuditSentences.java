@@ -71,7 +71,11 @@ public class AuditSentences {
             Map.entry("OBSTACLE_RESOLVED", List.of("resolution")),
             Map.entry("SCALE_DATA_GENERATED", List.of()),
             Map.entry("MONEV_SETTING_CHANGED", List.of("greenMaxDeviation", "yellowMaxDeviation")),
-            Map.entry("PHOTO_UPLOADED", List.of("photoFile", "photoAllocation", "photoReportMonth")));
+            Map.entry("PHOTO_UPLOADED", List.of("photoFile", "photoAllocation", "photoReportMonth")),
+            Map.entry("PROGRESS_REPORT_CREATED", List.of("allocationId", "month", "physicalPercent")),
+            Map.entry("PROGRESS_REPORT_EDITED", List.of("allocationId", "month", "physicalPercent", "correctionReason")),
+            Map.entry("OUTPUT_TARGETS_SET", List.of("allocationId", "title", "outputs")),
+            Map.entry("PROGRAMME_MIN_PROGRESS_SET", List.of("name", "code", "minProgressForNextTranche")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
     private static final Map<String, String> PAGES = Map.ofEntries(
@@ -84,7 +88,9 @@ public class AuditSentences {
             Map.entry("Programme", "/program"),
             Map.entry("Obstacle", "/kendala/{0}"),
             Map.entry("MonevSetting", "/monev/ambang"),
-            Map.entry("ProgressPhoto", "/foto-lapangan/{0}/tampilan"));
+            Map.entry("ProgressPhoto", "/foto-lapangan/{0}/tampilan"),
+            Map.entry("ProgressReport", "/laporan-kemajuan/{0}"),
+            Map.entry("OutputTargets", "/alokasi/{0}/keluaran"));
 
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");

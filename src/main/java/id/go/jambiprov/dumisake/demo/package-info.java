@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data demo",
         allowedDependencies = {"account", "allocation", "beneficiary", "disbursement", "obstacle", "opd", "photo",
-                "programme", "region", "shared"})
+                "programme", "progress", "region", "shared"})
 package id.go.jambiprov.dumisake.demo;

@@ -3,5 +3,5 @@
  * {@link id.go.jambiprov.dumisake.disbursement.Disbursements}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pencairan",
-        allowedDependencies = {"account", "allocation", "audit", "opd", "programme", "region", "shared"})
+        allowedDependencies = {"account", "allocation", "audit", "opd", "programme", "progress", "region", "shared"})
 package id.go.jambiprov.dumisake.disbursement;

@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,6 +92,25 @@ public class ProgrammeService {
         return view(programme);
     }
 
+    /**
+     * Sets or (with null) lifts the physical progress (0–100 %) an allocation's latest progress report must show
+     * before its tranche 2 or later is submitted.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ProgrammeView requireProgressForNextTranche(String code, BigDecimal minProgress) {
+        if (minProgress != null && (minProgress.signum() < 0 || minProgress.compareTo(BigDecimal.valueOf(100)) > 0
+                || minProgress.stripTrailingZeros().scale() > 2)) {
+            throw new BusinessRuleException("MIN_PROGRESS_INVALID", "progress.programme.minProgressInvalid");
+        }
+        Programme programme = programmes.findById(code)
+                .orElseThrow(() -> new NotFoundException("programme.notFound", code));
+        ProgrammeView before = view(programme);
+        programme.requireProgressForNextTranche(minProgress);
+        programmes.flush();
+        audit.record("PROGRAMME_MIN_PROGRESS_SET", ENTITY, code, before, view(programme));
+        return view(programme);
+    }
+
     /** For allocations: the programme exists and takes new money. */
     @Transactional(readOnly = true)
     public ProgrammeView requireActive(String code) {
@@ -111,6 +131,6 @@ public class ProgrammeService {
 
     private static ProgrammeView view(Programme p) {
         return new ProgrammeView(p.getCode(), p.getName(), p.getPillar(), p.getLeadOpdCode(), p.isActive(),
-                p.getMaxWelfareDecile(), p.getVersion());
+                p.getMaxWelfareDecile(), p.getMinProgressForNextTranche(), p.getVersion());
     }
 }

@@ -4,6 +4,6 @@
  * nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Laporan",
-        allowedDependencies = {"account", "allocation", "beneficiary", "dashboard", "disbursement", "programme", "region",
-                "shared", "targeting"})
+        allowedDependencies = {"account", "allocation", "beneficiary", "dashboard", "disbursement", "programme",
+                "progress", "region", "shared", "targeting"})
 package id.go.jambiprov.dumisake.report;

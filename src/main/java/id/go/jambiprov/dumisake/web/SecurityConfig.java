@@ -56,6 +56,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/audit/**", "/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
                                 "/api/v1/allocations/*/aid", "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/progress-reports").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/allocations/*/outputs").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/beneficiaries", "/api/v1/aid/*/cancel")
                                 .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/api/v1/beneficiary-imports", "/api/v1/beneficiary-imports/**")
@@ -111,6 +113,8 @@ public class SecurityConfig {
                         .requestMatchers("/penerima/baru", "/penerima/impor", "/penerima/impor/**")
                                 .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/penerima", "/bantuan/*/batal").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/alokasi/*/keluaran").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers("/alokasi/*/kemajuan/laporan").hasRole(OPERATOR)
                         .requestMatchers("/penerima/ganda", "/ekspor/pagu.*").hasAnyRole(ADMIN, EXPERT)
                         .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
                                 .hasRole(ADMIN)

@@ -29,6 +29,8 @@ class DemoDataTest {
         assertThat(count("select count(*) from user_account where username in ('admin', 'ahli', 'op-disdik')"))
                 .isEqualTo(3);
         assertThat(count("select count(*) from allocation where fiscal_year in (2025, 2026)")).isGreaterThan(3000);
+        assertThat(count("select count(*) from progress_report where fiscal_year in (2025, 2026)")).isGreaterThan(2000);
+        assertThat(count("select count(distinct allocation_id) from allocation_output")).isGreaterThan(300);
         assertThat(count("select count(*) from disbursement d where " + DEMO_DISBURSEMENT)).isGreaterThan(4000);
         assertThat(count("select count(*) from disbursement d where d.status = 'REJECTED' and " + DEMO_DISBURSEMENT))
                 .isPositive();
@@ -39,6 +41,10 @@ class DemoDataTest {
     @Test
     void everyDemoRowHasTheAuditEventsOfItsService() {
         assertThat(count("select count(*) from audit_event where action like '%DEMO_LOADED'")).isZero();
+        assertThat(count("""
+                select count(*) from progress_report r
+                where not exists (select 1 from audit_event e where e.entity_type = 'ProgressReport'
+                                  and e.entity_id = r.id::text and e.username = r.created_by)""")).isZero();
         assertThat(count("""
                 select count(*) from user_account u
                 where (u.username in ('admin', 'ahli') or u.username like 'op-%')

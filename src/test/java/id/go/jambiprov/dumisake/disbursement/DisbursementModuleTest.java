@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
@@ -65,6 +66,8 @@ class DisbursementModuleTest {
     FiscalYearService fiscalYears;
     @MockitoBean
     RegionService regions;
+    @MockitoBean
+    ProgressReports progress;
 
     @Autowired
     Disbursements disbursements;

@@ -81,7 +81,8 @@ class AllocationImportTest {
         byte[] template = mvc.perform(get("/alokasi/impor/templat.xlsx").with(user(SignedIn.ADMIN)))
                 .andReturn().getResponse().getContentAsByteArray();
         byte[] filled = fill(template, List.of(
-                List.of(YEAR, KECAMATAN, "DISDIK", PROGRAMME, "BELANJA_OPD", "", "Seragam sekolah impor", 150_000_000, 3),
+                List.of(YEAR, KECAMATAN, "DISDIK", PROGRAMME, "BELANJA_OPD", "", "Seragam sekolah impor", 150_000_000, 3,
+                        "Siswa penerima seragam", "siswa", 600),
                 List.of(YEAR, KECAMATAN, "disdik", PROGRAMME, "BANTUAN_KEUANGAN_DESA", desa, "Perpustakaan desa impor",
                         "Rp 75.500.000", 4)));
         long before = count();
@@ -113,6 +114,11 @@ class AllocationImportTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'ALLOCATION_CREATED'",
                 Long.class)).isEqualTo(eventsBefore + 2);
         assertThat(session.<ImportPreview>attribute(ImportPreview.SESSION_KEY)).isNull();
+        assertThat(jdbc.queryForList("""
+                select o.name || ' ' || o.target || ' ' || o.unit from allocation_output o
+                join allocation a on a.id = o.allocation_id
+                where a.fiscal_year = ? and a.title = 'Seragam sekolah impor'""", String.class, YEAR))
+                .containsExactly("Siswa penerima seragam 600.00 siswa");
     }
 
     @Test
@@ -124,6 +130,8 @@ class AllocationImportTest {
                 List.of(YEAR, KECAMATAN, "DISDIK", PROGRAMME, "BANTUAN_KEUANGAN_DESA", "", "Desa kosong", 1_000_000, 3),
                 List.of(YEAR, KECAMATAN, "DISDIK", PROGRAMME, "BELANJA_OPD", "", "Bulan salah", 1_000_000, 13),
                 List.of(2060, KECAMATAN, "DISDIK", PROGRAMME, "BELANJA_OPD", "", "Tahun tak dibuka", 1_000_000, 3),
+                List.of(YEAR, KECAMATAN, "DISDIK", PROGRAMME, "BELANJA_OPD", "", "Keluaran tanpa satuan", 1_000_000, 3,
+                        "Siswa penerima", "", 10),
                 List.of(YEAR, KECAMATAN, "DISDIK", PROGRAMME, "BELANJA_OPD", "", "Baris yang benar", 1_000_000, 3)));
         long before = count();
 
@@ -133,7 +141,7 @@ class AllocationImportTest {
         assertThat(preview.issues()).extracting(ImportIssue::row, ImportIssue::column).containsExactly(
                 tuple(2, "kode_kecamatan"), tuple(3, "mekanisme"),
                 tuple(4, "jumlah"), tuple(5, "kode_desa"),
-                tuple(6, "bulan_rencana"), tuple(7, "tahun"));
+                tuple(6, "bulan_rencana"), tuple(7, "tahun"), tuple(8, "satuan_keluaran"));
         assertThat(preview.issues().get(0).message()).contains("15.99.99");
 
         MvcResult refused = mvc.perform(post("/alokasi/impor/simpan").cookie(session.cookie()).with(csrf())
@@ -145,7 +153,7 @@ class AllocationImportTest {
         upload("salah.xlsx", file);
         String report = mvc.perform(get("/alokasi/impor/galat.csv").cookie(session.cookie()).with(user(SignedIn.ADMIN)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(report.lines()).hasSize(7).first().isEqualTo("Baris,Kolom,Pesan");
+        assertThat(report.lines()).hasSize(8).first().isEqualTo("Baris,Kolom,Pesan");
         assertThat(report).contains("4,jumlah,", "6,bulan_rencana,");
     }
 

@@ -90,14 +90,21 @@ class ExportTest {
                 where a.fiscal_year = 2026 and c.kabupaten_kota_code = ?
                 order by a.kecamatan_code, a.opd_code, a.id""", KERINCI);
         assertThat(expected).isNotEmpty();
+        Map<Long, String> outputs = new java.util.HashMap<>();
+        jdbc.query("select allocation_id, string_agg(name, '; ') from allocation_output group by allocation_id",
+                rs -> {
+                    outputs.put(rs.getLong(1), rs.getString(2));
+                });
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Alokasi Dumisake tahun 2026");
             int heading = headingRow(sheet);
             assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) (heading + 1));
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A" + (heading + 1) + ":N");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A" + (heading + 1) + ":P");
             assertThat(sheet.getRow(heading).getCell(11).getStringCellValue()).isEqualTo("Jumlah (Rp)");
+            assertThat(sheet.getRow(heading).getCell(14).getStringCellValue()).isEqualTo("Target keluaran");
+            assertThat(sheet.getRow(heading).getCell(15).getStringCellValue()).isEqualTo("Kemajuan fisik terakhir (%)");
 
             BigDecimal amount = BigDecimal.ZERO;
             BigDecimal disbursed = BigDecimal.ZERO;
@@ -122,6 +129,10 @@ class ExportTest {
                         .isEqualByComparingTo((BigDecimal) allocation.get("disbursed"));
                 assertThat(BigDecimal.valueOf(row.getCell(13).getNumericCellValue()))
                         .isEqualByComparingTo((BigDecimal) allocation.get("realised"));
+                String outputNames = outputs.get(((Number) allocation.get("id")).longValue());
+                if (outputNames != null) {
+                    assertThat(row.getCell(14).getStringCellValue()).as("output targets").contains(outputNames.split("; ")[0]);
+                }
                 if ("ACTIVE".equals(allocation.get("status"))) {
                     amount = amount.add((BigDecimal) allocation.get("amount"));
                     disbursed = disbursed.add((BigDecimal) allocation.get("disbursed"));

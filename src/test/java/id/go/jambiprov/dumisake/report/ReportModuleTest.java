@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.dashboard.Dashboards;
 import id.go.jambiprov.dumisake.disbursement.Disbursements;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.report.internal.ExportFormat;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
@@ -57,6 +58,8 @@ class ReportModuleTest {
     RegionService regions;
     @MockitoBean
     Targeting targeting;
+    @MockitoBean
+    ProgressReports progress;
 
     @Autowired
     ExportService exports;

@@ -211,21 +211,35 @@ class AuthorizationMatrixTest {
             entry("GET /pencairan/rekonsiliasi", ADMIN_ONLY),
             entry("POST /pencairan/rekonsiliasi", ADMIN_ONLY),
             entry("GET /pencairan/rekonsiliasi/hasil.xlsx", ADMIN_ONLY),
-            entry("GET /pencairan/rekonsiliasi/hasil.csv", ADMIN_ONLY));
+            entry("GET /pencairan/rekonsiliasi/hasil.csv", ADMIN_ONLY),
+            entry("GET /alokasi/{allocationId}/keluaran", SIGNED_IN),
+            entry("POST /alokasi/{allocationId}/keluaran", ADMIN_OPERATOR),
+            entry("GET /alokasi/{allocationId}/kemajuan", SIGNED_IN),
+            entry("GET /alokasi/{allocationId}/kemajuan/ringkasan", SIGNED_IN),
+            entry("GET /alokasi/{allocationId}/kemajuan/laporan", OPERATOR_ONLY),
+            entry("POST /alokasi/{allocationId}/kemajuan/laporan", OPERATOR_ONLY),
+            entry("GET /laporan-kemajuan/{reportId}", SIGNED_IN),
+            entry("POST /program/{code}/kemajuan-minimal", ADMIN_ONLY),
+            entry("GET /api/v1/allocations/{allocationId}/outputs", SIGNED_IN),
+            entry("PUT /api/v1/allocations/{allocationId}/outputs", ADMIN_OPERATOR),
+            entry("GET /api/v1/allocations/{allocationId}/progress-reports", SIGNED_IN),
+            entry("GET /api/v1/allocations/{allocationId}/progress-reports/{reportId}", SIGNED_IN),
+            entry("POST /api/v1/allocations/{allocationId}/progress-reports", OPERATOR_ONLY));
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
-    final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.of(
-            "id", AuthorizationMatrixTest::throwawayAccount,
+    final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.ofEntries(
+            Map.entry("id", AuthorizationMatrixTest::throwawayAccount),
             // records that do not exist: the role decides before the record is looked up (404 counts as allowed)
-            "allocationId", test -> 999999999L,
-            "disbursementId", test -> 999999999L,
-            "beneficiaryId", test -> 999999999L,
-            "importId", test -> 999999999L,
-            "aidId", test -> 999999999L,
-            "noteId", test -> 999999999L,
-            "year", test -> 2026,
-            "code", test -> "15.01.01",
-            "kecamatanCode", test -> "15.01.01");
+            Map.entry("allocationId", test -> 999999999L),
+            Map.entry("disbursementId", test -> 999999999L),
+            Map.entry("beneficiaryId", test -> 999999999L),
+            Map.entry("importId", test -> 999999999L),
+            Map.entry("aidId", test -> 999999999L),
+            Map.entry("noteId", test -> 999999999L),
+            Map.entry("reportId", test -> 999999999L),
+            Map.entry("year", test -> 2026),
+            Map.entry("code", test -> "15.01.01"),
+            Map.entry("kecamatanCode", test -> "15.01.01"));
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");

@@ -76,7 +76,13 @@ class CrossOpdAccessTest {
                     List.of(Call.get("/pencairan/{id}"), Call.get("/api/v1/disbursements/{id}"))),
             // aid records are reached through their allocation: the allocation of a DISDIK aid record
             new RecordType("aid record", CrossOpdAccessTest::disdikAidAllocation,
-                    List.of(Call.get("/alokasi/{id}/bantuan"), Call.get("/api/v1/allocations/{id}/aid"))));
+                    List.of(Call.get("/alokasi/{id}/bantuan"), Call.get("/api/v1/allocations/{id}/aid"))),
+            // output targets and progress reports are reached through their allocation
+            new RecordType("monitoring of an allocation", test -> test.demoRecord("select allocation_id from"
+                    + " progress_report r join allocation a on a.id = r.allocation_id where a.opd_code = 'DISDIK'"),
+                    List.of(Call.get("/alokasi/{id}/kemajuan"), Call.get("/alokasi/{id}/keluaran"),
+                            Call.get("/alokasi/{id}/kemajuan/ringkasan"), Call.get("/api/v1/allocations/{id}/outputs"),
+                            Call.get("/api/v1/allocations/{id}/progress-reports"))));
 
     @Autowired
     MockMvc mvc;

@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.disbursement.domain.Disbursement;
 import id.go.jambiprov.dumisake.disbursement.domain.DisbursementRepository;
 import id.go.jambiprov.dumisake.disbursement.domain.DisbursementRules;
 import id.go.jambiprov.dumisake.disbursement.domain.EvidenceType;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
@@ -43,14 +44,16 @@ public class DisbursementService {
     private final DisbursementQueries queries;
     private final Allocations allocations;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProgressReports progress;
     private final AuditTrail audit;
     private final Clock clock;
 
     DisbursementService(DisbursementRepository disbursements, DisbursementQueries queries, Allocations allocations,
-                        NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+                        ProgressReports progress, NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
         this.disbursements = disbursements;
         this.queries = queries;
         this.allocations = allocations;
+        this.progress = progress;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -108,7 +111,10 @@ public class DisbursementService {
         return after;
     }
 
-    /** Sends a draft for verification; submitting what is already submitted changes nothing. */
+    /**
+     * Sends a draft for verification; submitting what is already submitted changes nothing. Tranche 2 and later
+     * wait for the progress the programme asks of the allocation's latest report (PROGRESS_TOO_LOW).
+     */
     @PreAuthorize("hasRole('OPD_OPERATOR')")
     public DisbursementView submit(long id) {
         DisbursementView before = queries.get(id);
@@ -117,6 +123,7 @@ public class DisbursementService {
         }
         allocations.lockForSpending(before.allocationId());
         Disbursement disbursement = locked(id, null);
+        progress.requireProgressForTranche(before.allocationId(), disbursement.getTranche());
         changeStatus(disbursement, d -> d.submit(CurrentUser.username()));
         return decided("DISBURSEMENT_SUBMITTED", before);
     }

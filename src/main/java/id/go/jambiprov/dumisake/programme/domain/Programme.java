@@ -12,6 +12,8 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
+import java.math.BigDecimal;
+
 /** A Dumisake sub-programme (menu), under one pillar, led by one OPD. */
 @Entity
 @Table(name = "programme")
@@ -38,6 +40,9 @@ public class Programme {
     @Column(name = "max_welfare_decile")
     private Integer maxWelfareDecile;
 
+    @Column(name = "min_progress_for_next_tranche")
+    private BigDecimal minProgressForNextTranche;
+
     @Version
     private long version;
 
@@ -58,5 +63,10 @@ public class Programme {
 
     public void limitWelfareDecile(Integer maxWelfareDecile) {
         this.maxWelfareDecile = maxWelfareDecile;
+    }
+
+    /** The physical progress (%) an allocation's latest report must show before its tranche 2 or later; null: none. */
+    public void requireProgressForNextTranche(BigDecimal minProgressForNextTranche) {
+        this.minProgressForNextTranche = minProgressForNextTranche;
     }
 }

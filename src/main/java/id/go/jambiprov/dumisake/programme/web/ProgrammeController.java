@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.math.BigDecimal;
+
 /** The programme catalogue; admins add, rename, move and deactivate programmes. */
 @Controller
 @RequestMapping("/program")
@@ -93,6 +95,32 @@ class ProgrammeController {
             redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
         }
         return "redirect:/program";
+    }
+
+    /** Tranches released on progress: the minimum physical progress before tranche 2; empty lifts it. */
+    @PostMapping("/{code}/kemajuan-minimal")
+    @PreAuthorize("hasRole('ADMIN')")
+    String requireProgress(@PathVariable String code, @RequestParam(required = false) String minProgress,
+                           RedirectAttributes redirect) {
+        try {
+            ProgrammeView changed = programmes.requireProgressForNextTranche(code, percent(minProgress));
+            flash.success(redirect, "programme.changed", changed.name());
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
+        }
+        return "redirect:/program";
+    }
+
+    /** "60", "62,5" or "62.5"; blank for none. */
+    private static BigDecimal percent(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new BusinessRuleException("MIN_PROGRESS_INVALID", "progress.programme.minProgressInvalid");
+        }
     }
 
     @Data

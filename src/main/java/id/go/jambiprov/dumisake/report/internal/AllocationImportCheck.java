@@ -3,6 +3,9 @@ package id.go.jambiprov.dumisake.report.internal;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.EnvelopeView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.OutputTargetViolation;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static id.go.jambiprov.dumisake.report.internal.AllocationImportFiles.COLUMNS;
+import static id.go.jambiprov.dumisake.report.internal.AllocationImportFiles.OUTPUT_COLUMNS;
 
 /**
  * Reads an allocation file and checks it whole: every row against the same rules as the allocation form,
@@ -30,12 +34,16 @@ import static id.go.jambiprov.dumisake.report.internal.AllocationImportFiles.COL
 class AllocationImportCheck {
 
     private static final int TITLE_MAX = 300;
+    private static final Map<String, String> OUTPUT_COLUMN = Map.of("name", "indikator_keluaran",
+            "unit", "satuan_keluaran", "target", "target_keluaran");
 
     private final Allocations allocations;
+    private final ProgressReports progress;
     private final MessageSource messages;
 
-    AllocationImportCheck(Allocations allocations, MessageSource messages) {
+    AllocationImportCheck(Allocations allocations, ProgressReports progress, MessageSource messages) {
         this.allocations = allocations;
+        this.progress = progress;
         this.messages = messages;
     }
 
@@ -88,13 +96,15 @@ class AllocationImportCheck {
                 issues.add(new ImportIssue(row, code, msg("report.import.required")));
             }
         }
+        OutputTarget output = output(row, values, issues);
         if (issues.size() > before) {
             return null;
         }
         ImportedRow imported = new ImportedRow(row, year, values.get("kode_kecamatan").strip(),
                 values.get("kode_opd").strip().toUpperCase(Locale.ROOT),
                 values.get("kode_program").strip().toUpperCase(Locale.ROOT), mechanism,
-                values.get("kode_desa").isBlank() ? null : values.get("kode_desa").strip(), title, amount, month);
+                values.get("kode_desa").isBlank() ? null : values.get("kode_desa").strip(), title, amount, month,
+                output);
         try {
             allocations.validate(imported.toRequest());
             return imported;
@@ -104,6 +114,28 @@ class AllocationImportCheck {
             issues.add(new ImportIssue(row, "tahun", msg(e.messageKey(), e.arguments())));
         }
         return null;
+    }
+
+    /** The row's optional output target, checked by the progress capability's rules; null when the row has none. */
+    private OutputTarget output(int row, Map<String, String> values, List<ImportIssue> issues) {
+        String name = values.get("indikator_keluaran");
+        String unit = values.get("satuan_keluaran");
+        String target = values.get("target_keluaran");
+        if (name.isBlank() && unit.isBlank() && target.isBlank()) {
+            return null;
+        }
+        BigDecimal volume;
+        try {
+            volume = new BigDecimal(target.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            volume = null; // the rules say what a target must be
+        }
+        OutputTarget output = new OutputTarget(null, name, unit, volume, null);
+        for (OutputTargetViolation violation : progress.checkOutputTargets(List.of(output))) {
+            issues.add(new ImportIssue(row, OUTPUT_COLUMN.get(violation.field()),
+                    msg(violation.messageKey(), violation.arguments())));
+        }
+        return output;
     }
 
     /** Σ of the file per envelope against what it has left; an envelope it overdraws is an issue on each row. */
@@ -146,6 +178,10 @@ class AllocationImportCheck {
             for (String column : COLUMNS) {
                 int index = heading.indexOf(column);
                 values.put(column, index < cells.size() ? cells.get(index).strip() : "");
+            }
+            for (String column : OUTPUT_COLUMNS) {
+                int index = heading.indexOf(column);
+                values.put(column, index >= 0 && index < cells.size() ? cells.get(index).strip() : "");
             }
             rows.put(number, values);
         });

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +25,8 @@ class AllocationImportFiles {
     /** The template's columns, in order; machine names, the same in every language. */
     static final List<String> COLUMNS = List.of("tahun", "kode_kecamatan", "kode_opd", "kode_program",
             "mekanisme", "kode_desa", "kegiatan", "jumlah", "bulan_rencana");
+    /** Columns a file may leave out: one output target (indikator keluaran) of the allocation. */
+    static final List<String> OUTPUT_COLUMNS = List.of("indikator_keluaran", "satuan_keluaran", "target_keluaran");
 
     private final MessageSource messages;
 
@@ -39,20 +42,25 @@ class AllocationImportFiles {
             bold.setFont(workbook.createFont());
             bold.getFont().setBold(true);
             Row heading = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
+            List<String> columns = new ArrayList<>(COLUMNS);
+            columns.addAll(OUTPUT_COLUMNS);
+            for (int i = 0; i < columns.size(); i++) {
                 Cell cell = heading.createCell(i);
-                cell.setCellValue(COLUMNS.get(i));
+                cell.setCellValue(columns.get(i));
                 cell.setCellStyle(bold);
-                sheet.setColumnWidth(i, (COLUMNS.get(i).equals("kegiatan") ? 40 : 18) * 256);
+                boolean wide = columns.get(i).equals("kegiatan") || columns.get(i).equals("indikator_keluaran");
+                sheet.setColumnWidth(i, (wide ? 40 : 18) * 256);
             }
             sheet.createFreezePane(0, 1);
             XSSFSheet help = workbook.createSheet(msg("report.import.helpSheet"));
             help.setColumnWidth(0, 18 * 256);
             help.setColumnWidth(1, 100 * 256);
-            for (int i = 0; i < COLUMNS.size(); i++) {
+            for (int i = 0; i < columns.size(); i++) {
                 Row row = help.createRow(i);
-                row.createCell(0).setCellValue(COLUMNS.get(i));
-                row.createCell(1).setCellValue(msg("report.import.help." + COLUMNS.get(i)));
+                row.createCell(0).setCellValue(columns.get(i));
+                // the output columns belong to the progress capability and are explained in its words
+                row.createCell(1).setCellValue(msg((i < COLUMNS.size() ? "report.import.help." : "progress.import.help.")
+                        + columns.get(i)));
             }
             workbook.write(out);
         } catch (IOException e) {

@@ -10,6 +10,8 @@ import id.go.jambiprov.dumisake.beneficiary.Beneficiaries;
 import id.go.jambiprov.dumisake.dashboard.Dashboards;
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.disbursement.Disbursements;
+import id.go.jambiprov.dumisake.progress.MonitoringFigures;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -28,7 +30,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,15 +51,18 @@ public class ExportService {
     private final Disbursements disbursements;
     private final Dashboards dashboard;
     private final Beneficiaries beneficiaries;
+    private final ProgressReports progress;
     private final MessageSource messages;
     private final Clock clock;
 
     ExportService(Allocations allocations, Disbursements disbursements,
-                  Dashboards dashboard, Beneficiaries beneficiaries, MessageSource messages, Clock clock) {
+                  Dashboards dashboard, Beneficiaries beneficiaries, ProgressReports progress, MessageSource messages,
+                  Clock clock) {
         this.allocations = allocations;
         this.disbursements = disbursements;
         this.dashboard = dashboard;
         this.beneficiaries = beneficiaries;
+        this.progress = progress;
         this.messages = messages;
         this.clock = clock;
     }
@@ -87,7 +94,9 @@ public class ExportService {
                 Column.text(msg("report.col.desa"), 20), Column.text(msg("report.col.title"), 40),
                 Column.integer(msg("report.col.plannedMonth")), Column.text(msg("report.col.status"), 12),
                 Column.money(msg("report.col.amount")), Column.money(msg("report.col.disbursed")),
-                Column.money(msg("report.col.realised")));
+                Column.money(msg("report.col.realised")), Column.text(msg("progress.export.outputs"), 40),
+                Column.percent(msg("progress.export.physicalPercent")));
+        Map<Long, MonitoringFigures> monitoring = filter.year() == null ? Map.of() : progress.figures(filter.year());
         TableHeader header = new TableHeader(msg("report.allocations.title", filter.year()),
                 filters(msg("report.filter.kecamatan", filter.kecamatanCode()),
                         msg("report.filter.opd", filter.opdCode()), scopeNote()),
@@ -98,7 +107,10 @@ public class ExportService {
                         a.opdCode(), a.programmeName(), msg("mechanism." + a.mechanism().name()), a.desaName(),
                         a.title(), a.plannedMonth(), a.status() == AllocationStatus.ACTIVE ? active
                                 : msg("allocation.status." + a.status().name()), a.amount(), a.disbursed(),
-                        a.realised()));
+                        a.realised(), Optional.ofNullable(monitoring.get(a.id())).map(MonitoringFigures::outputs)
+                                .orElse(null),
+                        Optional.ofNullable(monitoring.get(a.id())).map(MonitoringFigures::latestPhysicalPercent)
+                                .orElse(null)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

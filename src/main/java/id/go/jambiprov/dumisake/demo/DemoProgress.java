@@ -1,0 +1,238 @@
+package id.go.jambiprov.dumisake.demo;
+
+import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.progress.OutputTarget;
+import id.go.jambiprov.dumisake.progress.PastProgress;
+import id.go.jambiprov.dumisake.progress.PastProgress.PastReport;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
+import id.go.jambiprov.dumisake.shared.JambiTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Demo monitoring of 2025 and 2026: output targets and monthly progress reports for every agency allocation of
+ * DISDIK, DINKES and DPUPR and one in five of the others, written by each OPD's operator through the progress
+ * capability's take-over (checked and audited like reports written by hand). Most allocations keep to the plan —
+ * the work starting in the planned month and done six months later — some lag (yellow), a few are far behind or
+ * stopped reporting (red), and one in seventeen has no output target (the early warning). BEDAH-RUMAH releases
+ * its second tranche only at 60 % physical progress. Deterministic (derived from the ids); reports up to last month.
+ */
+@Component
+@Profile("!prod")
+@Order(40)
+class DemoProgress implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoProgress.class);
+    private static final Set<String> FULLY_REPORTED = Set.of("DISDIK", "DINKES", "DPUPR");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final int MONTHS_OF_WORK = 6;
+    private static final int WORKERS = 4;
+
+    /** The output indicators of each programme: name, unit and the rupiah one unit of output costs. */
+    private static final Map<String, List<Indicator>> INDICATORS = Map.ofEntries(
+            Map.entry("BEDAH-RUMAH", List.of(new Indicator("Rumah layak huni", "unit rumah", 25_000_000))),
+            Map.entry("BANTUAN-PENDIDIKAN", List.of(new Indicator("Siswa penerima", "siswa", 2_500_000))),
+            Map.entry("JAMINAN-KESEHATAN", List.of(new Indicator("Warga miskin terdaftar JKN", "orang", 453_600))),
+            Map.entry("BEASISWA", List.of(new Indicator("Mahasiswa penerima beasiswa", "mahasiswa", 10_000_000))),
+            Map.entry("INTERNET-DESA", List.of(new Indicator("Desa terlayani internet", "desa", 50_000_000))),
+            Map.entry("MODAL-UMKM", List.of(new Indicator("Pelaku UMKM penerima modal", "orang", 5_000_000),
+                    new Indicator("Kelompok usaha dibina", "kelompok", 50_000_000))),
+            Map.entry("PERKEBUNAN", List.of(new Indicator("Kelompok pekebun", "kelompok", 25_000_000),
+                    new Indicator("Paket bibit sawit", "paket", 1_000_000))),
+            Map.entry("KETAHANAN-PANGAN", List.of(new Indicator("Kelompok tani penerima", "kelompok", 25_000_000))),
+            Map.entry("INSENTIF-KEAGAMAAN", List.of(new Indicator("Guru mengaji penerima insentif", "orang", 3_000_000))),
+            Map.entry("PERLINDUNGAN-SOSIAL", List.of(new Indicator("Lansia dan penyandang disabilitas penerima",
+                    "orang", 3_000_000))),
+            Map.entry("BKBK-DESA", List.of(new Indicator("Desa penerima BKBK", "desa", 100_000_000))));
+
+    private record Indicator(String name, String unit, long unitCost) {
+    }
+
+    private final Allocations allocations;
+    private final ProgressReports progress;
+    private final ProgrammeService programmes;
+    private final DemoUsers users;
+    private final Clock clock;
+
+    DemoProgress(Allocations allocations, ProgressReports progress, ProgrammeService programmes, DemoUsers users,
+                 Clock clock) {
+        this.allocations = allocations;
+        this.progress = progress;
+        this.programmes = programmes;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<AllocationView> chosen = users.as("admin", this::chosenAllocations);
+        if (chosen.isEmpty() || users.as("admin", () -> !progress.latest(chosen.get(0).id()).outputsMissing())) {
+            return;
+        }
+        long started = System.nanoTime();
+        YearMonth today = YearMonth.now(clock.withZone(JambiTime.ZONE));
+        Map<String, List<PastProgress>> byOpd = new TreeMap<>();
+        chosen.forEach(allocation -> byOpd.computeIfAbsent(allocation.opdCode(), opd -> new ArrayList<>())
+                .add(history(allocation, today)));
+        List<Callable<Integer>> work = new ArrayList<>();
+        byOpd.forEach((opd, past) -> work.add(() -> users.as(DemoUsers.operatorOf(opd), () -> progress.takeOver(past))));
+        int reports = inParallel(work);
+        users.as("admin", () -> programmes.requireProgressForNextTranche("BEDAH-RUMAH", new BigDecimal("60")));
+        log.info("Demo data: {} progress reports of {} allocations in {} ms", reports, chosen.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Every agency allocation of the three fully reported OPDs, one in five of the others, one in forty BKBK. */
+    private List<AllocationView> chosenAllocations() {
+        List<AllocationView> chosen = new ArrayList<>();
+        for (int year : DemoAllocations.YEARS) {
+            allocations.forEach(new AllocationFilter(year, null, null, null, null, null, AllocationStatus.ACTIVE),
+                    allocation -> {
+                        boolean bkbk = allocation.programmeCode().equals("BKBK-DESA");
+                        if (bkbk ? allocation.id() % 40 == 0
+                                : FULLY_REPORTED.contains(allocation.opdCode()) || allocation.id() % 5 == 0) {
+                            chosen.add(allocation);
+                        }
+                    });
+        }
+        return chosen;
+    }
+
+    /** The allocation's targets and its reports from the planned month up to last month, by its lot. */
+    private static PastProgress history(AllocationView allocation, YearMonth today) {
+        long id = allocation.id();
+        List<Indicator> indicators = INDICATORS.getOrDefault(allocation.programmeCode(), List.of());
+        List<OutputTarget> targets = id % 17 == 3 ? List.of() : indicators.stream()
+                .map(i -> new OutputTarget(null, i.name(), i.unit(), target(allocation.amount(), i.unitCost()), null))
+                .toList();
+        int lastMonth = allocation.year() < today.getYear() ? 12 : today.getMonthValue() - 1;
+        Lot lot = Lot.of(id);
+        if (lot == Lot.STOPPED) {
+            lastMonth -= 3;
+        }
+        String operator = DemoUsers.operatorOf(allocation.opdCode());
+        List<PastReport> reports = new ArrayList<>();
+        BigDecimal previous = BigDecimal.ZERO;
+        for (int month = allocation.plannedMonth(); month <= lastMonth; month++) {
+            BigDecimal planned = planned(allocation.plannedMonth(), month);
+            BigDecimal physical = lot.physical(planned, id + month).max(previous);
+            String reason = null;
+            if (id % 31 == 0 && month == allocation.plannedMonth() + 2 && previous.signum() > 0) {
+                physical = previous.subtract(new BigDecimal("5")).max(BigDecimal.ZERO);
+                reason = "Koreksi: volume pekerjaan bulan lalu terhitung ganda saat opname.";
+            }
+            BigDecimal share = physical;
+            reports.add(new PastReport(month, physical,
+                    targets.stream().map(t -> achieved(t.target(), share)).toList(),
+                    lot.narrative(month == allocation.plannedMonth(), physical), reason,
+                    reportedAt(allocation.year(), month), operator));
+            previous = physical;
+        }
+        return new PastProgress(id, targets, reports);
+    }
+
+    /** The plan: nothing before the planned month, then an even share of the work in each of six months. */
+    private static BigDecimal planned(int plannedMonth, int month) {
+        int monthsDone = month - plannedMonth + 1;
+        return monthsDone <= 0 ? BigDecimal.ZERO
+                : HUNDRED.multiply(BigDecimal.valueOf(Math.min(monthsDone, MONTHS_OF_WORK)))
+                .divide(BigDecimal.valueOf(MONTHS_OF_WORK), 0, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal target(BigDecimal amount, long unitCost) {
+        return amount.divide(BigDecimal.valueOf(unitCost), 0, RoundingMode.DOWN).max(BigDecimal.ONE);
+    }
+
+    private static BigDecimal achieved(BigDecimal target, BigDecimal physical) {
+        return target.multiply(physical).divide(HUNDRED, 0, RoundingMode.DOWN);
+    }
+
+    /** Reports are written in the first days of the next month, as the month closes. */
+    private static OffsetDateTime reportedAt(int year, int month) {
+        return YearMonth.of(year, month).atEndOfMonth().atTime(LocalTime.of(15, 0)).atZone(JambiTime.ZONE)
+                .toOffsetDateTime();
+    }
+
+    private static int inParallel(List<Callable<Integer>> work) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        try {
+            int count = 0;
+            for (Future<Integer> done : workers.invokeAll(work)) {
+                count += done.get();
+            }
+            return count;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Demo progress interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Demo progress refused", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** How an allocation's work goes: seven in ten on track, two lag, one far behind or stopped reporting. */
+    private enum Lot {
+        ON_TRACK, LAGGING, FAR_BEHIND, STOPPED;
+
+        static Lot of(long id) {
+            int lot = (int) (id % 10);
+            if (lot < 7) {
+                return ON_TRACK;
+            }
+            if (lot < 9) {
+                return LAGGING;
+            }
+            return id % 20 == 9 ? STOPPED : FAR_BEHIND;
+        }
+
+        BigDecimal physical(BigDecimal planned, long seed) {
+            BigDecimal value = switch (this) {
+                case ON_TRACK, STOPPED -> planned.subtract(BigDecimal.valueOf(seed % 6));
+                case LAGGING -> planned.multiply(new BigDecimal("0.78")).subtract(BigDecimal.valueOf(seed % 4));
+                case FAR_BEHIND -> planned.multiply(new BigDecimal("0.35"));
+            };
+            return value.max(BigDecimal.ZERO).min(HUNDRED).setScale(0, RoundingMode.HALF_UP);
+        }
+
+        String narrative(boolean first, BigDecimal physical) {
+            if (first) {
+                return "Kegiatan dimulai: penetapan penerima dan penandatanganan kontrak.";
+            }
+            if (physical.compareTo(HUNDRED) >= 0) {
+                return "Pekerjaan selesai 100 %, serah terima dan dokumentasi lengkap.";
+            }
+            return switch (this) {
+                case ON_TRACK, STOPPED -> "Pekerjaan berjalan sesuai jadwal.";
+                case LAGGING -> "Pekerjaan sedikit terlambat: verifikasi penerima dan pengiriman bahan belum tuntas.";
+                case FAR_BEHIND -> "Pekerjaan jauh tertinggal: kendala di lapangan, lihat daftar kendala.";
+            };
+        }
+    }
+}
