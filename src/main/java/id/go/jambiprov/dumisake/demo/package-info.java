@@ -4,6 +4,6 @@
  * scale generator of the benchmarks ({@code scale}), set-based SQL for speed. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data demo",
-        allowedDependencies = {"account", "allocation", "beneficiary", "disbursement", "opd", "programme", "region",
-                "shared"})
+        allowedDependencies = {"account", "allocation", "beneficiary", "disbursement", "notification", "opd",
+                "programme", "region", "shared"})
 package id.go.jambiprov.dumisake.demo;
