@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.demo;
 import id.go.jambiprov.dumisake.disbursement.DisbursementRejected;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementSubmitted;
+import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.Disbursements;
 import id.go.jambiprov.dumisake.notification.Notifications;
 import id.go.jambiprov.dumisake.shared.JambiTime;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The inbox of the demo accounts. The demo disbursements were taken over as decided before Dumisake, which
@@ -33,6 +36,8 @@ class DemoNotifications implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoNotifications.class);
     private static final String ADMIN = "admin";
+    /** The first day of a month on which the reminder job reminds of that month's reports. */
+    private static final int FIRST_REMINDER_DAY = 25;
 
     private final Disbursements disbursements;
     private final Notifications notifications;
@@ -56,19 +61,25 @@ class DemoNotifications implements ApplicationRunner {
         }
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock.withZone(JambiTime.ZONE));
-        int reminders = users.as(ADMIN, () -> {
+        // read first, announced afterwards: the stream runs in a read-only transaction
+        List<DisbursementView> waiting = new ArrayList<>();
+        List<DisbursementView> rejected = new ArrayList<>();
+        users.as(ADMIN, () -> {
             for (int year : DemoAllocations.YEARS) {
-                disbursements.forEach(year, null, DisbursementStatus.SUBMITTED, d -> events.publishEvent(
-                        new DisbursementSubmitted(d.id(), d.allocationId(), d.allocationTitle(), d.opdCode(),
-                                d.kecamatanName(), d.tranche(), d.amount(), d.submittedBy(), d.version())));
-                disbursements.forEach(year, null, DisbursementStatus.REJECTED, d -> events.publishEvent(
-                        new DisbursementRejected(d.id(), d.allocationId(), d.allocationTitle(), d.opdCode(),
-                                d.kecamatanName(), d.tranche(), d.rejectReason(), d.decidedBy(), d.version())));
+                disbursements.forEach(year, null, DisbursementStatus.SUBMITTED, waiting::add);
+                disbursements.forEach(year, null, DisbursementStatus.REJECTED, rejected::add);
             }
-            LocalDate lastMonthEnd = today.minusMonths(1).withDayOfMonth(25);
-            return notifications.remindMissingReports(lastMonthEnd) + notifications.remindMissingReports(today);
+            return null;
         });
-        log.info("Demo data: notifications, {} month-end reminders, in {} ms", reminders,
-                (System.nanoTime() - started) / 1_000_000);
+        waiting.forEach(d -> events.publishEvent(new DisbursementSubmitted(d.id(), d.allocationId(),
+                d.allocationTitle(), d.opdCode(), d.kecamatanName(), d.tranche(), d.amount(), d.submittedBy(),
+                d.version())));
+        rejected.forEach(d -> events.publishEvent(new DisbursementRejected(d.id(), d.allocationId(),
+                d.allocationTitle(), d.opdCode(), d.kecamatanName(), d.tranche(), d.rejectReason(), d.decidedBy(),
+                d.version())));
+        LocalDate lastMonthEnd = today.minusMonths(1).withDayOfMonth(FIRST_REMINDER_DAY);
+        int reminders = notifications.remindMissingReports(lastMonthEnd) + notifications.remindMissingReports(today);
+        log.info("Demo data: {} waiting and {} rejected disbursements announced, {} month-end reminders, in {} ms",
+                waiting.size(), rejected.size(), reminders, (System.nanoTime() - started) / 1_000_000);
     }
 }
