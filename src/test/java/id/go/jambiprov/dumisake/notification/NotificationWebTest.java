@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.notification;
 
+import com.jayway.jsonpath.JsonPath;
 import id.go.jambiprov.dumisake.account.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -26,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The inbox over HTTP with the real security configuration and the demo accounts: the API answers in the
  * request's language and hides another person's notifications (404); the bell on every page counts the unread;
  * the page marks one and all read. Works with notifications of its own (dedup keys {@code uji-web:}), removed
- * afterwards; the demo accounts may have others, so counts are compared before and after.
+ * afterwards; the demo's unread ones of the two operators are marked read meanwhile and unread again afterwards.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -42,16 +47,22 @@ class NotificationWebTest {
     private long disdiks;
     private long dinkess;
 
+    /** The demo's unread notifications of the two operators, set aside (marked read) for the test. */
+    private List<Long> setAside;
+
     @BeforeEach
     void oneNotificationEach() {
-        jdbc.update("update notification set read_at = now() where recipient in ('op-disdik', 'op-dinkes') and read_at is null");
+        setAside = jdbc.queryForList("""
+                update notification set read_at = now() where recipient in ('op-disdik', 'op-dinkes') and read_at is null
+                returning id""", Long.class);
         disdiks = notification("op-disdik", "uji-web:1");
         dinkess = notification("op-dinkes", "uji-web:2");
     }
 
     @AfterEach
-    void remove() {
+    void removeAndRestore() {
         jdbc.update("delete from notification where dedup_key like 'uji-web:%'");
+        setAside.forEach(id -> jdbc.update("update notification set read_at = null where id = ?", id));
     }
 
     @Test
@@ -108,6 +119,46 @@ class NotificationWebTest {
                 .andExpect(content().string(containsString("Pemberitahuan, tidak ada yang belum dibaca")))
                 .andExpect(content().string(containsString("id=\"no-notifications\"")))
                 .andExpect(content().string(not(containsString("Beasiswa"))));
+    }
+
+    /** The real services publish, the inbox hears: a note and its answer, a submit and its rejection. */
+    @Test
+    void notesAndDisbursementsReachTheOtherSideThroughTheRealServices() throws Exception {
+        long allocation = jdbc.queryForObject("""
+                select id from allocation where opd_code = 'DISDIK' and fiscal_year = 2026 and status = 'ACTIVE'
+                  and amount - disbursed > 10000000 order by id limit 1""", Long.class);
+        mvc.perform(post("/catatan").param("target", "ALLOCATION").param("code", String.valueOf(allocation))
+                        .param("text", "Mohon unggah bukti kegiatan.").param("returnTo", "/catatan")
+                        .with(user(SignedIn.EXPERT)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long note = jdbc.queryForObject("select max(id) from review_note where created_by = 'ahli'", Long.class);
+        assertThat(recipients("review-note:" + note + ":written")).contains("op-disdik").doesNotContain("op-dinkes");
+
+        mvc.perform(post("/catatan/{id}/selesai", note).param("reply", "Sudah diunggah.").param("returnTo", "/catatan")
+                        .with(user(SignedIn.OPERATOR_DISDIK)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(recipients("review-note:" + note + ":answered")).containsExactly("ahli");
+
+        String created = mvc.perform(post("/api/v1/allocations/{id}/disbursements", allocation)
+                        .contentType(MediaType.APPLICATION_JSON).with(httpBasic("op-disdik", PASSWORD))
+                        .content("""
+                                {"tranche": 1, "amount": 1000000, "sp2dNumber": "UJI-NOTIF/%d/2026", "sp2dDate": "2026-11-02"}"""
+                                .formatted(allocation)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long disbursement = ((Number) JsonPath.read(created, "$.id")).longValue();
+        mvc.perform(post("/api/v1/disbursements/{id}/submit", disbursement).with(httpBasic("op-disdik", PASSWORD)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForList("select recipient from notification where kind = 'DISBURSEMENT_SUBMITTED'"
+                + " and link = ?", String.class, "/pencairan/" + disbursement)).contains("admin").doesNotContain("op-disdik");
+        mvc.perform(post("/api/v1/disbursements/{id}/reject", disbursement).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Nomor SP2D salah\"}").with(httpBasic("admin", PASSWORD)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForList("select recipient from notification where kind = 'DISBURSEMENT_REJECTED'"
+                + " and link = ?", String.class, "/pencairan/" + disbursement)).containsExactly("op-disdik");
+    }
+
+    private List<String> recipients(String dedupKey) {
+        return jdbc.queryForList("select recipient from notification where dedup_key = ?", String.class, dedupKey);
     }
 
     private long notification(String recipient, String key) {
