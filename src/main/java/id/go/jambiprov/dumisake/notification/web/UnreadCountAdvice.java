@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.notification.web;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.notification.internal.NotificationQueries;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,6 +33,11 @@ class UnreadCountAdvice {
                 || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return null;
         }
-        return queries.unreadCount(user.getUsername());
+        try {
+            return queries.unreadCount(user.getUsername());
+        } catch (DataAccessException e) {
+            // the count is a courtesy: a page that works without the database (or a 503 page) shows no bell
+            return null;
+        }
     }
 }
