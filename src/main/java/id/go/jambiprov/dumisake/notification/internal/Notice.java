@@ -12,8 +12,9 @@ public record Notice(NotificationKind kind, List<String> params, String link, St
 
     private static final int EXCERPT = 140;
 
+    /** A missing parameter reads as nothing rather than failing the writer's transaction. */
     public Notice {
-        params = List.copyOf(params);
+        params = params.stream().map(param -> param == null ? "" : param).toList();
     }
 
     /** A person's text shortened for a one-line sentence, on one line. */

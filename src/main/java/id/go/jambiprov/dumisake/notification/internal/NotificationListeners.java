@@ -13,6 +13,7 @@ import id.go.jambiprov.dumisake.region.RegionService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ class NotificationListeners {
     @EventListener
     void reviewNoteWritten(ReviewNoteWritten note) {
         String key = "review-note:" + note.noteId() + ":written";
-        List<String> params = List.of(note.author(), note.targetLabel(), Notice.excerpt(note.text()));
+        List<String> params = Arrays.asList(note.author(), note.targetLabel(), Notice.excerpt(note.text()));
         String link = noteLink(note.targetType(), note.targetCode(), note.fiscalYear());
         switch (note.targetType()) {
             case "KECAMATAN" -> store.toOperatorsActiveIn(note.targetCode(), note.fiscalYear(),
@@ -60,7 +61,7 @@ class NotificationListeners {
             return;
         }
         store.toUser(answer.author(), new Notice(NotificationKind.REVIEW_NOTE_ANSWERED,
-                List.of(answer.answeredBy(), answer.targetLabel(), Notice.excerpt(answer.reply())),
+                Arrays.asList(answer.answeredBy(), answer.targetLabel(), Notice.excerpt(answer.reply())),
                 noteLink(answer.targetType(), answer.targetCode(), answer.fiscalYear()),
                 "review-note:" + answer.noteId() + ":answered"));
     }
@@ -69,7 +70,7 @@ class NotificationListeners {
     @EventListener
     void disbursementSubmitted(DisbursementSubmitted submitted) {
         store.toRole(Role.ADMIN, new Notice(NotificationKind.DISBURSEMENT_SUBMITTED,
-                List.of(submitted.opdCode(), String.valueOf(submitted.tranche()), submitted.allocationTitle(),
+                Arrays.asList(submitted.opdCode(), String.valueOf(submitted.tranche()), submitted.allocationTitle(),
                         submitted.kecamatanName(), submitted.amount().toPlainString()),
                 "/pencairan/" + submitted.disbursementId(),
                 "disbursement:" + submitted.disbursementId() + ":submitted:v" + submitted.version()));
@@ -78,7 +79,7 @@ class NotificationListeners {
     @EventListener
     void disbursementRejected(DisbursementRejected rejected) {
         store.toOperatorsOf(rejected.opdCode(), new Notice(NotificationKind.DISBURSEMENT_REJECTED,
-                List.of(String.valueOf(rejected.tranche()), rejected.allocationTitle(), rejected.kecamatanName(),
+                Arrays.asList(String.valueOf(rejected.tranche()), rejected.allocationTitle(), rejected.kecamatanName(),
                         Notice.excerpt(rejected.reason()), rejected.rejectedBy()),
                 "/pencairan/" + rejected.disbursementId(),
                 "disbursement:" + rejected.disbursementId() + ":rejected:v" + rejected.version()));
@@ -88,7 +89,7 @@ class NotificationListeners {
     void obstacleEscalated(ObstacleEscalated escalated) {
         KecamatanSummary kecamatan = regions.kecamatan(escalated.kecamatanCode());
         store.toRole(Role.EXPERT, new Notice(NotificationKind.OBSTACLE_ESCALATED,
-                List.of(escalated.opdCode(), kecamatan.name() + ", " + kecamatan.kabupatenKotaName(),
+                Arrays.asList(escalated.opdCode(), kecamatan.name() + ", " + kecamatan.kabupatenKotaName(),
                         Notice.excerpt(escalated.description())),
                 "/kendala/" + escalated.obstacleId(), "obstacle:" + escalated.obstacleId() + ":escalated"));
     }
@@ -97,7 +98,7 @@ class NotificationListeners {
     @EventListener
     void obstacleCommented(ObstacleCommented commented) {
         store.toOperatorsOf(commented.opdCode(), new Notice(NotificationKind.OBSTACLE_COMMENTED,
-                List.of(commented.commentedBy(), Notice.excerpt(commented.description())),
+                Arrays.asList(commented.commentedBy(), Notice.excerpt(commented.description())),
                 "/kendala/" + commented.obstacleId(),
                 "obstacle:" + commented.obstacleId() + ":comment:" + store.commentOccurrence(commented.obstacleId())));
     }
