@@ -4,6 +4,6 @@
  * scale generator of the benchmarks ({@code scale}), set-based SQL for speed. Nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data demo",
-        allowedDependencies = {"account", "allocation", "beneficiary", "disbursement", "obstacle", "opd", "photo",
-                "programme", "progress", "region", "shared"})
+        allowedDependencies = {"account", "allocation", "beneficiary", "disbursement", "notification", "obstacle", "opd",
+                "photo", "programme", "progress", "region", "shared"})
 package id.go.jambiprov.dumisake.demo;

@@ -28,6 +28,8 @@ import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.notification.internal.NotificationInbox;
+import id.go.jambiprov.dumisake.notification.internal.NotificationQueries;
 import id.go.jambiprov.dumisake.report.internal.AllocationImportService;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
 import id.go.jambiprov.dumisake.report.internal.RealisationReportService;
@@ -123,6 +125,12 @@ class PageSecurityWebTest {
 
     @MockitoBean
     ReviewNoteService reviewNotes;
+
+    @MockitoBean
+    NotificationInbox notificationInbox;
+
+    @MockitoBean
+    NotificationQueries notificationQueries;
 
     @MockitoBean
     EarlyWarningRecord earlyWarnings;

@@ -5,6 +5,8 @@ import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.dashboard.ReviewNoteAnswered;
+import id.go.jambiprov.dumisake.dashboard.ReviewNoteWritten;
 import id.go.jambiprov.dumisake.dashboard.domain.ReviewNote;
 import id.go.jambiprov.dumisake.dashboard.domain.ReviewNoteRepository;
 import id.go.jambiprov.dumisake.opd.OpdService;
@@ -13,6 +15,7 @@ import id.go.jambiprov.dumisake.region.KecamatanSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,6 +29,7 @@ import java.util.List;
 /**
  * Review notes: the expert team (and admins) write them; the OPD concerned and the admins see them and
  * resolve them with a reply. An operator never sees a note of another OPD, nor a kecamatan-wide note.
+ * A written and an answered note are announced as events, in the writer's transaction.
  */
 @Service
 @Transactional
@@ -39,15 +43,17 @@ public class ReviewNoteService {
     private final RegionService regions;
     private final OpdService opds;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     ReviewNoteService(ReviewNoteRepository notes, NamedParameterJdbcTemplate jdbc, Allocations allocations,
-                      RegionService regions, OpdService opds, AuditTrail audit) {
+                      RegionService regions, OpdService opds, AuditTrail audit, ApplicationEventPublisher events) {
         this.notes = notes;
         this.jdbc = jdbc;
         this.allocations = allocations;
         this.regions = regions;
         this.opds = opds;
         this.audit = audit;
+        this.events = events;
     }
 
     @PreAuthorize("hasAnyRole('EXPERT', 'ADMIN')")
@@ -76,6 +82,8 @@ public class ReviewNoteService {
         };
         ReviewNoteView written = view(notes.saveAndFlush(note));
         audit.record("REVIEW_NOTE_WRITTEN", ENTITY, written.id(), null, written);
+        events.publishEvent(new ReviewNoteWritten(written.id(), target.name(), written.targetCode(),
+                written.targetLabel(), written.fiscalYear(), written.opdCode(), written.text(), written.createdBy()));
         return written;
     }
 
@@ -87,6 +95,8 @@ public class ReviewNoteService {
         notes.flush();
         ReviewNoteView after = view(note);
         audit.record("REVIEW_NOTE_RESOLVED", ENTITY, id, before, after);
+        events.publishEvent(new ReviewNoteAnswered(id, after.targetType().name(), after.targetCode(),
+                after.targetLabel(), after.fiscalYear(), after.reply(), after.resolvedBy(), after.createdBy()));
         return after;
     }
 

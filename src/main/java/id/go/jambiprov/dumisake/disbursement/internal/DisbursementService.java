@@ -4,7 +4,9 @@ import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.disbursement.DisbursementRejected;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
+import id.go.jambiprov.dumisake.disbursement.DisbursementSubmitted;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.domain.Disbursement;
 import id.go.jambiprov.dumisake.disbursement.domain.DisbursementRepository;
@@ -15,6 +17,7 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.UploadedFileName;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,7 +35,8 @@ import java.util.function.Consumer;
  * Recording, submitting and deciding disbursements (the reads are {@link DisbursementQueries}'). Operators work
  * on their own OPD's allocations only (anything else is "not found"); admins decide, never on what they
  * submitted themselves. Writers lock in one order — envelope, allocation, disbursement — and tell the
- * allocation what each change moved ({@link Allocations#recordSpending}).
+ * allocation what each change moved ({@link Allocations#recordSpending}). A submit and a rejection are announced
+ * as events, in the same transaction.
  */
 @Service
 @Transactional
@@ -47,9 +51,11 @@ public class DisbursementService {
     private final ProgressReports progress;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DisbursementService(DisbursementRepository disbursements, DisbursementQueries queries, Allocations allocations,
-                        ProgressReports progress, NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+                        ProgressReports progress, NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock,
+                        ApplicationEventPublisher events) {
         this.disbursements = disbursements;
         this.queries = queries;
         this.allocations = allocations;
@@ -57,6 +63,7 @@ public class DisbursementService {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @PreAuthorize("hasRole('OPD_OPERATOR')")
@@ -125,7 +132,11 @@ public class DisbursementService {
         Disbursement disbursement = locked(id, null);
         progress.requireProgressForTranche(before.allocationId(), disbursement.getTranche());
         changeStatus(disbursement, d -> d.submit(CurrentUser.username()));
-        return decided("DISBURSEMENT_SUBMITTED", before);
+        DisbursementView after = decided("DISBURSEMENT_SUBMITTED", before);
+        events.publishEvent(new DisbursementSubmitted(after.id(), after.allocationId(), after.allocationTitle(),
+                after.opdCode(), after.kecamatanName(), after.tranche(), after.amount(), after.submittedBy(),
+                after.version()));
+        return after;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -146,7 +157,11 @@ public class DisbursementService {
         allocations.lockForRealising(before.allocationId());
         Disbursement disbursement = locked(id, null);
         changeStatus(disbursement, d -> d.reject(reason, CurrentUser.username()));
-        return decided("DISBURSEMENT_REJECTED", before);
+        DisbursementView after = decided("DISBURSEMENT_REJECTED", before);
+        events.publishEvent(new DisbursementRejected(after.id(), after.allocationId(), after.allocationTitle(),
+                after.opdCode(), after.kecamatanName(), after.tranche(), after.rejectReason(), after.decidedBy(),
+                after.version()));
+        return after;
     }
 
     /**
