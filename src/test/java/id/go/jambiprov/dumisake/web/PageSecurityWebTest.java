@@ -35,12 +35,25 @@ import id.go.jambiprov.dumisake.report.internal.ExportService;
 import id.go.jambiprov.dumisake.report.internal.RealisationReportService;
 import id.go.jambiprov.dumisake.report.internal.Sp2dReconciliationService;
 import id.go.jambiprov.dumisake.shared.Flash;
+import id.go.jambiprov.dumisake.monev.internal.DeviationService;
+import id.go.jambiprov.dumisake.monev.internal.StalledService;
+import id.go.jambiprov.dumisake.monev.internal.ThresholdService;
+import id.go.jambiprov.dumisake.obstacle.Obstacles;
+import id.go.jambiprov.dumisake.photo.internal.PhotoUploads;
+import id.go.jambiprov.dumisake.photo.FieldPhotos;
+import id.go.jambiprov.dumisake.photo.internal.PhotoQueries;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
+import id.go.jambiprov.dumisake.report.internal.TargetingExports;
+import id.go.jambiprov.dumisake.targeting.Targeting;
+import id.go.jambiprov.dumisake.targeting.internal.TargetingService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -65,7 +78,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /** The controllers behind the real security configuration, with a user of each role and none. */
-@WebMvcTest
+// the progress pages' own page helper is a plain component of that package, so it is let in by name
+@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "id\\.go\\.jambiprov\\.dumisake\\.progress\\.web\\.ProgressPages"))
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
         AuditSentences.class, Flash.class, PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
@@ -173,6 +188,28 @@ class PageSecurityWebTest {
 
     @MockitoBean
     Sp2dReconciliationService sp2dReconciliations;
+    @MockitoBean
+    TargetingService targetingService;
+    @MockitoBean
+    Targeting targeting;
+    @MockitoBean
+    TargetingExports targetingExports;
+    @MockitoBean
+    ProgressReports progressReports;
+    @MockitoBean
+    PhotoQueries photoQueries;
+    @MockitoBean
+    FieldPhotos fieldPhotos;
+    @MockitoBean
+    PhotoUploads photoUploads;
+    @MockitoBean
+    Obstacles obstacles;
+    @MockitoBean
+    ThresholdService thresholdService;
+    @MockitoBean
+    StalledService stalledService;
+    @MockitoBean
+    DeviationService deviationService;
 
     @BeforeEach
     void masterData() {
