@@ -64,7 +64,11 @@ public class AuditSentences {
             Map.entry("AID_CANCELLED", aid()),
             Map.entry("REVIEW_NOTE_WRITTEN", List.of("targetLabel", "text")),
             Map.entry("REVIEW_NOTE_RESOLVED", List.of("targetLabel", "reply")),
-            Map.entry("SCALE_DATA_GENERATED", List.of()));
+            Map.entry("SCALE_DATA_GENERATED", List.of()),
+            Map.entry("POVERTY_FIGURE_SET", povertyFigure()),
+            Map.entry("POVERTY_FIGURE_CHOSEN", povertyFigure()),
+            Map.entry("POVERTY_FIGURE_WITHDRAWN", povertyFigure()),
+            Map.entry("POVERTY_FIGURES_IMPORTED", List.of("file", "rows", "figures")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
     private static final Map<String, String> PAGES = Map.of(
@@ -192,6 +196,10 @@ public class AuditSentences {
 
     private static List<String> allocation() {
         return List.of("title", "amount", "opdCode", "year", "cancelReason");
+    }
+
+    private static List<String> povertyFigure() {
+        return List.of("regionName", "year", "period", "indicator", "value", "source");
     }
 
     private static List<String> aid() {

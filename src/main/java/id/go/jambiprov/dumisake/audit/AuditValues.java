@@ -38,7 +38,9 @@ class AuditValues {
             "mechanism", "mechanism.",
             "sex", "beneficiary.sex.",
             "targetType", "note.target.",
-            "reason", "audit.value.reason.");
+            "reason", "audit.value.reason.",
+            "indicator", "poverty.indicator.",
+            "period", "poverty.period.");
     private static final Map<String, String> STATUSES = Map.of(
             "Allocation", "allocation.status.",
             "Disbursement", "disbursement.status.",

@@ -14,6 +14,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may reach which URL is decided here, before any request is read; the services check the same
@@ -78,8 +79,10 @@ public class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(HEADERS)
-                .addFilterBefore(new ApiForgeryFilter(problems, PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.POST, "/api/v1/beneficiary-imports")), CsrfFilter.class)
+                .addFilterBefore(new ApiForgeryFilter(problems, new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/beneficiary-imports"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                "/api/v1/poverty-indicators/import"))), CsrfFilter.class)
                 // A script sending its credentials with every request has no token to send; ApiForgeryFilter
                 // has already refused such a request when another site or an HTML form could have made it. A
                 // request without a session has no ambient login to abuse (it gets its 401). A browser session
