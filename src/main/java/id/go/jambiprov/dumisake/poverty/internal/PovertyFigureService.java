@@ -149,7 +149,9 @@ public class PovertyFigureService {
     private int write(Submission submission, List<PovertyFigure> rows) {
         String name = regionName(submission.code());
         int changed = 0;
-        for (Map.Entry<Indicator, BigDecimal> entry : new EnumMap<>(submission.values()).entrySet()) {
+        Map<Indicator, BigDecimal> inOrder = new EnumMap<>(Indicator.class);
+        inOrder.putAll(submission.values());
+        for (Map.Entry<Indicator, BigDecimal> entry : inOrder.entrySet()) {
             Indicator indicator = entry.getKey();
             BigDecimal value = entry.getValue();
             Optional<PovertyFigure> before = chosen(rows, indicator);
