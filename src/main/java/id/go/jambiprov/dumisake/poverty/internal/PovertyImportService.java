@@ -27,7 +27,8 @@ import java.util.Set;
  * Import of official figures from a file (XLSX or CSV, the template's columns, one row per region, year and
  * period from one source): every row is read and checked, and the file is written all or nothing by
  * {@link PovertyFigureService#applyImport}; a refused file comes back with every row's errors. An empty cell
- * leaves the figure as it is: a file never withdraws a figure, nor turns a gap into 0.
+ * leaves the figure as it is: a file never withdraws a figure, nor turns a gap into 0. A row without any figure
+ * (the template's rows that were not filled in) is skipped.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -74,7 +75,12 @@ public class PovertyImportService {
                 readHeading(cells, heading);
                 return;
             }
+            int violationsBefore = violations.size();
             Submission submission = submission(number, cells, heading, violations);
+            if (submission.values().isEmpty() && violations.size() == violationsBefore) {
+                // a row of the template left as it came: its region and year, no figure
+                return;
+            }
             Integer earlier = firstRowOf.putIfAbsent(submission.key(), number);
             if (earlier != null) {
                 violations.add(new Violation(number, "code", "poverty.rule.duplicateRow", earlier));
@@ -82,7 +88,7 @@ public class PovertyImportService {
             submissions.add(submission);
         });
         if (submissions.isEmpty()) {
-            throw new BusinessRuleException("IMPORT_EMPTY", "poverty.import.noRows");
+            throw new BusinessRuleException("IMPORT_EMPTY", "poverty.import.noFigures");
         }
     }
 

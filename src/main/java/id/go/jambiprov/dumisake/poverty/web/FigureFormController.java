@@ -71,9 +71,10 @@ class FigureFormController {
         }
         for (Violation violation : violations) {
             if (FIELDS.contains(violation.field())) {
-                binding.rejectValue(violation.field(), violation.messageKey(), messages.message(violation));
+                binding.rejectValue(violation.field(), violation.messageKey(), violation.arguments(),
+                        messages.message(violation));
             } else {
-                binding.reject(violation.messageKey(), messages.message(violation));
+                binding.reject(violation.messageKey(), violation.arguments(), messages.message(violation));
             }
         }
         return page(region, model);
