@@ -4,5 +4,5 @@
  * read them through {@link id.go.jambiprov.dumisake.poverty.PovertyFigures}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indikator kemiskinan",
-        allowedDependencies = {"account", "audit", "region", "shared"})
+        allowedDependencies = {"account", "audit", "shared"})
 package id.go.jambiprov.dumisake.poverty;

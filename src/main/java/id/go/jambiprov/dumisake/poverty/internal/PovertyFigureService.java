@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.poverty.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
+import id.go.jambiprov.dumisake.poverty.Figure;
 import id.go.jambiprov.dumisake.poverty.Indicator;
 import id.go.jambiprov.dumisake.poverty.Period;
 import id.go.jambiprov.dumisake.poverty.RegionFigures;
@@ -122,10 +123,14 @@ public class PovertyFigureService {
 
     /** Makes an alternative the value that counts; the one that counted before becomes an alternative. */
     public void choose(long figureId) {
+        // the figure is read as an entity only once its region, year and period are locked, so that it is fresh
+        Figure figure = queries.figure(figureId);
+        if (figure == null) {
+            throw new NotFoundException("poverty.figureNotFound", figureId);
+        }
+        lock(figure.regionCode() + "/" + figure.year() + "/" + figure.period());
         PovertyFigure wanted = figures.findById(figureId)
                 .orElseThrow(() -> new NotFoundException("poverty.figureNotFound", figureId));
-        lock(wanted.getRegionCode() + "/" + wanted.getYear() + "/" + wanted.getPeriod());
-        figures.flush();
         if (wanted.isChosen()) {
             return;
         }
