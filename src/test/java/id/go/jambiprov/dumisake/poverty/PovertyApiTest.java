@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.poverty;
 
 import id.go.jambiprov.dumisake.account.SignedIn;
+import id.go.jambiprov.dumisake.web.StoredSession;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -11,6 +12,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +61,9 @@ class PovertyApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     @Test
     void aMissingFigureIsNullNeverZero() throws Exception {
@@ -177,6 +182,28 @@ class PovertyApiTest {
                 .andExpect(jsonPath("$[11].povertyRate").value(nullValue()))
                 .andExpect(jsonPath("$[11].september.povertyRate").value(7.5));
         assertThat(audited("POVERTY_FIGURES_IMPORTED")).isPositive();
+    }
+
+    @Test
+    void theImportPageOffersBothTemplatesAndReportsEveryRowError() throws Exception {
+        String csvTemplate = mvc.perform(get("/kemiskinan/indikator/templat.csv").param("year", "2017")
+                        .with(user(SignedIn.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csvTemplate.lines()).hasSize(14).first().isEqualTo(CSV_HEADING.strip());
+        assertThat(csvTemplate.lines().skip(1)).allMatch(line -> line.matches("15(\\.\\d\\d)?,[^,]+,2017,(MARET|SEPTEMBER),+"));
+
+        long before = figures();
+        String page = mvc.perform(multipart("/kemiskinan/indikator/impor").file(csv(CSV_HEADING
+                        + "15.01,Kerinci,2017,MARET,7,,,,,,,,,,\n"
+                        + "15.02,Merangin,2017,MARET,-2,,,,,,,,https://bps.go.id,,\n"))
+                        .cookie(StoredSession.signedIn(sessions, SignedIn.ADMIN).cookie())
+                        .with(user(SignedIn.ADMIN)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Berkas ditolak, tidak ada yang disimpan: 2 kesalahan", "Sumber wajib diisi",
+                "Tidak boleh negatif.", "persen_miskin", "templat.xlsx?year=", "templat.csv?year=");
+        assertThat(figures()).isEqualTo(before);
     }
 
     @Test
