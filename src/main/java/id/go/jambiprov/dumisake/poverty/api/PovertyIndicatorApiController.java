@@ -8,7 +8,6 @@ import id.go.jambiprov.dumisake.poverty.domain.Submission;
 import id.go.jambiprov.dumisake.poverty.internal.PovertyFigureService;
 import id.go.jambiprov.dumisake.poverty.internal.PovertyImportService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +54,9 @@ class PovertyIndicatorApiController {
 
     @PutMapping("/{year}/{kabupatenKotaCode}")
     PovertyIndicatorJson put(@PathVariable int year, @PathVariable String kabupatenKotaCode,
-                             @RequestBody PutRequest request) {
+                             @RequestBody(required = false) PutRequest body) {
+        // no body changes nothing, and is refused by the service (after its role check) as such
+        PutRequest request = body == null ? PutRequest.EMPTY : body;
         Period period = request.period() == null ? Period.MARET : request.period();
         changes.apply(List.of(new Submission(0, year, kabupatenKotaCode, period, request.values(), request.withdrawn(),
                 request.source(), request.sourceBody(), request.note())));
@@ -69,7 +70,8 @@ class PovertyIndicatorApiController {
         changes.choose(id);
     }
 
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /** A multipart {@code file}; a request without one is refused by the service as an empty file. */
+    @PostMapping("/import")
     Map<String, Integer> importFile(@RequestParam(required = false) MultipartFile file) {
         return Map.of("figures", imports.importFile(file == null ? null : file.getOriginalFilename(), file));
     }
@@ -77,6 +79,9 @@ class PovertyIndicatorApiController {
     record PutRequest(Period period, BigDecimal povertyRate, BigDecimal poorPeople, BigDecimal population,
                       BigDecimal povertyLine, BigDecimal p1, BigDecimal p2, BigDecimal extremePoor,
                       BigDecimal extremeRate, String source, String sourceBody, String note, List<String> withdraw) {
+
+        static final PutRequest EMPTY = new PutRequest(null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
 
         Map<Indicator, BigDecimal> values() {
             Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);

@@ -59,13 +59,13 @@ class PovertyIndicatorController {
     }
 
     @PostMapping("/kemiskinan/indikator/pilih/{id}")
-    String choose(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect) {
+    String choose(@PathVariable long id, @RequestParam(required = false) Integer year, RedirectAttributes redirect) {
         try {
             changes.choose(id);
             flash.success(redirect, "poverty.chosen");
         } catch (FiguresRefusedException e) {
             redirect.addFlashAttribute("flashError", violations.message(e.violations().get(0)));
         }
-        return "redirect:/kemiskinan/indikator?year=" + year;
+        return year == null ? "redirect:/kemiskinan/indikator" : "redirect:/kemiskinan/indikator?year=" + year;
     }
 }
