@@ -65,9 +65,9 @@ class PovertyIndicatorApiController {
     }
 
     /** Makes an alternative (by the {@code id} the GET gives it) the value that counts. */
-    @PostMapping("/figures/{id}/choose")
-    void choose(@PathVariable long id) {
-        changes.choose(id);
+    @PostMapping("/figures/{figureId}/choose")
+    void choose(@PathVariable long figureId) {
+        changes.choose(figureId);
     }
 
     /** A multipart {@code file}; a request without one is refused by the service as an empty file. */

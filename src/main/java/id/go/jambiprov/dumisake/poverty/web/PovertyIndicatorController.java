@@ -58,10 +58,11 @@ class PovertyIndicatorController {
         return "poverty/indicators";
     }
 
-    @PostMapping("/kemiskinan/indikator/pilih/{id}")
-    String choose(@PathVariable long id, @RequestParam(required = false) Integer year, RedirectAttributes redirect) {
+    @PostMapping("/kemiskinan/indikator/pilih/{figureId}")
+    String choose(@PathVariable long figureId, @RequestParam(required = false) Integer year,
+                  RedirectAttributes redirect) {
         try {
-            changes.choose(id);
+            changes.choose(figureId);
             flash.success(redirect, "poverty.chosen");
         } catch (FiguresRefusedException e) {
             redirect.addFlashAttribute("flashError", violations.message(e.violations().get(0)));
