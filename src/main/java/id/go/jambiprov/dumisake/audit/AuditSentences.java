@@ -75,7 +75,11 @@ public class AuditSentences {
             Map.entry("PROGRESS_REPORT_CREATED", List.of("allocationId", "month", "physicalPercent")),
             Map.entry("PROGRESS_REPORT_EDITED", List.of("allocationId", "month", "physicalPercent", "correctionReason")),
             Map.entry("OUTPUT_TARGETS_SET", List.of("allocationId", "title", "outputs")),
-            Map.entry("PROGRAMME_MIN_PROGRESS_SET", List.of("name", "code", "minProgressForNextTranche")));
+            Map.entry("PROGRAMME_MIN_PROGRESS_SET", List.of("name", "code", "minProgressForNextTranche")),
+            Map.entry("POVERTY_FIGURE_SET", povertyFigure()),
+            Map.entry("POVERTY_FIGURE_CHOSEN", povertyFigure()),
+            Map.entry("POVERTY_FIGURE_WITHDRAWN", povertyFigure()),
+            Map.entry("POVERTY_FIGURES_IMPORTED", List.of("file", "rows", "figures")));
 
     /** The page of a record, by its type; {0} is its number. Aid is shown on its beneficiary's page. */
     private static final Map<String, String> PAGES = Map.ofEntries(
@@ -208,6 +212,10 @@ public class AuditSentences {
 
     private static List<String> allocation() {
         return List.of("title", "amount", "opdCode", "year", "cancelReason");
+    }
+
+    private static List<String> povertyFigure() {
+        return List.of("regionName", "year", "period", "indicator", "value", "source");
     }
 
     private static List<String> aid() {

@@ -39,7 +39,9 @@ class AuditValues {
             "sex", "beneficiary.sex.",
             "targetType", "note.target.",
             "obstacleCategory", "obstacle.category.",
-            "reason", "audit.value.reason.");
+            "reason", "audit.value.reason.",
+            "indicator", "poverty.indicator.",
+            "period", "poverty.period.");
     private static final Map<String, String> STATUSES = Map.of(
             "Allocation", "allocation.status.",
             "Disbursement", "disbursement.status.",

@@ -86,7 +86,9 @@ public class SecurityConfig {
                 .addFilterBefore(new ApiForgeryFilter(problems, new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/beneficiary-imports"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                                "/api/v1/allocations/*/progress-reports/*/photos"))), CsrfFilter.class)
+                                "/api/v1/allocations/*/progress-reports/*/photos"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                "/api/v1/poverty-indicators/import"))), CsrfFilter.class)
                 // A script sending its credentials with every request has no token to send; ApiForgeryFilter
                 // has already refused such a request when another site or an HTML form could have made it. A
                 // request without a session has no ambient login to abuse (it gets its 401). A browser session

@@ -50,6 +50,11 @@ class AuditSentencesTest {
              "createdAt": "2026-11-28T05:12:00Z", "createdBy": "ahli", "resolvedAt": %s, "resolvedBy": %s,
              "version": 0}""";
 
+    private static final String POVERTY = """
+            {"regionName": "Kabupaten Sarolangun", "year": 2024, "period": "MARET", "indicator": "POVERTY_RATE",
+             "value": %s, "source": "https://databoks.katadata.co.id", "sourceBody": null, "note": null,
+             "chosen": %s}""";
+
     /** One event of every action the application records, with the data its writer stores. */
     private static List<AuditEvent> everyKindOfEvent() {
         return List.of(
@@ -101,7 +106,15 @@ class AuditSentencesTest {
                 event("ahli", "REVIEW_NOTE_WRITTEN", "ReviewNote", "7", null, NOTE.formatted("true", "null", "null", "null")),
                 event("op-disdik", "REVIEW_NOTE_RESOLVED", "ReviewNote", "7", NOTE.formatted("true", "null", "null", "null"),
                         NOTE.formatted("false", "\"Sudah dipercepat\"", "\"2026-11-29T01:00:00Z\"", "\"op-disdik\"")),
-                event("system", "SCALE_DATA_GENERATED", "ScaleData", "large", null, "{\"allocation\": 15000, \"disbursement\": 30000}"));
+                event("system", "SCALE_DATA_GENERATED", "ScaleData", "large", null, "{\"allocation\": 15000, \"disbursement\": 30000}"),
+                event("admin", "POVERTY_FIGURE_SET", "PovertyFigure", "160", POVERTY.formatted("8.36", "true"),
+                        POVERTY.formatted("8.4", "true")),
+                event("admin", "POVERTY_FIGURE_CHOSEN", "PovertyFigure", "161", POVERTY.formatted("8.36", "true"),
+                        POVERTY.formatted("8.63", "true")),
+                event("admin", "POVERTY_FIGURE_WITHDRAWN", "PovertyFigure", "160", POVERTY.formatted("8.36", "true"),
+                        null),
+                event("admin", "POVERTY_FIGURES_IMPORTED", "PovertyFigure", null, null,
+                        "{\"file\": \"angka.xlsx\", \"rows\": 12, \"figures\": 30}"));
     }
 
     @Test
@@ -191,7 +204,7 @@ class AuditSentencesTest {
 
     private static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
+        source.setBasenames("messages", "i18n/poverty");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;

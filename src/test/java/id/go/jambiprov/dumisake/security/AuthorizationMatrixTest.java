@@ -199,6 +199,18 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/exports/dashboard/{table}.xlsx", SIGNED_IN),
             entry("GET /api/v1/exports/dashboard/{table}.csv", SIGNED_IN),
             entry("GET /api/v1/reports/realisasi.pdf", SIGNED_IN),
+            entry("GET /kemiskinan/indikator", SIGNED_IN),
+            entry("POST /kemiskinan/indikator/pilih/{figureId}", ADMIN_ONLY),
+            entry("GET /kemiskinan/indikator/{year}/{code}", ADMIN_ONLY),
+            entry("POST /kemiskinan/indikator/{year}/{code}", ADMIN_ONLY),
+            entry("GET /kemiskinan/indikator/impor", ADMIN_ONLY),
+            entry("POST /kemiskinan/indikator/impor", ADMIN_ONLY),
+            entry("GET /kemiskinan/indikator/templat.xlsx", SIGNED_IN),
+            entry("GET /kemiskinan/indikator/templat.csv", SIGNED_IN),
+            entry("GET /api/v1/poverty-indicators", SIGNED_IN),
+            entry("PUT /api/v1/poverty-indicators/{year}/{kabupatenKotaCode}", ADMIN_ONLY),
+            entry("POST /api/v1/poverty-indicators/figures/{figureId}/choose", ADMIN_ONLY),
+            entry("POST /api/v1/poverty-indicators/import", ADMIN_ONLY),
             entry("GET /ekspor/pagu.xlsx", ADMIN_EXPERT),
             entry("GET /ekspor/pagu.csv", ADMIN_EXPERT),
             entry("GET /ekspor/alokasi.xlsx", SIGNED_IN),
@@ -235,18 +247,19 @@ class AuthorizationMatrixTest {
 
     /** What to put for a path variable: a fresh record the request may change without harming the others. */
     final Map<String, Function<AuthorizationMatrixTest, Object>> pathSamples = Map.ofEntries(
-            Map.entry("id", AuthorizationMatrixTest::throwawayAccount),
+            entry("id", AuthorizationMatrixTest::throwawayAccount),
             // records that do not exist: the role decides before the record is looked up (404 counts as allowed)
-            Map.entry("allocationId", test -> 999999999L),
-            Map.entry("disbursementId", test -> 999999999L),
-            Map.entry("beneficiaryId", test -> 999999999L),
-            Map.entry("importId", test -> 999999999L),
-            Map.entry("aidId", test -> 999999999L),
-            Map.entry("noteId", test -> 999999999L),
-            Map.entry("reportId", test -> 999999999L),
-            Map.entry("year", test -> 2026),
-            Map.entry("code", test -> "15.01.01"),
-            Map.entry("kecamatanCode", test -> "15.01.01"));
+            entry("allocationId", test -> 999999999L),
+            entry("disbursementId", test -> 999999999L),
+            entry("beneficiaryId", test -> 999999999L),
+            entry("importId", test -> 999999999L),
+            entry("aidId", test -> 999999999L),
+            entry("noteId", test -> 999999999L),
+            entry("reportId", test -> 999999999L),
+            entry("figureId", test -> 999999999L),
+            entry("year", test -> 2026),
+            entry("code", test -> "15.01.01"),
+            entry("kecamatanCode", test -> "15.01.01"));
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
