@@ -46,6 +46,12 @@ import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.report.internal.TargetingExports;
 import id.go.jambiprov.dumisake.targeting.Targeting;
 import id.go.jambiprov.dumisake.targeting.internal.TargetingService;
+import id.go.jambiprov.dumisake.poverty.PovertyFigures;
+import id.go.jambiprov.dumisake.poverty.internal.PovertyFigureService;
+import id.go.jambiprov.dumisake.poverty.internal.PovertyImportService;
+import id.go.jambiprov.dumisake.poverty.internal.ViolationMessages;
+import id.go.jambiprov.dumisake.poverty.web.FigureFormats;
+import id.go.jambiprov.dumisake.poverty.internal.PovertyTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,6 +194,18 @@ class PageSecurityWebTest {
 
     @MockitoBean
     Sp2dReconciliationService sp2dReconciliations;
+    @MockitoBean
+    PovertyTemplate povertyTemplate;
+    @MockitoBean
+    FigureFormats figureFormats;
+    @MockitoBean
+    ViolationMessages violationMessages;
+    @MockitoBean
+    PovertyImportService povertyImportService;
+    @MockitoBean
+    PovertyFigureService povertyFigureService;
+    @MockitoBean
+    PovertyFigures povertyFigures;
     @MockitoBean
     TargetingService targetingService;
     @MockitoBean
