@@ -23,37 +23,21 @@
             },
             option: function (rows, map) {
                 return {
-                    tooltip: {
-                        trigger: 'item',
-                        formatter: function (item) {
-                            var row = item.data && item.data.row;
-                            if (!row) {
-                                return item.name;
-                            }
-                            return '<strong>' + row.name + '</strong><br>'
-                                + data.labelPagu + ': Rp ' + rupiah.format(row.pagu) + '<br>'
-                                + data.labelAllocated + ': Rp ' + rupiah.format(row.allocated)
-                                + ' (' + percent.format(row.allocatedPercent) + '%)<br>'
-                                + data.labelRealised + ': Rp ' + rupiah.format(row.realised)
-                                + ' (' + percent.format(row.realisedPercent) + '%)';
-                        }
-                    },
+                    tooltip: RegionMap.tooltip(function (row) {
+                        return data.labelPagu + ': Rp ' + rupiah.format(row.pagu) + '<br>'
+                            + data.labelAllocated + ': Rp ' + rupiah.format(row.allocated)
+                            + ' (' + percent.format(row.allocatedPercent) + '%)<br>'
+                            + data.labelRealised + ': Rp ' + rupiah.format(row.realised)
+                            + ' (' + percent.format(row.realisedPercent) + '%)';
+                    }),
                     visualMap: {
                         min: 0, max: 100, left: 'left', bottom: 10, calculable: true,
                         text: [data.labelHigh, data.labelLow],
                         inRange: {color: ['#b2182b', '#f4a582', '#fddbc7', '#92c5de', '#2166ac']}
                     },
-                    series: [{
-                        type: 'map', map: map, nameProperty: 'code', roam: true,
-                        emphasis: {label: {show: true}},
-                        data: rows.map(function (row) {
-                            return {
-                                name: row.code,
-                                value: Number(state.metric === 'realised' ? row.realisedPercent : row.allocatedPercent),
-                                row: row
-                            };
-                        })
-                    }]
+                    series: [RegionMap.series(map, rows, function (row) {
+                        return Number(state.metric === 'realised' ? row.realisedPercent : row.allocatedPercent);
+                    })]
                 };
             },
             rendered: function () { return state.level + ':' + state.metric; }

@@ -52,13 +52,7 @@
                             return {value: LEVEL[status], label: labels[status], color: COLOURS[status]};
                         })
                     },
-                    series: [{
-                        type: 'map', map: map, nameProperty: 'code', roam: true,
-                        emphasis: {label: {show: true}},
-                        data: rows.map(function (row) {
-                            return {name: row.code, value: LEVEL[row.status], row: row};
-                        })
-                    }]
+                    series: [RegionMap.series(map, rows, function (row) { return LEVEL[row.status]; })]
                 };
             },
             rendered: function (state) { return state.level; }

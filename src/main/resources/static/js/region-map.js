@@ -42,6 +42,28 @@ window.RegionMap = (function () {
         });
     }
 
+    /** A tooltip naming the area in bold above describe(row); an area without a row shows its code only. */
+    function tooltip(describe) {
+        return {
+            trigger: 'item',
+            formatter: function (item) {
+                var row = item.data && item.data.row;
+                return row ? '<strong>' + row.name + '</strong><br>' + describe(row) : item.name;
+            }
+        };
+    }
+
+    /** The map series: each row (with its code and name) colours its area by value(row). */
+    function series(map, rows, value) {
+        return {
+            type: 'map', map: map, nameProperty: 'code', roam: true,
+            emphasis: {label: {show: true}},
+            data: rows.map(function (row) {
+                return {name: row.code, value: value(row), row: row};
+            })
+        };
+    }
+
     /**
      * Draws a map of Jambi into element, and again each time a switch is pressed.
      *   state:    what the map shows; state.level ('kecamatan' or 'kabupaten-kota') picks the boundaries
@@ -84,5 +106,5 @@ window.RegionMap = (function () {
         return chart;
     }
 
-    return {getJson: getJson, geo: geo, draw: draw};
+    return {getJson: getJson, geo: geo, draw: draw, tooltip: tooltip, series: series};
 })();

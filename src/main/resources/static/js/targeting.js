@@ -64,18 +64,10 @@
                     .map(function (r) { return Number(r[metric]); });
                 var isRate = metric === 'povertyRate';
                 return {
-                    tooltip: {
-                        trigger: 'item',
-                        formatter: function (item) {
-                            var row = item.data && item.data.row;
-                            if (!row) {
-                                return item.name;
-                            }
-                            return '<strong>' + row.name + '</strong><br>'
-                                + data.labelRate + ': ' + (known(row.povertyRate) ? decimal.format(row.povertyRate) + '%' : data.labelMissing) + '<br>'
-                                + data.labelPerPerson + ': ' + (known(row.realisedPerPoorPerson) ? 'Rp ' + rupiah.format(row.realisedPerPoorPerson) : '–');
-                        }
-                    },
+                    tooltip: RegionMap.tooltip(function (row) {
+                        return data.labelRate + ': ' + (known(row.povertyRate) ? decimal.format(row.povertyRate) + '%' : data.labelMissing) + '<br>'
+                            + data.labelPerPerson + ': ' + (known(row.realisedPerPoorPerson) ? 'Rp ' + rupiah.format(row.realisedPerPoorPerson) : '–');
+                    }),
                     visualMap: {
                         min: values.length ? Math.min.apply(null, values) : 0,
                         max: values.length ? Math.max.apply(null, values) : 1,
@@ -84,13 +76,9 @@
                         inRange: {color: isRate ? ['#2166ac', '#92c5de', '#fddbc7', '#f4a582', '#b2182b']
                             : ['#b2182b', '#f4a582', '#fddbc7', '#92c5de', '#2166ac']}
                     },
-                    series: [{
-                        type: 'map', map: map, nameProperty: 'code', roam: true,
-                        emphasis: {label: {show: true}},
-                        data: rows.map(function (r) {
-                            return {name: r.code, value: known(r[metric]) ? Number(r[metric]) : '-', row: r};
-                        })
-                    }]
+                    series: [RegionMap.series(map, rows, function (r) {
+                        return known(r[metric]) ? Number(r[metric]) : '-';
+                    })]
                 };
             },
             rendered: function (state) { return state.metric; }
