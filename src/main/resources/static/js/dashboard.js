@@ -6,16 +6,6 @@
     var rupiah = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 0});
     var percent = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 1});
 
-    function getJson(url) {
-        return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error(url + ' answered ' + response.status);
-                }
-                return response.json();
-            });
-    }
-
     function drawMap() {
         var element = document.getElementById('map');
         if (!element || !window.echarts) {
@@ -23,59 +13,35 @@
         }
         var data = element.dataset;
         var state = {metric: 'realised', level: 'kecamatan'};
-        var chart = echarts.init(element, null, {renderer: 'svg'});
-        var geo = {};
-
-        function render() {
-            var isKecamatan = state.level === 'kecamatan';
-            var geoUrl = isKecamatan ? '/geo/kecamatan.geojson' : '/geo/kabupaten_kota.geojson';
-            var apiUrl = '/api/v1/dashboard/' + state.level + '?year=' + encodeURIComponent(data.year)
-                + (isKecamatan && data.kabupatenKota ? '&kabupatenKota=' + encodeURIComponent(data.kabupatenKota) : '');
-            var geoReady = geo[state.level] ? Promise.resolve(geo[state.level]) : getJson(geoUrl);
-            Promise.all([geoReady, getJson(apiUrl)]).then(function (results) {
-                geo[state.level] = results[0];
-                echarts.registerMap('jambi-' + state.level, results[0]);
-                var rows = results[1];
-                chart.setOption({
-                    tooltip: {
-                        trigger: 'item',
-                        formatter: function (item) {
-                            var row = item.data && item.data.row;
-                            if (!row) {
-                                return item.name;
-                            }
-                            return '<strong>' + row.name + '</strong><br>'
-                                + data.labelPagu + ': Rp ' + rupiah.format(row.pagu) + '<br>'
-                                + data.labelAllocated + ': Rp ' + rupiah.format(row.allocated)
-                                + ' (' + percent.format(row.allocatedPercent) + '%)<br>'
-                                + data.labelRealised + ': Rp ' + rupiah.format(row.realised)
-                                + ' (' + percent.format(row.realisedPercent) + '%)';
-                        }
-                    },
+        var chart = RegionMap.draw(element, {
+            state: state,
+            switches: {metric: 'data-map-metric', level: 'data-map-level'},
+            rows: function () {
+                var isKecamatan = state.level === 'kecamatan';
+                return RegionMap.getJson('/api/v1/dashboard/' + state.level + '?year=' + encodeURIComponent(data.year)
+                    + (isKecamatan && data.kabupatenKota ? '&kabupatenKota=' + encodeURIComponent(data.kabupatenKota) : ''));
+            },
+            option: function (rows, map) {
+                return {
+                    tooltip: RegionMap.tooltip(function (row) {
+                        return data.labelPagu + ': Rp ' + rupiah.format(row.pagu) + '<br>'
+                            + data.labelAllocated + ': Rp ' + rupiah.format(row.allocated)
+                            + ' (' + percent.format(row.allocatedPercent) + '%)<br>'
+                            + data.labelRealised + ': Rp ' + rupiah.format(row.realised)
+                            + ' (' + percent.format(row.realisedPercent) + '%)';
+                    }),
                     visualMap: {
                         min: 0, max: 100, left: 'left', bottom: 10, calculable: true,
                         text: [data.labelHigh, data.labelLow],
                         inRange: {color: ['#b2182b', '#f4a582', '#fddbc7', '#92c5de', '#2166ac']}
                     },
-                    series: [{
-                        type: 'map', map: 'jambi-' + state.level, nameProperty: 'code', roam: true,
-                        emphasis: {label: {show: true}},
-                        data: rows.map(function (row) {
-                            return {
-                                name: row.code,
-                                value: Number(state.metric === 'realised' ? row.realisedPercent : row.allocatedPercent),
-                                row: row
-                            };
-                        })
-                    }]
-                }, true);
-                element.dataset.areas = String(rows.length);
-                element.dataset.rendered = state.level + ':' + state.metric;
-            }).catch(function (error) {
-                element.dataset.rendered = 'error';
-                element.textContent = error.message;
-            });
-        }
+                    series: [RegionMap.series(map, rows, function (row) {
+                        return Number(state.metric === 'realised' ? row.realisedPercent : row.allocatedPercent);
+                    })]
+                };
+            },
+            rendered: function () { return state.level + ':' + state.metric; }
+        });
 
         chart.on('click', function (item) {
             if (!item.data) {
@@ -85,21 +51,6 @@
                 ? '/dasbor/kecamatan/' + encodeURIComponent(item.name) + '?year=' + encodeURIComponent(data.year)
                 : '/dasbor?year=' + encodeURIComponent(data.year) + '&kabupatenKota=' + encodeURIComponent(item.name);
         });
-
-        document.querySelectorAll('[data-map-metric], [data-map-level]').forEach(function (button) {
-            button.addEventListener('click', function () {
-                var key = button.dataset.mapMetric ? 'metric' : 'level';
-                state[key] = button.dataset.mapMetric || button.dataset.mapLevel;
-                document.querySelectorAll(key === 'metric' ? '[data-map-metric]' : '[data-map-level]').forEach(function (other) {
-                    var pressed = other === button;
-                    other.classList.toggle('active', pressed);
-                    other.setAttribute('aria-pressed', String(pressed));
-                });
-                render();
-            });
-        });
-        window.addEventListener('resize', function () { chart.resize(); });
-        render();
     }
 
     function drawSCurve() {
@@ -109,7 +60,7 @@
         }
         var data = element.dataset;
         var chart = echarts.init(element, null, {renderer: 'svg'});
-        getJson('/api/v1/dashboard/monthly?year=' + encodeURIComponent(data.year)
+        RegionMap.getJson('/api/v1/dashboard/monthly?year=' + encodeURIComponent(data.year)
             + (data.kabupatenKota ? '&kabupatenKota=' + encodeURIComponent(data.kabupatenKota) : '')).then(function (months) {
             function series(name, key, style) {
                 return {

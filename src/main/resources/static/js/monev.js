@@ -9,16 +9,6 @@
     var COLOURS = {GREEN: '#198754', YELLOW: '#ffc107', RED: '#dc3545'};
     var LEVEL = {GREEN: 0, YELLOW: 1, RED: 2};
 
-    function getJson(url) {
-        return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error(url + ' answered ' + response.status);
-                }
-                return response.json();
-            });
-    }
-
     function escape(text) {
         var span = document.createElement('span');
         span.textContent = text;
@@ -31,22 +21,17 @@
             return;
         }
         var data = element.dataset;
-        var state = {level: 'kecamatan'};
-        var chart = echarts.init(element, null, {renderer: 'svg'});
         var labels = {GREEN: data.labelGreen, YELLOW: data.labelYellow, RED: data.labelRed};
-        var geo = {};
-
-        function render() {
-            var isKecamatan = state.level === 'kecamatan';
-            var geoUrl = isKecamatan ? '/geo/kecamatan.geojson' : '/geo/kabupaten_kota.geojson';
-            var apiUrl = '/api/v1/dashboard/deviation?groupBy=' + state.level + '&year=' + encodeURIComponent(data.year)
-                + (data.kabupatenKota ? '&kabupatenKota=' + encodeURIComponent(data.kabupatenKota) : '');
-            var geoReady = geo[state.level] ? Promise.resolve(geo[state.level]) : getJson(geoUrl);
-            Promise.all([geoReady, getJson(apiUrl)]).then(function (results) {
-                geo[state.level] = results[0];
-                echarts.registerMap('monev-' + state.level, results[0]);
-                var rows = results[1];
-                chart.setOption({
+        RegionMap.draw(element, {
+            state: {level: 'kecamatan'},
+            switches: {level: 'data-map-level'},
+            rows: function (state) {
+                return RegionMap.getJson('/api/v1/dashboard/deviation?groupBy=' + state.level + '&year='
+                    + encodeURIComponent(data.year)
+                    + (data.kabupatenKota ? '&kabupatenKota=' + encodeURIComponent(data.kabupatenKota) : ''));
+            },
+            option: function (rows, map) {
+                return {
                     tooltip: {
                         trigger: 'item',
                         formatter: function (item) {
@@ -67,35 +52,11 @@
                             return {value: LEVEL[status], label: labels[status], color: COLOURS[status]};
                         })
                     },
-                    series: [{
-                        type: 'map', map: 'monev-' + state.level, nameProperty: 'code', roam: true,
-                        emphasis: {label: {show: true}},
-                        data: rows.map(function (row) {
-                            return {name: row.code, value: LEVEL[row.status], row: row};
-                        })
-                    }]
-                }, true);
-                element.dataset.areas = String(rows.length);
-                element.dataset.rendered = state.level;
-            }).catch(function (error) {
-                element.dataset.rendered = 'error';
-                element.textContent = error.message;
-            });
-        }
-
-        document.querySelectorAll('[data-map-level]').forEach(function (button) {
-            button.addEventListener('click', function () {
-                state.level = button.dataset.mapLevel;
-                document.querySelectorAll('[data-map-level]').forEach(function (other) {
-                    var pressed = other === button;
-                    other.classList.toggle('active', pressed);
-                    other.setAttribute('aria-pressed', String(pressed));
-                });
-                render();
-            });
+                    series: [RegionMap.series(map, rows, function (row) { return LEVEL[row.status]; })]
+                };
+            },
+            rendered: function (state) { return state.level; }
         });
-        window.addEventListener('resize', function () { chart.resize(); });
-        render();
     }
 
     function drawObstacles() {

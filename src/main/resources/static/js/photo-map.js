@@ -4,18 +4,6 @@
 (function () {
     'use strict';
 
-    var boundaries = null;
-
-    function getJson(url) {
-        return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error(url + ' answered ' + response.status);
-                }
-                return response.json();
-            });
-    }
-
     function escapeHtml(text) {
         return String(text).replace(/[&<>"']/g, function (c) {
             return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
@@ -47,10 +35,8 @@
     function draw(element) {
         element.dataset.photoMap = 'drawing';
         var labels = element.dataset;
-        var geoReady = boundaries ? Promise.resolve(boundaries) : getJson('/geo/kecamatan.geojson');
-        Promise.all([geoReady, getJson(labels.source)]).then(function (results) {
-            boundaries = results[0];
-            echarts.registerMap('jambi-photo', boundaries);
+        Promise.all([RegionMap.geo('kecamatan'), RegionMap.getJson(labels.source)]).then(function (results) {
+            var boundaries = results[0];
             var photos = results[1].map(function (row) { return row.photo || row; });
             var pinned = photos.filter(function (p) { return p.latitude !== null && p.longitude !== null; });
             var feature = boundaries.features.filter(function (f) { return f.properties.code === labels.kecamatan; })[0];
@@ -70,7 +56,7 @@
                     }
                 },
                 geo: {
-                    map: 'jambi-photo', nameProperty: 'code', roam: true,
+                    map: 'jambi-kecamatan', nameProperty: 'code', roam: true,
                     boundingCoords: bounds(feature, pinned.map(function (p) { return [Number(p.longitude), Number(p.latitude)]; })),
                     itemStyle: {areaColor: '#f1f3f5', borderColor: '#868e96'},
                     emphasis: {disabled: true},

@@ -7,16 +7,6 @@
     var rupiah = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 0});
     var decimal = new Intl.NumberFormat('id-ID', {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
-    function getJson(url) {
-        return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error(url + ' answered ' + response.status);
-                }
-                return response.json();
-            });
-    }
-
     function known(value) {
         return value !== null && value !== undefined;
     }
@@ -64,27 +54,20 @@
 
     function drawMap(element, result) {
         var data = element.dataset;
-        var chart = echarts.init(element, null, {renderer: 'svg'});
-        var metric = 'povertyRate';
-        getJson('/geo/kabupaten_kota.geojson').then(function (geo) {
-            echarts.registerMap('jambi-targeting', geo);
-            function render() {
-                var values = result.regions.filter(function (r) { return known(r[metric]); })
+        RegionMap.draw(element, {
+            state: {level: 'kabupaten-kota', metric: 'povertyRate'},
+            switches: {metric: 'data-targeting-metric'},
+            rows: function () { return Promise.resolve(result.regions); },
+            option: function (rows, map, state) {
+                var metric = state.metric;
+                var values = rows.filter(function (r) { return known(r[metric]); })
                     .map(function (r) { return Number(r[metric]); });
                 var isRate = metric === 'povertyRate';
-                chart.setOption({
-                    tooltip: {
-                        trigger: 'item',
-                        formatter: function (item) {
-                            var row = item.data && item.data.row;
-                            if (!row) {
-                                return item.name;
-                            }
-                            return '<strong>' + row.name + '</strong><br>'
-                                + data.labelRate + ': ' + (known(row.povertyRate) ? decimal.format(row.povertyRate) + '%' : data.labelMissing) + '<br>'
-                                + data.labelPerPerson + ': ' + (known(row.realisedPerPoorPerson) ? 'Rp ' + rupiah.format(row.realisedPerPoorPerson) : '–');
-                        }
-                    },
+                return {
+                    tooltip: RegionMap.tooltip(function (row) {
+                        return data.labelRate + ': ' + (known(row.povertyRate) ? decimal.format(row.povertyRate) + '%' : data.labelMissing) + '<br>'
+                            + data.labelPerPerson + ': ' + (known(row.realisedPerPoorPerson) ? 'Rp ' + rupiah.format(row.realisedPerPoorPerson) : '–');
+                    }),
                     visualMap: {
                         min: values.length ? Math.min.apply(null, values) : 0,
                         max: values.length ? Math.max.apply(null, values) : 1,
@@ -93,38 +76,19 @@
                         inRange: {color: isRate ? ['#2166ac', '#92c5de', '#fddbc7', '#f4a582', '#b2182b']
                             : ['#b2182b', '#f4a582', '#fddbc7', '#92c5de', '#2166ac']}
                     },
-                    series: [{
-                        type: 'map', map: 'jambi-targeting', nameProperty: 'code', roam: true,
-                        emphasis: {label: {show: true}},
-                        data: result.regions.map(function (r) {
-                            return {name: r.code, value: known(r[metric]) ? Number(r[metric]) : '-', row: r};
-                        })
-                    }]
-                }, true);
-                element.dataset.rendered = metric;
-            }
-            document.querySelectorAll('[data-targeting-metric]').forEach(function (button) {
-                button.addEventListener('click', function () {
-                    metric = button.dataset.targetingMetric;
-                    document.querySelectorAll('[data-targeting-metric]').forEach(function (other) {
-                        other.classList.toggle('active', other === button);
-                        other.setAttribute('aria-pressed', String(other === button));
-                    });
-                    render();
-                });
-            });
-            render();
-        }).catch(function (error) {
-            element.dataset.rendered = 'error';
-            element.textContent = error.message;
+                    series: [RegionMap.series(map, rows, function (r) {
+                        return known(r[metric]) ? Number(r[metric]) : '-';
+                    })]
+                };
+            },
+            rendered: function (state) { return state.metric; }
         });
-        window.addEventListener('resize', function () { chart.resize(); });
     }
 
     function drawTrend(element, select) {
         var data = element.dataset;
         var chart = echarts.init(element, null, {renderer: 'svg'});
-        getJson('/api/v1/dashboard/targeting/trend').then(function (trends) {
+        RegionMap.getJson('/api/v1/dashboard/targeting/trend').then(function (trends) {
             function render() {
                 var trend = trends.filter(function (t) { return t.code === select.value; })[0];
                 if (!trend) {
@@ -173,7 +137,7 @@
         if (!window.echarts || !scatter) {
             return;
         }
-        getJson('/api/v1/dashboard/targeting?year=' + encodeURIComponent(scatter.dataset.year)).then(function (result) {
+        RegionMap.getJson('/api/v1/dashboard/targeting?year=' + encodeURIComponent(scatter.dataset.year)).then(function (result) {
             drawScatter(scatter, result);
             drawMap(map, result);
         }).catch(function (error) {

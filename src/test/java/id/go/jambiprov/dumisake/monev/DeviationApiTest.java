@@ -1,26 +1,19 @@
 package id.go.jambiprov.dumisake.monev;
 
+import id.go.jambiprov.dumisake.StatementCounter;
 import id.go.jambiprov.dumisake.account.SignedIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -41,14 +34,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @Transactional
-@Import(DeviationApiTest.StatementCounting.class)
+@Import(StatementCounter.class)
 class DeviationApiTest {
 
     private static final int YEAR = 2004;
-    private static final AtomicInteger STATEMENTS = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    StatementCounter statements;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -139,56 +133,11 @@ class DeviationApiTest {
     void theDeviationCostsTheSameStatementsForTheDemoYearAsForAFewAllocations() throws Exception {
         for (String url : new String[] {"/api/v1/dashboard/deviation?groupBy=allocation&year=", "/monev?year=",
                 "/monev/belum-jalan?year="}) {
-            statementsOf(url + YEAR);
-            int few = statementsOf(url + YEAR);
-            int full = statementsOf(url + 2026);
+            statements.statementsOf(mvc, url + YEAR);
+            int few = statements.statementsOf(mvc, url + YEAR);
+            int full = statements.statementsOf(mvc, url + 2026);
             assertThat(full).as(url).isEqualTo(few).isLessThanOrEqualTo(6);
         }
     }
 
-    private int statementsOf(String url) throws Exception {
-        STATEMENTS.set(0);
-        mvc.perform(get(url).with(user(SignedIn.EXPERT))).andExpect(status().isOk());
-        return STATEMENTS.get();
-    }
-
-    /** Counts every statement the application prepares or creates on its connections. */
-    @TestConfiguration
-    static class StatementCounting {
-
-        @Bean
-        static BeanPostProcessor countMonevStatements() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof DataSource dataSource)) {
-                        return bean;
-                    }
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                            (proxy, method, args) -> {
-                                Object result = invoke(dataSource, method, args);
-                                return result instanceof Connection connection ? counting(connection) : result;
-                            });
-                }
-            };
-        }
-
-        private static Connection counting(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(StatementCounting.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                            STATEMENTS.incrementAndGet();
-                        }
-                        return invoke(connection, method, args);
-                    });
-        }
-
-        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getTargetException();
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.targeting;
 
+import id.go.jambiprov.dumisake.StatementCounter;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.dashboard.Dashboards;
@@ -8,27 +9,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,17 +40,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = "dumisake.web.fragment-cache-ttl=PT0S")
 @AutoConfigureMockMvc
-@Import(TargetingIntegrationTest.StatementCounting.class)
+@Import(StatementCounter.class)
 @Transactional
 class TargetingIntegrationTest {
 
     private static final int YEAR = 2026;
     /** Kota Sungai Penuh: its March 2026 figures are removed, to be the region BPS has not published. */
     private static final String UNPUBLISHED = "15.72";
-    private static final AtomicInteger STATEMENTS = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    StatementCounter statements;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -230,18 +222,13 @@ class TargetingIntegrationTest {
         jdbc.update("""
                 insert into poverty_figure (region_code, year, period, indicator, value, source, chosen, created_by, updated_by)
                 values ('15', 2001, 'MARET', 'POVERTY_RATE', 20.1, 'uji', true, 'uji', 'uji')""");
-        statementsOf("/sasaran-kemiskinan?year=2001");
-        int full = statementsOf("/sasaran-kemiskinan?year=2026");
-        int empty = statementsOf("/sasaran-kemiskinan?year=2001");
+        statements.statementsOf(mvc, "/sasaran-kemiskinan?year=2001");
+        int full = statements.statementsOf(mvc, "/sasaran-kemiskinan?year=2026");
+        int empty = statements.statementsOf(mvc, "/sasaran-kemiskinan?year=2001");
         assertThat(full).isEqualTo(empty).isLessThanOrEqualTo(10);
-        assertThat(statementsOf("/api/v1/dashboard/targeting?year=2026")).isLessThanOrEqualTo(3);
+        assertThat(statements.statementsOf(mvc, "/api/v1/dashboard/targeting?year=2026")).isLessThanOrEqualTo(3);
     }
 
-    private int statementsOf(String url) throws Exception {
-        STATEMENTS.set(0);
-        mvc.perform(get(url).with(user(SignedIn.EXPERT))).andExpect(status().isOk());
-        return STATEMENTS.get();
-    }
 
     private Long chosenPoorPeople(String region) {
         return jdbc.query("""
@@ -260,51 +247,5 @@ class TargetingIntegrationTest {
 
     private static BigDecimal sum(List<DecileShare> deciles) {
         return deciles.stream().map(DecileShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** Counts every statement the application prepares or creates on its connections. */
-    @TestConfiguration
-    static class StatementCounting {
-
-        @Bean
-        static BeanPostProcessor countStatements() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof DataSource dataSource)) {
-                        return bean;
-                    }
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
-                            forward(dataSource, (target, method, args) -> {
-                                Object result = method.invoke(target, args);
-                                return result instanceof Connection connection ? counting(connection) : result;
-                            }));
-                }
-            };
-        }
-
-        private static Connection counting(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(StatementCounting.class.getClassLoader(),
-                    new Class<?>[]{Connection.class}, forward(connection, (target, method, args) -> {
-                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                            STATEMENTS.incrementAndGet();
-                        }
-                        return method.invoke(target, args);
-                    }));
-        }
-
-        private static InvocationHandler forward(Object target, Call call) {
-            return (proxy, method, args) -> {
-                try {
-                    return call.invoke(target, method, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getTargetException();
-                }
-            };
-        }
-
-        interface Call {
-            Object invoke(Object target, Method method, Object[] args) throws Exception;
-        }
     }
 }

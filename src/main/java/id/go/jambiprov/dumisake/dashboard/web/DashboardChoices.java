@@ -4,7 +4,6 @@ import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
-import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,8 +13,8 @@ import org.thymeleaf.context.LazyContextVariable;
 import java.util.List;
 
 /**
- * The pick-lists of the dashboard pages, loaded in one place: every page chooses its fiscal year (the
- * one asked for, else the open one, else the latest), the province page also its kabupaten/kota.
+ * The pick-lists of the dashboard pages, loaded in one place: every page chooses its fiscal year (picked by
+ * {@link FiscalYearChoice#select}), the province page also its kabupaten/kota.
  */
 @ControllerAdvice(assignableTypes = DashboardController.class)
 class DashboardChoices {
@@ -32,12 +31,7 @@ class DashboardChoices {
     @ModelAttribute("year")
     int year(@RequestParam(required = false) Integer year, Model model) {
         List<FiscalYearChoice> years = fiscalYears.choices();
-        int selected = year != null ? year
-                : years.stream().filter(FiscalYearChoice::open).findFirst().or(() -> years.stream().findFirst())
-                .map(FiscalYearChoice::year).orElseThrow(() -> new NotFoundException("fiscalYear.none"));
-        if (years.stream().noneMatch(y -> y.year() == selected)) {
-            throw new NotFoundException("fiscalYear.notFound", selected);
-        }
+        int selected = FiscalYearChoice.select(year, years);
         model.addAttribute("years", years);
         return selected;
     }
