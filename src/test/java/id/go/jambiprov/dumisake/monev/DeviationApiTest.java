@@ -136,7 +136,8 @@ class DeviationApiTest {
             statements.statementsOf(mvc, url + YEAR);
             int few = statements.statementsOf(mvc, url + YEAR);
             int full = statements.statementsOf(mvc, url + 2026);
-            assertThat(full).as(url).isEqualTo(few).isLessThanOrEqualTo(6);
+            // a page's statements include the navigation's unread count (one), besides the deviation's own
+            assertThat(full).as(url).isEqualTo(few).isLessThanOrEqualTo(7);
         }
     }
 
