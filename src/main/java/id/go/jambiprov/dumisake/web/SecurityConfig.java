@@ -66,6 +66,11 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/beneficiaries").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/progress-reports/*/photos")
                                 .hasAnyRole(ADMIN, OPERATOR)
+                        // obstacles: their OPD raises, follows up and escalates them, the OPD or an admin resolves,
+                        // everyone comments (the service decides whose OPD)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/obstacles", "/api/v1/obstacles/*/follow-ups",
+                                "/api/v1/obstacles/*/escalate").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/obstacles/*/resolve").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/fiscal-years", "/api/v1/allocations",
                                 "/api/v1/allocations/**", "/api/v1/disbursements/*/verify",
                                 "/api/v1/disbursements/*/reject").hasRole(ADMIN)
@@ -117,6 +122,11 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/penerima", "/bantuan/*/batal").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/alokasi/*/keluaran").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/alokasi/*/kemajuan/laporan").hasRole(OPERATOR)
+                        .requestMatchers("/kendala/baru").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/kendala/*/tindak-lanjut", "/kendala/*/eskalasi")
+                                .hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/kendala/*/selesai", "/laporan-kemajuan/*/foto")
+                                .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/penerima/ganda", "/ekspor/pagu.*").hasAnyRole(ADMIN, EXPERT)
                         .requestMatchers("/alokasi/baru", "/alokasi/konteks", "/alokasi/per-desa", "/pencairan/antrean")
                                 .hasRole(ADMIN)

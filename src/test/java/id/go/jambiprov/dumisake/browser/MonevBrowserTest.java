@@ -50,9 +50,8 @@ class MonevBrowserTest extends BrowserTestSupport {
 
         long allocation = jdbc.queryForObject("""
                 select a.id from allocation a
-                where a.opd_code = 'DISDIK' and a.fiscal_year = 2026 and a.status = 'ACTIVE' and a.realised = 0
-                  and a.planned_month < 11
-                  and not exists (select 1 from progress_report r where r.allocation_id = a.id and r.physical_percent > 0)
+                where a.fiscal_year = 2026 and a.opd_code = 'DISDIK' and a.status = 'ACTIVE'
+                  and not exists (select 1 from progress_report r where r.allocation_id = a.id and r.month >= 11)
                 order by a.amount desc, a.id limit 1""", Long.class);
         obstacle = jdbc.queryForObject("""
                 insert into obstacle (allocation_id, fiscal_year, opd_code, kecamatan_code, category, description, since,

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monev loop as its three people live it, through the pages only: op-disdik files this month's report with a
- * photo from the field and sees its pin, then asks for support with an activity that has not started; the expert
+ * photo from the field and sees its pin, then asks for support with an activity that has sent no report for last month; the expert
  * team finds that escalation at the top of "Kenapa belum jalan?" and comments; op-disdik reads the comment in its
  * inbox. Like the demo data, it assumes the year 2026 is open and today lies in its December.
  */
@@ -46,11 +46,10 @@ class MonevJourneyBrowserTest extends BrowserTestSupport {
                   and not exists (select 1 from progress_report r where r.allocation_id = a.id and r.month = 12)
                 order by a.id limit 1""");
         long reportedId = ((Number) reported.get("id")).longValue();
-        long notStarted = jdbc.queryForObject("""
+        long stalled = jdbc.queryForObject("""
                 select a.id from allocation a
-                where a.fiscal_year = 2026 and a.opd_code = 'DISDIK' and a.status = 'ACTIVE' and a.realised = 0
-                  and a.planned_month < 11
-                  and not exists (select 1 from progress_report r where r.allocation_id = a.id and r.physical_percent > 0)
+                where a.fiscal_year = 2026 and a.opd_code = 'DISDIK' and a.status = 'ACTIVE'
+                  and not exists (select 1 from progress_report r where r.allocation_id = a.id and r.month >= 11)
                 order by a.amount desc, a.id limit 1""", Long.class);
         String obstacle = "Calon penerima belum ditetapkan SK – " + UUID.randomUUID().toString().substring(0, 6);
 
@@ -79,7 +78,7 @@ class MonevJourneyBrowserTest extends BrowserTestSupport {
         assertThat(Integer.parseInt(browser.findElement(map).getDomAttribute("data-pins"))).isPositive();
         assertAccessible();
 
-        open("/kendala/baru?allocationId=" + notStarted);
+        open("/kendala/baru?allocationId=" + stalled);
         new Select(waitFor(By.id("category"))).selectByVisibleText("Data penerima");
         waitFor(By.id("description")).sendKeys(obstacle);
         submit(By.id("raise-obstacle"));
@@ -90,8 +89,8 @@ class MonevJourneyBrowserTest extends BrowserTestSupport {
         clickLink("Kenapa belum jalan?");
         waitFor(By.cssSelector("#stalled-allocations > li"));
         List<WebElement> listed = browser.findElements(By.cssSelector("#stalled-allocations > li"));
-        int position = listed.indexOf(browser.findElement(By.id("stalled-" + notStarted)));
-        assertThat(position).as("the allocation that has not started is listed").isNotNegative();
+        int position = listed.indexOf(browser.findElement(By.id("stalled-" + stalled)));
+        assertThat(position).as("the activity without last month's report is listed").isNotNegative();
         assertThat(listed.subList(0, position + 1)).as("escalations first").allSatisfy(item ->
                 assertThat(item.getText()).contains("Perlu dukungan pimpinan"));
         assertAccessible();
