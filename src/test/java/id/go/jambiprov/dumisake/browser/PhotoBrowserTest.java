@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An operator adds a field photo taken on the spot to its October report and sees its pin; the expert team sees
- * it on the kecamatan's dashboard page. The report is written by SQL (its capability is built alongside).
+ * it on the kecamatan's dashboard page. The report is one of the demo data's.
  */
 class PhotoBrowserTest extends BrowserTestSupport {
 
@@ -33,16 +33,12 @@ class PhotoBrowserTest extends BrowserTestSupport {
 
     @Test
     void theOperatorUploadsAPhotoAndItsPinShowsOnTheReportAndTheKecamatanMaps() throws IOException {
-        Map<String, Object> allocation = jdbc.queryForMap("""
-                select id, kecamatan_code from allocation
-                where opd_code = 'DISDIK' and fiscal_year = 2026 and status = 'ACTIVE' order by id limit 1""");
-        long allocationId = ((Number) allocation.get("id")).longValue();
-        String kecamatan = (String) allocation.get("kecamatan_code");
-        jdbc.update("""
-                insert into progress_report (allocation_id, fiscal_year, month, physical_percent, created_by, updated_by)
-                values (?, 2026, 10, 55, 'op-disdik', 'op-disdik') on conflict do nothing""", allocationId);
-        long reportId = jdbc.queryForObject("select id from progress_report where allocation_id = ? and month = 10",
-                Long.class, allocationId);
+        Map<String, Object> report = jdbc.queryForMap("""
+                select r.id, a.kecamatan_code from progress_report r join allocation a on a.id = r.allocation_id
+                where a.opd_code = 'DISDIK' and a.fiscal_year = 2026 and a.status = 'ACTIVE' and r.month = 10
+                order by a.id limit 1""");
+        long reportId = ((Number) report.get("id")).longValue();
+        String kecamatan = (String) report.get("kecamatan_code");
         GeoPoint inside = boundaries.interiorPoint(kecamatan).orElseThrow();
         Path photo = Files.createTempFile("IMG_uji_peramban-", ".jpg");
         Files.write(photo, ExifJpeg.withExif(TestImages.jpeg(1200, 900), LocalDateTime.of(2026, 10, 14, 9, 30),

@@ -40,8 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Upload → stored → served over HTTP with the real security configuration. The progress reports are written
- * here by SQL (their capability is built alongside): a DISDIK allocation in Siulak in fiscal year 2046, and one
- * in 2047, a year closed after its report was written. The report month is May.
+ * here by SQL (their capability is built alongside): a DISDIK allocation in Siulak in fiscal year 2057, and one
+ * in 2058, a year closed after its report was written. The report month is May.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,7 +49,7 @@ class PhotoApiTest {
 
     private static final String PASSWORD = "dumisake";
     private static final String PHOTOS = "/api/v1/allocations/{a}/progress-reports/{r}/photos";
-    private static final LocalDateTime IN_MAY = LocalDateTime.of(2046, 5, 14, 9, 30);
+    private static final LocalDateTime IN_MAY = LocalDateTime.of(2057, 5, 14, 9, 30);
     private static final DumisakeUser DISDIK = new DumisakeUser("op-disdik", "Operator DISDIK", Role.OPD_OPERATOR,
             "DISDIK", true, "x");
     private static final DumisakeUser DINKES = new DumisakeUser("op-dinkes", "Operator DINKES", Role.OPD_OPERATOR,
@@ -72,14 +72,14 @@ class PhotoApiTest {
 
     @BeforeEach
     void reportsOfMay() {
-        allocationId = allocation(2046);
-        reportId = report(allocationId, 2046);
-        if (jdbc.queryForObject("select count(*) from fiscal_year where year = 2047", Integer.class) == 0) {
-            closedAllocationId = allocation(2047);
-            closedReportId = report(closedAllocationId, 2047);
-            jdbc.update("update fiscal_year set status = 'CLOSED', closed_at = now(), closed_by = 'uji' where year = 2047");
+        allocationId = allocation(2057);
+        reportId = report(allocationId, 2057);
+        if (jdbc.queryForObject("select count(*) from fiscal_year where year = 2058", Integer.class) == 0) {
+            closedAllocationId = allocation(2058);
+            closedReportId = report(closedAllocationId, 2058);
+            jdbc.update("update fiscal_year set status = 'CLOSED', closed_at = now(), closed_by = 'uji' where year = 2058");
         }
-        closedAllocationId = jdbc.queryForObject("select id from allocation where fiscal_year = 2047", Long.class);
+        closedAllocationId = jdbc.queryForObject("select id from allocation where fiscal_year = 2058", Long.class);
         closedReportId = jdbc.queryForObject("select id from progress_report where allocation_id = ?", Long.class,
                 closedAllocationId);
     }
@@ -103,7 +103,7 @@ class PhotoApiTest {
         JsonNode photo = json.readTree(result.getResponse().getContentAsString());
         long id = photo.get("id").asLong();
         assertThat(OffsetDateTime.parse(photo.get("takenAt").asString()))
-                .isEqualTo(OffsetDateTime.parse("2046-05-14T09:30:00+07:00"));
+                .isEqualTo(OffsetDateTime.parse("2057-05-14T09:30:00+07:00"));
         assertThat(photo.get("urls").get("thumbnail").asString()).isEqualTo("/foto-lapangan/" + id + "/mini");
         assertThat(result.getResponse().getHeader(HttpHeaders.LOCATION)).endsWith("/foto-lapangan/" + id + "/original");
 
@@ -203,13 +203,13 @@ class PhotoApiTest {
     @Test
     void theKecamatanShowsItsPhotosToWhoeverMaySeeThem() throws Exception {
         uploaded("siulak.jpg");
-        mvc.perform(get("/api/v1/kecamatan/15.01.16/photos").param("year", "2046").with(api("ahli")))
+        mvc.perform(get("/api/v1/kecamatan/15.01.16/photos").param("year", "2057").with(api("ahli")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].photo.urls.thumbnail").exists())
-                .andExpect(jsonPath("$[0].allocationTitle").value("Uji foto lapangan 2046"));
-        mvc.perform(get("/api/v1/kecamatan/15.01.16/photos").param("year", "2046").with(api("op-dinkes")))
+                .andExpect(jsonPath("$[0].allocationTitle").value("Uji foto lapangan 2057"));
+        mvc.perform(get("/api/v1/kecamatan/15.01.16/photos").param("year", "2057").with(api("op-dinkes")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
-        mvc.perform(get("/foto-lapangan/kecamatan/15.01.16").param("year", "2046").with(user(EXPERT)))
+        mvc.perform(get("/foto-lapangan/kecamatan/15.01.16").param("year", "2057").with(user(EXPERT)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"kecamatan-photo-list\"")))
                 .andExpect(content().string(containsString("data-photo-map")));
