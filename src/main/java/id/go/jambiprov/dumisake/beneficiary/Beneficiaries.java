@@ -1,8 +1,11 @@
 package id.go.jambiprov.dumisake.beneficiary;
 
+import id.go.jambiprov.dumisake.beneficiary.domain.ImportFile;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
+import id.go.jambiprov.dumisake.beneficiary.internal.ImportResult;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
@@ -16,7 +19,8 @@ import java.util.List;
 
 /**
  * What the other capabilities may ask of the beneficiaries and their aid: read the aid (the exports) and,
- * as an operator signed in for it, register people and record their aid like the pages do (the demo data).
+ * as an operator signed in for it, register people and record their aid like the pages and the import do (the
+ * demo data).
  */
 @Service
 @Transactional(readOnly = true)
@@ -25,11 +29,13 @@ public class Beneficiaries {
     private final AidQueries aid;
     private final BeneficiaryService people;
     private final AidService aidRecords;
+    private final BeneficiaryImportService imports;
 
-    Beneficiaries(AidQueries aid, BeneficiaryService people, AidService aidRecords) {
+    Beneficiaries(AidQueries aid, BeneficiaryService people, AidService aidRecords, BeneficiaryImportService imports) {
         this.aid = aid;
         this.people = people;
         this.aidRecords = aidRecords;
+        this.imports = imports;
     }
 
     /** A NIK as lists show it to whoever is not of the person's OPD, e.g. {@code 1501************}. */
@@ -55,5 +61,21 @@ public class Beneficiaries {
     @Transactional(propagation = Propagation.SUPPORTS)
     public AidView recordAid(long allocationId, String nik, BigDecimal amount, LocalDate date, String description) {
         return aidRecords.recordAid(allocationId, new NewAid(nik, amount, date, description)).aid();
+    }
+
+    /** The columns of an import file, in their order (the import page's template). */
+    public static List<String> importColumns() {
+        return ImportFile.COLUMNS;
+    }
+
+    /**
+     * Imports a file of the import page's columns as the signed-in operator: every row checked, all written in
+     * one transaction or nothing (many people at once cost one transaction instead of two per person).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public ImportedFile importFile(String fileName, byte[] content) {
+        ImportResult result = imports.importFile(fileName, content);
+        return new ImportedFile(result.rowsRead(), result.beneficiariesCreated(), result.aidCreated(),
+                result.errorCount());
     }
 }

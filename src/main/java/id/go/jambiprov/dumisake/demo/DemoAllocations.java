@@ -12,6 +12,8 @@ import id.go.jambiprov.dumisake.region.DesaType;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -46,6 +48,8 @@ class DemoAllocations implements ApplicationRunner {
     /** BKBK takes at most this share of an envelope, so that agency programmes have room too. */
     private static final BigDecimal BKBK_SHARE = new BigDecimal("0.70");
 
+    private static final Logger log = LoggerFactory.getLogger(DemoAllocations.class);
+
     private final FiscalYearService fiscalYears;
     private final ProgrammeService programmes;
     private final RegionService regions;
@@ -64,7 +68,9 @@ class DemoAllocations implements ApplicationRunner {
         if (!fiscalYears.all().isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         SystemAuthentication.run(() -> YEARS.forEach(this::fill));
+        log.info("Demo data: allocations of {} in {} ms", YEARS, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The whole year in one bulk write: checked, locked and audited like an admin's import. */

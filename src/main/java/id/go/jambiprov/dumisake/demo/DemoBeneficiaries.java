@@ -6,8 +6,11 @@ import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.beneficiary.Beneficiaries;
+import id.go.jambiprov.dumisake.beneficiary.ImportedFile;
 import id.go.jambiprov.dumisake.region.DesaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -17,10 +20,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Demo beneficiaries of the default profile: ten clearly synthetic people ("Penerima Sintetis …") with
@@ -39,6 +44,7 @@ class DemoBeneficiaries implements ApplicationRunner {
     private static final int ALLOCATIONS_PER_OPD = 10;
     private static final int PEOPLE_PER_ALLOCATION = 10;
     private static final BigDecimal SMALLEST_ALLOCATION = new BigDecimal("50000000");
+    private static final Logger log = LoggerFactory.getLogger(DemoBeneficiaries.class);
 
     private final Allocations allocations;
     private final Beneficiaries beneficiaries;
@@ -57,22 +63,28 @@ class DemoBeneficiaries implements ApplicationRunner {
         if (!users.as("admin", () -> beneficiaries.aidOfYear(YEAR)).isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        int aid = 0;
         for (String opd : OPDS) {
             String operator = DemoUsers.operatorOf(opd);
-            for (AllocationView allocation : users.as(operator, () -> firstAllocations(opd))) {
-                List<DesaSummary> desa = regions.desa(null, allocation.kecamatanCode(), null,
-                        Pageable.unpaged(Sort.by("code"))).getContent();
-                for (int n = 1; n <= PEOPLE_PER_ALLOCATION; n++) {
-                    Person person = person(allocation, n, desa);
-                    users.as(operator, () -> {
-                        beneficiaries.register(person.nik(), person.name(), person.desaCode(),
-                                "Alamat sintetis No. " + person.n(), person.decile());
-                        return beneficiaries.recordAid(allocation.id(), person.nik(), person.amount(), person.aidDate(),
-                                description(opd));
-                    });
+            ImportedFile imported = users.as(operator, () -> {
+                StringBuilder file = new StringBuilder(String.join(",", Beneficiaries.importColumns())).append("\r\n");
+                for (AllocationView allocation : firstAllocations(opd)) {
+                    List<DesaSummary> desa = regions.desa(null, allocation.kecamatanCode(), null,
+                            Pageable.unpaged(Sort.by("code"))).getContent();
+                    for (int n = 1; n <= PEOPLE_PER_ALLOCATION; n++) {
+                        file.append(person(allocation, n, desa).row(allocation.id(), description(opd))).append("\r\n");
+                    }
                 }
+                return beneficiaries.importFile("penerima-sintetis-" + opd.toLowerCase(Locale.ROOT) + ".csv",
+                        file.toString().getBytes(StandardCharsets.UTF_8));
+            });
+            if (imported.rowErrors() > 0) {
+                throw new IllegalStateException("demo beneficiaries of " + opd + " refused: " + imported);
             }
+            aid += imported.aidCreated();
         }
+        log.info("Demo data: {} beneficiaries with aid in {} ms", aid, (System.nanoTime() - started) / 1_000_000);
     }
 
     private List<AllocationView> firstAllocations(String opd) {
@@ -88,6 +100,17 @@ class DemoBeneficiaries implements ApplicationRunner {
 
     private record Person(int n, String nik, String name, String desaCode, int decile, BigDecimal amount,
                           LocalDate aidDate) {
+
+        /** A row of the import page's file; sex and date of birth as the NIK carries them. */
+        String row(long allocationId, String description) {
+            int day = Integer.parseInt(nik.substring(6, 8));
+            boolean woman = day > 40;
+            LocalDate born = LocalDate.of(1900 + Integer.parseInt(nik.substring(10, 12)),
+                    Integer.parseInt(nik.substring(8, 10)), woman ? day - 40 : day);
+            return String.join(",", nik, name, woman ? "F" : "M", born.toString(), desaCode,
+                    "Alamat sintetis No. " + n, "", String.valueOf(decile), String.valueOf(allocationId),
+                    amount.toPlainString(), aidDate.toString(), description == null ? "" : description);
+        }
     }
 
     /**

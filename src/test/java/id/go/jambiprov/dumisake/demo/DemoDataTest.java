@@ -62,11 +62,15 @@ class DemoDataTest {
                                          and e.entity_id = d.id::text and e.username = 'admin'
                                          and e.after_state ->> 'submittedBy' = d.submitted_by)"""
                 .formatted(DEMO_DISBURSEMENT))).isZero();
+        // the synthetic people came as one import file per OPD, uploaded by its operator
         assertThat(count("""
                 select count(*) from aid x join beneficiary b on b.id = x.beneficiary_id
                 where b.name ~ '^Penerima Sintetis (DISDIK|DINKES|DPUPR) [0-9]+-[0-9]+$' and x.fiscal_year = 2026
-                  and not exists (select 1 from audit_event e where e.action = 'AID_RECORDED'
-                                  and e.entity_id = x.id::text and e.username = x.created_by)""")).isZero();
+                  and (x.created_by <> 'op-' || lower(x.opd_code)
+                       or not exists (select 1 from audit_event e where e.action = 'BENEFICIARIES_IMPORTED'
+                                      and e.username = x.created_by
+                                      and e.after_state ->> 'file' like 'penerima-sintetis-%'
+                                      and (e.after_state ->> 'aidCreated')::int = 100))""")).isZero();
     }
 
     @Test
