@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * works in a kecamatan no other test of the class touches.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // not used here: it makes this the context of the MockMvc tests, started once for all
 class AllocationServiceTest {
 
     static final int YEAR = 2031;

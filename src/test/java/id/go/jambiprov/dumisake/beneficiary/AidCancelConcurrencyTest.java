@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so only the partial unique index decides). Whatever the order, the invariants hold. Fiscal year 2098.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // not used here: it makes this the context of the MockMvc tests, started once for all
 class AidCancelConcurrencyTest {
 
     static final int YEAR = 2098;

@@ -237,14 +237,12 @@ class NikSearchTest {
     }
 
     @Test
-    void theDemoPeopleAreAuditedWithTheMaskedNik() {
-        String demoPeople = """
-                select count(*) from audit_event e join beneficiary b on e.entity_id = b.id::text
-                where e.action = 'BENEFICIARY_CREATED' and e.entity_type = 'Beneficiary'
-                  and b.name ~ '^Penerima Sintetis (DISDIK|DINKES|DPUPR) [0-9]+-[0-9]+$'""";
-        assertThat(jdbc.queryForObject(demoPeople, Integer.class)).isPositive();
-        assertThat(jdbc.queryForObject(demoPeople + " and e.after_state->>'nik' !~ '^[0-9]{4}[*]{12}$'",
-                Integer.class)).isZero();
+    void theDemoPeopleCameByImportsWhoseAuditNamesNoNik() {
+        String imports = """
+                select count(*) from audit_event e
+                where e.action = 'BENEFICIARIES_IMPORTED' and e.after_state->>'file' like 'penerima-sintetis-%'""";
+        assertThat(jdbc.queryForObject(imports, Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject(imports + " and e.after_state::text ~ '[0-9]{16}'", Integer.class)).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo data and on a randomly generated year.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // not used here: it makes this the context of the MockMvc tests, started once for all
 class DashboardReconciliationTest {
 
     private static final int RANDOM_YEAR = 2051;

@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.demo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2025/2026, so the checks pick the demo's own rows (its SP2D numbers, its synthetic people).
  */
 @SpringBootTest
+@AutoConfigureMockMvc // not used here: it makes this the context of the MockMvc tests, started once for all
 class DemoDataTest {
 
     /** The SP2D numbers the demo gives: six-digit allocation id, tranche, year. */

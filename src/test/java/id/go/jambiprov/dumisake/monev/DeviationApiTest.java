@@ -31,7 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@link MonevFixture} (fiscal year 2004, rolled back after each test), and the number of SQL statements they
  * cost: the same for that small year and the demo's full 2026.
  */
-@SpringBootTest
+// the properties of the other statement-count tests, so that they share one context
+@SpringBootTest(properties = "dumisake.web.fragment-cache-ttl=PT0S")
 @AutoConfigureMockMvc
 @Transactional
 @Import(StatementCounter.class)

@@ -6,6 +6,7 @@ import id.go.jambiprov.dumisake.demo.scale.ScaleShape.SyntheticRegions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the database all tests share never sees these years (2011–2017) or the synthetic regions.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // not used here: it makes this the context of the MockMvc tests, started once for all
 class ScaleDataGeneratorTest {
 
     /** Jambi-shaped: five years, three closed, 1–2 allocations per envelope of 1–3 tranches, 3 people per kecamatan. */
