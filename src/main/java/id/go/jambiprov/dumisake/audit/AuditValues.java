@@ -8,6 +8,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.OffsetDateTime;
@@ -118,7 +120,18 @@ class AuditValues {
                 return text("audit.value.reason.other", locale);
             }
         }
-        return node.isNumber() ? node.decimalValue().toPlainString() : raw;
+        return node.isNumber() ? number(node.decimalValue(), locale) : raw;
+    }
+
+    /**
+     * A number as the page's language writes it, "8,36" in Indonesian; never grouped, since whole numbers here are
+     * years, ids and counts that read "2026", not "2.026".
+     */
+    private static String number(BigDecimal value, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return format.format(value);
     }
 
     /** An object or list inside the state, which no event writes today: its values as plain text, never JSON. */

@@ -152,6 +152,17 @@ class AuditSentencesTest {
     }
 
     @Test
+    void aFigureWithDecimalsReadsAsThePagesLanguageWritesItAndAYearIsNeverGrouped() {
+        AuditEvent set = everyKindOfEvent().stream().filter(e -> e.action().equals("POVERTY_FIGURE_SET"))
+                .findFirst().orElseThrow();
+        assertThat(sentences.changes(set, INDONESIAN))
+                .contains(new AuditSentences.Change("Nilai", "8,36", "8,4"));
+        assertThat(sentences.changes(set, Locale.ENGLISH))
+                .contains(new AuditSentences.Change("Value", "8.36", "8.4"));
+        assertThat(sentences.sentence(set, INDONESIAN)).contains("2024").doesNotContain("2.024").doesNotContain("8.4");
+    }
+
+    @Test
     void theApplicationItselfIsSistem() {
         AuditEvent locked = everyKindOfEvent().stream().filter(e -> e.action().equals("ACCOUNT_LOCKED"))
                 .findFirst().orElseThrow();
