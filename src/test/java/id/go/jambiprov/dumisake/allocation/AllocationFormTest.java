@@ -103,13 +103,13 @@ class AllocationFormTest {
 
     @Test
     void aPaguBelowWhatKecamatanHoldIsRefusedWithATableOfThem() throws Exception {
-        mvc.perform(form("15.01.10", "Rp 30.000.000")).andExpect(status().isFound());
+        mvc.perform(form("15.01.05", "Rp 30.000.000")).andExpect(status().isFound());
         long version = jdbc.queryForObject("select version from fiscal_year where year = ?", Long.class, YEAR);
         mvc.perform(post("/tahun-anggaran/{year}/pagu", YEAR).with(user(SignedIn.ADMIN)).with(csrf())
                         .param("pagu", "Rp 1.000.000").param("version", String.valueOf(version)))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("paguError", containsString("kecamatan sudah dialokasikan lebih dari itu")))
-                .andExpect(flash().attribute("paguOver", hasItem(hasEntry("kecamatanCode", "15.01.10"))));
+                .andExpect(flash().attribute("paguOver", hasItem(hasEntry("kecamatanCode", "15.01.05"))));
         assertThat(jdbc.queryForObject("select count(*) from envelope where fiscal_year = ? and pagu <> 2000000000",
                 Integer.class, YEAR)).isZero();
     }
