@@ -94,11 +94,11 @@ class AllocationApiTest {
         MvcResult desa = mvc.perform(json(post("/api/v1/allocations"), """
                         {"year": %d, "kecamatanCode": "15.04.01", "opdCode": "DP3AP2", "programmeCode": "BKBK-DESA",
                          "mechanism": "BANTUAN_KEUANGAN_DESA", "desaCode": "%s", "title": "BKBK",
-                         "amount": 25000000.50, "plannedMonth": 4}""".formatted(YEAR, desaOf("15.04.01")))
+                         "amount": 25000000, "plannedMonth": 4}""".formatted(YEAR, desaOf("15.04.01")))
                         .with(ADMIN))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.desaCode").value(desaOf("15.04.01")))
-                .andExpect(content().string(containsString("\"amount\":25000000.50")))
+                .andExpect(content().string(containsString("\"amount\":25000000.00")))
                 .andReturn();
         long id = id(desa);
         assertThat(desa.getResponse().getHeader("Location")).endsWith("/api/v1/allocations/" + id);
@@ -107,7 +107,7 @@ class AllocationApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.mechanism").value("BANTUAN_KEUANGAN_DESA"))
-                .andExpect(jsonPath("$.amount").value(25000000.5));
+                .andExpect(jsonPath("$.amount").value(25000000.0));
         mvc.perform(get("/api/v1/allocations/{id}", id).with(EXPERT)).andExpect(status().isOk());
     }
 
@@ -116,7 +116,7 @@ class AllocationApiTest {
         String kecamatan = "15.04.02";
         mvc.perform(json(post("/api/v1/allocations"), allocation(YEAR, kecamatan, "1500000000")).with(ADMIN))
                 .andExpect(status().isCreated());
-        mvc.perform(json(post("/api/v1/allocations"), allocation(YEAR, kecamatan, "500000000.01")).with(ADMIN))
+        mvc.perform(json(post("/api/v1/allocations"), allocation(YEAR, kecamatan, "500000001")).with(ADMIN))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(422))
@@ -273,7 +273,7 @@ class AllocationApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("STALE_VERSION"));
-        mvc.perform(json(put("/api/v1/allocations/{id}/amount", id), "{\"amount\": 2000000000.01, \"version\": 1}")
+        mvc.perform(json(put("/api/v1/allocations/{id}/amount", id), "{\"amount\": 2000000001, \"version\": 1}")
                         .with(ADMIN))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("ENVELOPE_EXCEEDED"))
@@ -325,8 +325,15 @@ class AllocationApiTest {
                 .andExpect(jsonPath("$.allocations").value(desa))
                 .andExpect(jsonPath("$.kecamatan").value(1))
                 .andExpect(jsonPath("$.total").value(10_000_000.0 * desa));
+        // again: every desa holds a BKBK-DESA allocation of the year now, so each is skipped and listed
+        mvc.perform(json(post("/api/v1/allocations/per-desa"), perDesa.formatted(YEAR, kecamatan, "10000000"))
+                        .with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allocations").value(0))
+                .andExpect(jsonPath("$.skipped.length()").value(desa));
         BigDecimal remaining = remaining(kecamatan);
-        mvc.perform(json(post("/api/v1/allocations/per-desa"), perDesa.formatted(YEAR, kecamatan, "2000000000"))
+        String includingExisting = perDesa.replace("\"onlyDesa\": false", "\"onlyDesa\": false, \"includeExisting\": true");
+        mvc.perform(json(post("/api/v1/allocations/per-desa"), includingExisting.formatted(YEAR, kecamatan, "2000000000"))
                         .with(ADMIN))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -339,6 +346,31 @@ class AllocationApiTest {
         mvc.perform(json(post("/api/v1/allocations/per-desa"), perDesa.formatted(YEAR, kecamatan, "1000000"))
                         .with(OP_DISDIK))
                 .andExpect(status().isForbidden());
+    }
+
+    /** Allocations are whole rupiah: sen are refused by the one rule, on every path of the API, and nothing moves. */
+    @Test
+    void senAreRefusedWithAProblemAndNothingChanges() throws Exception {
+        String kecamatan = "15.05.03";
+        BigDecimal remaining = remaining(kecamatan);
+        mvc.perform(json(post("/api/v1/allocations"), allocation(YEAR, kecamatan, "10000000.50")).with(ADMIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("SEN_NOT_ALLOWED"))
+                .andExpect(jsonPath("$.detail").value(containsString("Rp 10.000.000,50")));
+        long id = id(mvc.perform(json(post("/api/v1/allocations"), allocation(YEAR, kecamatan, "10000000.00"))
+                .with(ADMIN)).andExpect(status().isCreated()).andReturn());
+        mvc.perform(json(put("/api/v1/allocations/{id}/amount", id), "{\"amount\": 12000000.01, \"version\": 0}")
+                        .with(ADMIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("SEN_NOT_ALLOWED"));
+        mvc.perform(json(post("/api/v1/allocations/per-desa"), """
+                        {"year": %d, "kecamatanCode": "%s", "onlyDesa": false, "opdCode": "DP3AP2", "programmeCode": "BKBK-DESA",
+                         "title": "BKBK", "amountPerDesa": 1000000.5, "plannedMonth": 4}""".formatted(YEAR, kecamatan))
+                        .with(ADMIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("SEN_NOT_ALLOWED"));
+        assertThat(remaining(kecamatan)).isEqualByComparingTo(remaining.subtract(new BigDecimal("10000000")));
     }
 
     /** An envelope's total spans every OPD, so it is for the admin and the expert team only. */

@@ -13,13 +13,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +71,47 @@ class AllocationFormTest {
                 .andExpect(content().string(containsString(
                         "Sisa pagu Kecamatan Batang Merangin tahun " + YEAR + " hanya Rp 2.000.000.000")));
         assertThat(allocations("15.01.07")).isZero();
+    }
+
+    @Test
+    void senAreRefusedAtTheAmountFieldWhichIsMarkedInvalid() throws Exception {
+        String page = mvc.perform(form("15.01.08", "10.000.000,50"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        Matcher amountField = Pattern.compile("<input[^>]*id=\"amount\"[^>]*>").matcher(page);
+        assertThat(amountField.find()).isTrue();
+        assertThat(amountField.group()).contains("aria-invalid=\"true\"", "aria-describedby=\"amount-error\"",
+                "is-invalid");
+        assertThat(page).contains("id=\"amount-error\">Alokasi dan pagu dalam rupiah penuh, tanpa sen: "
+                + "Rp 10.000.000,50 tidak dapat disimpan.</div>").doesNotContain("id=\"form-errors\"");
+        assertThat(allocations("15.01.08")).isZero();
+    }
+
+    @Test
+    void aPaguWithSenIsRefusedUnderItsFieldAndChangesNothing() throws Exception {
+        long version = jdbc.queryForObject("select version from fiscal_year where year = ?", Long.class, YEAR);
+        mvc.perform(post("/tahun-anggaran/{year}/pagu", YEAR).with(user(SignedIn.ADMIN)).with(csrf())
+                        .param("pagu", "Rp 2.500.000.000,50").param("version", String.valueOf(version)))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("paguError",
+                        "Alokasi dan pagu dalam rupiah penuh, tanpa sen: Rp 2.500.000.000,50 tidak dapat disimpan."))
+                .andExpect(flash().attribute("errorYear", YEAR));
+        assertThat(jdbc.queryForObject("select count(*) from envelope where fiscal_year = ? and pagu <> 2000000000",
+                Integer.class, YEAR)).isZero();
+    }
+
+    @Test
+    void aPaguBelowWhatKecamatanHoldIsRefusedWithATableOfThem() throws Exception {
+        mvc.perform(form("15.01.05", "Rp 30.000.000")).andExpect(status().isFound());
+        long version = jdbc.queryForObject("select version from fiscal_year where year = ?", Long.class, YEAR);
+        mvc.perform(post("/tahun-anggaran/{year}/pagu", YEAR).with(user(SignedIn.ADMIN)).with(csrf())
+                        .param("pagu", "Rp 1.000.000").param("version", String.valueOf(version)))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("paguError", containsString("kecamatan sudah dialokasikan lebih dari itu")))
+                .andExpect(flash().attribute("paguOver", hasItem(hasEntry("kecamatanCode", "15.01.05"))));
+        assertThat(jdbc.queryForObject("select count(*) from envelope where fiscal_year = ? and pagu <> 2000000000",
+                Integer.class, YEAR)).isZero();
     }
 
     @Test

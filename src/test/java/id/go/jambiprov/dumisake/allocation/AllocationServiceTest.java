@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.allocation;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocations;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaResult;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
@@ -58,6 +59,9 @@ class AllocationServiceTest {
 
     @Autowired
     AllocationService allocations;
+
+    @Autowired
+    PerDesaAllocations perDesaAllocations;
 
     @Autowired
     Allocations allocationReads;
@@ -130,14 +134,14 @@ class AllocationServiceTest {
         String desa = jdbc.queryForObject("select min(code) from desa where kecamatan_code = ?", String.class, kecamatan);
         AllocationView typed = asAdmin(() -> allocations.create(new NewAllocation(YEAR, kecamatan, "DP3AP2",
                 "BKBK-DESA", Mechanism.BANTUAN_KEUANGAN_DESA, " " + desa + " ", "  BKBK padded \t",
-                new BigDecimal("1.005"), 4)));
+                new BigDecimal("1.0"), 4)));
         List<AllocationView> imported = asAdmin(() -> allocations.importAll(List.of(
                 belanjaOpd(YEAR, kecamatan, new BigDecimal("300000000")),
-                belanjaOpd(YEAR, kecamatan, new BigDecimal("12.5")))));
+                belanjaOpd(YEAR, kecamatan, new BigDecimal("12")))));
 
         assertThat(typed.title()).isEqualTo("BKBK padded");
         assertThat(typed.desaCode()).isEqualTo(desa);
-        assertThat(typed.amount()).isEqualTo(new BigDecimal("1.01"));
+        assertThat(typed.amount()).isEqualTo(new BigDecimal("1.00"));
         assertThat(typed).isEqualTo(asAdmin(() -> allocationReads.get(typed.id())));
         assertThat(imported).hasSize(2).allSatisfy(created ->
                 assertThat(created).isEqualTo(asAdmin(() -> allocationReads.get(created.id()))));
@@ -152,12 +156,12 @@ class AllocationServiceTest {
         int auditBefore = allocationAuditEvents(jdbc, "ALLOCATION_CREATED", YEAR, kecamatan);
 
         BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class, () -> asAdmin(
-                () -> allocations.create(belanjaOpd(YEAR, kecamatan, BILLION.add(new BigDecimal("0.01"))))));
+                () -> allocations.create(belanjaOpd(YEAR, kecamatan, BILLION.add(BigDecimal.ONE)))));
 
         assertThat(refused.code()).isEqualTo("ENVELOPE_EXCEEDED");
         assertThat((BigDecimal) refused.details().get("remaining")).isEqualByComparingTo(BILLION);
         String message = messages.getMessage(refused.messageKey(), refused.arguments(), INDONESIAN);
-        assertThat(message).contains("Sitinjau Laut").contains("Rp 1.000.000.000").contains("Rp 1.000.000.000,01");
+        assertThat(message).contains("Sitinjau Laut").contains("Rp 1.000.000.000").contains("Rp 1.000.000.001");
         assertThat(allocated(jdbc, YEAR, kecamatan)).isEqualByComparingTo(allocatedBefore);
         assertThat(allocationRows(jdbc, YEAR, kecamatan)).isEqualTo(rowsBefore);
         assertThat(allocationAuditEvents(jdbc, "ALLOCATION_CREATED", YEAR, kecamatan)).isEqualTo(auditBefore);
@@ -219,8 +223,8 @@ class AllocationServiceTest {
                 "FISCAL_YEAR_CLOSED");
         assertRefused(() -> asAdmin(() -> allocations.cancel(before.id(), "tutup buku", before.version())),
                 "FISCAL_YEAR_CLOSED");
-        assertRefused(() -> asAdmin(() -> allocations.allocatePerDesa(new PerDesaAllocation(CLOSED_YEAR, "15.01.02",
-                null, false, "DP3AP2", "BKBK-DESA", "BKBK", juta(10), 4))), "FISCAL_YEAR_CLOSED");
+        assertRefused(() -> asAdmin(() -> perDesaAllocations.allocate(new PerDesaAllocation(CLOSED_YEAR, "15.01.02",
+                null, false, false, "DP3AP2", "BKBK-DESA", "BKBK", juta(10), 4, false, false))), "FISCAL_YEAR_CLOSED");
         FiscalYearView closed = asAdmin(() -> fiscalYears.get(CLOSED_YEAR));
         assertRefused(() -> asAdmin(() -> fiscalYears.changePagu(CLOSED_YEAR, juta(3_000), closed.version())),
                 "FISCAL_YEAR_CLOSED");
@@ -286,7 +290,7 @@ class AllocationServiceTest {
         assertThat(allocated(jdbc, YEAR, kecamatan)).isEqualByComparingTo("1800000000");
 
         BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class, () -> asAdmin(
-                () -> allocations.revise(created.id(), PAGU.add(new BigDecimal("0.01")), raised.version())));
+                () -> allocations.revise(created.id(), PAGU.add(BigDecimal.ONE), raised.version())));
         assertThat(refused.code()).isEqualTo("ENVELOPE_EXCEEDED");
         assertThat((BigDecimal) refused.details().get("remaining")).isEqualByComparingTo("200000000");
         AllocationView unchanged = asAdmin(() -> allocationReads.get(created.id()));
@@ -371,8 +375,8 @@ class AllocationServiceTest {
         int desa = jdbc.queryForObject("select count(*) from desa where kecamatan_code = ?", Integer.class, kecamatan);
         assertThat(desa).isEqualTo(21);
 
-        PerDesaResult result = asAdmin(() -> allocations.allocatePerDesa(new PerDesaAllocation(YEAR, kecamatan, null,
-                false, "DP3AP2", "BKBK-DESA", "BKBK uji", juta(50), 4)));
+        PerDesaResult result = asAdmin(() -> perDesaAllocations.allocate(new PerDesaAllocation(YEAR, kecamatan, null,
+                false, false, "DP3AP2", "BKBK-DESA", "BKBK uji", juta(50), 4, false, false)));
 
         assertThat(result.allocations()).isEqualTo(desa);
         assertThat(result.kecamatan()).isEqualTo(1);
@@ -396,8 +400,8 @@ class AllocationServiceTest {
                 "select code from desa where kecamatan_code = ? and type = 'KELURAHAN'", String.class, kecamatan);
         assertThat(kelurahan).isNotEmpty();
 
-        PerDesaResult result = asAdmin(() -> allocations.allocatePerDesa(new PerDesaAllocation(YEAR, kecamatan, null,
-                true, "DP3AP2", "BKBK-DESA", "BKBK desa saja", juta(100), 4)));
+        PerDesaResult result = asAdmin(() -> perDesaAllocations.allocate(new PerDesaAllocation(YEAR, kecamatan, null,
+                false, true, "DP3AP2", "BKBK-DESA", "BKBK desa saja", juta(100), 4, false, false)));
 
         assertThat(result.allocations()).isEqualTo(desa).isEqualTo(11);
         assertThat(jdbc.queryForObject("""
@@ -425,11 +429,11 @@ class AllocationServiceTest {
         int auditBefore = jdbc.queryForObject("""
                 select count(*) from audit_event where action = 'ALLOCATION_CREATED' and after_state ->> 'year' = ?""",
                 Integer.class, String.valueOf(KABUPATEN_YEAR));
-        PerDesaAllocation wholeKota = new PerDesaAllocation(KABUPATEN_YEAR, null, "15.72", false, "DP3AP2",
-                "BKBK-DESA", "BKBK Sungai Penuh", perDesa, 4);
+        PerDesaAllocation wholeKota = new PerDesaAllocation(KABUPATEN_YEAR, null, "15.72", false, false,
+                "DP3AP2", "BKBK-DESA", "BKBK Sungai Penuh", perDesa, 4, false, false);
 
         PerDesaShortfallException refused = catchThrowableOfType(PerDesaShortfallException.class,
-                () -> asAdmin(() -> allocations.allocatePerDesa(wholeKota)));
+                () -> asAdmin(() -> perDesaAllocations.allocate(wholeKota)));
 
         assertThat(refused.code()).isEqualTo("ENVELOPE_EXCEEDED");
         assertThat(refused.shortfalls()).hasSize(1);
@@ -451,7 +455,7 @@ class AllocationServiceTest {
         int desaOfKota = jdbc.queryForObject("select count(*) from desa where left(code, 5) = '15.72'", Integer.class);
         int kecamatanOfKota = jdbc.queryForObject("select count(*) from kecamatan where kabupaten_kota_code = '15.72'",
                 Integer.class);
-        PerDesaResult result = asAdmin(() -> allocations.allocatePerDesa(wholeKota));
+        PerDesaResult result = asAdmin(() -> perDesaAllocations.allocate(wholeKota));
         assertThat(result.allocations()).isEqualTo(desaOfKota);
         assertThat(result.kecamatan()).isEqualTo(kecamatanOfKota).isEqualTo(8);
         assertThat(allocated(jdbc, KABUPATEN_YEAR, shortKecamatan)).isEqualByComparingTo(required);
@@ -488,7 +492,7 @@ class AllocationServiceTest {
         assertThat(pagu(jdbc, PAGU_YEAR, "15.02.01")).isEqualByComparingTo(allocated(jdbc, PAGU_YEAR, "15.02.01"));
         assertThat(auditEvents(jdbc, "FISCAL_YEAR_PAGU_CHANGED", "FiscalYear", PAGU_YEAR)).isEqualTo(2);
         BusinessRuleException full = catchThrowableOfType(BusinessRuleException.class,
-                () -> asAdmin(() -> allocations.create(belanjaOpd(PAGU_YEAR, "15.02.01", new BigDecimal("0.01")))));
+                () -> asAdmin(() -> allocations.create(belanjaOpd(PAGU_YEAR, "15.02.01", BigDecimal.ONE))));
         assertThat(full.code()).isEqualTo("ENVELOPE_EXCEEDED");
         assertThat((BigDecimal) full.details().get("remaining")).isZero();
         asAdmin(() -> allocations.create(belanjaOpd(PAGU_YEAR, "15.02.02", juta(400))));

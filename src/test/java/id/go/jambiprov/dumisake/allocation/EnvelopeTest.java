@@ -109,16 +109,17 @@ class EnvelopeTest {
     }
 
     @Test
-    void aPaguDownToWhatIsAllocatedIsAcceptedAndOneSenBelowIsRefusedNamingTheKecamatan() {
+    void aPaguDownToWhatIsAllocatedIsAcceptedAndOneRupiahBelowIsRefusedNamingTheKecamatan() {
         Envelope gunungRaya = gunungRaya(new BigDecimal("1200000000.00"));
         Envelope airHangat = new Envelope(2031, "15.01.02", "Air Hangat", PAGU, new BigDecimal("300000000.00"), BigDecimal.ZERO);
         List<Envelope> year = List.of(gunungRaya, airHangat);
 
         BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class,
-                () -> Envelope.repriceAll(year, new BigDecimal("1199999999.99")));
+                () -> Envelope.repriceAll(year, new BigDecimal("1199999999.00")));
         assertThat(refused.code()).isEqualTo("PAGU_BELOW_ALLOCATED");
         assertThat(refused.messageKey()).isEqualTo("fiscalYear.paguBelowAllocated");
-        assertThat(refused.arguments()).containsExactly("Rp 1.199.999.999,99", 1, "Gunung Raya (Rp 1.200.000.000)");
+        assertThat(refused.arguments()).containsExactly("Rp 1.199.999.999", 1, "Gunung Raya (Rp 1.200.000.000)");
+        assertThat(refused.details().get("kecamatan")).asList().hasSize(1);
         assertThat(gunungRaya.pagu()).as("nothing changes").isEqualByComparingTo(PAGU);
 
         Envelope.repriceAll(year, new BigDecimal("1200000000.00"));

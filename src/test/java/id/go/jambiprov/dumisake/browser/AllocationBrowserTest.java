@@ -37,10 +37,17 @@ class AllocationBrowserTest extends BrowserTestSupport {
         waitFor(By.id("envelope-remaining-info"));
         assertThat(text("envelope-remaining-info")).contains("Rp 1.000.000.000");
         fillAllocation("Bantuan perlengkapan sekolah siswa miskin", "Rp 1.500.000.000");
-        assertThat(waitFor(By.id("form-errors")).getText())
+        // the refusal stands under the amount, which is marked invalid, not in a banner
+        assertThat(waitFor(By.id("amount-error")).getText())
                 .isEqualTo("Sisa pagu Kecamatan Gunung Raya tahun 2039 hanya Rp 1.000.000.000; "
                         + "alokasi Rp 1.500.000.000 melebihi sisa tersebut.");
+        assertThat(browser.findElement(By.id("amount")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("amount")).getAttribute("aria-describedby")).isEqualTo("amount-error");
+        assertThat(browser.findElements(By.id("form-errors"))).isEmpty();
         assertAccessible();
+        // the envelope box and the desa select keep the width of their column after the kecamatan is chosen
+        assertThat(browser.findElement(By.id("desaCode")).getSize().getWidth())
+                .isGreaterThan(browser.findElement(By.id("kecamatanCode")).getSize().getWidth() * 3 / 4);
 
         WebElement amount = browser.findElement(By.id("amount"));
         amount.clear();
@@ -78,10 +85,34 @@ class AllocationBrowserTest extends BrowserTestSupport {
 
         new Select(browser.findElement(By.id("scope"))).selectByValue("kec:15.01.02");
         perDesaAmount("Rp 50.000.000");
-        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("alokasi di 1 kecamatan disimpan");
+        assertThat(waitFor(By.id("per-desa-result")).getText()).contains("alokasi di 1 kecamatan disimpan");
+        assertThat(rows("per-desa-written")).singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains("Danau Kerinci"));
+        assertAccessible();
+        clickLink("Lihat alokasi ini di daftar alokasi");
+        assertThat(browser.getCurrentUrl()).contains("year=2038", "kecamatan=15.01.02", "programme=BKBK-DESA");
         open("/tahun-anggaran/2038/kecamatan/15.01.02");
         assertThat(rows("allocation-table")).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).contains("Rp 50.000.000", "Bantuan keuangan desa"));
+
+        // sen are refused at the field
+        open("/alokasi/per-desa");
+        new Select(browser.findElement(By.id("year"))).selectByValue("2038");
+        new Select(browser.findElement(By.id("scope"))).selectByValue("kec:15.01.04");
+        perDesaAmount("10.000.000,50");
+        assertThat(waitFor(By.id("amountPerDesa-error")).getText()).contains("rupiah penuh");
+        assertThat(browser.findElement(By.id("amountPerDesa")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        // the whole province, only what fits: Danau Kerinci's desa are skipped, the short kecamatan listed
+        new Select(browser.findElement(By.id("scope"))).selectByValue("prov");
+        browser.findElement(By.id("fitOnly1")).click();
+        perDesaAmount("Rp 100.000.000");
+        WebElement result = waitFor(By.id("per-desa-result"));
+        assertThat(result.getText()).contains("alokasi di", "kecamatan disimpan");
+        assertThat(rows("per-desa-not-fitting")).isNotEmpty();
+        assertThat(rows("per-desa-written")).noneSatisfy(row -> assertThat(row.getText()).contains("Danau Kerinci"));
+        assertThat(browser.findElement(By.id("per-desa-skipped")).getText()).contains("desa dilewati");
+        assertAccessible();
     }
 
     private void perDesaAmount(String amount) {

@@ -71,7 +71,9 @@ class BeneficiaryBrowserTest extends BrowserTestSupport {
         assertAccessible();
 
         recordAid(nik);
-        assertThat(waitFor(By.id("form-errors")).getText()).contains("sudah menerima bantuan program");
+        // the refusal stands under the NIK, which is marked invalid
+        assertThat(waitFor(By.id("nik-error")).getText()).contains("sudah menerima bantuan program");
+        assertThat(browser.findElement(By.id("nik")).getAttribute("aria-invalid")).isEqualTo("true");
         assertAccessible();
 
         // the operator cancels the aid with a reason: it stays listed as cancelled, and the NIK may receive it again

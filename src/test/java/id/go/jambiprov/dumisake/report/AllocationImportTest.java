@@ -158,6 +158,24 @@ class AllocationImportTest {
     }
 
     @Test
+    void anAmountWithSenIsARowErrorOfTheAmountColumn() throws Exception {
+        byte[] file = csv("tahun;kode_kecamatan;kode_opd;kode_program;mekanisme;kode_desa;kegiatan;jumlah;bulan_rencana\n"
+                + YEAR + ";" + KECAMATAN + ";DISDIK;" + PROGRAMME + ";BELANJA_OPD;;Dengan sen;10.000.000,50;5\n"
+                + YEAR + ";" + KECAMATAN + ";DISDIK;" + PROGRAMME + ";BELANJA_OPD;;Rupiah penuh;10.000.000;5\n");
+
+        upload("sen.csv", file);
+        ImportPreview preview = preview();
+
+        assertThat(preview.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.row()).isEqualTo(2);
+            assertThat(issue.column()).isEqualTo("jumlah");
+            assertThat(issue.message()).isEqualTo(
+                    "Alokasi dan pagu dalam rupiah penuh, tanpa sen: Rp 10.000.000,50 tidak dapat disimpan.");
+        });
+        assertThat(preview.rows()).hasSize(1);
+    }
+
+    @Test
     void rowsThatTogetherBreakOneEnvelopesCapAreRefusedWhole() throws Exception {
         String kecamatan = "15.01.02";
         String other = jdbc.queryForObject("select min(code) from kecamatan where code > ?", String.class, kecamatan);

@@ -8,6 +8,7 @@ import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocations;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
@@ -128,6 +129,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     AllocationService allocations;
+
+    @MockitoBean
+    PerDesaAllocations perDesaAllocations;
 
     @MockitoBean
     AllocationQueries allocationQueries;

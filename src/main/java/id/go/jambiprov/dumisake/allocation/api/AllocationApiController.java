@@ -8,6 +8,7 @@ import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocations;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,10 +41,12 @@ import java.util.List;
 class AllocationApiController {
 
     private final AllocationService allocations;
+    private final PerDesaAllocations perDesa;
     private final AllocationQueries queries;
 
-    AllocationApiController(AllocationService allocations, AllocationQueries queries) {
+    AllocationApiController(AllocationService allocations, PerDesaAllocations perDesa, AllocationQueries queries) {
         this.allocations = allocations;
+        this.perDesa = perDesa;
         this.queries = queries;
     }
 
@@ -57,9 +60,11 @@ class AllocationApiController {
 
     @PostMapping("/per-desa")
     PerDesaResult perDesa(@Valid @RequestBody PerDesaRequest request) {
-        return allocations.allocatePerDesa(new PerDesaAllocation(request.year(), request.kecamatanCode(),
-                request.kabupatenKotaCode(), request.onlyDesa(), request.opdCode(), request.programmeCode(),
-                request.title(), request.amountPerDesa(), request.plannedMonth()));
+        return perDesa.allocate(new PerDesaAllocation(request.year(), request.kecamatanCode(),
+                request.kabupatenKotaCode(), Boolean.TRUE.equals(request.wholeProvince()), request.onlyDesa(),
+                request.opdCode(), request.programmeCode(), request.title(), request.amountPerDesa(),
+                request.plannedMonth(), Boolean.TRUE.equals(request.includeExisting()),
+                Boolean.TRUE.equals(request.fitOnly())));
     }
 
     @GetMapping("/{allocationId}")
@@ -97,7 +102,8 @@ class AllocationApiController {
                          @NotNull @Min(1) @Max(12) Integer plannedMonth) {
     }
 
-    record PerDesaRequest(@NotNull Integer year, String kecamatanCode, String kabupatenKotaCode, boolean onlyDesa,
+    record PerDesaRequest(@NotNull Integer year, String kecamatanCode, String kabupatenKotaCode,
+                          Boolean wholeProvince, boolean onlyDesa, Boolean includeExisting, Boolean fitOnly,
                           @NotBlank String opdCode, @NotBlank String programmeCode,
                           @NotBlank @Size(max = 250) String title,
                           @NotNull @DecimalMin("0.01") @Digits(integer = 16, fraction = 2) BigDecimal amountPerDesa,

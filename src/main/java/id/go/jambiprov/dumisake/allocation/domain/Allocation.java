@@ -99,6 +99,7 @@ public class Allocation {
                       Mechanism mechanism, String desaCode, String title, BigDecimal amount, int plannedMonth,
                       String createdBy) {
         AllocationRules.requireWellFormed(amount, plannedMonth, title);
+        WholeRupiah.require(amount);
         this.fiscalYear = fiscalYear;
         this.kecamatanCode = kecamatanCode;
         this.opdCode = opdCode;
@@ -120,6 +121,7 @@ public class Allocation {
     /** The increase the revision asks of the envelope (negative when money returns to it). */
     public BigDecimal revise(BigDecimal newAmount, String by) {
         AllocationRules.requireActive(status);
+        WholeRupiah.require(newAmount);
         AllocationRules.requireNotBelowDisbursed(newAmount, disbursed);
         BigDecimal increase = newAmount.subtract(amount);
         amount = newAmount;

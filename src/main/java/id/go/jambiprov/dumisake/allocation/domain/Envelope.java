@@ -97,6 +97,29 @@ public final class Envelope {
      * in the order of {@code amounts}.
      */
     public static void reserveAll(Map<Envelope, BigDecimal> amounts) {
+        List<EnvelopeShortfall> shortfalls = shortfalls(amounts);
+        if (!shortfalls.isEmpty()) {
+            throw new PerDesaShortfallException(shortfalls);
+        }
+        amounts.forEach(Envelope::reserve);
+    }
+
+    /**
+     * Several envelopes take their amounts where they can ("simpan yang muat saja"): an envelope that cannot
+     * take its whole amount takes nothing — a kecamatan is never half served — and is returned with how much it
+     * lacks, in the order of {@code amounts}.
+     */
+    public static List<EnvelopeShortfall> reserveWhatFits(Map<Envelope, BigDecimal> amounts) {
+        List<EnvelopeShortfall> shortfalls = shortfalls(amounts);
+        amounts.forEach((envelope, amount) -> {
+            if (envelope.canTake(amount)) {
+                envelope.reserve(amount);
+            }
+        });
+        return shortfalls;
+    }
+
+    private static List<EnvelopeShortfall> shortfalls(Map<Envelope, BigDecimal> amounts) {
         List<EnvelopeShortfall> shortfalls = new ArrayList<>();
         amounts.forEach((envelope, amount) -> {
             if (!envelope.canTake(amount)) {
@@ -104,10 +127,7 @@ public final class Envelope {
                         envelope.remaining()));
             }
         });
-        if (!shortfalls.isEmpty()) {
-            throw new PerDesaShortfallException(shortfalls);
-        }
-        amounts.forEach(Envelope::reserve);
+        return shortfalls;
     }
 
     /**
@@ -118,12 +138,15 @@ public final class Envelope {
         if (newPagu.signum() <= 0) {
             throw new IllegalArgumentException("pagu must be positive");
         }
+        WholeRupiah.require(newPagu);
         List<Envelope> over = envelopes.stream().filter(e -> e.allocated.compareTo(newPagu) > 0).toList();
         if (!over.isEmpty()) {
             throw new BusinessRuleException("PAGU_BELOW_ALLOCATED", "fiscalYear.paguBelowAllocated",
                     Rupiah.format(newPagu), over.size(), over.stream()
                     .map(e -> e.kecamatanName + " (" + Rupiah.format(e.allocated) + ")")
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")))
+                    .with("kecamatan", over.stream().map(e -> Map.<String, Object>of("kecamatanCode", e.kecamatanCode,
+                            "kecamatanName", e.kecamatanName, "allocated", e.allocated)).toList());
         }
         envelopes.forEach(e -> e.pagu = newPagu);
     }

@@ -24,8 +24,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -106,6 +108,18 @@ public class AllocationQueries {
                 from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where, params,
                 (rs, n) -> new AllocationTotals(rs.getLong("allocations"), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised")));
+    }
+
+    /**
+     * The desa that hold an ACTIVE allocation of the programme in the year, whatever the caller's OPD: the
+     * per-desa allocation skips them.
+     */
+    public Set<String> desaWithActiveAllocation(int year, String programmeCode) {
+        return new HashSet<>(jdbc.queryForList("""
+                        select distinct desa_code from allocation
+                        where fiscal_year = :year and programme_code = :programme and status = 'ACTIVE'
+                          and desa_code is not null""",
+                new MapSqlParameterSource("year", year).addValue("programme", programmeCode), String.class));
     }
 
     private static String where(AllocationFilter filter, MapSqlParameterSource params) {

@@ -2,20 +2,13 @@ package id.go.jambiprov.dumisake.allocation.internal;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.domain.Allocation;
 import id.go.jambiprov.dumisake.allocation.domain.AllocationRepository;
 import id.go.jambiprov.dumisake.allocation.domain.Envelope;
 import id.go.jambiprov.dumisake.allocation.domain.Envelopes;
-import id.go.jambiprov.dumisake.region.DesaSummary;
-import id.go.jambiprov.dumisake.region.DesaType;
-import id.go.jambiprov.dumisake.region.RegionService;
-import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,8 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static id.go.jambiprov.dumisake.allocation.internal.NewAllocationChecks.blankToNull;
 
 /**
  * Allocating the kecamatan envelopes: the changes (the reads are {@link AllocationQueries}'). Every writer locks
@@ -49,16 +40,14 @@ public class AllocationService {
     private final AllocationQueries queries;
     private final NewAllocationChecks checks;
     private final AllocationRecords records;
-    private final RegionService regions;
 
     AllocationService(AllocationRepository allocations, Envelopes envelopes, AllocationQueries queries,
-                      NewAllocationChecks checks, AllocationRecords records, RegionService regions) {
+                      NewAllocationChecks checks, AllocationRecords records) {
         this.allocations = allocations;
         this.envelopes = envelopes;
         this.queries = queries;
         this.checks = checks;
         this.records = records;
-        this.regions = regions;
     }
 
     /**
@@ -134,40 +123,6 @@ public class AllocationService {
         AllocationView after = queries.get(id);
         records.recordChange("ALLOCATION_CANCELLED", before, after);
         return after;
-    }
-
-    /**
-     * One allocation per desa of a kecamatan or kabupaten/kota, all or nothing: the envelopes are locked
-     * in code order (two bulk writers cannot deadlock), and if any of them lacks money nothing is written
-     * and the refusal lists every kecamatan with how much it lacks.
-     */
-    @PreAuthorize("hasRole('ADMIN')")
-    public PerDesaResult allocatePerDesa(PerDesaAllocation request) {
-        // importAll checks these again per desa; here they come before the questions of scope and desa
-        checks.requireOpen(request.year());
-        checks.requireActiveOpd(request.opdCode());
-        checks.requireActiveProgramme(request.programmeCode());
-        if (request.amountPerDesa().signum() <= 0 || request.title() == null || request.title().isBlank()) {
-            throw new IllegalArgumentException("invalid per-desa allocation");
-        }
-        if ((blankToNull(request.kecamatanCode()) == null) == (blankToNull(request.kabupatenKotaCode()) == null)) {
-            throw new BusinessRuleException("SCOPE_REQUIRED", "allocation.perDesa.scopeRequired");
-        }
-        List<DesaSummary> desa = regions.desa(blankToNull(request.kabupatenKotaCode()),
-                        blankToNull(request.kecamatanCode()), null, Pageable.unpaged(Sort.by("code"))).stream()
-                .filter(d -> !request.onlyDesa() || d.type() == DesaType.DESA)
-                .toList();
-        if (desa.isEmpty()) {
-            throw new BusinessRuleException("NO_DESA", "allocation.perDesa.noDesa");
-        }
-        List<AllocationView> created = importAll(desa.stream()
-                .map(d -> new NewAllocation(request.year(), d.kecamatanCode(), request.opdCode(),
-                        request.programmeCode(), Mechanism.BANTUAN_KEUANGAN_DESA, d.code(),
-                        request.title().strip() + " – " + d.name(), request.amountPerDesa(), request.plannedMonth()))
-                .toList());
-        long kecamatan = desa.stream().map(DesaSummary::kecamatanCode).distinct().count();
-        return new PerDesaResult(created.size(), (int) kecamatan,
-                request.amountPerDesa().multiply(BigDecimal.valueOf(created.size())));
     }
 
     /**

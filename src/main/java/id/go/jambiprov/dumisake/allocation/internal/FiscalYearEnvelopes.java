@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.allocation.internal;
 
 import id.go.jambiprov.dumisake.allocation.domain.Envelope;
 import id.go.jambiprov.dumisake.allocation.domain.Envelopes;
+import id.go.jambiprov.dumisake.allocation.domain.WholeRupiah;
 import id.go.jambiprov.dumisake.programme.FiscalYearOpened;
 import id.go.jambiprov.dumisake.programme.PaguChanged;
 import org.springframework.context.event.EventListener;
@@ -29,6 +30,7 @@ class FiscalYearEnvelopes {
 
     @EventListener
     void on(FiscalYearOpened opened) {
+        WholeRupiah.require(opened.paguPerKecamatan());
         envelopes.open(opened.year(), opened.paguPerKecamatan());
     }
 

@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.domain.AllocationRules;
+import id.go.jambiprov.dumisake.allocation.domain.WholeRupiah;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -109,6 +110,7 @@ class NewAllocationChecks {
         /** Throws the first rule the request breaks; otherwise what the checks read. */
         Checked check(NewAllocation request) {
             AllocationRules.requireWellFormed(request.amount(), request.plannedMonth(), request.title());
+            WholeRupiah.require(request.amount());
             if (openYears.add(request.year())) {
                 requireOpen(request.year());
             }

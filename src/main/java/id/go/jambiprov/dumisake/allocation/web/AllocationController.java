@@ -78,10 +78,11 @@ class AllocationController {
             AllocationView revised = allocations.revise(id, Rupiah.parse(amount), version);
             pages.flash(redirect, "allocation.revised", Rupiah.format(revised.amount()));
         } catch (MoneyFormatException e) {
-            redirect.addFlashAttribute("actionError", pages.message(e.messageKey()));
+            redirect.addFlashAttribute("amountError", pages.message(e.messageKey()));
             redirect.addFlashAttribute("typedAmount", amount);
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("actionError", pages.message(e.messageKey(), e.arguments()));
+            // every refusal of a revision is about the amount typed: it is shown under that field
+            redirect.addFlashAttribute("amountError", pages.message(e.messageKey(), e.arguments()));
             redirect.addFlashAttribute("typedAmount", amount);
         }
         return "redirect:/alokasi/" + id;
@@ -95,7 +96,7 @@ class AllocationController {
             allocations.cancel(id, reason, version);
             pages.flash(redirect, "allocation.cancelledNow", id);
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("actionError", pages.message(e.messageKey(), e.arguments()));
+            redirect.addFlashAttribute("cancelError", pages.message(e.messageKey(), e.arguments()));
         }
         return "redirect:/alokasi/" + id;
     }

@@ -3,11 +3,13 @@ package id.go.jambiprov.dumisake.allocation.web;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.domain.WholeRupiah;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -26,11 +28,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** The admin's form for one new allocation, with what the chosen envelope has left. */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class NewAllocationController {
+
+    /** The field each refusal of a new allocation concerns. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry(WholeRupiah.CODE, "amount"),
+            Map.entry("ENVELOPE_EXCEEDED", "amount"), Map.entry("FISCAL_YEAR_CLOSED", "year"),
+            Map.entry("KECAMATAN_UNKNOWN", "kecamatanCode"), Map.entry("OPD_UNKNOWN", "opdCode"),
+            Map.entry("OPD_INACTIVE", "opdCode"), Map.entry("PROGRAMME_UNKNOWN", "programmeCode"),
+            Map.entry("PROGRAMME_INACTIVE", "programmeCode"), Map.entry("DESA_UNKNOWN", "desaCode"),
+            Map.entry("DESA_REQUIRED", "desaCode"), Map.entry("DESA_NOT_ALLOWED", "desaCode"),
+            Map.entry("DESA_OUTSIDE_KECAMATAN", "desaCode"));
 
     private final AllocationService allocations;
     private final EnvelopeQueries envelopes;
@@ -70,7 +82,11 @@ class NewAllocationController {
                     created.kecamatanName());
             return "redirect:/tahun-anggaran/" + created.year() + "/kecamatan/" + created.kecamatanCode();
         } catch (BusinessRuleException e) {
-            result.reject(e.messageKey(), e.arguments(), null);
+            FormRefusal.reject(result, e, FIELDS);
+            if ("desaCode".equals(FIELDS.get(e.code()))) {
+                // the desa select belongs to the htmx fragment, which is rendered without the form's binding
+                model.addAttribute("desaError", pages.message(e.messageKey(), e.arguments()));
+            }
             return form(form, model);
         }
     }

@@ -1,12 +1,14 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
+import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.PerDesaShortfallException;
-import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.allocation.domain.WholeRupiah;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocations;
 import id.go.jambiprov.dumisake.allocation.internal.PerDesaResult;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
-import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,19 +19,27 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
 
-/** "Amount X to every desa of a kecamatan or kabupaten/kota": the admin's form, all or nothing. */
+/** "Amount X to every desa of a kecamatan, a kabupaten/kota or the province": the admin's form. */
 @Controller
 @RequestMapping("/alokasi/per-desa")
 @PreAuthorize("hasRole('ADMIN')")
 class PerDesaController {
 
-    private final AllocationService allocations;
+    private static final Map<String, String> FIELDS = Map.of(WholeRupiah.CODE, "amountPerDesa",
+            "SCOPE_REQUIRED", "scope", "NO_DESA", "scope", "FISCAL_YEAR_CLOSED", "year",
+            "OPD_UNKNOWN", "opdCode", "OPD_INACTIVE", "opdCode", "PROGRAMME_UNKNOWN", "programmeCode",
+            "PROGRAMME_INACTIVE", "programmeCode");
+
+    private final PerDesaAllocations allocations;
     private final AllocationPages pages;
 
-    PerDesaController(AllocationService allocations, AllocationPages pages) {
+    PerDesaController(PerDesaAllocations allocations, AllocationPages pages) {
         this.allocations = allocations;
         this.pages = pages;
     }
@@ -49,22 +59,31 @@ class PerDesaController {
         if (result.hasErrors()) {
             return form(form, model);
         }
-        boolean kecamatanScope = form.getScope().startsWith("kec:");
-        String code = form.getScope().substring(form.getScope().indexOf(':') + 1);
         try {
-            PerDesaResult written = allocations.allocatePerDesa(new PerDesaAllocation(form.getYear(),
-                    kecamatanScope ? code : null, kecamatanScope ? null : code, form.isOnlyDesa(), form.getOpdCode(),
-                    form.getProgrammeCode(), form.getTitle(), amount, form.getPlannedMonth()));
-            pages.flash(redirect, "allocation.perDesa.done", written.allocations(), written.kecamatan(),
-                    Rupiah.format(written.total()));
-            return "redirect:/tahun-anggaran/" + form.getYear();
+            PerDesaResult written = allocations.allocate(new PerDesaAllocation(form.getYear(), form.codeOf("kec"),
+                    form.codeOf("kab"), PerDesaForm.PROVINCE.equals(form.getScope()), form.isOnlyDesa(),
+                    form.getOpdCode(), form.getProgrammeCode(), form.getTitle(), amount, form.getPlannedMonth(),
+                    form.isIncludeExisting(), form.isFitOnly()));
+            redirect.addFlashAttribute("perDesaResult", written);
+            redirect.addFlashAttribute("perDesaList", listOf(form));
+            return "redirect:/alokasi/per-desa";
         } catch (PerDesaShortfallException e) {
             result.reject(e.messageKey(), e.arguments(), null);
             model.addAttribute("shortfalls", e.shortfalls());
         } catch (BusinessRuleException e) {
-            result.reject(e.messageKey(), e.arguments(), null);
+            FormRefusal.reject(result, e, FIELDS);
         }
         return form(form, model);
+    }
+
+    /** The allocation list filtered to what this run wrote (and what the same programme already held there). */
+    private static String listOf(PerDesaForm form) {
+        return UriComponentsBuilder.fromPath("/alokasi").queryParam("year", form.getYear())
+                .queryParam("programme", form.getProgrammeCode()).queryParam("opd", form.getOpdCode())
+                .queryParam("mechanism", Mechanism.BANTUAN_KEUANGAN_DESA)
+                .queryParamIfPresent("kabupatenKota", Optional.ofNullable(form.codeOf("kab")))
+                .queryParamIfPresent("kecamatan", Optional.ofNullable(form.codeOf("kec")))
+                .encode().toUriString();
     }
 
     private String form(PerDesaForm form, Model model) {

@@ -10,12 +10,16 @@ import lombok.Data;
 @Data
 public class PerDesaForm {
 
+    static final String PROVINCE = "prov";
+
     @NotNull
     private Integer year;
-    /** {@code kec:15.01.01} or {@code kab:15.01}: one select for both scopes. */
+    /** {@code prov}, {@code kab:15.01} or {@code kec:15.01.01}: one select for the three scopes. */
     @NotBlank
     private String scope;
     private boolean onlyDesa = true;
+    private boolean includeExisting;
+    private boolean fitOnly;
     @NotBlank
     private String opdCode = "DP3AP2";
     @NotBlank
@@ -28,4 +32,8 @@ public class PerDesaForm {
     @Min(1)
     @Max(12)
     private Integer plannedMonth = 4;
+
+    String codeOf(String prefix) {
+        return scope != null && scope.startsWith(prefix + ":") ? scope.substring(prefix.length() + 1) : null;
+    }
 }

@@ -8,6 +8,7 @@ import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.beneficiary.internal.RecordedAid;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
@@ -27,10 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** The aid of an allocation, its form, and cancelling an aid record. */
 @Controller
 class AidController {
+
+    /** The field each refusal of aid concerns; the others (mechanism, cancelled allocation) concern the form. */
+    private static final Map<String, String> FIELDS = Map.of("BENEFICIARY_UNKNOWN", "nik",
+            "DECILE_NOT_ELIGIBLE", "nik", "DOUBLE_RECEIPT", "nik", "DESA_OUTSIDE_KECAMATAN", "nik",
+            "AID_DATE_OUTSIDE_YEAR", "date", "ALLOCATION_EXCEEDED", "amount");
 
     private final AidService aidService;
     private final AidQueries aidQueries;
@@ -95,7 +102,7 @@ class AidController {
             }
             return "redirect:/alokasi/" + allocationId + "/bantuan";
         } catch (BusinessRuleException e) {
-            result.reject(e.messageKey(), e.arguments(), null);
+            FormRefusal.reject(result, e, FIELDS);
             return aidPage(allocationId, model);
         } catch (TooManyRequestsException e) {
             result.reject(e.messageKey(), e.arguments(), null);

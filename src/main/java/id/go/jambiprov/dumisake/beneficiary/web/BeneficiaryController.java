@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryView;
 import id.go.jambiprov.dumisake.beneficiary.internal.NewBeneficiary;
 import id.go.jambiprov.dumisake.beneficiary.internal.NikCheck;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.CrossSiteRequestException;
 import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.JambiTime;
@@ -31,10 +32,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Beneficiary search, registration and detail; the people with aid of several programmes; the counts. */
 @Controller
 class BeneficiaryController {
+
+    /** The field each refusal of a new beneficiary concerns. */
+    private static final Map<String, String> FIELDS = Map.of("BENEFICIARY_EXISTS", "nik",
+            "NIK_BIRTH_DATE_MISMATCH", "dateOfBirth", "NIK_SEX_MISMATCH", "sex", "DESA_UNKNOWN", "desaCode",
+            "DECILE_INVALID", "welfareDecile", "NAME_REQUIRED", "name");
 
     private static final int NAME_RESULTS = 50;
 
@@ -107,7 +114,7 @@ class BeneficiaryController {
             flash.success(redirect, "beneficiary.registered", created.name());
             return "redirect:/penerima/" + created.id();
         } catch (BusinessRuleException e) {
-            result.reject(e.messageKey(), e.arguments(), null);
+            FormRefusal.reject(result, e, FIELDS);
             return "beneficiary/form";
         } catch (TooManyRequestsException e) {
             result.reject(e.messageKey(), e.arguments(), null);

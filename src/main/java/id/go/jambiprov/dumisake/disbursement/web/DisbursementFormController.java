@@ -8,6 +8,7 @@ import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.internal.EvidenceFile;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import jakarta.validation.Valid;
@@ -25,12 +26,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
 
 /** The operator's disbursement form (record, change, and optionally submit at once) and the submit button. */
 @Controller
 @PreAuthorize("hasRole('OPD_OPERATOR')")
 class DisbursementFormController {
+
+    /** The field each refusal of a disbursement concerns; the others (a cancelled allocation, …) concern the form. */
+    private static final Map<String, String> FIELDS = Map.of("ALLOCATION_EXCEEDED", "amount",
+            "SP2D_DUPLICATE", "sp2dNumber", "SP2D_DATE_OUTSIDE_YEAR", "sp2dDate", "SP2D_DATE_IN_FUTURE", "sp2dDate",
+            "PROGRESS_TOO_LOW", "tranche", "EVIDENCE_TOO_LARGE", "evidence", "EVIDENCE_TYPE", "evidence");
 
     private final DisbursementService disbursements;
     private final DisbursementQueries queries;
@@ -66,7 +73,7 @@ class DisbursementFormController {
             DisbursementView created = disbursements.create(id, command(form, amount), evidence(form));
             return saved("submit".equals(action) ? disbursements.submit(created.id()) : created, redirect);
         } catch (BusinessRuleException e) {
-            result.reject(e.messageKey(), e.arguments(), null);
+            FormRefusal.reject(result, e, FIELDS);
             return form(id, form, model);
         }
     }
@@ -96,7 +103,7 @@ class DisbursementFormController {
                 DisbursementView edited = disbursements.edit(id, command(form, amount), evidence(form), form.getVersion());
                 return saved("submit".equals(action) ? disbursements.submit(id) : edited, redirect);
             } catch (BusinessRuleException e) {
-                result.reject(e.messageKey(), e.arguments(), null);
+                FormRefusal.reject(result, e, FIELDS);
             }
         }
         model.addAttribute("disbursement", d);

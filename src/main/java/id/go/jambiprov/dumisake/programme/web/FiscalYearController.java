@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.programme.domain.FiscalYear;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.Flash;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -22,12 +23,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /** Fiscal years: opening, the pagu, closing (the envelopes of a year are the allocation pages'). */
 @Controller
 @RequestMapping("/tahun-anggaran")
 @PreAuthorize("hasAnyRole('ADMIN', 'EXPERT')")
 class FiscalYearController {
+
+    /** The field each refusal of opening a year concerns. */
+    private static final Map<String, String> OPEN_FIELDS = Map.of("FISCAL_YEAR_EXISTS", "year",
+            "FISCAL_YEAR_INVALID", "year", "SEN_NOT_ALLOWED", "pagu");
 
     private final FiscalYearService fiscalYears;
     private final Flash flash;
@@ -62,7 +68,7 @@ class FiscalYearController {
                 flash(redirect, "fiscalYear.opened", opened.year(), opened.envelopeCount());
                 return "redirect:/tahun-anggaran/" + opened.year();
             } catch (BusinessRuleException e) {
-                result.reject(e.messageKey(), e.arguments(), null);
+                FormRefusal.reject(result, e, OPEN_FIELDS);
             }
         }
         return list(model);
@@ -78,10 +84,15 @@ class FiscalYearController {
             flash(redirect, "fiscalYear.paguChanged", year, Rupiah.format(newPagu));
             return "redirect:/tahun-anggaran";
         } catch (MoneyFormatException e) {
-            redirect.addFlashAttribute("yearError", flash.text(e.messageKey()));
+            redirect.addFlashAttribute("paguError", flash.text(e.messageKey()));
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("yearError", flash.text(e.messageKey(), e.arguments()));
+            Object over = e.details().get("kecamatan");
+            // a long refusal (the kecamatan that hold more than the new pagu) becomes a table, not a sentence
+            redirect.addFlashAttribute("paguError", over == null ? flash.text(e.messageKey(), e.arguments())
+                    : flash.text("fiscalYear.paguBelowAllocatedShort", e.arguments()));
+            redirect.addFlashAttribute("paguOver", over);
         }
+        redirect.addFlashAttribute("typedPagu", pagu);
         redirect.addFlashAttribute("errorYear", year);
         return "redirect:/tahun-anggaran";
     }

@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.Flash;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,11 +25,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /** The programme catalogue; admins add, rename, move and deactivate programmes. */
 @Controller
 @RequestMapping("/program")
 class ProgrammeController {
+
+    /** The field each refusal of a new programme concerns. */
+    private static final Map<String, String> NEW_FIELDS = Map.of("PROGRAMME_EXISTS", "code",
+            "PROGRAMME_CODE_INVALID", "code", "PROGRAMME_NAME_TAKEN", "name", "NAME_REQUIRED", "name");
 
     private final ProgrammeService programmes;
     private final OpdService opds;
@@ -61,7 +67,7 @@ class ProgrammeController {
                 flash.success(redirect, "programme.created", form.getName());
                 return "redirect:/program";
             } catch (BusinessRuleException e) {
-                result.reject(e.messageKey(), e.arguments(), null);
+                FormRefusal.reject(result, e, NEW_FIELDS);
             }
         }
         return list(model);
@@ -79,7 +85,8 @@ class ProgrammeController {
             programmes.change(code, name, pillar, leadOpdCode, active, version);
             flash.success(redirect, "programme.changed", name.strip());
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
+            refused(redirect, e, "NAME_REQUIRED".equals(e.code()) || "PROGRAMME_NAME_TAKEN".equals(e.code())
+                    ? "name-" + code : null);
         }
         return "redirect:/program";
     }
@@ -92,7 +99,7 @@ class ProgrammeController {
             ProgrammeView changed = programmes.limitWelfareDecile(code, maxWelfareDecile);
             flash.success(redirect, "programme.changed", changed.name());
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
+            refused(redirect, e, "decile-" + code);
         }
         return "redirect:/program";
     }
@@ -106,9 +113,15 @@ class ProgrammeController {
             ProgrammeView changed = programmes.requireProgressForNextTranche(code, percent(minProgress));
             flash.success(redirect, "programme.changed", changed.name());
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
+            refused(redirect, e, "min-progress-input-" + code);
         }
         return "redirect:/program";
+    }
+
+    /** The refusal under the field of the row's form it concerns ({@code fieldId}), or as a banner when none. */
+    private void refused(RedirectAttributes redirect, BusinessRuleException e, String fieldId) {
+        redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
+        redirect.addFlashAttribute("programmeErrorField", fieldId);
     }
 
     /** "60", "62,5" or "62.5"; blank for none. */

@@ -206,6 +206,7 @@ class AllocationImportCheck {
     private static String columnOf(String ruleCode) {
         return switch (ruleCode) {
             case "KECAMATAN_UNKNOWN" -> "kode_kecamatan";
+            case "SEN_NOT_ALLOWED" -> "jumlah";
             case "OPD_UNKNOWN", "OPD_INACTIVE" -> "kode_opd";
             case "PROGRAMME_UNKNOWN", "PROGRAMME_INACTIVE" -> "kode_program";
             case "DESA_UNKNOWN", "DESA_REQUIRED", "DESA_NOT_ALLOWED", "DESA_OUTSIDE_KECAMATAN" -> "kode_desa";
