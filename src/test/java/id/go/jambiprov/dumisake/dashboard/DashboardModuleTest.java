@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,8 @@ class DashboardModuleTest {
     FiscalYearService fiscalYears;
     @MockitoBean
     RegionService regions;
+    @MockitoBean
+    ProgressReports progress;
 
     @Autowired
     Dashboards dashboards;

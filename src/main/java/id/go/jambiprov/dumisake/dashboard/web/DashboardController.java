@@ -83,7 +83,7 @@ class DashboardController {
             figures.put("byProgramme", overview.byProgramme());
             figures.put("byMechanism", overview.byMechanism());
             figures.put("laggards", overview.laggards());
-            figures.put("openNotes", notes.openCount());
+            figures.put("openNotes", notes.openCount(kabupatenKota));
             return figures;
         }));
         return "dashboard/dashboard";

@@ -31,8 +31,8 @@ class ReviewNoteController {
     }
 
     @GetMapping("/catatan")
-    String open(Model model) {
-        model.addAttribute("notes", notes.open());
+    String open(@RequestParam(required = false) String kabupatenKota, Model model) {
+        model.addAttribute("notes", notes.open(kabupatenKota));
         model.addAttribute("returnTo", "/catatan");
         return "dashboard/notes";
     }
