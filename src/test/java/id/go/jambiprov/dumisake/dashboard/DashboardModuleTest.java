@@ -114,6 +114,16 @@ class DashboardModuleTest {
         assertThat(months.get(5).plannedCumulative()).isEqualByComparingTo(ALLOCATED);
     }
 
+    @Test
+    void aYearAfterOneWithoutDataHasNothingToCompareWith() {
+        Summary summary = asAdmin(() -> dashboards.summary(YEAR, null));
+        List<MonthPoint> months = asAdmin(() -> dashboardService.monthly(YEAR, null));
+
+        // 2017 has no envelopes: no "Rp 0 (–)" and no flat zero line of it
+        assertThat(summary.hasPreviousYear()).isFalse();
+        assertThat(months).extracting(MonthPoint::previousYearCumulative).containsOnlyNulls();
+    }
+
     private static <T> T asAdmin(Supplier<T> read) {
         AtomicReference<T> result = new AtomicReference<>();
         SystemAuthentication.run(() -> result.set(read.get()));
