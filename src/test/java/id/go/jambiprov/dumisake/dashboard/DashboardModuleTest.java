@@ -5,6 +5,8 @@ import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteView;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
@@ -58,6 +60,9 @@ class DashboardModuleTest {
 
     @Autowired
     DashboardService dashboardService;
+
+    @Autowired
+    ReviewNoteService notes;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -122,6 +127,26 @@ class DashboardModuleTest {
         // 2017 has no envelopes: no "Rp 0 (–)" and no flat zero line of it
         assertThat(summary.hasPreviousYear()).isFalse();
         assertThat(months).extracting(MonthPoint::previousYearCumulative).containsOnlyNulls();
+    }
+
+    @Test
+    void theOpenNotesOfAKabupatenKotaAreThoseOnItsKecamatanAndTheirAllocations() {
+        long all = asAdmin(() -> notes.openCount(null));
+        long kerinci = asAdmin(() -> notes.openCount("15.01"));
+        long allocation = jdbc.queryForObject("select id from allocation where fiscal_year = ?", Long.class, YEAR);
+        jdbc.update("""
+                insert into review_note (target_type, target_code, target_label, fiscal_year, opd_code, text, status, created_by)
+                values ('KECAMATAN', '15.01.01', 'Gunung Raya', ?, null, 'Uji kecamatan Kerinci', 'OPEN', 'uji'),
+                       ('ALLOCATION', ?, 'Uji', ?, 'DISDIK', 'Uji alokasi Kerinci', 'OPEN', 'uji'),
+                       ('KECAMATAN', '15.02.01', 'Jangkat', ?, null, 'Uji kecamatan Merangin', 'OPEN', 'uji'),
+                       ('OPD', 'DISDIK', 'DISDIK', ?, 'DISDIK', 'Uji OPD', 'OPEN', 'uji')""",
+                YEAR, Long.toString(allocation), YEAR, YEAR, YEAR);
+
+        assertThat(asAdmin(() -> notes.openCount(null))).isEqualTo(all + 4);
+        assertThat(asAdmin(() -> notes.openCount("15.01"))).isEqualTo(kerinci + 2);
+        assertThat(asAdmin(() -> notes.open("15.01"))).extracting(ReviewNoteView::text)
+                .contains("Uji kecamatan Kerinci", "Uji alokasi Kerinci")
+                .doesNotContain("Uji kecamatan Merangin", "Uji OPD");
     }
 
     private static <T> T asAdmin(Supplier<T> read) {
