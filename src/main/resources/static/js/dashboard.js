@@ -6,6 +6,11 @@
     var rupiah = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 0});
     var percent = new Intl.NumberFormat('id-ID', {maximumFractionDigits: 1});
 
+    /** An operator's kecamatan where its OPD has no allocation has pagu 0 (see dashboard.internal.RegionRollup). */
+    function hasMoney(row) {
+        return Number(row.pagu) > 0;
+    }
+
     function drawMap() {
         var element = document.getElementById('map');
         if (!element || !window.echarts) {
@@ -24,6 +29,9 @@
             option: function (rows, map) {
                 return {
                     tooltip: RegionMap.tooltip(function (row) {
+                        if (!hasMoney(row)) {
+                            return data.labelNoAllocation;
+                        }
                         return data.labelPagu + ': Rp ' + rupiah.format(row.pagu) + '<br>'
                             + data.labelAllocated + ': Rp ' + rupiah.format(row.allocated)
                             + ' (' + percent.format(row.allocatedPercent) + '%)<br>'
@@ -35,9 +43,11 @@
                         text: [data.labelHigh, data.labelLow],
                         inRange: {color: ['#b2182b', '#f4a582', '#fddbc7', '#92c5de', '#2166ac']}
                     },
-                    series: [RegionMap.series(map, rows, function (row) {
-                        return Number(state.metric === 'realised' ? row.realisedPercent : row.allocatedPercent);
-                    })]
+                    series: [RegionMap.zoomTo(RegionMap.series(map, rows, function (row) {
+                        // no value: the area stays grey ("tidak ada alokasi" on an operator's map), never red
+                        return hasMoney(row)
+                            ? Number(state.metric === 'realised' ? row.realisedPercent : row.allocatedPercent) : '-';
+                    }), map, data.kabupatenKota)]
                 };
             },
             rendered: function () { return state.level + ':' + state.metric; }
@@ -77,12 +87,15 @@
                 grid: {left: 90, right: 20, top: 40, bottom: 30},
                 xAxis: {type: 'category', data: data.months.split(',')},
                 yAxis: {type: 'value', axisLabel: {formatter: function (value) { return rupiah.format(value / 1e9) + ' M'; }}},
+                // a line without any value (last year without data) is left out, legend entry included
                 series: [
                     series(data.labelPlan, 'plannedCumulative', {type: 'dashed'}),
                     series(data.labelRealised, 'realisedCumulative', {width: 3}),
                     series(data.labelPrevious, 'previousYearCumulative', {type: 'dotted'}),
                     series(data.labelPhysical, 'physicalCumulative', {width: 2, type: 'dashed'})
-                ]
+                ].filter(function (line) {
+                    return line.data.some(function (value) { return value !== null; });
+                })
             });
             element.dataset.rendered = 'true';
         });

@@ -106,5 +106,44 @@ window.RegionMap = (function () {
         return chart;
     }
 
-    return {getJson: getJson, geo: geo, draw: draw, tooltip: tooltip, series: series};
+    /**
+     * Zooms a map series to one kabupaten/kota (code '15.01'): the map is centred on the bounding box of its
+     * areas (a kecamatan's code starts with its kabupaten/kota's) and scaled so that the box fills it. Without
+     * a code, or when no area matches, the series is left showing the province.
+     */
+    function zoomTo(mapSeries, map, kabupatenKotaCode) {
+        var json = echarts.getMap(map);
+        if (!kabupatenKotaCode || !json || !json.geoJSON) {
+            return mapSeries;
+        }
+        var box = null;
+        json.geoJSON.features.forEach(function (feature) {
+            var code = feature.properties && feature.properties.code;
+            if (code && (code === kabupatenKotaCode || code.indexOf(kabupatenKotaCode + '.') === 0)) {
+                box = extend(box, feature.geometry.coordinates);
+            }
+        });
+        if (!box) {
+            return mapSeries;
+        }
+        var province = null;
+        json.geoJSON.features.forEach(function (feature) { province = extend(province, feature.geometry.coordinates); });
+        var scale = Math.min((province[2] - province[0]) / (box[2] - box[0]), (province[3] - province[1]) / (box[3] - box[1]));
+        mapSeries.center = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+        mapSeries.zoom = Math.max(1, scale * 0.9);
+        return mapSeries;
+    }
+
+    /** The box [minLon, minLat, maxLon, maxLat] grown by every position in nested GeoJSON coordinates. */
+    function extend(box, coordinates) {
+        if (typeof coordinates[0] === 'number') {
+            return box ? [Math.min(box[0], coordinates[0]), Math.min(box[1], coordinates[1]),
+                Math.max(box[2], coordinates[0]), Math.max(box[3], coordinates[1])]
+                : [coordinates[0], coordinates[1], coordinates[0], coordinates[1]];
+        }
+        coordinates.forEach(function (inner) { box = extend(box, inner); });
+        return box;
+    }
+
+    return {getJson: getJson, geo: geo, draw: draw, tooltip: tooltip, series: series, zoomTo: zoomTo};
 })();

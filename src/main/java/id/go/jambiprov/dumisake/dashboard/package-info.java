@@ -3,5 +3,5 @@
  * review notes. Others read its figures through {@link id.go.jambiprov.dumisake.dashboard.Dashboards}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dasbor",
-        allowedDependencies = {"account", "allocation", "audit", "opd", "programme", "region", "shared"})
+        allowedDependencies = {"account", "allocation", "audit", "opd", "programme", "progress", "region", "shared"})
 package id.go.jambiprov.dumisake.dashboard;

@@ -11,6 +11,8 @@ import id.go.jambiprov.dumisake.progress.internal.TrancheProgressCheck;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -101,6 +103,14 @@ public class ProgressReports {
     /** For exports: the output targets and latest physical progress of a year's allocations, by allocation id. */
     public Map<Long, MonitoringFigures> figures(int year) {
         return queries.figures(year);
+    }
+
+    /**
+     * The early warning "target keluaran belum diisi": a page of the year's active allocations in the caller's
+     * scope (and the kabupaten/kota, when given) that have no output target, with their number.
+     */
+    public Page<MissingOutputTarget> withoutOutputTargets(int year, String kabupatenKotaCode, Pageable pageable) {
+        return queries.withoutOutputTargets(year, kabupatenKotaCode, pageable);
     }
 
     /**

@@ -20,6 +20,7 @@ import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -219,7 +220,7 @@ class BeneficiaryServiceTest {
         assertThat(seenByExpert.nik()).isEqualTo(Nik.mask(nik)).doesNotContain(nik.substring(4));
         assertThat(seenByExpert.nikVisible()).isFalse();
         assertThat(as(OP_DINKES, () -> beneficiaries.get(registered.id())).nik()).isEqualTo(Nik.mask(nik));
-        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), 10)))
+        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), PageRequest.of(0, 10)).getContent()))
                 .allSatisfy(b -> assertThat(b.nik()).contains("*"));
 
         int viewsBefore = nikViews(registered.id());

@@ -22,6 +22,7 @@ import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -218,7 +219,7 @@ class NikSearchTest {
         assertThat(seenByDinkes.nik()).isEqualTo(Nik.mask(registered.nik()));
         assertThat(seenByDinkes.dateOfBirth()).isNull();
         assertThat(seenByDinkes.birthYear()).isEqualTo(1990);
-        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), 10)))
+        assertThat(as(OP_DISDIK, () -> people.searchByName(registered.name(), PageRequest.of(0, 10)).getContent()))
                 .allSatisfy(b -> assertThat(b.dateOfBirth()).isNull());
 
         String page = mvc.perform(get("/penerima/{id}", registered.id()).with(user(SignedIn.OPERATOR_DINKES)))

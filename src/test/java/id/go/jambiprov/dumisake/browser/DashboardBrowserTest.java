@@ -2,8 +2,10 @@ package id.go.jambiprov.dumisake.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +13,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The expert team reads the dashboard and map, leaves a note; the agency concerned answers it. */
+/**
+ * The expert team reads the dashboard and map, leaves a note; the agency concerned answers it. The dashboard
+ * fits 1280 px and 390 px, its warnings lead to paged lists, and an operator's map is its OPD's.
+ */
 class DashboardBrowserTest extends BrowserTestSupport {
 
     @Autowired
@@ -77,6 +85,115 @@ class DashboardBrowserTest extends BrowserTestSupport {
         WebElement resolved = waitFor(By.id("note-" + id));
         assertThat(resolved.getText()).contains("Selesai", "Tahap 2 dijadwalkan minggu depan.");
         assertAccessible();
+    }
+
+    /**
+     * At 1280 px the dashboard's tables fit the page, each warning shows its ten worst with the number of all
+     * and a link to a paged list of them whose pager shows the same total; at 390 px the lists and the
+     * dashboard stay within the page (a table scrolls inside its own frame).
+     */
+    @Test
+    void theDashboardFitsAndEachWarningLeadsToAllOfIt() {
+        loginAsDemo("admin");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        open("/dasbor?year=2026");
+        waitFor(By.id("programme-table"));
+        assertNoPageOverflow();
+        for (String table : List.of("kabupaten-kota-table", "opd-table", "mechanism-table", "programme-table")) {
+            Boolean fits = (Boolean) script("var t = document.getElementById(arguments[0]);"
+                    + " return t.scrollWidth <= t.parentElement.clientWidth;", table);
+            assertThat(fits).as(table + " fits its column at 1280 px").isTrue();
+        }
+        assertThat(browser.findElements(By.cssSelector("#programme-table th"))).extracting(WebElement::getText)
+                .containsExactly("Program", "Dialokasikan", "Realisasi", "% realisasi");
+        assertThat(browser.findElements(By.cssSelector("#laggard-overdue li"))).hasSizeLessThanOrEqualTo(10);
+        open("/dasbor?year=2026&kabupatenKota=15.01");
+        WebElement map = waitFor(By.id("map"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.attributeToBe(map, "data-rendered", "kecamatan:realised"));
+        assertThat(((Number) script("return echarts.getInstanceByDom(arguments[0]).getOption().series[0].zoom;", map))
+                .doubleValue()).as("the map zoomed to Kerinci").isGreaterThan(1.5);
+        assertNoPageOverflow();
+        open("/dasbor?year=2026");
+        assertThat(browser.findElements(By.cssSelector("#laggard-missing-targets li"))).hasSizeLessThanOrEqualTo(10);
+        WebElement all = waitFor(By.id("all-missing-targets"));
+        Matcher count = Pattern.compile("\\(([0-9.]+)\\)").matcher(all.getText());
+        assertThat(count.find()).as(all.getText()).isTrue();
+        clickLink(all.getText());
+        assertThat(heading()).isEqualTo("Alokasi tanpa target keluaran");
+        assertThat(rows("warning-table")).hasSize(50);
+        assertThat(browser.findElement(By.cssSelector(".page-summary")).getText())
+                .isEqualTo("Menampilkan 1–50 dari " + count.group(1) + " data");
+        assertThat(browser.findElements(By.cssSelector(".pagination .page-link"))).extracting(WebElement::getText)
+                .contains("…");
+        assertAccessible();
+
+        try {
+            phoneWidth();
+            for (String page : List.of("/alokasi", "/pencairan", "/audit", "/penerima", "/dasbor?year=2026",
+                    "/dasbor/peringatan/lewat-rencana?year=2026")) {
+                open(page);
+                waitFor(By.tagName("h1"));
+                assertNoPageOverflow();
+            }
+            assertAccessible();
+        } finally {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
+     * An operator's map and figures are its OPD's: a kecamatan where the OPD has no allocation is grey (no
+     * colour of the scale, "tidak ada alokasi"), and "belum jalan" counts only kecamatan with its allocations.
+     */
+    @Test
+    void anOperatorsDashboardReadsAgainstItsOwnAllocations() {
+        loginAsDemo("op-disdik");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        open("/dasbor?year=2026");
+        WebElement map = waitFor(By.id("map"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.attributeToBe(map, "data-rendered", "kecamatan:realised"));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> areas = (List<List<Object>>) script("""
+                var data = echarts.getInstanceByDom(arguments[0]).getModel().getSeriesByIndex(0).getData();
+                var areas = [];
+                for (var i = 0; i < data.count(); i++) {
+                    var style = data.getItemVisual(i, 'style');
+                    areas.push([Number(data.getRawDataItem(i).row.allocated) > 0, style && style.fill ? style.fill : '']);
+                }
+                return areas;""", map);
+        assertThat(areas).hasSize(144);
+        assertThat(areas).filteredOn(area -> !(Boolean) area.get(0))
+                .isNotEmpty().allSatisfy(area -> assertThat(area.get(1)).as("colour without allocation").isEqualTo(""));
+        assertThat(areas).filteredOn(area -> (Boolean) area.get(0))
+                .isNotEmpty().allSatisfy(area -> assertThat(area.get(1)).as("colour with allocation").isNotEqualTo(""));
+        long withAllocation = areas.stream().filter(area -> (Boolean) area.get(0)).count();
+        Integer notStarted = jdbc.queryForObject("""
+                select count(*) from (select kecamatan_code from allocation
+                                      where fiscal_year = 2026 and status = 'ACTIVE' and opd_code = 'DISDIK'
+                                      group by kecamatan_code having sum(realised) = 0) k""", Integer.class);
+        assertThat(waitFor(By.id("summary-not-started")).getText()).startsWith(notStarted + " kecamatan");
+        assertThat(notStarted).isLessThan((int) withAllocation);
+        assertThat(browser.findElement(By.id("map-no-allocation")).getText()).contains("tidak ada alokasi");
+        assertNoPageOverflow();
+        assertAccessible();
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** The page is no wider than the window: nothing but a table inside its own frame may scroll sideways. */
+    private void assertNoPageOverflow() {
+        Long overflow = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("horizontal overflow of " + browser.getCurrentUrl()).isLessThanOrEqualTo(0L);
+    }
+
+    /** A phone's 390 px: a headless window is not made that narrow, so the page's viewport is set instead. */
+    private void phoneWidth() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /**

@@ -5,8 +5,11 @@ import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteView;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,12 +52,17 @@ class DashboardModuleTest {
     FiscalYearService fiscalYears;
     @MockitoBean
     RegionService regions;
+    @MockitoBean
+    ProgressReports progress;
 
     @Autowired
     Dashboards dashboards;
 
     @Autowired
     DashboardService dashboardService;
+
+    @Autowired
+    ReviewNoteService notes;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -109,6 +117,36 @@ class DashboardModuleTest {
                         new BigDecimal("60000000"), new BigDecimal("60000000"), new BigDecimal("60000000"),
                         new BigDecimal("60000000"), new BigDecimal("60000000"));
         assertThat(months.get(5).plannedCumulative()).isEqualByComparingTo(ALLOCATED);
+    }
+
+    @Test
+    void aYearAfterOneWithoutDataHasNothingToCompareWith() {
+        Summary summary = asAdmin(() -> dashboards.summary(YEAR, null));
+        List<MonthPoint> months = asAdmin(() -> dashboardService.monthly(YEAR, null));
+
+        // 2017 has no envelopes: no "Rp 0 (–)" and no flat zero line of it
+        assertThat(summary.hasPreviousYear()).isFalse();
+        assertThat(months).extracting(MonthPoint::previousYearCumulative).containsOnlyNulls();
+    }
+
+    @Test
+    void theOpenNotesOfAKabupatenKotaAreThoseOnItsKecamatanAndTheirAllocations() {
+        long all = asAdmin(() -> notes.openCount(null));
+        long kerinci = asAdmin(() -> notes.openCount("15.01"));
+        long allocation = jdbc.queryForObject("select id from allocation where fiscal_year = ?", Long.class, YEAR);
+        jdbc.update("""
+                insert into review_note (target_type, target_code, target_label, fiscal_year, opd_code, text, status, created_by)
+                values ('KECAMATAN', '15.01.01', 'Gunung Raya', ?, null, 'Uji kecamatan Kerinci', 'OPEN', 'uji'),
+                       ('ALLOCATION', ?, 'Uji', ?, 'DISDIK', 'Uji alokasi Kerinci', 'OPEN', 'uji'),
+                       ('KECAMATAN', '15.02.01', 'Jangkat', ?, null, 'Uji kecamatan Merangin', 'OPEN', 'uji'),
+                       ('OPD', 'DISDIK', 'DISDIK', ?, 'DISDIK', 'Uji OPD', 'OPEN', 'uji')""",
+                YEAR, Long.toString(allocation), YEAR, YEAR, YEAR);
+
+        assertThat(asAdmin(() -> notes.openCount(null))).isEqualTo(all + 4);
+        assertThat(asAdmin(() -> notes.openCount("15.01"))).isEqualTo(kerinci + 2);
+        assertThat(asAdmin(() -> notes.open("15.01"))).extracting(ReviewNoteView::text)
+                .contains("Uji kecamatan Kerinci", "Uji alokasi Kerinci")
+                .doesNotContain("Uji kecamatan Merangin", "Uji OPD");
     }
 
     private static <T> T asAdmin(Supplier<T> read) {

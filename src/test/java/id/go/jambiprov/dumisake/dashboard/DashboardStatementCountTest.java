@@ -39,7 +39,8 @@ class DashboardStatementCountTest {
         statements.statementsOf(mvc, "/dasbor?year=2061");
         int full = statements.statementsOf(mvc, "/dasbor?year=2026");
         int empty = statements.statementsOf(mvc, "/dasbor?year=2061");
-        assertThat(full).isEqualTo(empty).isLessThanOrEqualTo(12);
+        // 13: the early warning "target keluaran belum diisi" is one statement of its own
+        assertThat(full).isEqualTo(empty).isLessThanOrEqualTo(13);
 
         int kecamatanFull = statements.statementsOf(mvc, "/dasbor/kecamatan/15.01.01?year=2026");
         int kecamatanEmpty = statements.statementsOf(mvc, "/dasbor/kecamatan/15.01.01?year=2061");

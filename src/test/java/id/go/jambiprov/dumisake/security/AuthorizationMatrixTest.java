@@ -131,6 +131,7 @@ class AuthorizationMatrixTest {
             entry("GET /dasbor", SIGNED_IN),
             entry("GET /dasbor/kecamatan/{code}", SIGNED_IN),
             entry("GET /dasbor/opd/{code}", SIGNED_IN),
+            entry("GET /dasbor/peringatan/{kind}", SIGNED_IN),
             entry("GET /catatan", SIGNED_IN),
             entry("GET /catatan/pada", SIGNED_IN),
             entry("POST /catatan", ADMIN_EXPERT),

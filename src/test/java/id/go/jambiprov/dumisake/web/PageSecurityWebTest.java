@@ -23,36 +23,38 @@ import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.web.RenderedFragments;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
-import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.opd.OpdSummary;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.programme.ProgrammeService;
-import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
-import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.monev.internal.DeviationService;
+import id.go.jambiprov.dumisake.monev.internal.StalledService;
+import id.go.jambiprov.dumisake.monev.internal.ThresholdService;
 import id.go.jambiprov.dumisake.notification.internal.NotificationInbox;
 import id.go.jambiprov.dumisake.notification.internal.NotificationQueries;
+import id.go.jambiprov.dumisake.obstacle.Obstacles;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
+import id.go.jambiprov.dumisake.photo.FieldPhotos;
+import id.go.jambiprov.dumisake.photo.internal.PhotoQueries;
+import id.go.jambiprov.dumisake.photo.internal.PhotoUploads;
+import id.go.jambiprov.dumisake.poverty.PovertyFigures;
+import id.go.jambiprov.dumisake.poverty.internal.PovertyFigureService;
+import id.go.jambiprov.dumisake.poverty.internal.PovertyImportService;
+import id.go.jambiprov.dumisake.poverty.internal.PovertyTemplate;
+import id.go.jambiprov.dumisake.poverty.internal.ViolationMessages;
+import id.go.jambiprov.dumisake.poverty.web.FigureFormats;
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
+import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
+import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
+import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.report.internal.AllocationImportService;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
 import id.go.jambiprov.dumisake.report.internal.RealisationReportService;
 import id.go.jambiprov.dumisake.report.internal.Sp2dReconciliationService;
-import id.go.jambiprov.dumisake.shared.Flash;
-import id.go.jambiprov.dumisake.monev.internal.DeviationService;
-import id.go.jambiprov.dumisake.monev.internal.StalledService;
-import id.go.jambiprov.dumisake.monev.internal.ThresholdService;
-import id.go.jambiprov.dumisake.obstacle.Obstacles;
-import id.go.jambiprov.dumisake.photo.internal.PhotoUploads;
-import id.go.jambiprov.dumisake.photo.FieldPhotos;
-import id.go.jambiprov.dumisake.photo.internal.PhotoQueries;
-import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.report.internal.TargetingExports;
+import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.targeting.Targeting;
 import id.go.jambiprov.dumisake.targeting.internal.TargetingService;
-import id.go.jambiprov.dumisake.poverty.PovertyFigures;
-import id.go.jambiprov.dumisake.poverty.internal.PovertyFigureService;
-import id.go.jambiprov.dumisake.poverty.internal.PovertyImportService;
-import id.go.jambiprov.dumisake.poverty.internal.ViolationMessages;
-import id.go.jambiprov.dumisake.poverty.web.FigureFormats;
-import id.go.jambiprov.dumisake.poverty.internal.PovertyTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +64,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -71,7 +75,9 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -296,6 +302,17 @@ class PageSecurityWebTest {
         mvc.perform(get("/api/v1/opd").with(user(EXPERT)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].code").value("DISDIK"));
+    }
+
+    @Test
+    void anEarlyWarningListsAllOfItAPageAtATimeAndAnUnknownOneIsNotFound() throws Exception {
+        when(fiscalYears.choices()).thenReturn(List.of(new FiscalYearChoice(2026, FiscalYearStatus.OPEN)));
+        when(dashboard.overdue(eq(2026), any(), any())).thenReturn(Page.empty(PageRequest.of(0, 50)));
+        mvc.perform(get("/dasbor/peringatan/lewat-rencana").with(user(OPERATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Alokasi lewat rencana tanpa pengajuan")))
+                .andExpect(content().string(containsString("Tidak ada data yang cocok.")));
+        mvc.perform(get("/dasbor/peringatan/entah").with(user(EXPERT))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -2,6 +2,9 @@ package id.go.jambiprov.dumisake.beneficiary.internal;
 
 import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.region.RegionService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,15 +34,25 @@ public class BeneficiaryQueries {
         this.regions = regions;
     }
 
-    /** Beneficiaries whose name contains {@code text}, NIKs masked, at most {@code limit}. */
-    public List<BeneficiaryView> searchByName(String text, int limit) {
-        if (text == null || text.isBlank()) {
-            return List.of();
+    /**
+     * One page of the beneficiaries whose name contains {@code text} (by name), NIKs masked, with their number;
+     * without a text the latest registered come first, so that the list opens with something to see.
+     */
+    public Page<BeneficiaryView> searchByName(String text, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", pageable.getPageSize())
+                .addValue("offset", pageable.getOffset());
+        String where = "";
+        String order = " order by b.id desc";
+        if (text != null && !text.isBlank()) {
+            where = " where b.name ilike :text escape '\\'";
+            order = " order by b.name, b.id";
+            params.addValue("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
         }
-        return jdbc.query(SELECT + " where b.name ilike :text escape '\\' order by b.name, b.id limit :limit",
-                new MapSqlParameterSource("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%").addValue("limit", limit), ROW)
+        long total = jdbc.queryForObject("select count(*) from beneficiary b" + where, params, Long.class);
+        List<BeneficiaryView> rows = jdbc.query(SELECT + where + order + " limit :limit offset :offset", params, ROW)
                 .stream().map(BeneficiaryView::masked).toList();
+        return new PageImpl<>(rows, pageable, total);
     }
 
     /** The person with the full NIK, for the service to show as the caller may see it. */

@@ -17,6 +17,7 @@ import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +44,7 @@ class BeneficiaryController {
             "NIK_BIRTH_DATE_MISMATCH", "dateOfBirth", "NIK_SEX_MISMATCH", "sex", "DESA_UNKNOWN", "desaCode",
             "DECILE_INVALID", "welfareDecile", "NAME_REQUIRED", "name");
 
-    private static final int NAME_RESULTS = 50;
+    private static final int PAGE_SIZE = 50;
 
     private final BeneficiaryService beneficiaries;
     private final BeneficiaryQueries people;
@@ -70,6 +71,7 @@ class BeneficiaryController {
      */
     @GetMapping("/penerima")
     String search(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
+                  @RequestParam(defaultValue = "0") int page,
                   @RequestHeader(name = "Sec-Fetch-Site", required = false) String site,
                   Model model, HttpServletResponse response) {
         model.addAttribute("nik", nik);
@@ -88,10 +90,11 @@ class BeneficiaryController {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 model.addAttribute("nikError", flash.text(e.messageKey(), e.arguments()));
             }
-        } else if (name != null && !name.isBlank()) {
-            model.addAttribute("results", people.searchByName(name, NAME_RESULTS));
+        } else {
+            // by name, or without one the latest registered: a page at a time with the number of all
+            model.addAttribute("page", people.searchByName(name, PageRequest.of(Math.max(0, page), PAGE_SIZE)));
         }
-        model.addAttribute("searched", model.containsAttribute("results"));
+        model.addAttribute("searched", nik != null && !nik.isBlank() || name != null && !name.isBlank());
         return "beneficiary/search";
     }
 

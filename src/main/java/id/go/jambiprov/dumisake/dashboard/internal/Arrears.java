@@ -1,7 +1,12 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
+import id.go.jambiprov.dumisake.progress.MissingOutputTarget;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,13 +21,15 @@ import java.util.List;
 
 /**
  * What lags behind: disbursements waiting for verification (longer than the configured days counts as
- * long), allocations past their planned month without realisation, and the lowest kecamatan and OPDs.
+ * long), allocations past their planned month without realisation, and the lowest kecamatan and OPDs. The
+ * dashboard shows the first ten of a warning, its page ({@code EarlyWarningController}) all of them.
  */
 @Component
 class Arrears {
 
     private static final int LOWEST = 10;
-    private static final int WARNINGS = 20;
+    /** The dashboard shows the ten worst of each warning with their number; the rest are a page away. */
+    static final Pageable FIRST_WARNINGS = PageRequest.of(0, 10);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -48,8 +55,10 @@ class Arrears {
     }
 
     /** The lowest rows of the kecamatan and OPD figures, and the overdue and long-waiting records. */
-    Laggards laggards(DashboardScope scope, List<RegionRow> kecamatanRows, List<RegionRow> opdRows, Waiting waiting) {
-        List<RegionRow> kecamatan = kecamatanRows.stream()
+    Laggards laggards(DashboardScope scope, List<RegionRow> kecamatanRows, List<RegionRow> opdRows, Waiting waiting,
+                      Page<MissingOutputTarget> missingTargets) {
+        // an operator's kecamatan without an allocation of its OPD (pagu 0) has nothing to lag behind in
+        List<RegionRow> kecamatan = kecamatanRows.stream().filter(r -> r.figures().pagu().signum() > 0)
                 .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent())
                         .thenComparing(r -> r.figures().allocated(), Comparator.reverseOrder())
                         .thenComparing(RegionRow::code))
@@ -57,41 +66,68 @@ class Arrears {
         List<RegionRow> opd = opdRows.stream()
                 .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent()).thenComparing(RegionRow::code))
                 .limit(LOWEST).toList();
+        Page<Laggards.OverdueAllocation> overdue = overdue(scope, FIRST_WARNINGS);
+        Page<Laggards.WaitingDisbursement> waitingLong = waitingLong(scope, FIRST_WARNINGS);
+        return new Laggards(kecamatan, opd, overdue.getContent(), overdue.getTotalElements(), waitingLong.getContent(),
+                waiting.longCount(), waitingDays, missingTargets.getContent(), missingTargets.getTotalElements());
+    }
+
+    /**
+     * A page of the allocations past their planned month without any realisation or submitted tranche, earliest
+     * month and largest amount first, with their number.
+     */
+    Page<Laggards.OverdueAllocation> overdue(DashboardScope scope, Pageable pageable) {
         LocalDate today = LocalDate.now(clock);
         int year = scope.year();
         int overdueBefore = year < today.getYear() ? 13 : year == today.getYear() ? today.getMonthValue() : 1;
-        MapSqlParameterSource params = scope.params().addValue("overdueBefore", overdueBefore)
-                .addValue("waitingSince", waitingSince());
-        long[] overdueCount = {0};
+        MapSqlParameterSource params = paged(scope.params(), pageable).addValue("overdueBefore", overdueBefore);
+        long[] total = {0};
         // realised = 0 first: an allocation with a verified tranche is not overdue, so only the few
         // without one are looked up for a submitted tranche
-        List<Laggards.OverdueAllocation> overdue = jdbc.query("""
+        List<Laggards.OverdueAllocation> rows = jdbc.query("""
                         select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
                         from allocation a join kecamatan c on c.code = a.kecamatan_code
                         where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
                           and a.realised = 0""" + scope.onAllocation(params) + """
                           and not exists (select 1 from disbursement d where d.allocation_id = a.id
                                           and d.status = 'SUBMITTED')
-                        order by a.planned_month, a.amount desc, a.id limit""" + " " + WARNINGS, params,
+                        order by a.planned_month, a.amount desc, a.id limit :limit offset :offset""", params,
                 (rs, n) -> {
-                    overdueCount[0] = rs.getLong("total");
+                    total[0] = rs.getLong("total");
                     return new Laggards.OverdueAllocation(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getInt(5), rs.getBigDecimal(6));
                 });
+        return new PageImpl<>(rows, pageable, total[0]);
+    }
+
+    /** A page of the disbursements waiting for verification longer than the configured days, oldest first. */
+    Page<Laggards.WaitingDisbursement> waitingLong(DashboardScope scope, Pageable pageable) {
+        MapSqlParameterSource params = paged(scope.params(), pageable).addValue("waitingSince", waitingSince());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Laggards.WaitingDisbursement> waitingLong = jdbc.query("""
-                        select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at
+        long[] total = {0};
+        List<Laggards.WaitingDisbursement> rows = jdbc.query("""
+                        select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at,
+                               count(*) over () as total
                         from disbursement d join allocation a on a.id = d.allocation_id
                         join kecamatan c on c.code = a.kecamatan_code
                         where d.fiscal_year = :year and d.status = 'SUBMITTED' and d.submitted_at < :waitingSince"""
-                        + scope.onAllocation(params) + " order by d.submitted_at, d.id limit " + WARNINGS, params,
-                (rs, n) -> {
+                        + scope.onAllocation(params) + " order by d.submitted_at, d.id limit :limit offset :offset",
+                params, (rs, n) -> {
+                    total[0] = rs.getLong("total");
                     OffsetDateTime submittedAt = rs.getObject(6, OffsetDateTime.class);
                     return new Laggards.WaitingDisbursement(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getBigDecimal(5), submittedAt,
                             Duration.between(submittedAt, now).toDays());
                 });
-        return new Laggards(kecamatan, opd, overdue, overdueCount[0], waitingLong, waiting.longCount(), waitingDays);
+        return new PageImpl<>(rows, pageable, total[0]);
+    }
+
+    int waitingDays() {
+        return waitingDays;
+    }
+
+    private static MapSqlParameterSource paged(MapSqlParameterSource params, Pageable pageable) {
+        return params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
     }
 
     private OffsetDateTime waitingSince() {

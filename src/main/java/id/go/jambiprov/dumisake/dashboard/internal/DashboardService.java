@@ -2,6 +2,10 @@ package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.dashboard.Summary;
+import id.go.jambiprov.dumisake.progress.MissingOutputTarget;
+import id.go.jambiprov.dumisake.progress.ProgressReports;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,7 +15,7 @@ import java.util.List;
  * Every dashboard figure — one place for the answers that the pages, the API and the exports share, each
  * taken from its SQL read model in one read-only transaction: the figures by region
  * ({@link RegionRollup}), by OPD, programme and mechanism ({@link AllocationBreakdown}), what lags behind
- * ({@link Arrears}), last year's ({@link PreviousYearFigures}) and the S-curve ({@link RealisationCurve}).
+ * ({@link Arrears}, and the allocations without output target from the progress module), last year's ({@link PreviousYearFigures}) and the S-curve ({@link RealisationCurve}).
  * An OPD operator's figures are always limited to their OPD.
  */
 @Service
@@ -23,17 +27,19 @@ public class DashboardService {
     private final Arrears arrears;
     private final PreviousYearFigures previousYear;
     private final RealisationCurve curve;
+    private final ProgressReports progress;
 
     DashboardService(RegionRollup regions, AllocationBreakdown breakdowns, Arrears arrears,
-                     PreviousYearFigures previousYear, RealisationCurve curve) {
+                     PreviousYearFigures previousYear, RealisationCurve curve, ProgressReports progress) {
         this.regions = regions;
         this.breakdowns = breakdowns;
         this.arrears = arrears;
         this.previousYear = previousYear;
         this.curve = curve;
+        this.progress = progress;
     }
 
-    /** Everything the province page shows, in six statements whatever the amount of data. */
+    /** Everything the province page shows, in seven statements whatever the amount of data. */
     public Overview overview(int year, String kabupatenKotaCode) {
         DashboardScope scope = DashboardScope.of(year, kabupatenKotaCode);
         RegionRollup.Rollup rollup = regions.of(scope);
@@ -42,7 +48,28 @@ public class DashboardService {
         return new Overview(summary(scope, rollup, waiting),
                 scope.kabupatenKota() != null ? rollup.kecamatan() : rollup.kabupatenKota(),
                 breakdown.opd(), breakdown.programme(), breakdown.mechanism(),
-                arrears.laggards(scope, rollup.kecamatan(), breakdown.opd(), waiting));
+                arrears.laggards(scope, rollup.kecamatan(), breakdown.opd(), waiting,
+                        progress.withoutOutputTargets(year, scope.kabupatenKota(), Arrears.FIRST_WARNINGS)));
+    }
+
+    /** All allocations past their planned month without realisation or submitted tranche, page by page. */
+    public Page<Laggards.OverdueAllocation> overdue(int year, String kabupatenKotaCode, Pageable pageable) {
+        return arrears.overdue(DashboardScope.of(year, kabupatenKotaCode), pageable);
+    }
+
+    /** All disbursements waiting for verification longer than {@link #waitingDays()}, page by page. */
+    public Page<Laggards.WaitingDisbursement> waitingLong(int year, String kabupatenKotaCode, Pageable pageable) {
+        return arrears.waitingLong(DashboardScope.of(year, kabupatenKotaCode), pageable);
+    }
+
+    /** All active allocations without an output target, page by page. */
+    public Page<MissingOutputTarget> withoutOutputTargets(int year, String kabupatenKotaCode, Pageable pageable) {
+        return progress.withoutOutputTargets(year, DashboardScope.of(year, kabupatenKotaCode).kabupatenKota(), pageable);
+    }
+
+    /** After how many days a disbursement waiting for verification counts as waiting long. */
+    public int waitingDays() {
+        return arrears.waitingDays();
     }
 
     public Summary summary(int year, String kabupatenKotaCode) {
@@ -82,7 +109,10 @@ public class DashboardService {
     }
 
     private Summary summary(DashboardScope scope, RegionRollup.Rollup rollup, Arrears.Waiting waiting) {
-        return new Summary(scope.year(), scope.opd(), rollup.total(), rollup.kecamatan().size(),
+        // an operator's kecamatan are those where its OPD has something (their pagu is the OPD's allocation)
+        int kecamatan = scope.opd() == null ? rollup.kecamatan().size()
+                : (int) rollup.kecamatan().stream().filter(r -> r.figures().pagu().signum() > 0).count();
+        return new Summary(scope.year(), scope.opd(), rollup.total(), kecamatan,
                 rollup.withoutRealisation(), waiting.count(), waiting.amount(), previousYear.of(scope));
     }
 

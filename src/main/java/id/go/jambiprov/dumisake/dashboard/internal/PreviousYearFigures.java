@@ -39,8 +39,13 @@ class PreviousYearFigures {
                               and d.status = 'VERIFIED' and d.sp2d_date <= :sameDate) as realised
                     from envelope e where e.fiscal_year = :year - 1""";
         }
+        // an operator's pagu is what its OPD was allocated, as in the current year's figures
+        String pagu = scope.opd() == null
+                ? "select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1" + kabupatenKota
+                : "select sum(a.amount) from allocation a where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'"
+                  + scope.onAllocation(params);
         return """
-                select coalesce((select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1""" + kabupatenKota + """
+                select coalesce((""" + pagu + """
                                 ), 0) as pagu,
                        coalesce((select sum(a.amount) from allocation a
                                  where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """

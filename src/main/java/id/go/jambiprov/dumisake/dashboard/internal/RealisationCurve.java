@@ -56,6 +56,7 @@ class RealisationCurve {
                                sum(coalesce(plan.v, 0)) over (order by months.m) as planned,
                                sum(coalesce(now.v, 0)) over (order by months.m) as realised,
                                sum(coalesce(prev.v, 0)) over (order by months.m) as previous,
+                               count(prev.v) over () as previous_months,
                                sum(coalesce(physical.v, 0)) over (order by months.m) as physical
                         from months
                         left join plan on plan.m = months.m
@@ -65,7 +66,8 @@ class RealisationCurve {
                         order by months.m""", params,
                 (rs, n) -> new MonthPoint(rs.getInt("m"), rs.getBigDecimal("planned"),
                         rs.getInt("m") <= lastMonth ? rs.getBigDecimal("realised") : null,
-                        rs.getBigDecimal("previous"),
+                        // a previous year without any realisation is no comparison: no flat zero line
+                        rs.getInt("previous_months") == 0 ? null : rs.getBigDecimal("previous"),
                         rs.getInt("m") <= lastMonth ? rs.getBigDecimal("physical") : null));
     }
 }

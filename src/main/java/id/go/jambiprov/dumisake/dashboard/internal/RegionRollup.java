@@ -16,8 +16,8 @@ import java.util.List;
  * The figures by region. Without an OPD scope the kecamatan figures are the totals kept on the envelope
  * (Σ active allocations and their number by the V4 trigger, Σ verified disbursements by the allocation
  * module when a disbursement is verified or withdrawn); an OPD
- * operator's are limited to their OPD: pagu stays the kecamatan's, allocated and realised count that OPD's
- * allocations only. The kecamatan, kabupaten/kota and province levels come from one grouped statement, so
+ * operator's are limited to their OPD: pagu, allocated and realised count that OPD's allocations only, and
+ * a kecamatan without any of them is not "belum jalan". The kecamatan, kabupaten/kota and province levels come from one grouped statement, so
  * they reconcile even while money moves.
  */
 @Component
@@ -34,7 +34,7 @@ class RegionRollup {
         MapSqlParameterSource params = scope.params();
         String sql = "select kabupaten_kota_code, kabupaten_kota_name, code, name,"
                 + " sum(pagu) as pagu, sum(allocated) as allocated, sum(realised) as realised,"
-                + " sum(allocations) as allocations, count(*) filter (where realised = 0) as without_realisation,"
+                + " sum(allocations) as allocations, count(*) filter (where realised = 0 and pagu > 0) as without_realisation,"
                 + " grouping(kabupaten_kota_code, code) as level from ("
                 + kecamatanRows(scope, params) + (scope.kabupatenKota() == null ? "" : " and c.kabupaten_kota_code = :kabupatenKota")
                 + ") k group by rollup ((kabupaten_kota_code, kabupaten_kota_name), (code, name))"
@@ -83,11 +83,15 @@ class RegionRollup {
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
             where e.fiscal_year = :year""";
 
-    /** One row per kecamatan envelope of :year with only the caller's OPD's active allocations. */
+    /**
+     * One row per kecamatan envelope of :year with only the caller's OPD's active allocations. Its pagu is what
+     * the OPD was allocated there (as on the OPD rows of the dashboard): an operator reads its realisation
+     * against its own money, and a kecamatan where it has nothing shows pagu 0 ("tidak ada alokasi").
+     */
     private static String opdKecamatanRows(MapSqlParameterSource params) {
         return """
-            select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name, e.pagu,
-                   coalesce(a.allocated, 0) as allocated, coalesce(a.realised, 0) as realised,
+            select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name,
+                   coalesce(a.allocated, 0) as pagu, coalesce(a.allocated, 0) as allocated, coalesce(a.realised, 0) as realised,
                    coalesce(a.allocations, 0) as allocations
             from envelope e
             join kecamatan c on c.code = e.kecamatan_code

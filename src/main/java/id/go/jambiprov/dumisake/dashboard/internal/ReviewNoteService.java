@@ -115,18 +115,32 @@ public class ReviewNoteService {
                 + OpdScope.sql("n.opd_code", params) + " order by n.created_at desc", params, ROW);
     }
 
+    /** The open notes, oldest first; with a kabupaten/kota only those on its kecamatan and their allocations. */
     @Transactional(readOnly = true)
-    public List<ReviewNoteView> open() {
+    public List<ReviewNoteView> open(String kabupatenKotaCode) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         return jdbc.query(SELECT + " where n.status = 'OPEN'" + OpdScope.sql("n.opd_code", params)
-                + " order by n.created_at", params, ROW);
+                + inKabupatenKota(kabupatenKotaCode, params) + " order by n.created_at", params, ROW);
     }
 
+    /** How many notes {@link #open(String)} lists. */
     @Transactional(readOnly = true)
-    public long openCount() {
+    public long openCount(String kabupatenKotaCode) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         return jdbc.queryForObject("select count(*) from review_note n where n.status = 'OPEN'"
-                + OpdScope.sql("n.opd_code", params), params, Long.class);
+                + OpdScope.sql("n.opd_code", params) + inKabupatenKota(kabupatenKotaCode, params), params, Long.class);
+    }
+
+    /** A note on an OPD belongs to no region: it is left out once a kabupaten/kota is chosen. */
+    private static String inKabupatenKota(String kabupatenKotaCode, MapSqlParameterSource params) {
+        if (kabupatenKotaCode == null || kabupatenKotaCode.isBlank()) {
+            return "";
+        }
+        params.addValue("kabupatenKota", kabupatenKotaCode);
+        return " " + """
+                and (n.target_type = 'KECAMATAN' and left(n.target_code, 5) = :kabupatenKota
+                     or n.target_type = 'ALLOCATION' and exists (select 1 from allocation a
+                        where a.id::text = n.target_code and left(a.kecamatan_code, 5) = :kabupatenKota))""";
     }
 
     private static long allocationId(String code) {

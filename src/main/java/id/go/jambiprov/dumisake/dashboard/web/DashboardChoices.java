@@ -16,7 +16,7 @@ import java.util.List;
  * The pick-lists of the dashboard pages, loaded in one place: every page chooses its fiscal year (picked by
  * {@link FiscalYearChoice#select}), the province page also its kabupaten/kota.
  */
-@ControllerAdvice(assignableTypes = DashboardController.class)
+@ControllerAdvice(assignableTypes = {DashboardController.class, WarningListController.class})
 class DashboardChoices {
 
     private final FiscalYearService fiscalYears;

@@ -83,7 +83,7 @@ class DashboardController {
             figures.put("byProgramme", overview.byProgramme());
             figures.put("byMechanism", overview.byMechanism());
             figures.put("laggards", overview.laggards());
-            figures.put("openNotes", notes.openCount());
+            figures.put("openNotes", notes.openCount(kabupatenKota));
             return figures;
         }));
         return "dashboard/dashboard";
@@ -94,6 +94,7 @@ class DashboardController {
                      @PageableDefault(size = KECAMATAN_PAGE_SIZE, sort = "id", direction = Sort.Direction.ASC)
                      Pageable pageable, HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("row", dashboard.kecamatan(selected, code));
+        model.addAttribute("scopedOpd", CurrentUser.opdScope());
         AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
         Pageable offered = Pageables.offered(pageable, KECAMATAN_SORTABLE, KECAMATAN_ORDER, KECAMATAN_PAGE_SIZE);
         // the first page always exists; a further one is counted so that pages past the end share the last

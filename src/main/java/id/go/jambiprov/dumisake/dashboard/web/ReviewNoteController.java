@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.dashboard.web;
 
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewTarget;
+import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.LocalPaths;
 import org.springframework.context.MessageSource;
@@ -23,16 +24,21 @@ class ReviewNoteController {
     private static final String NOTES = "/catatan";
 
     private final ReviewNoteService notes;
+    private final RegionService regions;
     private final MessageSource messages;
 
-    ReviewNoteController(ReviewNoteService notes, MessageSource messages) {
+    ReviewNoteController(ReviewNoteService notes, RegionService regions, MessageSource messages) {
         this.notes = notes;
+        this.regions = regions;
         this.messages = messages;
     }
 
     @GetMapping("/catatan")
-    String open(Model model) {
-        model.addAttribute("notes", notes.open());
+    String open(@RequestParam(required = false) String kabupatenKota, Model model) {
+        // the dashboard's count of open notes follows its kabupaten/kota filter, and links here with it
+        boolean filtered = kabupatenKota != null && !kabupatenKota.isBlank();
+        model.addAttribute("kabupatenKota", filtered ? regions.kabupatenKota(kabupatenKota) : null);
+        model.addAttribute("notes", notes.open(kabupatenKota));
         model.addAttribute("returnTo", "/catatan");
         return "dashboard/notes";
     }

@@ -1,10 +1,14 @@
 package id.go.jambiprov.dumisake.progress.internal;
 
 import id.go.jambiprov.dumisake.account.OpdScope;
+import id.go.jambiprov.dumisake.progress.MissingOutputTarget;
 import id.go.jambiprov.dumisake.progress.MonitoringFigures;
 import id.go.jambiprov.dumisake.progress.OutputView;
 import id.go.jambiprov.dumisake.progress.ProgressReportView;
 import id.go.jambiprov.dumisake.progress.ReportedOutput;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -67,6 +71,36 @@ public class ProgressQueries {
     public Optional<Long> allocationOf(long reportId) {
         return jdbc.queryForList("select allocation_id from progress_report where id = :id",
                 new MapSqlParameterSource("id", reportId), Long.class).stream().findFirst();
+    }
+
+    /**
+     * The active allocations of a year in the caller's scope (and the kabupaten/kota, when given) without any
+     * output target, earliest planned month and largest amount first, one page of them with their number.
+     */
+    public Page<MissingOutputTarget> withoutOutputTargets(int year, String kabupatenKotaCode, Pageable pageable) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("year", year)
+                .addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        String where = OpdScope.sql("a.opd_code", parameters);
+        if (kabupatenKotaCode != null && !kabupatenKotaCode.isBlank()) {
+            where += " and left(a.kecamatan_code, 5) = :kabupatenKota";
+            parameters.addValue("kabupatenKota", kabupatenKotaCode);
+        }
+        long[] total = {0};
+        List<MissingOutputTarget> rows = jdbc.query("""
+                select a.id, a.opd_code, c.name as kecamatan, k.name as kabupaten_kota, a.title, a.amount,
+                       a.planned_month, count(*) over () as total
+                from allocation a join kecamatan c on c.code = a.kecamatan_code
+                join kabupaten_kota k on k.code = c.kabupaten_kota_code
+                where a.fiscal_year = :year and a.status = 'ACTIVE'
+                  and not exists (select 1 from allocation_output o where o.allocation_id = a.id)""" + where
+                + " order by a.planned_month, a.amount desc, a.id limit :limit offset :offset", parameters,
+                (rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return new MissingOutputTarget(rs.getLong("id"), rs.getString("opd_code"),
+                            rs.getString("kecamatan"), rs.getString("kabupaten_kota"), rs.getString("title"),
+                            rs.getBigDecimal("amount"), rs.getInt("planned_month"));
+                });
+        return new PageImpl<>(rows, pageable, total[0]);
     }
 
     /** The output targets and latest physical progress of a year's allocations in the caller's scope that have any. */
