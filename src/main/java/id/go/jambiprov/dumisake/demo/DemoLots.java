@@ -19,15 +19,21 @@ import java.util.stream.Collectors;
 final class DemoLots {
 
     enum Lot {
-        ON_TRACK, LAGGING, FAR_BEHIND, STOPPED;
+        ON_TRACK, LAGGING, FAR_BEHIND, STOPPED, NOT_STARTED;
+
+        /** Done by the planned month, as the plan expects. */
+        boolean onPlan() {
+            return this == ON_TRACK || this == STOPPED;
+        }
 
         boolean red() {
-            return this == FAR_BEHIND || this == STOPPED;
+            return this == FAR_BEHIND || this == STOPPED || this == NOT_STARTED;
         }
     }
 
     private static final int STOPPED_EVERY = 50;
     private static final int STOPPED_AT = 5;
+    private static final int NOT_STARTED_AT = 30;
 
     private DemoLots() {
     }
@@ -42,7 +48,8 @@ final class DemoLots {
             sorted.sort(Comparator.comparingLong(AllocationView::id));
             for (int i = 0; i < sorted.size(); i++) {
                 long id = sorted.get(i).id();
-                lots.put(id, i % STOPPED_EVERY == STOPPED_AT ? Lot.STOPPED : byId(id));
+                int place = i % STOPPED_EVERY;
+                lots.put(id, place == STOPPED_AT ? Lot.STOPPED : place == NOT_STARTED_AT ? Lot.NOT_STARTED : byId(id));
             }
         });
         return lots;

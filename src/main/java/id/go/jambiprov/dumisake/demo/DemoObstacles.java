@@ -129,7 +129,8 @@ class DemoObstacles implements ApplicationRunner {
     }
 
     /**
-     * The red allocations ({@link DemoLots}: far behind or stopped reporting), those without realisation first:
+     * The red allocations that are behind in the field ({@link DemoLots}: far behind or not started), those without
+     * realisation first:
      * DISDIK's first, then the first of every other agency, then every seventh of the rest, by id — field obstacles
      * of many agencies, not only of the one with the most allocations.
      */
@@ -137,7 +138,9 @@ class DemoObstacles implements ApplicationRunner {
         List<AllocationView> all = new ArrayList<>();
         allocations.forEach(new AllocationFilter(YEAR, null, null, null, null, null, AllocationStatus.ACTIVE), all::add);
         Map<Long, DemoLots.Lot> lots = DemoLots.of(all);
-        List<AllocationView> waiting = new ArrayList<>(all.stream().filter(a -> lots.get(a.id()).red()).toList());
+        // the ones behind in the field; those that only stopped reporting are left to the month-end reminders
+        List<AllocationView> waiting = new ArrayList<>(all.stream()
+                .filter(a -> lots.get(a.id()).red() && lots.get(a.id()) != DemoLots.Lot.STOPPED).toList());
         waiting.sort(Comparator.comparing((AllocationView a) -> a.realised().signum() != 0)
                 .thenComparingLong(AllocationView::id));
         Map<String, AllocationView> firstOfOpd = new LinkedHashMap<>();

@@ -39,8 +39,8 @@ import java.util.concurrent.Future;
  * Demo monitoring of 2025 and 2026: output targets and monthly progress reports for every active allocation, from
  * its planned month up to last month, written by each OPD's operator through the progress capability's take-over
  * (checked and audited like reports written by hand) in a few large batches. How each goes is its
- * {@link DemoLots lot}: most keep to the plan — the work starting in the planned month and done six months later —
- * some lag (yellow), a few are far behind or stopped reporting (red, and these get the kendala), and one in
+ * {@link DemoLots lot}: most keep to the plan — the work spread over the three months up to the planned month, by
+ * which the monev plan curve expects it done, and handed over the month after — some lag (yellow), a few are far behind or stopped reporting (red, and these get the kendala), and one in
  * seventeen has no output target (the early warning). BEDAH-RUMAH releases its second tranche only at 60 % physical
  * progress. Deterministic (derived from the ids).
  */
@@ -51,7 +51,7 @@ class DemoProgress implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProgress.class);
     private static final BigDecimal HUNDRED = new BigDecimal("100");
-    private static final int MONTHS_OF_WORK = 6;
+    private static final int MONTHS_OF_WORK = 3;
     private static final int WORKERS = 4;
     /** Allocations per take-over call: large enough to batch well, small enough to keep four workers busy. */
     private static final int BATCH = 400;
@@ -141,30 +141,34 @@ class DemoProgress implements ApplicationRunner {
         String operator = DemoUsers.operatorOf(allocation.opdCode());
         List<PastReport> reports = new ArrayList<>();
         BigDecimal previous = BigDecimal.ZERO;
-        for (int month = allocation.plannedMonth(); month <= lastMonth; month++) {
-            BigDecimal planned = planned(allocation.plannedMonth(), month);
-            BigDecimal physical = physical(lot, planned, id + month).max(previous);
+        int start = Math.max(1, allocation.plannedMonth() - MONTHS_OF_WORK + 1);
+        for (int month = start; month <= lastMonth; month++) {
+            BigDecimal planned = planned(start, allocation.plannedMonth(), month);
+            BigDecimal physical = month > allocation.plannedMonth() && lot.onPlan() ? HUNDRED
+                    : physical(lot, planned, id + month).max(previous);
             String reason = null;
-            if (id % 31 == 0 && month == allocation.plannedMonth() + 2 && previous.signum() > 0) {
+            if (id % 31 == 0 && month == start + 2 && previous.signum() > 0) {
                 physical = previous.subtract(new BigDecimal("5")).max(BigDecimal.ZERO);
                 reason = "Koreksi: volume pekerjaan bulan lalu terhitung ganda saat opname.";
             }
             BigDecimal share = physical;
             reports.add(new PastReport(month, physical,
                     targets.stream().map(t -> achieved(t.target(), share)).toList(),
-                    narrative(lot, month == allocation.plannedMonth(), physical), reason,
+                    narrative(lot, month == start, physical), reason,
                     reportedAt(allocation.year(), month), operator));
             previous = physical;
         }
         return new PastProgress(id, targets, reports);
     }
 
-    /** The plan: nothing before the planned month, then an even share of the work in each of six months. */
-    private static BigDecimal planned(int plannedMonth, int month) {
-        int monthsDone = month - plannedMonth + 1;
-        return monthsDone <= 0 ? BigDecimal.ZERO
-                : HUNDRED.multiply(BigDecimal.valueOf(Math.min(monthsDone, MONTHS_OF_WORK)))
-                .divide(BigDecimal.valueOf(MONTHS_OF_WORK), 0, RoundingMode.HALF_UP);
+    /**
+     * The plan: an even share of the work in each month from {@code start} to the planned month, by which the
+     * monev plan curve expects it done.
+     */
+    private static BigDecimal planned(int start, int plannedMonth, int month) {
+        int months = plannedMonth - start + 1;
+        return HUNDRED.multiply(BigDecimal.valueOf(Math.min(month - start + 1, months)))
+                .divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal target(BigDecimal amount, long unitCost) {
@@ -202,13 +206,17 @@ class DemoProgress implements ApplicationRunner {
     private static BigDecimal physical(Lot lot, BigDecimal planned, long seed) {
         BigDecimal value = switch (lot) {
             case ON_TRACK, STOPPED -> planned.subtract(BigDecimal.valueOf(seed % 6));
-            case LAGGING -> planned.multiply(new BigDecimal("0.78")).subtract(BigDecimal.valueOf(seed % 4));
+            case LAGGING -> planned.multiply(new BigDecimal("0.85")).subtract(BigDecimal.valueOf(seed % 4));
             case FAR_BEHIND -> planned.multiply(new BigDecimal("0.35"));
+            case NOT_STARTED -> BigDecimal.ZERO;
         };
         return value.max(BigDecimal.ZERO).min(HUNDRED).setScale(0, RoundingMode.HALF_UP);
     }
 
     private static String narrative(Lot lot, boolean first, BigDecimal physical) {
+        if (lot == Lot.NOT_STARTED) {
+            return "Belum dimulai: SK penerima belum ditetapkan, kontrak belum ditandatangani.";
+        }
         if (first) {
             return "Kegiatan dimulai: penetapan penerima dan penandatanganan kontrak.";
         }
@@ -218,7 +226,7 @@ class DemoProgress implements ApplicationRunner {
         return switch (lot) {
             case ON_TRACK, STOPPED -> "Pekerjaan berjalan sesuai jadwal.";
             case LAGGING -> "Pekerjaan sedikit terlambat: verifikasi penerima dan pengiriman bahan belum tuntas.";
-            case FAR_BEHIND -> "Pekerjaan jauh tertinggal: kendala di lapangan, lihat daftar kendala.";
+            case FAR_BEHIND, NOT_STARTED -> "Pekerjaan jauh tertinggal: kendala di lapangan, lihat daftar kendala.";
         };
     }
 }
