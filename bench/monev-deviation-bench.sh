@@ -21,6 +21,8 @@ WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-30}
 PGBENCH_T=${PGBENCH_T:-30}
 JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+SQL=${SQL:-bench/monev-deviation.sql}
+COMPARE_SQL=${COMPARE_SQL:-}   # e.g. bench/monev-deviation-lateral.sql: the statement before progress_latest, same run
 URLS=("/api/v1/dashboard/deviation?year=2026&groupBy=kecamatan" "/api/v1/dashboard/deviation?year=2026&groupBy=opd"
       "/api/v1/dashboard/deviation?year=2026&groupBy=allocation" "/monev?year=2026&groupBy=kecamatan")
 
@@ -80,11 +82,19 @@ for c in "$CLIENTS" 1; do
 done
 
 for c in 1 "$CLIENTS"; do
-    echo "== pgbench bench/monev-deviation.sql -c $c -T $PGBENCH_T; uptime: $(uptime)"
-    pgbench -n -f bench/monev-deviation.sql -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$PGBENCH_T" \
+    echo "== pgbench $SQL -c $c -T $PGBENCH_T; uptime: $(uptime)"
+    pgbench -n -f "$SQL" -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$PGBENCH_T" \
         -h localhost -p "$PORT" -U postgres postgres 2>&1 \
         | grep -E 'number of transactions actually processed|latency average|latency stddev|^tps'
 done
+if [[ -n "$COMPARE_SQL" ]]; then
+    for c in 1 "$CLIENTS"; do
+        echo "== pgbench $COMPARE_SQL -c $c -T $PGBENCH_T (comparison); uptime: $(uptime)"
+        pgbench -n -f "$COMPARE_SQL" -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$PGBENCH_T" \
+            -h localhost -p "$PORT" -U postgres postgres 2>&1 \
+            | grep -E 'number of transactions actually processed|latency average|latency stddev|^tps'
+    done
+fi
 echo "== per statement, single client (median of 11); uptime: $(uptime)"
-python3 bench/dashboard-statements.py --port "$PORT" bench/monev-deviation.sql --explain
+python3 bench/dashboard-statements.py --port "$PORT" "$SQL" --explain
 echo "== done; uptime: $(uptime)"

@@ -129,18 +129,20 @@ class DemoObstacles implements ApplicationRunner {
     }
 
     /**
-     * DISDIK's first allocation without realisation, then the first of every other agency, then every seventh of
-     * the rest, by id: field obstacles of many agencies, not only of the one with the most allocations.
+     * The red allocations that are behind in the field ({@link DemoLots}: far behind or not started), those without
+     * realisation first:
+     * DISDIK's first, then the first of every other agency, then every seventh of the rest, by id — field obstacles
+     * of many agencies, not only of the one with the most allocations.
      */
     private List<AllocationView> notStarted() {
-        List<AllocationView> waiting = new ArrayList<>();
-        allocations.forEach(new AllocationFilter(YEAR, null, null, null, null, null, AllocationStatus.ACTIVE),
-                allocation -> {
-                    if (allocation.realised().signum() == 0) {
-                        waiting.add(allocation);
-                    }
-                });
-        waiting.sort(Comparator.comparingLong(AllocationView::id));
+        List<AllocationView> all = new ArrayList<>();
+        allocations.forEach(new AllocationFilter(YEAR, null, null, null, null, null, AllocationStatus.ACTIVE), all::add);
+        Map<Long, DemoLots.Lot> lots = DemoLots.of(all);
+        // the ones behind in the field; those that only stopped reporting are left to the month-end reminders
+        List<AllocationView> waiting = new ArrayList<>(all.stream()
+                .filter(a -> lots.get(a.id()).red() && lots.get(a.id()) != DemoLots.Lot.STOPPED).toList());
+        waiting.sort(Comparator.comparing((AllocationView a) -> a.realised().signum() != 0)
+                .thenComparingLong(AllocationView::id));
         Map<String, AllocationView> firstOfOpd = new LinkedHashMap<>();
         waiting.stream().filter(a -> a.opdCode().equals(SHOWCASE_OPD)).findFirst()
                 .ifPresent(a -> firstOfOpd.put(a.opdCode(), a));

@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.demo.DemoLots.Lot;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.progress.OutputTarget;
 import id.go.jambiprov.dumisake.progress.PastProgress;
@@ -27,7 +28,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -36,12 +36,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Demo monitoring of 2025 and 2026: output targets and monthly progress reports for every agency allocation of
- * DISDIK, DINKES and DPUPR and one in five of the others, written by each OPD's operator through the progress
- * capability's take-over (checked and audited like reports written by hand). Most allocations keep to the plan —
- * the work starting in the planned month and done six months later — some lag (yellow), a few are far behind or
- * stopped reporting (red), and one in seventeen has no output target (the early warning). BEDAH-RUMAH releases
- * its second tranche only at 60 % physical progress. Deterministic (derived from the ids); reports up to last month.
+ * Demo monitoring of 2025 and 2026: output targets and monthly progress reports for every active allocation, from
+ * its planned month up to last month, written by each OPD's operator through the progress capability's take-over
+ * (checked and audited like reports written by hand) in a few large batches. How each goes is its
+ * {@link DemoLots lot}: most keep to the plan — the work spread over the three months up to the planned month, by
+ * which the monev plan curve expects it done, and handed over the month after — some lag (yellow), a few are far behind or stopped reporting (red, and these get the kendala), and one in
+ * seventeen has no output target (the early warning). BEDAH-RUMAH releases its second tranche only at 60 % physical
+ * progress. Deterministic (derived from the ids).
  */
 @Component
 @Profile("!prod")
@@ -49,10 +50,11 @@ import java.util.concurrent.Future;
 class DemoProgress implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProgress.class);
-    private static final Set<String> FULLY_REPORTED = Set.of("DISDIK", "DINKES", "DPUPR");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
-    private static final int MONTHS_OF_WORK = 6;
+    private static final int MONTHS_OF_WORK = 3;
     private static final int WORKERS = 4;
+    /** Allocations per take-over call: large enough to batch well, small enough to keep four workers busy. */
+    private static final int BATCH = 400;
 
     /** The output indicators of each programme: name, unit and the rupiah one unit of output costs. */
     private static final Map<String, List<Indicator>> INDICATORS = Map.ofEntries(
@@ -92,77 +94,81 @@ class DemoProgress implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<AllocationView> chosen = users.as("admin", this::chosenAllocations);
-        if (chosen.isEmpty() || users.as("admin", () -> !progress.latest(chosen.get(0).id()).outputsMissing())) {
+        // any output target or report of the first demo year: loaded before (also by an earlier demo)
+        if (chosen.isEmpty() || users.as("admin", () -> !progress.figures(DemoAllocations.YEARS.get(0)).isEmpty())) {
             return;
         }
         long started = System.nanoTime();
         YearMonth today = YearMonth.now(clock.withZone(JambiTime.ZONE));
+        Map<Long, Lot> lots = DemoLots.of(chosen);
         Map<String, List<PastProgress>> byOpd = new TreeMap<>();
         chosen.forEach(allocation -> byOpd.computeIfAbsent(allocation.opdCode(), opd -> new ArrayList<>())
-                .add(history(allocation, today)));
+                .add(history(allocation, lots.get(allocation.id()), today)));
         List<Callable<Integer>> work = new ArrayList<>();
-        byOpd.forEach((opd, past) -> work.add(() -> users.as(DemoUsers.operatorOf(opd), () -> progress.takeOver(past))));
+        byOpd.forEach((opd, past) -> {
+            for (int from = 0; from < past.size(); from += BATCH) {
+                List<PastProgress> batch = past.subList(from, Math.min(past.size(), from + BATCH));
+                work.add(() -> users.as(DemoUsers.operatorOf(opd), () -> progress.takeOver(batch)));
+            }
+        });
         int reports = inParallel(work);
         users.as("admin", () -> programmes.requireProgressForNextTranche("BEDAH-RUMAH", new BigDecimal("60")));
         log.info("Demo data: {} progress reports of {} allocations in {} ms", reports, chosen.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Every agency allocation of the three fully reported OPDs, one in five of the others, one in forty BKBK. */
+    /** Every active allocation of the demo years. */
     private List<AllocationView> chosenAllocations() {
         List<AllocationView> chosen = new ArrayList<>();
         for (int year : DemoAllocations.YEARS) {
             allocations.forEach(new AllocationFilter(year, null, null, null, null, null, AllocationStatus.ACTIVE),
-                    allocation -> {
-                        boolean bkbk = allocation.programmeCode().equals("BKBK-DESA");
-                        if (bkbk ? allocation.id() % 40 == 0
-                                : FULLY_REPORTED.contains(allocation.opdCode()) || allocation.id() % 5 == 0) {
-                            chosen.add(allocation);
-                        }
-                    });
+                    chosen::add);
         }
         return chosen;
     }
 
     /** The allocation's targets and its reports from the planned month up to last month, by its lot. */
-    private static PastProgress history(AllocationView allocation, YearMonth today) {
+    private static PastProgress history(AllocationView allocation, Lot lot, YearMonth today) {
         long id = allocation.id();
         List<Indicator> indicators = INDICATORS.getOrDefault(allocation.programmeCode(), List.of());
         List<OutputTarget> targets = id % 17 == 3 ? List.of() : indicators.stream()
                 .map(i -> new OutputTarget(null, i.name(), i.unit(), target(allocation.amount(), i.unitCost()), null))
                 .toList();
         int lastMonth = allocation.year() < today.getYear() ? 12 : today.getMonthValue() - 1;
-        Lot lot = Lot.of(id);
         if (lot == Lot.STOPPED) {
             lastMonth -= 3;
         }
         String operator = DemoUsers.operatorOf(allocation.opdCode());
         List<PastReport> reports = new ArrayList<>();
         BigDecimal previous = BigDecimal.ZERO;
-        for (int month = allocation.plannedMonth(); month <= lastMonth; month++) {
-            BigDecimal planned = planned(allocation.plannedMonth(), month);
-            BigDecimal physical = lot.physical(planned, id + month).max(previous);
+        int start = Math.max(1, allocation.plannedMonth() - MONTHS_OF_WORK + 1);
+        for (int month = start; month <= lastMonth; month++) {
+            BigDecimal planned = planned(start, allocation.plannedMonth(), month);
+            BigDecimal physical = month > allocation.plannedMonth() && lot.onPlan() ? HUNDRED
+                    : physical(lot, planned, id + month).max(previous);
             String reason = null;
-            if (id % 31 == 0 && month == allocation.plannedMonth() + 2 && previous.signum() > 0) {
+            if (id % 31 == 0 && month == start + 2 && previous.signum() > 0) {
                 physical = previous.subtract(new BigDecimal("5")).max(BigDecimal.ZERO);
                 reason = "Koreksi: volume pekerjaan bulan lalu terhitung ganda saat opname.";
             }
             BigDecimal share = physical;
             reports.add(new PastReport(month, physical,
                     targets.stream().map(t -> achieved(t.target(), share)).toList(),
-                    lot.narrative(month == allocation.plannedMonth(), physical), reason,
+                    narrative(lot, month == start, physical), reason,
                     reportedAt(allocation.year(), month), operator));
             previous = physical;
         }
         return new PastProgress(id, targets, reports);
     }
 
-    /** The plan: nothing before the planned month, then an even share of the work in each of six months. */
-    private static BigDecimal planned(int plannedMonth, int month) {
-        int monthsDone = month - plannedMonth + 1;
-        return monthsDone <= 0 ? BigDecimal.ZERO
-                : HUNDRED.multiply(BigDecimal.valueOf(Math.min(monthsDone, MONTHS_OF_WORK)))
-                .divide(BigDecimal.valueOf(MONTHS_OF_WORK), 0, RoundingMode.HALF_UP);
+    /**
+     * The plan: an even share of the work in each month from {@code start} to the planned month, by which the
+     * monev plan curve expects it done.
+     */
+    private static BigDecimal planned(int start, int plannedMonth, int month) {
+        int months = plannedMonth - start + 1;
+        return HUNDRED.multiply(BigDecimal.valueOf(Math.min(month - start + 1, months)))
+                .divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal target(BigDecimal amount, long unitCost) {
@@ -197,42 +203,30 @@ class DemoProgress implements ApplicationRunner {
         }
     }
 
-    /** How an allocation's work goes: seven in ten on track, two lag, one far behind or stopped reporting. */
-    private enum Lot {
-        ON_TRACK, LAGGING, FAR_BEHIND, STOPPED;
+    private static BigDecimal physical(Lot lot, BigDecimal planned, long seed) {
+        BigDecimal value = switch (lot) {
+            case ON_TRACK, STOPPED -> planned.subtract(BigDecimal.valueOf(seed % 6));
+            case LAGGING -> planned.multiply(new BigDecimal("0.85")).subtract(BigDecimal.valueOf(seed % 4));
+            case FAR_BEHIND -> planned.multiply(new BigDecimal("0.35"));
+            case NOT_STARTED -> BigDecimal.ZERO;
+        };
+        return value.max(BigDecimal.ZERO).min(HUNDRED).setScale(0, RoundingMode.HALF_UP);
+    }
 
-        static Lot of(long id) {
-            int lot = (int) (id % 10);
-            if (lot < 7) {
-                return ON_TRACK;
-            }
-            if (lot < 9) {
-                return LAGGING;
-            }
-            return id % 20 == 9 ? STOPPED : FAR_BEHIND;
+    private static String narrative(Lot lot, boolean first, BigDecimal physical) {
+        if (lot == Lot.NOT_STARTED) {
+            return "Belum dimulai: SK penerima belum ditetapkan, kontrak belum ditandatangani.";
         }
-
-        BigDecimal physical(BigDecimal planned, long seed) {
-            BigDecimal value = switch (this) {
-                case ON_TRACK, STOPPED -> planned.subtract(BigDecimal.valueOf(seed % 6));
-                case LAGGING -> planned.multiply(new BigDecimal("0.78")).subtract(BigDecimal.valueOf(seed % 4));
-                case FAR_BEHIND -> planned.multiply(new BigDecimal("0.35"));
-            };
-            return value.max(BigDecimal.ZERO).min(HUNDRED).setScale(0, RoundingMode.HALF_UP);
+        if (first) {
+            return "Kegiatan dimulai: penetapan penerima dan penandatanganan kontrak.";
         }
-
-        String narrative(boolean first, BigDecimal physical) {
-            if (first) {
-                return "Kegiatan dimulai: penetapan penerima dan penandatanganan kontrak.";
-            }
-            if (physical.compareTo(HUNDRED) >= 0) {
-                return "Pekerjaan selesai 100 %, serah terima dan dokumentasi lengkap.";
-            }
-            return switch (this) {
-                case ON_TRACK, STOPPED -> "Pekerjaan berjalan sesuai jadwal.";
-                case LAGGING -> "Pekerjaan sedikit terlambat: verifikasi penerima dan pengiriman bahan belum tuntas.";
-                case FAR_BEHIND -> "Pekerjaan jauh tertinggal: kendala di lapangan, lihat daftar kendala.";
-            };
+        if (physical.compareTo(HUNDRED) >= 0) {
+            return "Pekerjaan selesai 100 %, serah terima dan dokumentasi lengkap.";
         }
+        return switch (lot) {
+            case ON_TRACK, STOPPED -> "Pekerjaan berjalan sesuai jadwal.";
+            case LAGGING -> "Pekerjaan sedikit terlambat: verifikasi penerima dan pengiriman bahan belum tuntas.";
+            case FAR_BEHIND, NOT_STARTED -> "Pekerjaan jauh tertinggal: kendala di lapangan, lihat daftar kendala.";
+        };
     }
 }

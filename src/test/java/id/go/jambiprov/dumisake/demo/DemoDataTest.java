@@ -40,6 +40,23 @@ class DemoDataTest {
                 + " where b.name ~ '^Penerima Sintetis (DISDIK|DINKES|DPUPR) [0-9]+-[0-9]+$' and x.fiscal_year = 2026")).isEqualTo(300);
     }
 
+    /** 2025's months are all over: nearly every allocation reported December, a few stopped (red, reminded). */
+    @Test
+    void mostDemoAllocationsReportedUpToTheLastMonth() {
+        long active = count("select count(*) from allocation where fiscal_year = 2025 and status = 'ACTIVE'");
+        long reported = count("""
+                select count(*) from allocation a join progress_latest l on l.allocation_id = a.id
+                where a.fiscal_year = 2025 and a.status = 'ACTIVE' and l.month = 12""");
+        assertThat(reported).isGreaterThan(active * 95 / 100).isLessThan(active);
+        assertThat(count("""
+                select count(*) from progress_latest l
+                where l.fiscal_year in (2025, 2026)
+                  and (not exists (select 1 from progress_report r where r.allocation_id = l.allocation_id
+                                   and r.month = l.month and r.physical_percent = l.physical_percent)
+                       or exists (select 1 from progress_report r where r.allocation_id = l.allocation_id
+                                  and r.month > l.month))""")).isZero();
+    }
+
     @Test
     void everyDemoRowHasTheAuditEventsOfItsService() {
         assertThat(count("select count(*) from audit_event where action like '%DEMO_LOADED'")).isZero();

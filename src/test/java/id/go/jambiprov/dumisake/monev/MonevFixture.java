@@ -4,7 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A past fiscal year (so measured at December, whatever today is) with four allocations and their reports,
- * written by SQL as the progress and obstacle capabilities would store them:
+ * written by SQL as the progress and obstacle capabilities would store them (in month order, so the kept latest
+ * report is the last one written):
  * <pre>
  *   green     DISDIK 15.01.01 Rp 100 jt, planned March,     reports Nov 80 %, Dec 95 %, Rp 50 jt realised
  *   behind    DISDIK 15.01.01 Rp 300 jt, planned June,      report  Dec 70 %                      → 30 points
@@ -50,6 +51,14 @@ record MonevFixture(int year, long green, long behind, long silent, long late, l
         jdbc.update("""
                 insert into progress_report (allocation_id, fiscal_year, month, physical_percent, created_by, updated_by)
                 values (?, ?, ?, cast(? as numeric), 'uji', 'uji')""", allocation, year, month, physical);
+        jdbc.update("""
+                insert into progress_latest (allocation_id, fiscal_year, month, physical_percent, highest_percent,
+                                             report_count)
+                values (?, ?, ?, cast(? as numeric), cast(? as numeric), 1)
+                on conflict (allocation_id) do update set month = excluded.month,
+                    physical_percent = excluded.physical_percent,
+                    highest_percent = greatest(progress_latest.highest_percent, excluded.highest_percent),
+                    report_count = progress_latest.report_count + 1""", allocation, year, month, physical, physical);
     }
 
     private static long obstacle(JdbcTemplate jdbc, long allocation, int year, String opd, String kecamatan,

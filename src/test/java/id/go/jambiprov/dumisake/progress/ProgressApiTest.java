@@ -34,8 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The output and progress report API and pages over HTTP with the real security configuration, on the demo data:
- * DISDIK allocations of 2026 with output targets and reports up to November (the demo reports up to last month;
- * written in December 2026, so the current month's report is new), and a BEDAH-RUMAH allocation of DPUPR whose
+ * DISDIK allocations of 2026 with output targets and reports up to November, which may show 100 % already (the demo
+ * reports up to last month; written in December 2026, so the current month's report is new), and a BEDAH-RUMAH allocation of DPUPR whose
  * programme releases tranche 2 only at 60 % (set by the demo).
  */
 @SpringBootTest
@@ -99,7 +99,7 @@ class ProgressApiTest {
         JsonNode outputs = read(mvc.perform(get("/api/v1/allocations/{id}/outputs", id)
                 .with(httpBasic("op-disdik", PASSWORD))).andReturn().getResponse().getContentAsString());
         long outputId = outputs.get(0).get("id").asLong();
-        String body = "{\"month\":12,\"physicalPercent\":95,\"outputs\":[{\"outputId\":" + outputId
+        String body = "{\"month\":12,\"physicalPercent\":100,\"outputs\":[{\"outputId\":" + outputId
                 + ",\"achieved\":3}],\"narrative\":\"Penyaluran tahap akhir\"}";
 
         JsonNode created = read(mvc.perform(report(id, body).with(httpBasic("op-disdik", PASSWORD)))
@@ -163,10 +163,10 @@ class ProgressApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"physicalPercent-error\"")));
         mvc.perform(post("/alokasi/{id}/kemajuan/laporan", id).with(user(OP_DISDIK)).with(csrf())
-                        .param("month", "12").param("physicalPercent", "99").param("narrative", "Hampir selesai"))
+                        .param("month", "12").param("physicalPercent", "100").param("narrative", "Selesai"))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select physical_percent from progress_report where allocation_id = ? and month = 12",
-                java.math.BigDecimal.class, id)).isEqualByComparingTo("99");
+                java.math.BigDecimal.class, id)).isEqualByComparingTo("100");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +47,7 @@ class ProgressConcurrencyTest {
 
     private static final DumisakeUser OP_DISDIK = new DumisakeUser("op-disdik", "Operator DISDIK", Role.OPD_OPERATOR,
             "DISDIK", true, "x");
+    private static final OffsetDateTime REPORTED = OffsetDateTime.parse("2021-03-01T10:00:00+07:00");
     private static final DumisakeUser ADMIN = new DumisakeUser("admin-uji", "Admin", Role.ADMIN, null, true, "x");
 
     @Autowired
@@ -98,6 +100,81 @@ class ProgressConcurrencyTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'ProgressReport' "
                 + "and action = 'PROGRESS_REPORT_CREATED' and after_state ->> 'allocationId' = ?", Long.class,
                 String.valueOf(id))).isEqualTo(6);
+    }
+
+    /**
+     * The kept latest report of each allocation ({@code progress_latest}) against the reports themselves, after eight
+     * writers raced on four allocations — first saves, edits of the month's report, corrections downwards, refusals —
+     * while a fifth allocation was taken over in one go.
+     */
+    @Test
+    void theKeptLatestReportsEqualTheReportsAfterConcurrentWrites() throws Exception {
+        List<Long> ids = List.of(allocationOf(2021, 10), allocationOf(2021, 11), allocationOf(2021, 12),
+                allocationOf(2021, 13));
+        long takenOver = allocationOf(2021, 14);
+        ExecutorService threads = Executors.newFixedThreadPool(9);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> work = new ArrayList<>();
+        try {
+            for (int writer = 0; writer < 8; writer++) {
+                long id = ids.get(writer % ids.size());
+                int seed = writer;
+                work.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return as(OP_DISDIK, () -> writeRacing(id, seed));
+                }));
+            }
+            work.add(threads.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return as(OP_DISDIK, () -> progress.takeOver(List.of(new PastProgress(takenOver, List.of(), List.of(
+                        new PastProgress.PastReport(1, new BigDecimal("20"), List.of(), null, null, REPORTED, "op-disdik"),
+                        new PastProgress.PastReport(2, new BigDecimal("15"), List.of(), null, "Koreksi opname", REPORTED,
+                                "op-disdik"))))));
+            }));
+            start.countDown();
+            int written = 0;
+            for (Future<Integer> done : work) {
+                written += done.get(120, TimeUnit.SECONDS);
+            }
+            assertThat(written).isGreaterThan(ids.size());
+        } finally {
+            threads.shutdownNow();
+        }
+        List<Long> all = new ArrayList<>(ids);
+        all.add(takenOver);
+        for (long id : all) {
+            assertThat(jdbc.queryForMap("""
+                    select month, physical_percent, highest_percent, report_count from progress_latest
+                    where allocation_id = ?""", id)).as("kept row of %d", id).isEqualTo(jdbc.queryForMap("""
+                    select max(r.month) as month,
+                           (select x.physical_percent from progress_report x where x.allocation_id = ?
+                            and x.month = max(r.month)) as physical_percent,
+                           max(r.physical_percent) as highest_percent, count(*)::int as report_count
+                    from progress_report r where r.allocation_id = ?""", id, id));
+        }
+        assertThat(jdbc.queryForObject("select physical_percent from progress_latest where allocation_id = ?",
+                BigDecimal.class, takenOver)).isEqualByComparingTo("15");
+    }
+
+    /** Months 1 to 6 of the allocation: the first save, or else an edit up or down of the report as read. */
+    private int writeRacing(long id, int seed) {
+        int written = 0;
+        for (int month = 1; month <= 6; month++) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                int reportMonth = month;
+                BigDecimal percent = BigDecimal.valueOf(Math.min(100, 12L * month + (seed + attempt) % 5 - 2));
+                try {
+                    ProgressReportView current = progress.reports(id).stream().filter(r -> r.month() == reportMonth)
+                            .findFirst().orElse(null);
+                    progress.save(id, new ReportRequest(month, percent, List.of(), "Penulis " + seed, "Koreksi " + seed,
+                            current == null ? null : current.version()));
+                    written++;
+                } catch (StaleVersionException | BusinessRuleException refused) {
+                    // another writer was first, or the month was closed by a later one: what a person would see too
+                }
+            }
+        }
+        return written;
     }
 
     @Test

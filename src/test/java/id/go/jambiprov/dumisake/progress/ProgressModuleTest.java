@@ -99,6 +99,7 @@ class ProgressModuleTest {
                 values (?, '15.01.01', 'DISDIK', 'BANTUAN-PENDIDIKAN', 'BELANJA_OPD', 'Uji', 500000000, 3, 'ACTIVE',
                         'uji', 'uji') returning id""", Long.class, YEAR);
         when(allocations.get(allocationId)).thenReturn(view(allocationId));
+        when(allocations.getAll(any())).thenAnswer(call -> Map.of(allocationId, view(allocationId)));
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(OPERATOR, null, OPERATOR.getAuthorities()));
     }

@@ -114,6 +114,7 @@ class ScaleDataGenerator {
             int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
             if (lastMonth > 0) {
                 step("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, lastMonth, year));
+                step("latest progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_LATEST, year));
             }
         }
         if (shape.beneficiariesPerKecamatan() > 0) {

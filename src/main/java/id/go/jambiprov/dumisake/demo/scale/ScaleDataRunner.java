@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
  * {@code --dumisake.demo.scale-exit=true}, stops (exit status 0) so that a script can generate first and
  * measure on a fresh JVM later. A database that holds a completed run of the same scale is left as it is,
  * so the property may stay on the command line; any other refusal (prod, years present from a partial
- * or different run) stops the start.
+ * or different run) stops the start. It runs after the last demo runner: those pick their allocations from all of a
+ * year's, and would take the synthetic ones (with their reports) for demo ones.
  */
 @Component
 @ConditionalOnProperty("dumisake.demo.scale")
-@Order(40)
+@Order(90)
 class ScaleDataRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScaleDataRunner.class);

@@ -118,6 +118,22 @@ final class ScaleSql {
             .replace("{R11}", random("a.id::text", 11)).replace("{R12}", random("a.id::text", 12))
             .replace("{R13}", random("a.id::text", 13)).replace("{GENERATED}", GENERATED);
 
+    /**
+     * The latest report of each allocation of a year that has reports, as the progress capability keeps it for the
+     * deviation dashboard (the statement its LatestReports runs, for a whole year). Parameter: year.
+     */
+    static final String PROGRESS_LATEST = """
+            insert into progress_latest (allocation_id, fiscal_year, month, physical_percent, highest_percent,
+                                         report_count)
+            select distinct on (r.allocation_id) r.allocation_id, r.fiscal_year, r.month, r.physical_percent,
+                   max(r.physical_percent) over w, count(*) over w
+            from progress_report r where r.fiscal_year = ?
+            window w as (partition by r.allocation_id)
+            order by r.allocation_id, r.month desc
+            on conflict (allocation_id) do update set fiscal_year = excluded.fiscal_year, month = excluded.month,
+                physical_percent = excluded.physical_percent, highest_percent = excluded.highest_percent,
+                report_count = excluded.report_count""";
+
     static final String KEY = "e.kecamatan_code || '/' || e.fiscal_year || '/' || s.i";
 
     /**

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The sums behind the deviation rows, one grouped statement per request: the active allocations of the year
- * in scope, each with its latest progress report (the lateral join reads one row of the report's
- * (allocation, month) key), summed as amounts so that a group is weighted by allocation amount.
+ * in scope, each with its latest progress report as the progress capability keeps it ({@code progress_latest}, one
+ * row per allocation), summed as amounts so that a group is weighted by allocation amount.
  */
 @Component
 class DeviationReadModel {
@@ -26,38 +26,42 @@ class DeviationReadModel {
     List<GroupFigures> of(MonevScope scope, GroupBy groupBy) {
         MapSqlParameterSource params = scope.params();
         Grouping g = grouping(groupBy);
-        String sql = "select " + g.code + " as code, " + g.name + " as name, count(*) as allocations,"
-                + " sum(a.amount) as amount,"
-                + " sum(a.amount * " + PlanCurve.plannedPercentSql("a.planned_month", "month") + " / 100) as planned_amount,"
-                + " sum(a.amount * coalesce(r.physical_percent, 0) / 100) as physical_amount,"
-                + " sum(a.realised) as realised,"
-                + " coalesce(sum(a.amount) filter (where coalesce(r.month, 0) < :month), 0) as missing_amount"
-                + " from allocation a"
-                + " left join lateral (select r.month, r.physical_percent from progress_report r"
-                + "   where r.allocation_id = a.id order by r.month desc limit 1) r on true "
-                + g.join
-                + " where a.fiscal_year = :year and a.status = 'ACTIVE'" + scope.on("a.opd_code", "a.kecamatan_code", params)
-                + " group by " + g.groupBy + " order by " + g.orderBy;
+        String sql = "select g.code::text as code, " + g.name + " as name, g.allocations, g.amount, g.planned_amount,"
+                + " g.physical_amount, g.realised, g.missing_amount"
+                + " from (select " + g.key + " as code" + g.extra + ", count(*) as allocations, sum(a.amount) as amount,"
+                // the division once per group, not once per allocation
+                + "   sum(a.amount * " + PlanCurve.plannedPercentSql("a.planned_month", "month") + ") / 100 as planned_amount,"
+                + "   sum(a.amount * coalesce(r.physical_percent, 0)) / 100 as physical_amount,"
+                + "   sum(a.realised) as realised,"
+                + "   coalesce(sum(a.amount) filter (where coalesce(r.month, 0) < :month), 0) as missing_amount"
+                + "   from allocation a"
+                + "   left join progress_latest r on r.allocation_id = a.id and r.fiscal_year = :year"
+                + "   where a.fiscal_year = :year and a.status = 'ACTIVE'"
+                + scope.on("a.opd_code", "a.kecamatan_code", params)
+                + "   group by " + g.key + ") g "
+                + g.join + " order by " + g.orderBy;
         return jdbc.query(sql, params, (rs, n) -> new GroupFigures(rs.getString("code"), rs.getString("name"),
                 rs.getLong("allocations"), new DeviationFigures(rs.getBigDecimal("amount"),
                 rs.getBigDecimal("planned_amount"), rs.getBigDecimal("physical_amount"), rs.getBigDecimal("realised"),
                 rs.getBigDecimal("missing_amount"))));
     }
 
+    /** Summed per group key first, the names joined to the few groups afterwards. */
     private static Grouping grouping(GroupBy groupBy) {
         return switch (groupBy) {
-            case OPD -> new Grouping("a.opd_code", "o.name", "join opd o on o.code = a.opd_code", "1, 2", "1");
-            case KECAMATAN -> new Grouping("a.kecamatan_code", "c.name",
-                    "join kecamatan c on c.code = a.kecamatan_code", "1, 2", "1");
-            case KABUPATEN_KOTA -> new Grouping("k.code", "k.name",
-                    "join kabupaten_kota k on k.code = left(a.kecamatan_code, 5)", "1, 2", "1");
-            case PROGRAMME -> new Grouping("a.programme_code", "p.name",
-                    "join programme p on p.code = a.programme_code", "1, 2", "1");
-            case ALLOCATION -> new Grouping("a.id::text", "a.title", "", "a.id", "a.kecamatan_code, a.id");
+            case OPD -> new Grouping("a.opd_code", "", "o.name", "join opd o on o.code = g.code", "g.code");
+            case KECAMATAN -> new Grouping("a.kecamatan_code", "", "c.name", "join kecamatan c on c.code = g.code",
+                    "g.code");
+            case KABUPATEN_KOTA -> new Grouping("left(a.kecamatan_code, 5)", "", "k.name",
+                    "join kabupaten_kota k on k.code = g.code", "g.code");
+            case PROGRAMME -> new Grouping("a.programme_code", "", "p.name", "join programme p on p.code = g.code",
+                    "g.code");
+            case ALLOCATION -> new Grouping("a.id", ", a.title as title, a.kecamatan_code as kecamatan", "g.title", "",
+                    "g.kecamatan, g.code");
         };
     }
 
-    private record Grouping(String code, String name, String join, String groupBy, String orderBy) {
+    private record Grouping(String key, String extra, String name, String join, String orderBy) {
     }
 
     record GroupFigures(String code, String name, long allocations, DeviationFigures figures) {

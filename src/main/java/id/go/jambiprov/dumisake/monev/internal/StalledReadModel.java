@@ -29,14 +29,13 @@ class StalledReadModel {
         return jdbc.query("""
                 select a.id, a.title, a.amount, a.realised, a.planned_month, a.opd_code, o.name as opd_name,
                        a.kecamatan_code, c.name as kecamatan_name, k.name as kabupaten_kota_name,
-                       r.month as report_month, coalesce(r.physical_percent, 0) as physical, r.highest
+                       r.month as report_month, coalesce(r.physical_percent, 0) as physical,
+                       r.highest_percent as highest
                 from allocation a
                 join opd o on o.code = a.opd_code
                 join kecamatan c on c.code = a.kecamatan_code
                 join kabupaten_kota k on k.code = c.kabupaten_kota_code
-                left join lateral (select x.month, x.physical_percent, max(x.physical_percent) over () as highest
-                                   from progress_report x where x.allocation_id = a.id
-                                   order by x.month desc limit 1) r on true
+                left join progress_latest r on r.allocation_id = a.id
                 where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.on("a.opd_code", "a.kecamatan_code", params),
                 params, (rs, n) -> {
                     BigDecimal amount = rs.getBigDecimal("amount");

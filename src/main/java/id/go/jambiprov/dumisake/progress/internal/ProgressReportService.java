@@ -50,17 +50,19 @@ public class ProgressReportService {
     private final FiscalYearService fiscalYears;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final LatestReports latest;
     private final Clock clock;
 
     ProgressReportService(ProgressReportRepository reports, AllocationOutputRepository outputs,
                           Allocations allocations, FiscalYearService fiscalYears, NamedParameterJdbcTemplate jdbc,
-                          AuditTrail audit, Clock clock) {
+                          AuditTrail audit, LatestReports latest, Clock clock) {
         this.reports = reports;
         this.outputs = outputs;
         this.allocations = allocations;
         this.fiscalYears = fiscalYears;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.latest = latest;
         this.clock = clock;
     }
 
@@ -102,6 +104,7 @@ public class ProgressReportService {
         report.record(request.physicalPercent(), achieved, request.narrative(), request.correctionReason(),
                 OffsetDateTime.now(clock), CurrentUser.username());
         reports.saveAndFlush(report);
+        latest.refresh(List.of(allocationId));
         Map<String, Object> after = state(report, indicators);
         audit.record(existing.isPresent() ? "PROGRESS_REPORT_EDITED" : "PROGRESS_REPORT_CREATED", ENTITY,
                 report.getId(), before, after);

@@ -14,22 +14,22 @@ import id.go.jambiprov.dumisake.progress.domain.ReportMonth;
 import id.go.jambiprov.dumisake.progress.domain.ReportRules;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.JambiTime;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,8 @@ import java.util.Set;
  * Output targets and monthly reports kept before Dumisake was used, entered in one go for allocations that have
  * none yet (the demo's two years come this way). Every target and report meets the rules of one entered by hand
  * ({@link OutputTargetRules}, {@link ReportRules}: months that have begun, in order, progress going down only with
- * a reason) and is audited; all or nothing. Written in batches, since a year is thousands of reports.
+ * a reason) and is audited; all or nothing. Written a table at a time in one statement, since a year is thousands
+ * of reports.
  */
 @Service
 @Transactional
@@ -51,15 +52,17 @@ public class ProgressTakeOver {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final AuditTrail audit;
+    private final LatestReports latest;
     private final Clock clock;
 
     ProgressTakeOver(Allocations allocations, FiscalYearService fiscalYears, JdbcTemplate jdbc,
-                     NamedParameterJdbcTemplate named, AuditTrail audit, Clock clock) {
+                     NamedParameterJdbcTemplate named, AuditTrail audit, LatestReports latest, Clock clock) {
         this.allocations = allocations;
         this.fiscalYears = fiscalYears;
         this.jdbc = jdbc;
         this.named = named;
         this.audit = audit;
+        this.latest = latest;
         this.clock = clock;
     }
 
@@ -69,19 +72,24 @@ public class ProgressTakeOver {
         YearMonth today = YearMonth.now(clock.withZone(JambiTime.ZONE));
         Map<Long, AllocationView> checked = new LinkedHashMap<>();
         Set<Integer> openYears = new HashSet<>();
+        Map<Long, AllocationView> visible = allocations.getAll(past.stream().map(PastProgress::allocationId).toList());
         for (PastProgress progress : past) {
-            AllocationView allocation = allocations.get(progress.allocationId());
+            AllocationView allocation = visible.get(progress.allocationId());
+            if (allocation == null) {
+                throw new NotFoundException("allocation.notFound", progress.allocationId());
+            }
             if (openYears.add(allocation.year())) {
                 fiscalYears.requireOpen(allocation.year());
             }
-            ProgressLocks.lock(named, allocation.id());
             check(progress, allocation, today);
             checked.put(allocation.id(), allocation);
         }
+        ProgressLocks.lockAll(named, checked.keySet());
         requireNothingYet(checked.keySet());
         List<Long> outputIds = insertOutputs(past);
         List<Long> reportIds = insertReports(past, checked);
         insertAchieved(past, outputIds, reportIds);
+        latest.refresh(checked.keySet());
         audit(past, checked, reportIds);
         return reportIds.size();
     }
@@ -133,8 +141,18 @@ public class ProgressTakeOver {
                         target.target(), position});
             }
         }
-        return insert("insert into allocation_output (allocation_id, name, unit, target, position) values (?, ?, ?, ?, ?)",
-                rows);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query(unnest("""
+                insert into allocation_output (allocation_id, name, unit, target, position)
+                select x.allocation::bigint, x.name, x.unit, x.target::numeric, x.position::int
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(allocation, name, unit, target, position)
+                returning id, allocation_id, position""", rows),
+                (RowCallbackHandler) rs -> ids.put(rs.getLong("allocation_id") + "/" + rs.getInt("position"),
+                        rs.getLong("id")));
+        return rows.stream().map(row -> ids.get(row[0] + "/" + row[4])).toList();
     }
 
     private List<Long> insertReports(List<PastProgress> past, Map<Long, AllocationView> allocationsById) {
@@ -143,14 +161,24 @@ public class ProgressTakeOver {
             int year = allocationsById.get(progress.allocationId()).year();
             for (PastReport r : progress.reports()) {
                 rows.add(new Object[] {progress.allocationId(), year, r.month(), r.physicalPercent(),
-                        blankToNull(r.narrative()), blankToNull(r.correctionReason()), r.reportedAt(), r.reportedBy(),
-                        r.reportedAt(), r.reportedBy()});
+                        blankToNull(r.narrative()), blankToNull(r.correctionReason()), r.reportedAt(), r.reportedBy()});
             }
         }
-        return insert("""
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query(unnest("""
                 insert into progress_report (allocation_id, fiscal_year, month, physical_percent, narrative,
                                              correction_reason, created_at, created_by, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                select x.allocation::bigint, x.year::int, x.month::int, x.physical::numeric, x.narrative, x.reason,
+                       x.reported_at::timestamptz, x.reported_by, x.reported_at::timestamptz, x.reported_by
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as x(allocation, year, month, physical, narrative, reason, reported_at, reported_by)
+                returning id, allocation_id, month""", rows),
+                (RowCallbackHandler) rs -> ids.put(rs.getLong("allocation_id") + "/" + rs.getInt("month"),
+                        rs.getLong("id")));
+        return rows.stream().map(row -> ids.get(row[0] + "/" + row[2])).toList();
     }
 
     private void insertAchieved(List<PastProgress> past, List<Long> outputIds, List<Long> reportIds) {
@@ -166,7 +194,12 @@ public class ProgressTakeOver {
             }
             output += progress.outputs().size();
         }
-        jdbc.batchUpdate("insert into progress_report_output (report_id, output_id, achieved) values (?, ?, ?)", rows);
+        if (!rows.isEmpty()) {
+            jdbc.update(unnest("""
+                    insert into progress_report_output (report_id, output_id, achieved)
+                    select x.report::bigint, x.output::bigint, x.achieved::numeric
+                    from unnest(?::text[], ?::text[], ?::text[]) as x(report, output, achieved)""", rows));
+        }
     }
 
     private void audit(List<PastProgress> past, Map<Long, AllocationView> allocationsById, List<Long> reportIds) {
@@ -202,27 +235,25 @@ public class ProgressTakeOver {
         }
     }
 
-    private List<Long> insert(String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(connection -> connection.prepareStatement(sql, new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        Object[] values = rows.get(i);
-                        for (int column = 0; column < values.length; column++) {
-                            statement.setObject(column + 1, values[column]);
-                        }
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                }, keys);
-        return keys.getKeyList().stream().map(key -> ((Number) key.get("id")).longValue()).toList();
+    /**
+     * One statement for thousands of rows: each column goes as one text array, which the statement unnests and
+     * casts (a batch runs one insert per row).
+     */
+    private static PreparedStatementCreator unnest(String sql, List<Object[]> rows) {
+        return connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            int columns = rows.isEmpty() ? 0 : rows.get(0).length;
+            for (int column = 0; column < columns; column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < rows.size(); row++) {
+                    Object value = rows.get(row)[column];
+                    values[row] = value == null ? null
+                            : value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+                }
+                statement.setArray(column + 1, connection.createArrayOf("text", values));
+            }
+            return statement;
+        };
     }
 
     private static String blankToNull(String text) {

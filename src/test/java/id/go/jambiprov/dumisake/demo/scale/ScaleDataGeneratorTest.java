@@ -76,6 +76,16 @@ class ScaleDataGeneratorTest {
                     select count(*) from progress_report r join progress_report p
                         on p.allocation_id = r.allocation_id and p.month = r.month - 1
                     where r.fiscal_year between 2011 and 2015 and r.physical_percent < p.physical_percent""")).isZero();
+            assertThat(count("""
+                    select count(*) from (select allocation_id, max(month) as month, max(physical_percent) as highest,
+                                                 count(*) as reports
+                                          from progress_report where fiscal_year between 2011 and 2015 group by 1) r
+                    join progress_latest l using (allocation_id)
+                    join progress_report p on p.allocation_id = r.allocation_id and p.month = r.month
+                    where l.month = r.month and l.physical_percent = p.physical_percent
+                      and l.highest_percent = r.highest and l.report_count = r.reports""")).isEqualTo(
+                    count("select count(distinct allocation_id) from progress_report where fiscal_year between 2011 and 2015"))
+                    .isEqualTo(count("select count(*) from progress_latest where fiscal_year between 2011 and 2015"));
             assertRulesHold();
             assertNiksAreValid();
 
