@@ -11,7 +11,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,13 @@ public class AuditTrail {
             insert into public.audit_event (username, client_address, action, entity_type, entity_id,
                                             before_state, after_state)
             values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""";
+    /** Many created records at once, in the order of the arrays (so their events' ids follow it too). */
+    private static final String INSERT_CREATED = """
+            insert into public.audit_event (username, client_address, action, entity_type, entity_id, after_state)
+            select ?, ?, ?, ?, created.id, cast(created.state as jsonb)
+            from unnest(cast(? as text[]), cast(? as text[])) with ordinality as created (id, state, n)
+            order by created.n""";
+    private static final int CREATED_PER_STATEMENT = 5_000;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -67,7 +76,9 @@ public class AuditTrail {
     }
 
     /**
-     * As {@link #record} for many records that one action created, in one batch (a bulk import).
+     * As {@link #record} for many records that one action created (a bulk import): one statement per
+     * {@value #CREATED_PER_STATEMENT} records, the ids and states passed as two arrays, since a JDBC batch still
+     * sends a statement per row and a take-over of tens of thousands of records waited on those.
      *
      * @param createdById the state of each created record by its id
      */
@@ -75,11 +86,27 @@ public class AuditTrail {
     public void recordCreated(String action, String entityType, Map<?, ?> createdById) {
         String username = currentUsername();
         String clientAddress = clientAddress();
-        List<Object[]> rows = createdById.entrySet().stream()
-                .map(created -> new Object[] {username, clientAddress, action, entityType,
-                        created.getKey().toString(), null, toJson(created.getValue())})
-                .toList();
-        jdbc.batchUpdate(INSERT, rows);
+        List<String> ids = new ArrayList<>(createdById.size());
+        List<String> states = new ArrayList<>(createdById.size());
+        createdById.forEach((id, state) -> {
+            ids.add(id.toString());
+            states.add(toJson(state));
+        });
+        for (int from = 0; from < ids.size(); from += CREATED_PER_STATEMENT) {
+            int to = Math.min(ids.size(), from + CREATED_PER_STATEMENT);
+            Object[] chunkIds = ids.subList(from, to).toArray();
+            Object[] chunkStates = states.subList(from, to).toArray();
+            jdbc.update(connection -> {
+                PreparedStatement insert = connection.prepareStatement(INSERT_CREATED);
+                insert.setString(1, username);
+                insert.setString(2, clientAddress);
+                insert.setString(3, action);
+                insert.setString(4, entityType);
+                insert.setArray(5, connection.createArrayOf("text", chunkIds));
+                insert.setArray(6, connection.createArrayOf("text", chunkStates));
+                return insert;
+            });
+        }
     }
 
     /**
