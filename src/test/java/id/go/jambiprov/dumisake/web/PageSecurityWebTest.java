@@ -344,6 +344,13 @@ class PageSecurityWebTest {
                 .andExpect(content().string(containsString("Kecamatan dengan realisasi terendah")))
                 .andExpect(content().string(containsString("Gunung Raya")))
                 .andExpect(content().string(containsString("Menampilkan 51–51 dari 144 data")));
+        // an operator reads its kecamatan against its OPD's allocations there, not against their pagu
+        when(dashboard.lowestKecamatan(eq(2026), any(), eq(PageRequest.of(0, 50)))).thenReturn(new PageImpl<>(
+                List.of(new RegionRow("15.01.01", "Gunung Raya", "15.01", "Kabupaten Kerinci", figures, 3)),
+                PageRequest.of(0, 50), 1));
+        mvc.perform(get("/dasbor/peringatan/kecamatan-terendah").with(user(OPERATOR)))
+                .andExpect(content().string(containsString("% realisasi")))
+                .andExpect(content().string(not(containsString("% pagu"))));
         mvc.perform(get("/dasbor/peringatan/opd-terendah").with(user(OPERATOR)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("OPD dengan realisasi terendah")))

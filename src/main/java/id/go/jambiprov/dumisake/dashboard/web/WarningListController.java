@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.dashboard.web;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -45,6 +46,8 @@ class WarningListController {
             default -> throw new NotFoundException("dashboard.warning.notFound", kind);
         };
         model.addAttribute("kind", kind);
+        // an operator's kecamatan are read against its OPD's allocations there, not the kecamatan's pagu
+        model.addAttribute("scopedOpd", CurrentUser.opdScope());
         model.addAttribute("kabupatenKota", kabupatenKota);
         model.addAttribute("page", rows);
         model.addAttribute("waitingDays", dashboard.waitingDays());
