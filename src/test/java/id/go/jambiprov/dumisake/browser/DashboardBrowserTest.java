@@ -127,15 +127,49 @@ class DashboardBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElements(By.cssSelector(".pagination .page-link"))).extracting(WebElement::getText)
                 .contains("…");
         assertAccessible();
+        // the lowest kecamatan: ten on the dashboard, their number in the heading, all of them a page at a time
+        open("/dasbor?year=2026");
+        assertThat(browser.findElements(By.cssSelector("#laggard-kecamatan li"))).hasSize(10);
+        WebElement allKecamatan = waitFor(By.id("all-lowest-kecamatan"));
+        assertThat(allKecamatan.getText()).isEqualTo("Lihat semua (144)");
+        // the demo's OPDs with allocations are ten or fewer: all shown, their number in the heading, no link
+        int opdShown = browser.findElements(By.cssSelector("#laggard-opd li")).size();
+        assertThat(browser.findElement(By.xpath("//ol[@id='laggard-opd']/preceding-sibling::h3[1]")).getText())
+                .endsWith("(" + opdShown + ")");
+        assertThat(browser.findElements(By.id("all-lowest-opd"))).isEmpty();
+        clickLink(allKecamatan.getText());
+        assertThat(heading()).isEqualTo("Kecamatan dengan realisasi terendah");
+        assertThat(rows("warning-table")).hasSize(50);
+        assertThat(browser.findElement(By.cssSelector(".page-summary")).getText())
+                .isEqualTo("Menampilkan 1–50 dari 144 data");
+        assertAccessible();
 
         try {
             phoneWidth();
             for (String page : List.of("/alokasi", "/pencairan", "/audit", "/penerima", "/dasbor?year=2026",
-                    "/dasbor/peringatan/lewat-rencana?year=2026")) {
+                    "/dasbor/peringatan/lewat-rencana?year=2026", "/dasbor/peringatan/opd-terendah?year=2026",
+                    "/catatan", "/kendala", "/program", "/tahun-anggaran")) {
                 open(page);
                 waitFor(By.tagName("h1"));
                 assertNoPageOverflow();
             }
+            assertAccessible();
+            // a record's history is read whole at phone width: its rows stand as lines, nothing cut at the edge
+            Map<String, Object> verified = jdbc.queryForMap(
+                    "select id, allocation_id from disbursement where fiscal_year = 2026 and status = 'VERIFIED' limit 1");
+            for (String page : List.of("/alokasi/" + verified.get("allocation_id"), "/pencairan/" + verified.get("id"))) {
+                open(page);
+                WebElement history = waitFor(By.id("history-table"));
+                assertNoPageOverflow();
+                Boolean fits = (Boolean) script("var t = arguments[0];"
+                        + " return t.scrollWidth <= t.parentElement.clientWidth;", history);
+                assertThat(fits).as("the history of " + page + " fits 390 px").isTrue();
+                assertThat(history.findElement(By.cssSelector("tbody td")).isDisplayed()).isTrue();
+            }
+            open("/alokasi/" + verified.get("allocation_id"));
+            WebElement tranches = waitFor(By.id("allocation-disbursement-table"));
+            assertThat((Boolean) script("return arguments[0].scrollWidth <= arguments[0].parentElement.clientWidth;",
+                    tranches)).as("the allocation's disbursements fit 390 px").isTrue();
             assertAccessible();
         } finally {
             ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

@@ -15,6 +15,8 @@ import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.when;
 
 /**
  * The dashboard module alone: its figures are read from the envelope and allocation tables as the allocation
@@ -130,6 +135,24 @@ class DashboardModuleTest {
     }
 
     @Test
+    void theLowestKecamatanAndOpdsAreAllThereAPageAtATimeWithTheTenOfTheDashboardFirst() {
+        when(progress.withoutOutputTargets(anyInt(), any(), any())).thenReturn(Page.empty());
+        DashboardService.Overview overview = asAdmin(() -> dashboardService.overview(YEAR, null));
+        Page<RegionRow> firstKecamatan = asAdmin(() -> dashboardService.lowestKecamatan(YEAR, null, PageRequest.of(0, 50)));
+        Page<RegionRow> lastKecamatan = asAdmin(() -> dashboardService.lowestKecamatan(YEAR, null, PageRequest.of(2, 50)));
+        Page<RegionRow> opd = asAdmin(() -> dashboardService.lowestOpd(YEAR, null, PageRequest.of(0, 50)));
+
+        // the dashboard shows ten of the 144 kecamatan and says how many there are; the list pages through them all
+        assertThat(overview.laggards().kecamatan()).hasSize(10);
+        assertThat(overview.laggards().kecamatanCount()).isEqualTo(144);
+        assertThat(firstKecamatan.getTotalElements()).isEqualTo(144);
+        assertThat(firstKecamatan.getContent().subList(0, 10)).isEqualTo(overview.laggards().kecamatan());
+        assertThat(lastKecamatan.getContent()).hasSize(44);
+        assertThat(opd.getTotalElements()).isEqualTo(overview.laggards().opdCount());
+        assertThat(opd.getContent()).startsWith(overview.laggards().opd().toArray(RegionRow[]::new));
+    }
+
+    @Test
     void theOpenNotesOfAKabupatenKotaAreThoseOnItsKecamatanAndTheirAllocations() {
         long all = asAdmin(() -> notes.openCount(null));
         long kerinci = asAdmin(() -> notes.openCount("15.01"));
@@ -144,9 +167,17 @@ class DashboardModuleTest {
 
         assertThat(asAdmin(() -> notes.openCount(null))).isEqualTo(all + 4);
         assertThat(asAdmin(() -> notes.openCount("15.01"))).isEqualTo(kerinci + 2);
-        assertThat(asAdmin(() -> notes.open("15.01"))).extracting(ReviewNoteView::text)
+        assertThat(asAdmin(() -> notes.open("15.01", PageRequest.of(0, 1000)).getContent()))
+                .extracting(ReviewNoteView::text)
                 .contains("Uji kecamatan Kerinci", "Uji alokasi Kerinci")
                 .doesNotContain("Uji kecamatan Merangin", "Uji OPD");
+        // the open list comes a page at a time with the number of all
+        Page<ReviewNoteView> firstTwo = asAdmin(() -> notes.open(null, PageRequest.of(0, 2)));
+        Page<ReviewNoteView> nextTwo = asAdmin(() -> notes.open(null, PageRequest.of(1, 2)));
+        assertThat(firstTwo.getContent()).hasSize(2);
+        assertThat(firstTwo.getTotalElements()).isEqualTo(all + 4);
+        assertThat(nextTwo.getContent()).extracting(ReviewNoteView::id)
+                .doesNotContainAnyElementsOf(firstTwo.getContent().stream().map(ReviewNoteView::id).toList());
     }
 
     private static <T> T asAdmin(Supplier<T> read) {

@@ -17,9 +17,13 @@ import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportJobs;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryQueries;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryService;
+import id.go.jambiprov.dumisake.dashboard.Figures;
+import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.EarlyWarningRecord;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteView;
+import id.go.jambiprov.dumisake.dashboard.internal.ReviewTarget;
 import id.go.jambiprov.dumisake.dashboard.web.RenderedFragments;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
@@ -43,7 +47,10 @@ import id.go.jambiprov.dumisake.poverty.web.FigureFormats;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearStatus;
+import id.go.jambiprov.dumisake.programme.FiscalYearView;
+import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
@@ -53,6 +60,7 @@ import id.go.jambiprov.dumisake.report.internal.RealisationReportService;
 import id.go.jambiprov.dumisake.report.internal.Sp2dReconciliationService;
 import id.go.jambiprov.dumisake.report.internal.TargetingExports;
 import id.go.jambiprov.dumisake.shared.Flash;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.targeting.Targeting;
 import id.go.jambiprov.dumisake.targeting.internal.TargetingService;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,17 +73,23 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -313,6 +327,87 @@ class PageSecurityWebTest {
                 .andExpect(content().string(containsString("Alokasi lewat rencana tanpa pengajuan")))
                 .andExpect(content().string(containsString("Tidak ada data yang cocok.")));
         mvc.perform(get("/dasbor/peringatan/entah").with(user(EXPERT))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theLowestKecamatanAndOpdsListAllOfThemAPageAtATime() throws Exception {
+        when(fiscalYears.choices()).thenReturn(List.of(new FiscalYearChoice(2026, FiscalYearStatus.OPEN)));
+        Figures figures = new Figures(new BigDecimal("2000000000"), new BigDecimal("500000000"), BigDecimal.ZERO);
+        when(dashboard.lowestKecamatan(eq(2026), any(), eq(PageRequest.of(1, 50)))).thenReturn(new PageImpl<>(
+                List.of(new RegionRow("15.01.01", "Gunung Raya", "15.01", "Kabupaten Kerinci", figures, 3)),
+                PageRequest.of(1, 50), 144));
+        when(dashboard.lowestOpd(eq(2026), any(), any())).thenReturn(new PageImpl<>(
+                List.of(new RegionRow("DISDIK", "Dinas Pendidikan Provinsi Jambi", null, null, figures, 9)),
+                PageRequest.of(0, 50), 1));
+        mvc.perform(get("/dasbor/peringatan/kecamatan-terendah").param("page", "1").with(user(EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kecamatan dengan realisasi terendah")))
+                .andExpect(content().string(containsString("Gunung Raya")))
+                .andExpect(content().string(containsString("Menampilkan 51–51 dari 144 data")));
+        // an operator reads its kecamatan against its OPD's allocations there, not against their pagu
+        when(dashboard.lowestKecamatan(eq(2026), any(), eq(PageRequest.of(0, 50)))).thenReturn(new PageImpl<>(
+                List.of(new RegionRow("15.01.01", "Gunung Raya", "15.01", "Kabupaten Kerinci", figures, 3)),
+                PageRequest.of(0, 50), 1));
+        mvc.perform(get("/dasbor/peringatan/kecamatan-terendah").with(user(OPERATOR)))
+                .andExpect(content().string(containsString("% realisasi")))
+                .andExpect(content().string(not(containsString("% pagu"))));
+        mvc.perform(get("/dasbor/peringatan/opd-terendah").with(user(OPERATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("OPD dengan realisasi terendah")))
+                .andExpect(content().string(containsString("Dinas Pendidikan Provinsi Jambi")));
+    }
+
+    @Test
+    void theOpenNotesComeAPageAtATimeWithTheirNumber() throws Exception {
+        ReviewNoteView note = new ReviewNoteView(7, ReviewTarget.KECAMATAN, "15.01.01", "Gunung Raya", 2026, null,
+                "Realisasi lambat", true, null, OffsetDateTime.parse("2026-03-01T02:00:00Z"), "ahli", null, null, 0);
+        when(reviewNotes.open(any(), eq(PageRequest.of(2, 50)))).thenReturn(
+                new PageImpl<>(List.of(note), PageRequest.of(2, 50), 101));
+        mvc.perform(get("/catatan").param("page", "2").with(user(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Realisasi lambat")))
+                .andExpect(content().string(containsString("Menampilkan 101–101 dari 101 data")))
+                .andExpect(content().string(containsString("aria-current=\"page\"")));
+    }
+
+    @Test
+    void aRefusedProgrammeChangeIsSaidInItsRowsFormAndAFiscalYearsAtItsButton() throws Exception {
+        when(programmes.all()).thenReturn(List.of(new ProgrammeView("BEASISWA", "Beasiswa", Pillar.CERDAS, "DISDIK",
+                true, null, null, 3)));
+        when(programmes.change(eq("BEASISWA"), any(), any(), any(), anyBoolean(), anyLong()))
+                .thenThrow(new StaleVersionException("Programme", "BEASISWA"));
+        MvcResult refused = mvc.perform(post("/program/BEASISWA").with(user(ADMIN)).with(csrf())
+                        .param("name", "Beasiswa").param("pillar", "CERDAS").param("leadOpdCode", "DISDIK")
+                        .param("version", "2"))
+                .andExpect(redirectedUrl("/program")).andReturn();
+        mvc.perform(get("/program").with(user(ADMIN)).flashAttrs(refused.getFlashMap()))
+                .andExpect(content().string(containsString("id=\"form-BEASISWA-error\"")))
+                .andExpect(content().string(containsString("telah diubah oleh pengguna lain")))
+                .andExpect(content().string(not(containsString("class=\"alert alert-danger\" role=\"alert\""))));
+
+        when(fiscalYears.all()).thenReturn(List.of(new FiscalYearView(2026, new BigDecimal("2000000000"),
+                FiscalYearStatus.OPEN, 144, new BigDecimal("288000000000"), BigDecimal.ZERO, BigDecimal.ZERO, 5)));
+        when(fiscalYears.close(2026, 4)).thenThrow(new StaleVersionException("FiscalYear", 2026));
+        MvcResult notClosed = mvc.perform(post("/tahun-anggaran/2026/tutup").with(user(ADMIN)).with(csrf())
+                        .param("version", "4"))
+                .andExpect(redirectedUrl("/tahun-anggaran")).andReturn();
+        mvc.perform(get("/tahun-anggaran").with(user(ADMIN)).flashAttrs(notClosed.getFlashMap()))
+                .andExpect(content().string(containsString("aria-describedby=\"close-2026-error\"")))
+                .andExpect(content().string(containsString("id=\"close-2026-error\"")))
+                .andExpect(content().string(containsString("telah diubah oleh pengguna lain")));
+    }
+
+    @Test
+    void theObstacleListFiltersWithTheSharedFieldsAndKeepsWhatWasChosen() throws Exception {
+        when(fiscalYears.choices()).thenReturn(List.of(new FiscalYearChoice(2026, FiscalYearStatus.OPEN)));
+        when(obstacles.search(any(), any())).thenReturn(Page.empty(PageRequest.of(0, 50)));
+        mvc.perform(get("/kendala").param("escalated", "false").param("category", "PENGADAAN").with(user(EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "<option value=\"false\" selected=\"selected\">Tidak dieskalasi</option>")))
+                .andExpect(content().string(containsString("<option value=\"true\">Perlu dukungan pimpinan</option>")))
+                .andExpect(content().string(containsString("<option value=\"PENGADAAN\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("Tidak ada data yang cocok.")));
     }
 
     @Test

@@ -27,7 +27,6 @@ import java.util.List;
 @Component
 class Arrears {
 
-    private static final int LOWEST = 10;
     /** The dashboard shows the ten worst of each warning with their number; the rest are a page away. */
     static final Pageable FIRST_WARNINGS = PageRequest.of(0, 10);
 
@@ -57,19 +56,41 @@ class Arrears {
     /** The lowest rows of the kecamatan and OPD figures, and the overdue and long-waiting records. */
     Laggards laggards(DashboardScope scope, List<RegionRow> kecamatanRows, List<RegionRow> opdRows, Waiting waiting,
                       Page<MissingOutputTarget> missingTargets) {
+        List<RegionRow> kecamatan = lowestKecamatan(kecamatanRows);
+        List<RegionRow> opd = lowestOpd(opdRows);
+        Page<Laggards.OverdueAllocation> overdue = overdue(scope, FIRST_WARNINGS);
+        Page<Laggards.WaitingDisbursement> waitingLong = waitingLong(scope, FIRST_WARNINGS);
+        return new Laggards(first(kecamatan), kecamatan.size(), first(opd), opd.size(), overdue.getContent(),
+                overdue.getTotalElements(), waitingLong.getContent(), waiting.longCount(), waitingDays,
+                missingTargets.getContent(), missingTargets.getTotalElements());
+    }
+
+    /** The kecamatan by realisation, lowest first; the dashboard shows the first ten, its warning page all. */
+    static List<RegionRow> lowestKecamatan(List<RegionRow> kecamatanRows) {
         // an operator's kecamatan without an allocation of its OPD (pagu 0) has nothing to lag behind in
-        List<RegionRow> kecamatan = kecamatanRows.stream().filter(r -> r.figures().pagu().signum() > 0)
+        return kecamatanRows.stream().filter(r -> r.figures().pagu().signum() > 0)
                 .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent())
                         .thenComparing(r -> r.figures().allocated(), Comparator.reverseOrder())
                         .thenComparing(RegionRow::code))
-                .limit(LOWEST).toList();
-        List<RegionRow> opd = opdRows.stream()
+                .toList();
+    }
+
+    /** The OPDs by realisation, lowest first. */
+    static List<RegionRow> lowestOpd(List<RegionRow> opdRows) {
+        return opdRows.stream()
                 .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent()).thenComparing(RegionRow::code))
-                .limit(LOWEST).toList();
-        Page<Laggards.OverdueAllocation> overdue = overdue(scope, FIRST_WARNINGS);
-        Page<Laggards.WaitingDisbursement> waitingLong = waitingLong(scope, FIRST_WARNINGS);
-        return new Laggards(kecamatan, opd, overdue.getContent(), overdue.getTotalElements(), waitingLong.getContent(),
-                waiting.longCount(), waitingDays, missingTargets.getContent(), missingTargets.getTotalElements());
+                .toList();
+    }
+
+    /** One page of rows already in memory (a province has some 140 kecamatan and two dozen OPDs). */
+    static <T> Page<T> page(List<T> rows, Pageable pageable) {
+        int from = (int) Math.min(pageable.getOffset(), rows.size());
+        int to = Math.min(from + pageable.getPageSize(), rows.size());
+        return new PageImpl<>(rows.subList(from, to), pageable, rows.size());
+    }
+
+    private static List<RegionRow> first(List<RegionRow> rows) {
+        return rows.subList(0, Math.min(FIRST_WARNINGS.getPageSize(), rows.size()));
     }
 
     /**

@@ -67,6 +67,16 @@ public class DashboardService {
         return progress.withoutOutputTargets(year, DashboardScope.of(year, kabupatenKotaCode).kabupatenKota(), pageable);
     }
 
+    /** The kecamatan by realisation, lowest first, page by page (those without pagu in the scope left out). */
+    public Page<RegionRow> lowestKecamatan(int year, String kabupatenKotaCode, Pageable pageable) {
+        return Arrears.page(Arrears.lowestKecamatan(byKecamatan(year, kabupatenKotaCode)), pageable);
+    }
+
+    /** The OPDs by realisation, lowest first, page by page. */
+    public Page<RegionRow> lowestOpd(int year, String kabupatenKotaCode, Pageable pageable) {
+        return Arrears.page(Arrears.lowestOpd(byOpd(year, kabupatenKotaCode)), pageable);
+    }
+
     /** After how many days a disbursement waiting for verification counts as waiting long. */
     public int waitingDays() {
         return arrears.waitingDays();

@@ -11,7 +11,8 @@ import java.util.List;
  * The early warnings of a year, each item pointing at the record to act on: the first ten of each warning
  * with the number of all of them.
  */
-public record Laggards(List<RegionRow> kecamatan, List<RegionRow> opd, List<OverdueAllocation> overdue,
+public record Laggards(List<RegionRow> kecamatan, long kecamatanCount, List<RegionRow> opd, long opdCount,
+                       List<OverdueAllocation> overdue,
                        long overdueCount, List<WaitingDisbursement> waiting, long waitingCount, int waitingDays,
                        List<MissingOutputTarget> missingTargets, long missingTargetsCount) {
 

@@ -16,6 +16,9 @@ import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -115,15 +118,21 @@ public class ReviewNoteService {
                 + OpdScope.sql("n.opd_code", params) + " order by n.created_at desc", params, ROW);
     }
 
-    /** The open notes, oldest first; with a kabupaten/kota only those on its kecamatan and their allocations. */
+    /**
+     * A page of the open notes, oldest first, with their number; with a kabupaten/kota only those on its kecamatan
+     * and their allocations.
+     */
     @Transactional(readOnly = true)
-    public List<ReviewNoteView> open(String kabupatenKotaCode) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.query(SELECT + " where n.status = 'OPEN'" + OpdScope.sql("n.opd_code", params)
-                + inKabupatenKota(kabupatenKotaCode, params) + " order by n.created_at", params, ROW);
+    public Page<ReviewNoteView> open(String kabupatenKotaCode, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", pageable.getPageSize())
+                .addValue("offset", pageable.getOffset());
+        List<ReviewNoteView> rows = jdbc.query(SELECT + " where n.status = 'OPEN'" + OpdScope.sql("n.opd_code", params)
+                + inKabupatenKota(kabupatenKotaCode, params)
+                + " order by n.created_at, n.id limit :limit offset :offset", params, ROW);
+        return PageableExecutionUtils.getPage(rows, pageable, () -> openCount(kabupatenKotaCode));
     }
 
-    /** How many notes {@link #open(String)} lists. */
+    /** How many notes {@link #open(String, Pageable)} lists. */
     @Transactional(readOnly = true)
     public long openCount(String kabupatenKotaCode) {
         MapSqlParameterSource params = new MapSqlParameterSource();

@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.LocalPaths;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewNoteController {
 
     private static final String NOTES = "/catatan";
+    private static final int PAGE_SIZE = 50;
 
     private final ReviewNoteService notes;
     private final RegionService regions;
@@ -34,11 +36,12 @@ class ReviewNoteController {
     }
 
     @GetMapping("/catatan")
-    String open(@RequestParam(required = false) String kabupatenKota, Model model) {
+    String open(@RequestParam(required = false) String kabupatenKota, @RequestParam(defaultValue = "0") int page,
+                Model model) {
         // the dashboard's count of open notes follows its kabupaten/kota filter, and links here with it
         boolean filtered = kabupatenKota != null && !kabupatenKota.isBlank();
         model.addAttribute("kabupatenKota", filtered ? regions.kabupatenKota(kabupatenKota) : null);
-        model.addAttribute("notes", notes.open(kabupatenKota));
+        model.addAttribute("page", notes.open(kabupatenKota, PageRequest.of(Math.max(0, page), PAGE_SIZE)));
         model.addAttribute("returnTo", "/catatan");
         return "dashboard/notes";
     }

@@ -6,6 +6,7 @@ import id.go.jambiprov.dumisake.programme.domain.FiscalYear;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.FormRefusal;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.MoneyInput;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -85,6 +86,8 @@ class FiscalYearController {
             return "redirect:/tahun-anggaran";
         } catch (MoneyFormatException e) {
             redirect.addFlashAttribute("paguError", flash.text(e.messageKey()));
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("paguError", flash.text("problem.staleVersion"));
         } catch (BusinessRuleException e) {
             Object over = e.details().get("kecamatan");
             // a long refusal (the kecamatan that hold more than the new pagu) becomes a table, not a sentence
@@ -104,7 +107,11 @@ class FiscalYearController {
             fiscalYears.close(year, version);
             flash(redirect, "fiscalYear.closedNow", year);
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("yearError", flash.text(e.messageKey(), e.arguments()));
+            redirect.addFlashAttribute("closeError", flash.text(e.messageKey(), e.arguments()));
+            redirect.addFlashAttribute("errorYear", year);
+        } catch (StaleVersionException e) {
+            // said under the year's close button, not on a page of its own
+            redirect.addFlashAttribute("closeError", flash.text("problem.staleVersion"));
             redirect.addFlashAttribute("errorYear", year);
         }
         return "redirect:/tahun-anggaran";

@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.Flash;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -86,7 +87,11 @@ class ProgrammeController {
             flash.success(redirect, "programme.changed", name.strip());
         } catch (BusinessRuleException e) {
             refused(redirect, e, "NAME_REQUIRED".equals(e.code()) || "PROGRAMME_NAME_TAKEN".equals(e.code())
-                    ? "name-" + code : null);
+                    ? "name-" + code : "form-" + code);
+        } catch (StaleVersionException e) {
+            // changed by someone else since the page was read: said in the row's form, which shows the new values
+            redirect.addFlashAttribute("programmeError", flash.text("problem.staleVersion"));
+            redirect.addFlashAttribute("programmeErrorField", "form-" + code);
         }
         return "redirect:/program";
     }
@@ -118,7 +123,7 @@ class ProgrammeController {
         return "redirect:/program";
     }
 
-    /** The refusal under the field of the row's form it concerns ({@code fieldId}), or as a banner when none. */
+    /** The refusal under the field of the row's form it concerns ({@code fieldId}), or atop that form ({@code form-}). */
     private void refused(RedirectAttributes redirect, BusinessRuleException e, String fieldId) {
         redirect.addFlashAttribute("programmeError", flash.text(e.messageKey(), e.arguments()));
         redirect.addFlashAttribute("programmeErrorField", fieldId);
