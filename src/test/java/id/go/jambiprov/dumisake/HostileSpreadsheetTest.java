@@ -183,7 +183,8 @@ class HostileSpreadsheetTest {
                 "--dumisake.import.wait=PT3M")
                 .redirectErrorStream(true).redirectOutput(work.resolve("application.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!healthy()) {
+        // ready, not only alive: the demo data (whose people come as imports of their OPDs) is all in by then
+        while (!up("/actuator/health/readiness")) {
             assertThat(application.isAlive()).as(Files.readString(work.resolve("application.log"))).isTrue();
             assertThat(System.nanoTime()).as("started within 180 s").isLessThan(deadline);
             sleep(500);
@@ -191,8 +192,12 @@ class HostileSpreadsheetTest {
     }
 
     private boolean healthy() {
+        return up("/actuator/health/liveness");
+    }
+
+    private boolean up(String probe) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(probe))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("UP");
         } catch (IOException e) {

@@ -124,9 +124,11 @@ class DashboardBrowserTest extends BrowserTestSupport {
         assertThat(rows("warning-table")).hasSize(50);
         assertThat(browser.findElement(By.cssSelector(".page-summary")).getText())
                 .isEqualTo("Menampilkan 1–50 dari " + count.group(1) + " data");
+        assertAccessible();
+        // a list of many pages (the year's allocations) leaves the middle pages out of its pager
+        open("/alokasi?year=2026");
         assertThat(browser.findElements(By.cssSelector(".pagination .page-link"))).extracting(WebElement::getText)
                 .contains("…");
-        assertAccessible();
         // the lowest kecamatan: ten on the dashboard, their number in the heading, all of them a page at a time
         open("/dasbor?year=2026");
         assertThat(browser.findElements(By.cssSelector("#laggard-kecamatan li"))).hasSize(10);
