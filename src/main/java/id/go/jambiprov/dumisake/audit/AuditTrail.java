@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.audit;
 
+import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -25,7 +26,7 @@ import java.util.Map;
 public class AuditTrail {
 
     /** The name recorded for work nobody signed in for: start-up data, scheduled jobs. */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = SystemAuthentication.USERNAME;
 
     /*
      * The table is named with its schema here and wherever the application reads or writes it: unqualified,

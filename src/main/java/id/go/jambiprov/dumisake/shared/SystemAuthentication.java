@@ -11,13 +11,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class SystemAuthentication {
 
+    /** The username the application's own work is done and recorded under. */
+    public static final String USERNAME = "system";
+
     private SystemAuthentication() {
     }
 
     public static void run(Runnable work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(USERNAME, null,
                 AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         SecurityContextHolder.setContext(context);
         try {

@@ -1,7 +1,9 @@
 package id.go.jambiprov.dumisake.web;
 
 import id.go.jambiprov.dumisake.shared.JambiTime;
+import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,18 @@ public class DisplayFormats {
             ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(INDONESIAN));
 
     private final Clock clock;
+    private final MessageSource messages;
 
-    public DisplayFormats(Clock clock) {
+    public DisplayFormats(Clock clock, MessageSource messages) {
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** Who did something, by username; "Sistem" for the application's own work (demo data, scheduled jobs). */
+    public String person(String username) {
+        return SystemAuthentication.USERNAME.equals(username)
+                ? messages.getMessage("audit.actor.system", null, LocaleContextHolder.getLocale())
+                : username;
     }
 
     public String rupiah(BigDecimal amount) {

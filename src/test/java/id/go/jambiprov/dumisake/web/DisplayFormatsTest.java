@@ -2,7 +2,9 @@ package id.go.jambiprov.dumisake.web;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class DisplayFormatsTest {
     void timesAreWibWhateverTheJvmZone() {
         for (String zone : new String[] {"UTC", "America/New_York", "Asia/Jakarta", "Pacific/Kiritimati"}) {
             TimeZone.setDefault(TimeZone.getTimeZone(zone));
-            DisplayFormats fmt = new DisplayFormats(Clock.systemDefaultZone());
+            DisplayFormats fmt = new DisplayFormats(Clock.systemDefaultZone(), messages());
             LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
             assertThat(fmt.dateTime(EVENT)).as(zone).isEqualTo("28 Nov 2026 12:12 WIB");
             assertThat(fmt.dateTime(EVENT.withOffsetSameInstant(ZoneOffset.ofHours(-5)))).as(zone)
@@ -46,14 +48,14 @@ class DisplayFormatsTest {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
         OffsetDateTime evening = OffsetDateTime.of(2026, 8, 16, 20, 5, 0, 0, ZoneOffset.UTC);
-        assertThat(new DisplayFormats(Clock.systemUTC()).dateTime(evening)).isEqualTo("17 Agu 2026 03:05 WIB");
+        assertThat(new DisplayFormats(Clock.systemUTC(), messages()).dateTime(evening)).isEqualTo("17 Agu 2026 03:05 WIB");
     }
 
     @Test
     void datesAreNotShiftedAndNothingIsEmpty() {
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
         LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
-        DisplayFormats fmt = new DisplayFormats(Clock.systemUTC());
+        DisplayFormats fmt = new DisplayFormats(Clock.systemUTC(), messages());
         assertThat(fmt.date(LocalDate.of(2026, 11, 2))).isEqualTo("2 Nov 2026");
         assertThat(fmt.date(null)).isEmpty();
         assertThat(fmt.dateTime(null)).isEmpty();
@@ -64,6 +66,25 @@ class DisplayFormatsTest {
     void thisYearIsJambisYear() {
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
         Clock newYearInJambi = Clock.fixed(Instant.parse("2026-12-31T20:00:00Z"), ZoneOffset.UTC);
-        assertThat(new DisplayFormats(newYearInJambi).thisYear()).isEqualTo(2027);
+        assertThat(new DisplayFormats(newYearInJambi, messages()).thisYear()).isEqualTo(2027);
+    }
+
+    @Test
+    void theApplicationsOwnWorkIsSistemInThePagesLanguage() {
+        DisplayFormats fmt = new DisplayFormats(Clock.systemUTC(), messages());
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        assertThat(fmt.person("system")).isEqualTo("Sistem");
+        assertThat(fmt.person("op-disdik")).isEqualTo("op-disdik");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.person("system")).isEqualTo("System");
+    }
+
+    /** The application's default bundle, Indonesian without a locale of its own. */
+    static MessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 }
