@@ -62,6 +62,25 @@ class I18nTest {
         assertThat(twice).isEmpty();
     }
 
+    /** A key written twice in one file: the later silently wins (a column heading once read as a column's help). */
+    @Test
+    void noKeyIsWrittenTwiceInOneFile() throws IOException {
+        Set<String> twice = new TreeSet<>();
+        for (String basename : basenames()) {
+            for (String file : List.of(basename + ".properties", basename + "_en.properties")) {
+                Set<String> seen = new TreeSet<>();
+                for (String line : Files.readAllLines(Path.of("src/main/resources", file), StandardCharsets.UTF_8)) {
+                    int equals = line.indexOf('=');
+                    if (!line.isBlank() && !line.startsWith("#") && equals > 0
+                            && !seen.add(line.substring(0, equals).strip())) {
+                        twice.add(file + ": " + line.substring(0, equals).strip());
+                    }
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
     /**
      * A message with arguments goes through MessageFormat, where a lone apostrophe starts a quote and swallows
      * what follows ("Your agencys allocations in {0}"): such messages must write it twice. Formatted with sample
