@@ -24,7 +24,8 @@ JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
 SQL=${SQL:-bench/monev-deviation.sql}
 COMPARE_SQL=${COMPARE_SQL:-}   # e.g. bench/monev-deviation-lateral.sql: the statement before progress_latest, same run
 URLS=("/api/v1/dashboard/deviation?year=2026&groupBy=kecamatan" "/api/v1/dashboard/deviation?year=2026&groupBy=opd"
-      "/api/v1/dashboard/deviation?year=2026&groupBy=allocation" "/monev?year=2026&groupBy=kecamatan")
+      "/api/v1/dashboard/deviation?year=2026&groupBy=allocation" "/api/v1/dashboard/deviation?year=2026&groupBy=allocation&page=50"
+      "/monev?year=2026&groupBy=kecamatan" "/monev?year=2026&groupBy=allocation&page=100")
 
 for tool in java python3 psql pgbench curl; do
     command -v "$tool" >/dev/null || { echo "missing: $tool (pgbench: apt-get install -y postgresql-contrib)"; exit 2; }

@@ -23,6 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -84,6 +85,37 @@ class DeviationApiTest {
                 .andExpect(jsonPath("$", hasSize(1)))
                 .andExpect(jsonPath("$[0].code").value(String.valueOf(data.silent())))
                 .andExpect(jsonPath("$[0].status").value("RED"));
+    }
+
+    @Test
+    void everyAllocationOfAYearComesInPagesWithTheirCountAndLinks() throws Exception {
+        String allocations = "/api/v1/dashboard/deviation?year=" + YEAR + "&groupBy=allocation";
+        mvc.perform(get(allocations + "&size=3").with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains(String.valueOf(data.green()),
+                        String.valueOf(data.behind()), String.valueOf(data.silent()))))
+                .andExpect(header().string("X-Total-Count", "4"))
+                .andExpect(header().string("Link", containsString("page=1&size=3>; rel=\"next\"")))
+                .andExpect(header().string("Link", containsString("page=1&size=3>; rel=\"last\"")));
+        // a page beyond the last answers the last one
+        mvc.perform(get(allocations + "&size=3&page=7").with(user(SignedIn.EXPERT)))
+                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains(String.valueOf(data.late()))))
+                .andExpect(header().string("Link", containsString("page=0&size=3>; rel=\"prev\"")));
+        // without page or size: the allocations are paged all the same, the grouped views answer whole
+        mvc.perform(get(allocations).with(user(SignedIn.EXPERT)))
+                .andExpect(jsonPath("$", hasSize(4)))
+                .andExpect(header().string("X-Total-Count", "4"));
+        mvc.perform(get("/api/v1/dashboard/deviation?year=" + YEAR + "&groupBy=opd").with(user(SignedIn.EXPERT)))
+                .andExpect(header().doesNotExist("X-Total-Count"));
+        for (String bad : new String[] {"&size=0", "&size=501", "&page=-1", "&size=banyak"}) {
+            mvc.perform(get(allocations + bad).with(user(SignedIn.EXPERT)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+
+        mvc.perform(get("/monev?year=" + YEAR + "&groupBy=allocation&size=10").with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Menampilkan 1–4 dari 4 data")));
     }
 
     @Test

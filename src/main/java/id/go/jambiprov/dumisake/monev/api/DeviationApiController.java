@@ -7,22 +7,32 @@ import id.go.jambiprov.dumisake.monev.internal.DeviationService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The deviation table as JSON, the same rows as the monev page. A groupBy or year that is not one is a 400
- * (problem+json); a year that was never opened is a 404, as on the other dashboard endpoints.
+ * (problem+json); a year that was never opened is a 404, as on the other dashboard endpoints; a page or size out of
+ * range is a 400.
  */
 @RestController
 class DeviationApiController {
+
+    static final int ALLOCATION_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
 
     private final DeviationService deviations;
     private final FiscalYearService fiscalYears;
@@ -43,12 +53,48 @@ class DeviationApiController {
         });
     }
 
+    /**
+     * The grouped views answer whole unless a {@code page} or {@code size} is asked for; every allocation of a year
+     * is paged always ({@value #ALLOCATION_PAGE_SIZE} by default). A paged answer says the number of rows in
+     * {@code X-Total-Count} and where the other pages are in {@code Link} (RFC 8288), so the body keeps its shape.
+     */
     @GetMapping("/api/v1/dashboard/deviation")
-    List<DeviationItem> deviation(@RequestParam @Min(2000) @Max(2100) int year,
-                                  @RequestParam(required = false) String kabupatenKota,
-                                  @RequestParam(defaultValue = "opd") GroupBy groupBy) {
+    ResponseEntity<List<DeviationItem>> deviation(@RequestParam @Min(2000) @Max(2100) int year,
+                                                  @RequestParam(required = false) String kabupatenKota,
+                                                  @RequestParam(defaultValue = "opd") GroupBy groupBy,
+                                                  @RequestParam(required = false) @Min(0) Integer page,
+                                                  @RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer size) {
         fiscalYears.get(year);
-        return deviations.rows(year, kabupatenKota, groupBy).stream().map(DeviationItem::of).toList();
+        if (page == null && size == null && groupBy != GroupBy.ALLOCATION) {
+            return ResponseEntity.ok(items(deviations.rows(year, kabupatenKota, groupBy)));
+        }
+        Page<DeviationRow> rows = deviations.page(year, kabupatenKota, groupBy, PageRequest.of(
+                page == null ? 0 : page, size == null ? ALLOCATION_PAGE_SIZE : size));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(rows.getTotalElements()))
+                .header(HttpHeaders.LINK, links(rows)).body(items(rows.getContent()));
+    }
+
+    private static List<DeviationItem> items(List<DeviationRow> rows) {
+        return rows.stream().map(DeviationItem::of).toList();
+    }
+
+    private static String links(Page<DeviationRow> rows) {
+        List<String> links = new ArrayList<>();
+        links.add(link(0, rows.getSize(), "first"));
+        if (rows.hasPrevious()) {
+            links.add(link(rows.getNumber() - 1, rows.getSize(), "prev"));
+        }
+        if (rows.hasNext()) {
+            links.add(link(rows.getNumber() + 1, rows.getSize(), "next"));
+        }
+        links.add(link(Math.max(0, rows.getTotalPages() - 1), rows.getSize(), "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(int page, int size, String rel) {
+        String url = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page)
+                .replaceQueryParam("size", size).build().toUriString();
+        return "<" + url + ">; rel=\"" + rel + "\"";
     }
 
     record DeviationItem(String code, String name, BigDecimal plannedPercent, BigDecimal physicalPercent,

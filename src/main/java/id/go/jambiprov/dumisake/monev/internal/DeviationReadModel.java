@@ -3,6 +3,7 @@ package id.go.jambiprov.dumisake.monev.internal;
 import id.go.jambiprov.dumisake.monev.GroupBy;
 import id.go.jambiprov.dumisake.monev.domain.DeviationFigures;
 import id.go.jambiprov.dumisake.monev.domain.PlanCurve;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,11 @@ class DeviationReadModel {
     }
 
     List<GroupFigures> of(MonevScope scope, GroupBy groupBy) {
+        return of(scope, groupBy, Pageable.unpaged());
+    }
+
+    /** One page of the groups in their order; the sums are still taken over the whole group. */
+    List<GroupFigures> of(MonevScope scope, GroupBy groupBy, Pageable page) {
         MapSqlParameterSource params = scope.params();
         Grouping g = grouping(groupBy);
         String sql = "select g.code::text as code, " + g.name + " as name, g.allocations, g.amount, g.planned_amount,"
@@ -39,11 +45,24 @@ class DeviationReadModel {
                 + "   where a.fiscal_year = :year and a.status = 'ACTIVE'"
                 + scope.on("a.opd_code", "a.kecamatan_code", params)
                 + "   group by " + g.key + ") g "
-                + g.join + " order by " + g.orderBy;
+                + g.join + " order by " + g.orderBy
+                + (page.isPaged() ? " limit :limit offset :offset" : "");
+        if (page.isPaged()) {
+            params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
+        }
         return jdbc.query(sql, params, (rs, n) -> new GroupFigures(rs.getString("code"), rs.getString("name"),
                 rs.getLong("allocations"), new DeviationFigures(rs.getBigDecimal("amount"),
                 rs.getBigDecimal("planned_amount"), rs.getBigDecimal("physical_amount"), rs.getBigDecimal("realised"),
                 rs.getBigDecimal("missing_amount"))));
+    }
+
+    /** How many groups {@link #of} has in this scope: a year's active allocations counted from the covering index. */
+    long groups(MonevScope scope, GroupBy groupBy) {
+        MapSqlParameterSource params = scope.params();
+        String sql = "select count(distinct " + grouping(groupBy).key + ") from allocation a"
+                + " where a.fiscal_year = :year and a.status = 'ACTIVE'" + scope.on("a.opd_code", "a.kecamatan_code", params);
+        Long count = jdbc.queryForObject(sql, params, Long.class);
+        return count == null ? 0 : count;
     }
 
     /** Summed per group key first, the names joined to the few groups afterwards. */

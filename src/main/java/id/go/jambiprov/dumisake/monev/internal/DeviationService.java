@@ -4,6 +4,10 @@ import id.go.jambiprov.dumisake.monev.DeviationRow;
 import id.go.jambiprov.dumisake.monev.GroupBy;
 import id.go.jambiprov.dumisake.monev.domain.DeviationFigures;
 import id.go.jambiprov.dumisake.monev.domain.TrafficLightPolicy;
+import id.go.jambiprov.dumisake.shared.Pageables;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +33,29 @@ public class DeviationService {
     public List<DeviationRow> rows(int year, String kabupatenKotaCode, GroupBy groupBy) {
         MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
         TrafficLightPolicy policy = thresholds.setting().policy();
-        return readModel.of(scope, groupBy).stream().map(g -> row(g.code(), g.name(), g.allocations(), g.figures(), policy))
-                .toList();
+        return classified(readModel.of(scope, groupBy), policy);
+    }
+
+    /**
+     * One page of the rows, for the views that can be long (every allocation of a year): a page beyond the last
+     * gives the last one.
+     */
+    @Transactional(readOnly = true)
+    public Page<DeviationRow> page(int year, String kabupatenKotaCode, GroupBy groupBy, Pageable pageable) {
+        MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
+        long total = readModel.groups(scope, groupBy);
+        Pageable within = Pageables.withinRows(pageable, total);
+        TrafficLightPolicy policy = thresholds.setting().policy();
+        return new PageImpl<>(classified(readModel.of(scope, groupBy, within), policy), within, total);
     }
 
     /** The month the deviation of {@code year} is measured at, for the page to say so. */
     public int measuredMonth(int year) {
         return MonevScope.of(year, null, LocalDate.now(clock)).month();
+    }
+
+    private static List<DeviationRow> classified(List<DeviationReadModel.GroupFigures> groups, TrafficLightPolicy policy) {
+        return groups.stream().map(g -> row(g.code(), g.name(), g.allocations(), g.figures(), policy)).toList();
     }
 
     static DeviationRow row(String code, String name, long allocations, DeviationFigures f, TrafficLightPolicy policy) {

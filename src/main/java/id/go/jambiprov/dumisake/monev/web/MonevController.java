@@ -1,16 +1,24 @@
 package id.go.jambiprov.dumisake.monev.web;
 
+import id.go.jambiprov.dumisake.monev.DeviationRow;
 import id.go.jambiprov.dumisake.monev.GroupBy;
 import id.go.jambiprov.dumisake.monev.TrafficLight;
 import id.go.jambiprov.dumisake.monev.domain.TrafficLightPolicy;
 import id.go.jambiprov.dumisake.monev.internal.DeviationService;
 import id.go.jambiprov.dumisake.monev.internal.StalledService;
 import id.go.jambiprov.dumisake.monev.internal.ThresholdService;
+import id.go.jambiprov.dumisake.shared.Pageables;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Set;
 
 /**
  * The deviation page with its traffic light and map, and "Kenapa belum jalan?". Every role may open them: an
@@ -18,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class MonevController {
+
+    private static final int ALLOCATION_PAGE_SIZE = 50;
 
     private final DeviationService deviations;
     private final StalledService stalled;
@@ -31,11 +41,20 @@ class MonevController {
 
     @GetMapping("/monev")
     String deviation(@ModelAttribute("year") int year, @ModelAttribute("kabupatenKota") String kabupatenKota,
-                     @RequestParam(defaultValue = "opd") String groupBy, Model model) {
+                     @RequestParam(defaultValue = "opd") String groupBy,
+                     @PageableDefault(size = ALLOCATION_PAGE_SIZE) Pageable pageable, Model model) {
         GroupBy group = GroupBy.of(groupBy).orElse(GroupBy.OPD);
         model.addAttribute("groupBy", group);
         model.addAttribute("groupBys", GroupBy.values());
-        model.addAttribute("rows", deviations.rows(year, kabupatenKota, group));
+        if (group == GroupBy.ALLOCATION) {
+            // a year has thousands of allocations: one table of them all is too long to read and to render
+            Page<DeviationRow> page = deviations.page(year, kabupatenKota, group,
+                    Pageables.offered(pageable, Set.of(), Sort.unsorted(), ALLOCATION_PAGE_SIZE));
+            model.addAttribute("page", page);
+            model.addAttribute("rows", page.getContent());
+        } else {
+            model.addAttribute("rows", deviations.rows(year, kabupatenKota, group));
+        }
         model.addAttribute("month", deviations.measuredMonth(year));
         model.addAttribute("thresholds", thresholds.current());
         model.addAttribute("missingRedPercent", TrafficLightPolicy.MISSING_REPORT_RED_PERCENT);
