@@ -46,12 +46,15 @@ public class BeneficiaryImportJobs {
 
     private final BeneficiaryImportService imports;
     private final ImportJobStore store;
+    private final ImportJobQueries queries;
     private final ThreadPoolExecutor executor;
     private final ImportGate gate;
 
-    BeneficiaryImportJobs(BeneficiaryImportService imports, ImportJobStore store, ImportGate gate) {
+    BeneficiaryImportJobs(BeneficiaryImportService imports, ImportJobStore store, ImportJobQueries queries,
+                          ImportGate gate) {
         this.imports = imports;
         this.store = store;
+        this.queries = queries;
         this.gate = gate;
         AtomicInteger threads = new AtomicInteger();
         // a pool of our own: an Executor bean would replace the application's default task executor
@@ -122,13 +125,13 @@ public class BeneficiaryImportJobs {
     /** The job, if the caller may see it: admins see all, an operator the jobs of their OPD (else 404). */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     public ImportJobView get(long id) {
-        return store.find(id, CurrentUser.opdScope()).orElseThrow(() -> new NotFoundException("import.notFound", id));
+        return queries.find(id, CurrentUser.opdScope()).orElseThrow(() -> new NotFoundException("import.notFound", id));
     }
 
     /** The latest jobs the caller may see, newest first. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPD_OPERATOR')")
     public List<ImportJobView> latest(int limit) {
-        return store.latest(CurrentUser.opdScope(), limit);
+        return queries.latest(CurrentUser.opdScope(), limit);
     }
 
     /**

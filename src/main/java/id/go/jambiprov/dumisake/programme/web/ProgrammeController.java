@@ -9,10 +9,6 @@ import id.go.jambiprov.dumisake.shared.FormRefusal;
 import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import lombok.Data;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -139,19 +135,5 @@ class ProgrammeController {
         } catch (NumberFormatException e) {
             throw new BusinessRuleException("MIN_PROGRESS_INVALID", "progress.programme.minProgressInvalid");
         }
-    }
-
-    @Data
-    static class ProgrammeForm {
-        @NotBlank
-        @Size(max = 30)
-        private String code;
-        @NotBlank
-        @Size(max = 200)
-        private String name;
-        @NotNull
-        private Pillar pillar;
-        @NotBlank
-        private String leadOpdCode;
     }
 }

@@ -15,8 +15,8 @@ import id.go.jambiprov.dumisake.progress.domain.ReportRules;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.db.ColumnArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -145,7 +144,7 @@ public class ProgressTakeOver {
             return List.of();
         }
         Map<String, Long> ids = new HashMap<>();
-        jdbc.query(unnest("""
+        jdbc.query(ColumnArrays.statement("""
                 insert into allocation_output (allocation_id, name, unit, target, position)
                 select x.allocation::bigint, x.name, x.unit, x.target::numeric, x.position::int
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(allocation, name, unit, target, position)
@@ -168,7 +167,7 @@ public class ProgressTakeOver {
             return List.of();
         }
         Map<String, Long> ids = new HashMap<>();
-        jdbc.query(unnest("""
+        jdbc.query(ColumnArrays.statement("""
                 insert into progress_report (allocation_id, fiscal_year, month, physical_percent, narrative,
                                              correction_reason, created_at, created_by, updated_at, updated_by)
                 select x.allocation::bigint, x.year::int, x.month::int, x.physical::numeric, x.narrative, x.reason,
@@ -195,7 +194,7 @@ public class ProgressTakeOver {
             output += progress.outputs().size();
         }
         if (!rows.isEmpty()) {
-            jdbc.update(unnest("""
+            jdbc.update(ColumnArrays.statement("""
                     insert into progress_report_output (report_id, output_id, achieved)
                     select x.report::bigint, x.output::bigint, x.achieved::numeric
                     from unnest(?::text[], ?::text[], ?::text[]) as x(report, output, achieved)""", rows));
@@ -233,27 +232,6 @@ public class ProgressTakeOver {
         if (!reports.isEmpty()) {
             audit.recordCreated("PROGRESS_REPORT_CREATED", ProgressReportService.ENTITY, reports);
         }
-    }
-
-    /**
-     * One statement for thousands of rows: each column goes as one text array, which the statement unnests and
-     * casts (a batch runs one insert per row).
-     */
-    private static PreparedStatementCreator unnest(String sql, List<Object[]> rows) {
-        return connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            int columns = rows.isEmpty() ? 0 : rows.get(0).length;
-            for (int column = 0; column < columns; column++) {
-                String[] values = new String[rows.size()];
-                for (int row = 0; row < rows.size(); row++) {
-                    Object value = rows.get(row)[column];
-                    values[row] = value == null ? null
-                            : value instanceof BigDecimal number ? number.toPlainString() : value.toString();
-                }
-                statement.setArray(column + 1, connection.createArrayOf("text", values));
-            }
-            return statement;
-        };
     }
 
     private static String blankToNull(String text) {
