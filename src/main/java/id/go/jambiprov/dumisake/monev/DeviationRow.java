@@ -7,11 +7,12 @@ import java.math.BigDecimal;
  * (aggregates weighted by allocation amount) and deviation = planned − physical in points.
  *
  * @param code                 the group's code (OPD, kecamatan, kabupaten/kota, programme code; allocation id)
+ * @param place                an allocation's kecamatan and kabupaten/kota by name; null for a group
  * @param amount               Σ amount of its active allocations, the weight
  * @param allocations          how many active allocations it holds
  * @param missingReportPercent share (by amount) of its allocations without last month's report
  */
-public record DeviationRow(String code, String name, BigDecimal amount, long allocations, BigDecimal plannedPercent,
+public record DeviationRow(String code, String name, String place, BigDecimal amount, long allocations, BigDecimal plannedPercent,
                            BigDecimal physicalPercent, BigDecimal financialPercent, BigDecimal deviation,
                            BigDecimal missingReportPercent, TrafficLight status) {
 }

@@ -115,7 +115,8 @@ class DeviationApiTest {
 
         mvc.perform(get("/monev?year=" + YEAR + "&groupBy=allocation&size=10").with(user(SignedIn.EXPERT)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Menampilkan 1–4 dari 4 data")));
+                .andExpect(content().string(containsString("Menampilkan 1–4 dari 4 data")))
+                .andExpect(content().string(containsString("Gunung Raya, Kabupaten Kerinci")));
     }
 
     @Test

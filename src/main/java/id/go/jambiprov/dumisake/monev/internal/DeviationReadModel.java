@@ -32,7 +32,7 @@ class DeviationReadModel {
     List<GroupFigures> of(MonevScope scope, GroupBy groupBy, Pageable page) {
         MapSqlParameterSource params = scope.params();
         Grouping g = grouping(groupBy);
-        String sql = "select g.code::text as code, " + g.name + " as name, g.allocations, g.amount, g.planned_amount,"
+        String sql = "select g.code::text as code, " + g.name + " as name, " + g.place + " as place, g.allocations, g.amount, g.planned_amount,"
                 + " g.physical_amount, g.realised, g.missing_amount"
                 + " from (select " + g.key + " as code" + g.extra + ", count(*) as allocations, sum(a.amount) as amount,"
                 // the division once per group, not once per allocation
@@ -51,7 +51,7 @@ class DeviationReadModel {
             params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
         }
         return jdbc.query(sql, params, (rs, n) -> new GroupFigures(rs.getString("code"), rs.getString("name"),
-                rs.getLong("allocations"), new DeviationFigures(rs.getBigDecimal("amount"),
+                rs.getString("place"), rs.getLong("allocations"), new DeviationFigures(rs.getBigDecimal("amount"),
                 rs.getBigDecimal("planned_amount"), rs.getBigDecimal("physical_amount"), rs.getBigDecimal("realised"),
                 rs.getBigDecimal("missing_amount"))));
     }
@@ -68,21 +68,22 @@ class DeviationReadModel {
     /** Summed per group key first, the names joined to the few groups afterwards. */
     private static Grouping grouping(GroupBy groupBy) {
         return switch (groupBy) {
-            case OPD -> new Grouping("a.opd_code", "", "o.name", "join opd o on o.code = g.code", "g.code");
-            case KECAMATAN -> new Grouping("a.kecamatan_code", "", "c.name", "join kecamatan c on c.code = g.code",
-                    "g.code");
-            case KABUPATEN_KOTA -> new Grouping("left(a.kecamatan_code, 5)", "", "k.name",
+            case OPD -> new Grouping("a.opd_code", "", "o.name", "null", "join opd o on o.code = g.code", "g.code");
+            case KECAMATAN -> new Grouping("a.kecamatan_code", "", "c.name", "null",
+                    "join kecamatan c on c.code = g.code", "g.code");
+            case KABUPATEN_KOTA -> new Grouping("left(a.kecamatan_code, 5)", "", "k.name", "null",
                     "join kabupaten_kota k on k.code = g.code", "g.code");
-            case PROGRAMME -> new Grouping("a.programme_code", "", "p.name", "join programme p on p.code = g.code",
-                    "g.code");
-            case ALLOCATION -> new Grouping("a.id", ", a.title as title, a.kecamatan_code as kecamatan", "g.title", "",
-                    "g.kecamatan, g.code");
+            case PROGRAMME -> new Grouping("a.programme_code", "", "p.name", "null",
+                    "join programme p on p.code = g.code", "g.code");
+            case ALLOCATION -> new Grouping("a.id", ", a.title as title, a.kecamatan_code as kecamatan", "g.title",
+                    "c.name || ', ' || k.name", "join kecamatan c on c.code = g.kecamatan"
+                    + " join kabupaten_kota k on k.code = left(g.kecamatan, 5)", "g.kecamatan, g.code");
         };
     }
 
-    private record Grouping(String key, String extra, String name, String join, String orderBy) {
+    private record Grouping(String key, String extra, String name, String place, String join, String orderBy) {
     }
 
-    record GroupFigures(String code, String name, long allocations, DeviationFigures figures) {
+    record GroupFigures(String code, String name, String place, long allocations, DeviationFigures figures) {
     }
 }

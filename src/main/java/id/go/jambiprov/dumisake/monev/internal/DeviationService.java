@@ -55,11 +55,12 @@ public class DeviationService {
     }
 
     private static List<DeviationRow> classified(List<DeviationReadModel.GroupFigures> groups, TrafficLightPolicy policy) {
-        return groups.stream().map(g -> row(g.code(), g.name(), g.allocations(), g.figures(), policy)).toList();
+        return groups.stream().map(g -> row(g.code(), g.name(), g.place(), g.allocations(), g.figures(), policy)).toList();
     }
 
-    static DeviationRow row(String code, String name, long allocations, DeviationFigures f, TrafficLightPolicy policy) {
-        return new DeviationRow(code, name, f.amount(), allocations, f.plannedPercent(), f.physicalPercent(),
+    static DeviationRow row(String code, String name, String place, long allocations, DeviationFigures f,
+                            TrafficLightPolicy policy) {
+        return new DeviationRow(code, name, place, f.amount(), allocations, f.plannedPercent(), f.physicalPercent(),
                 f.financialPercent(), f.deviation(), f.missingReportPercent(),
                 policy.classify(f.deviation(), f.missingReportPercent()));
     }

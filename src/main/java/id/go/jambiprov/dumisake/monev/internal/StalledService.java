@@ -60,7 +60,8 @@ public class StalledService {
 
         List<StalledView.Allocation> stalled = new ArrayList<>();
         for (AllocationProgress a : readModel.allocations(scope)) {
-            DeviationRow row = DeviationService.row(String.valueOf(a.id()), a.title(), 1, a.figures(), policy);
+            DeviationRow row = DeviationService.row(String.valueOf(a.id()), a.title(),
+                    a.kecamatanName() + ", " + a.kabupatenKotaName(), 1, a.figures(), policy);
             boolean notStarted = PlanCurve.notStarted(a.plannedMonth(), scope.month(), a.figures().realised(),
                     a.highestPhysical());
             if (notStarted || row.status() == TrafficLight.RED) {
