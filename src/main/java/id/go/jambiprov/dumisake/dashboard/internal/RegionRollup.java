@@ -15,10 +15,10 @@ import java.util.List;
 /**
  * The figures by region. Without an OPD scope the kecamatan figures are the totals kept on the envelope
  * (Σ active allocations and their number by the V4 trigger, Σ verified disbursements by the allocation
- * module when a disbursement is verified or withdrawn); an OPD
- * operator's, from the allocation totals kept per OPD (V20_1), are limited to their OPD: pagu, allocated and realised count that OPD's allocations only, and
- * a kecamatan without any of them is not "belum jalan". The kecamatan, kabupaten/kota and province levels come from one grouped statement, so
- * they reconcile even while money moves.
+ * module when a disbursement is verified or withdrawn); an OPD operator's, from the allocation totals kept per
+ * kecamatan and OPD (V20_1), are limited to their OPD: pagu, allocated and realised count that OPD's allocations
+ * only, and a kecamatan without any of them is not "belum jalan". The kecamatan, kabupaten/kota and province levels
+ * come from one grouped statement, so they reconcile even while money moves.
  */
 @Component
 class RegionRollup {
