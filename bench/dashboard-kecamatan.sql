@@ -1,7 +1,7 @@
 -- The statements GET /dasbor/kecamatan/15.01.01?year=2026 runs when its allocation table is not in
 -- web.RenderedFragments (user ahli: no OPD scope; page size 100 sorted by id), in the order the application
 -- runs them. Copied from SessionCheck, FiscalYearService.choices, DashboardService.kecamatan,
--- AllocationService.search (count + page) and totals, ReviewNoteService.on.
+-- AllocationService.search (count + page), AllocationQueries.totals (kept totals), ReviewNoteService.on.
 --   pgbench -n -f bench/dashboard-kecamatan.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
 -- bench/dashboard-kecamatan-hit.sql holds the statements of the same page when its table is kept.
 
@@ -33,13 +33,10 @@ left join desa d on d.code = a.desa_code
  where true and a.fiscal_year = 2026 and a.kecamatan_code = '15.01.01'
  order by a.id asc, a.id desc limit 100 offset 0;
 
--- allocations.totals(ofEnvelope(2026, '15.01.01'))
-select count(*) as allocations,
-       coalesce(sum(a.amount) filter (where a.status = 'ACTIVE'), 0) as amount,
-       coalesce(sum(a.disbursed) filter (where a.status = 'ACTIVE'), 0) as disbursed,
-       coalesce(sum(a.realised) filter (where a.status = 'ACTIVE'), 0) as realised
-from allocation a join kecamatan c on c.code = a.kecamatan_code
- where true and a.fiscal_year = 2026 and a.kecamatan_code = '15.01.01';
+-- allocations.totals(ofEnvelope(2026, '15.01.01')): from the kept totals (V20_1)
+select coalesce(sum(a.allocations + a.cancelled), 0) as allocations, coalesce(sum(a.allocated), 0) as amount,
+       coalesce(sum(a.disbursed), 0) as disbursed, coalesce(sum(a.realised), 0) as realised
+from allocation_total a where true and a.fiscal_year = 2026 and a.kecamatan_code = '15.01.01';
 
 -- notes.on(KECAMATAN, '15.01.01')
 select n.id, n.target_type, n.target_code, n.target_label, n.fiscal_year, n.opd_code, n.text, n.status,

@@ -26,11 +26,11 @@ from (select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_nam
       where e.fiscal_year = 2026) k
 group by rollup ((kabupaten_kota_code, kabupaten_kota_name), (code, name))
 order by kabupaten_kota_code nulls first, code nulls first;
--- overview(): breakdown by OPD, programme and mechanism
-with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
-                     sum(a.realised) as realised, count(*) as allocations
-              from allocation a
-              where a.fiscal_year = 2026 and a.status = 'ACTIVE'
+-- overview(): breakdown by OPD, programme and mechanism, from the kept totals (V20_1)
+with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.allocated) as allocated,
+                     sum(a.realised) as realised, sum(a.allocations) as allocations
+              from allocation_total a
+              where a.fiscal_year = 2026 and a.allocations > 0
               group by a.opd_code, a.programme_code, a.mechanism),
 g as (select grouping(opd_code, programme_code) as level, coalesce(opd_code, programme_code, mechanism) as code,
              sum(allocated) as allocated, sum(realised) as realised, sum(allocations) as allocations

@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationSpending;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
+import id.go.jambiprov.dumisake.allocation.internal.KeptTotalsReconciliation;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -26,13 +27,15 @@ public class Allocations {
     private final EnvelopeQueries envelopes;
     private final AllocationService changes;
     private final AllocationSpending spending;
+    private final KeptTotalsReconciliation reconciliation;
 
     Allocations(AllocationQueries queries, EnvelopeQueries envelopes, AllocationService changes,
-                AllocationSpending spending) {
+                AllocationSpending spending, KeptTotalsReconciliation reconciliation) {
         this.queries = queries;
         this.envelopes = envelopes;
         this.changes = changes;
         this.spending = spending;
+        this.reconciliation = reconciliation;
     }
 
     public AllocationView get(long id) {
@@ -56,8 +59,17 @@ public class Allocations {
         queries.forEach(filter, each);
     }
 
+    /** Σ of the allocations the filter selects, from the totals kept per year, kecamatan, OPD, programme and mechanism. */
     public AllocationTotals totals(AllocationFilter filter) {
         return queries.totals(filter);
+    }
+
+    /**
+     * Where the kept totals of a year (per kecamatan, OPD, programme and mechanism, and per envelope) differ from the
+     * allocation and disbursement rows they sum; empty when they agree. Admins only; reads the whole year.
+     */
+    public List<KeptTotalsDifference> keptTotalsDifferences(int year) {
+        return reconciliation.differences(year);
     }
 
     public EnvelopeView envelope(int year, String kecamatanCode) {

@@ -96,18 +96,13 @@ public class AllocationQueries {
                 (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }
 
-    /** Σ of the allocations the filter selects (ACTIVE ones only for the money), for table footers. */
+    /**
+     * Σ of the allocations the filter selects (ACTIVE ones only for the money), for table footers: from the totals
+     * kept per year, kecamatan, OPD, programme and mechanism ({@link KeptTotalsSql}), not from every allocation row.
+     */
     public AllocationTotals totals(AllocationFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(filter, params);
-        return jdbc.queryForObject("""
-                select count(*) as allocations,
-                       coalesce(sum(a.amount) filter (where a.status = 'ACTIVE'), 0) as amount,
-                       coalesce(sum(a.disbursed) filter (where a.status = 'ACTIVE'), 0) as disbursed,
-                       coalesce(sum(a.realised) filter (where a.status = 'ACTIVE'), 0) as realised
-                from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where, params,
-                (rs, n) -> new AllocationTotals(rs.getLong("allocations"), rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised")));
+        return jdbc.queryForObject(KeptTotalsSql.totals(filter, params), params, KeptTotalsSql.TOTALS);
     }
 
     /**

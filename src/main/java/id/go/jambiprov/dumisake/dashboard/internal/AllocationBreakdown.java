@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Active allocations by OPD, by programme and by mechanism, in one pass over the year's allocations:
- * first into the few OPD × programme × mechanism cells, then the three groupings of those cells. Per OPD
+ * Active allocations by OPD, by programme and by mechanism, from the totals the allocation capability keeps per
+ * kecamatan, OPD, programme and mechanism (V20_1; the dashboard reads the allocation tables by SQL, as its other
+ * read models do): first into the few OPD × programme × mechanism cells, then the three groupings of those cells.
+ * A cell whose allocations are all cancelled is left out, as it was when the active allocations were summed. Per OPD
  * the pagu is what the OPD was allocated: its own ceiling.
  */
 @Component
@@ -28,10 +30,10 @@ class AllocationBreakdown {
         List<RegionRow> mechanism = new ArrayList<>();
         MapSqlParameterSource params = scope.params();
         jdbc.query("""
-                with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
-                                     sum(a.realised) as realised, count(*) as allocations
-                              from allocation a
-                              where a.fiscal_year = :year and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
+                with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.allocated) as allocated,
+                                     sum(a.realised) as realised, sum(a.allocations) as allocations
+                              from allocation_total a
+                              where a.fiscal_year = :year and a.allocations > 0""" + scope.onAllocation(params) + """
                               group by a.opd_code, a.programme_code, a.mechanism),
                 g as (select grouping(opd_code, programme_code) as level,
                              coalesce(opd_code, programme_code, mechanism) as code,

@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Last year's figures to compare with: its pagu and allocations, and what it had realised by the same
- * date (by its year end once the year asked for is over).
+ * Last year's figures to compare with: its pagu and allocations (from the envelopes, or for a filtered view the
+ * allocation totals kept per kecamatan, OPD, programme and mechanism, V20_1), and what it had realised by the same
+ * date (by its year end once the year asked for is over), from the verified disbursements' SP2D dates.
  */
 @Component
 class PreviousYearFigures {
@@ -42,13 +43,13 @@ class PreviousYearFigures {
         // an operator's pagu is what its OPD was allocated, as in the current year's figures
         String pagu = scope.opd() == null
                 ? "select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1" + kabupatenKota
-                : "select sum(a.amount) from allocation a where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'"
+                : "select sum(a.allocated) from allocation_total a where a.fiscal_year = :year - 1"
                   + scope.onAllocation(params);
         return """
                 select coalesce((""" + pagu + """
                                 ), 0) as pagu,
-                       coalesce((select sum(a.amount) from allocation a
-                                 where a.fiscal_year = :year - 1 and a.status = 'ACTIVE'""" + scope.onAllocation(params) + """
+                       coalesce((select sum(a.allocated) from allocation_total a
+                                 where a.fiscal_year = :year - 1""" + scope.onAllocation(params) + """
                                 ), 0) as allocated,
                        coalesce((select sum(d.amount) from disbursement d join allocation a on a.id = d.allocation_id
                                  where d.fiscal_year = :year - 1 and d.status = 'VERIFIED' and d.sp2d_date <= :sameDate

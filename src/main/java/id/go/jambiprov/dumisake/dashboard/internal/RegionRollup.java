@@ -15,10 +15,10 @@ import java.util.List;
 /**
  * The figures by region. Without an OPD scope the kecamatan figures are the totals kept on the envelope
  * (Σ active allocations and their number by the V4 trigger, Σ verified disbursements by the allocation
- * module when a disbursement is verified or withdrawn); an OPD
- * operator's are limited to their OPD: pagu, allocated and realised count that OPD's allocations only, and
- * a kecamatan without any of them is not "belum jalan". The kecamatan, kabupaten/kota and province levels come from one grouped statement, so
- * they reconcile even while money moves.
+ * module when a disbursement is verified or withdrawn); an OPD operator's, from the allocation totals kept per
+ * kecamatan and OPD (V20_1), are limited to their OPD: pagu, allocated and realised count that OPD's allocations
+ * only, and a kecamatan without any of them is not "belum jalan". The kecamatan, kabupaten/kota and province levels
+ * come from one grouped statement, so they reconcile even while money moves.
  */
 @Component
 class RegionRollup {
@@ -84,7 +84,8 @@ class RegionRollup {
             where e.fiscal_year = :year""";
 
     /**
-     * One row per kecamatan envelope of :year with only the caller's OPD's active allocations. Its pagu is what
+     * One row per kecamatan envelope of :year with only the caller's OPD's active allocations, from the totals the
+     * allocation capability keeps per kecamatan, OPD, programme and mechanism (V20_1). Its pagu is what
      * the OPD was allocated there (as on the OPD rows of the dashboard): an operator reads its realisation
      * against its own money, and a kecamatan where it has nothing shows pagu 0 ("tidak ada alokasi").
      */
@@ -96,10 +97,10 @@ class RegionRollup {
             from envelope e
             join kecamatan c on c.code = e.kecamatan_code
             join kabupaten_kota k on k.code = c.kabupaten_kota_code
-            left join (select kecamatan_code, sum(amount) as allocated, sum(realised) as realised,
-                              count(*) as allocations
-                       from allocation
-                       where fiscal_year = :year and status = 'ACTIVE'""" + OpdScope.sql("opd_code", params) + """
+            left join (select kecamatan_code, sum(allocated) as allocated, sum(realised) as realised,
+                              sum(allocations) as allocations
+                       from allocation_total
+                       where fiscal_year = :year""" + OpdScope.sql("opd_code", params) + """
                        group by kecamatan_code) a on a.kecamatan_code = e.kecamatan_code
             where e.fiscal_year = :year""";
     }
