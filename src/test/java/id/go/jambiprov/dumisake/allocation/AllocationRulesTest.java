@@ -155,6 +155,19 @@ class AllocationRulesTest {
     }
 
     @Test
+    void aTrancheSubmittedBeforeTheCancellationCanBeRejectedButNotVerified() {
+        Allocation allocation = allocation(new BigDecimal("100000000.00"));
+        allocation.recordSpending(new BigDecimal("10000000.00"), BigDecimal.ZERO);
+        allocation.cancel(null, "admin");
+        assertRefused(() -> allocation.recordSpending(BigDecimal.ZERO, new BigDecimal("10000000.00")),
+                "ALLOCATION_CANCELLED");
+        assertRefused(() -> allocation.recordSpending(new BigDecimal("1.00"), BigDecimal.ZERO), "ALLOCATION_CANCELLED");
+        allocation.recordSpending(new BigDecimal("-10000000.00"), BigDecimal.ZERO);
+        assertThat(allocation.getDisbursed()).isEqualByComparingTo("0");
+        assertThat(allocation.getRealised()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void spendingMovesDisbursedAndRealisedUpToTheAmountExactly() {
         Allocation allocation = allocation(BILLION);
         allocation.recordSpending(new BigDecimal("400000000.00"), BigDecimal.ZERO);

@@ -140,9 +140,13 @@ public class Allocation {
      * What a change of one of its disbursements moved: {@code disbursedChange} of the money counted against
      * this allocation (every tranche but a rejected one), {@code realisedChange} of the verified money.
      * Invariant 2: an increase that takes what is disbursed past the amount is refused with what is left;
-     * a decrease always fits.
+     * a decrease always fits. A cancelled allocation takes no more money: a tranche submitted before the
+     * cancellation can be rejected, not verified.
      */
     public void recordSpending(BigDecimal disbursedChange, BigDecimal realisedChange) {
+        if (disbursedChange.signum() > 0 || realisedChange.signum() > 0) {
+            AllocationRules.requireActive(status);
+        }
         BigDecimal newDisbursed = disbursed.add(disbursedChange);
         BigDecimal newRealised = realised.add(realisedChange);
         if (disbursedChange.signum() > 0 && newDisbursed.compareTo(amount) > 0) {
