@@ -69,7 +69,10 @@ public class RegionService {
         if (kabupatenKotaCode == null || kabupatenKotaCode.isBlank()) {
             return list;
         }
-        requireKabupatenKota(kabupatenKotaCode);
+        if (kabupatenKota().stream().noneMatch(k -> k.code().equals(kabupatenKotaCode))) {
+            // not among those read at the start: added since (the scale data), or unknown
+            requireKabupatenKota(kabupatenKotaCode);
+        }
         return list.stream().filter(k -> k.kabupatenKotaCode().equals(kabupatenKotaCode)).toList();
     }
 
