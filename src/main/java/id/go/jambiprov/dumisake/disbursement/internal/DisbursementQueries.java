@@ -74,17 +74,23 @@ public class DisbursementQueries {
     public ListPage<DisbursementView> queue(QueueFilter filter, Pageable pageable) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" where d.status = 'SUBMITTED'");
-        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+        // the count joins only what the filter needs: without one it reads the queue's index alone
+        StringBuilder countFrom = new StringBuilder(" from disbursement d");
+        boolean byOpd = filter.opdCode() != null && !filter.opdCode().isBlank();
+        boolean byKabupatenKota = filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank();
+        if (byOpd || byKabupatenKota) {
+            countFrom.append(" join allocation a on a.id = d.allocation_id");
+        }
+        if (byOpd) {
             where.append(" and a.opd_code = :opd");
             params.addValue("opd", filter.opdCode());
         }
-        if (filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank()) {
+        if (byKabupatenKota) {
+            countFrom.append(" join kecamatan c on c.code = a.kecamatan_code");
             where.append(" and c.kabupaten_kota_code = :kabupatenKota");
             params.addValue("kabupatenKota", filter.kabupatenKotaCode());
         }
-        ListCount.Rows total = count.of("""
-                 from disbursement d join allocation a on a.id = d.allocation_id
-                join kecamatan c on c.code = a.kecamatan_code""" + where, params);
+        ListCount.Rows total = count.of(countFrom + where.toString(), params);
         params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         List<DisbursementView> rows = jdbc.query(SELECT + where + " order by d.submitted_at, d.id limit :limit offset :offset",
                 params, ROW);
