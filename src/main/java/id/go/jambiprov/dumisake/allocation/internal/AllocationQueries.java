@@ -124,8 +124,21 @@ public class AllocationQueries {
         ListCount.Rows total = count.of(" from allocation a join kecamatan c on c.code = a.kecamatan_code" + where,
                 params);
         params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
-        List<AllocationView> rows = jdbc.query(SELECT + where + orderBy(pageable.getSort())
-                + " limit :limit offset :offset", params, ROW);
+        // as in rows(): the page first, then the names of its rows only
+        List<AllocationView> rows = jdbc.query("""
+                select x.*, (select k.name from kabupaten_kota k where k.code = x.kabupaten_kota_code)
+                                as kabupaten_kota_name,
+                       (select o.name from opd o where o.code = x.opd_code) as opd_name,
+                       (select p.name from programme p where p.code = x.programme_code) as programme_name,
+                       (select p.pillar from programme p where p.code = x.programme_code) as pillar,
+                       (select d.name from desa d where d.code = x.desa_code) as desa_name
+                from (select a.id, a.fiscal_year, a.kecamatan_code, c.name as kecamatan_name, c.kabupaten_kota_code,
+                             a.opd_code, a.programme_code, a.mechanism, a.desa_code, a.title, a.amount,
+                             a.planned_month, a.status, a.disbursed, a.realised, a.cancel_reason, a.created_at,
+                             a.created_by, a.updated_at, a.updated_by, a.version
+                      from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where
+                + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + " limit :limit offset :offset) x"
+                + orderBy(pageable.getSort(), ROW_SORTABLE, "x.id"), params, ROW);
         return new ListPage<>(rows, pageable, total);
     }
 
