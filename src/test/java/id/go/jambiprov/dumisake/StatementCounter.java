@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake;
 
 import id.go.jambiprov.dumisake.account.SignedIn;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 import javax.sql.DataSource;
@@ -27,8 +28,13 @@ public class StatementCounter implements BeanPostProcessor {
 
     /** The statements one GET of {@code url} by the expert team costs; the page must answer 200. */
     public int statementsOf(MockMvc mvc, String url) throws Exception {
+        return statementsOf(mvc, url, SignedIn.EXPERT);
+    }
+
+    /** The statements one GET of {@code url} by {@code who} costs; the page must answer 200. */
+    public int statementsOf(MockMvc mvc, String url, UserDetails who) throws Exception {
         statements.set(0);
-        mvc.perform(get(url).with(user(SignedIn.EXPERT))).andExpect(status().isOk());
+        mvc.perform(get(url).with(user(who))).andExpect(status().isOk());
         return statements.get();
     }
 

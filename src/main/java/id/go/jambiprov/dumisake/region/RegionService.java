@@ -6,6 +6,7 @@ import id.go.jambiprov.dumisake.region.domain.KecamatanRepository;
 import id.go.jambiprov.dumisake.shared.SearchText;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ public class RegionService {
     private final KecamatanRepository kecamatan;
     private final DesaRepository desa;
     private volatile List<KabupatenKotaSummary> kabupatenKotaList;
+    private volatile List<KecamatanSummary> kecamatanList;
 
     RegionService(KabupatenKotaRepository kabupatenKota, KecamatanRepository kecamatan, DesaRepository desa) {
         this.kabupatenKota = kabupatenKota;
@@ -52,6 +54,26 @@ public class RegionService {
     public Page<KecamatanSummary> kecamatan(String kabupatenKotaCode, String text, Pageable pageable) {
         requireKabupatenKota(kabupatenKotaCode);
         return kecamatan.search(blankToNull(kabupatenKotaCode), SearchText.containsPattern(text), pageable);
+    }
+
+    /**
+     * Every kecamatan in code order, or those of one kabupaten/kota: the choices of a list's filter, which every
+     * page of a list shows. Read once, as {@link #kabupatenKota()}.
+     */
+    public List<KecamatanSummary> kecamatanChoices(String kabupatenKotaCode) {
+        List<KecamatanSummary> list = kecamatanList;
+        if (list == null) {
+            list = List.copyOf(kecamatan.search(null, null, Pageable.unpaged(Sort.by("code"))).getContent());
+            kecamatanList = list;
+        }
+        if (kabupatenKotaCode == null || kabupatenKotaCode.isBlank()) {
+            return list;
+        }
+        if (kabupatenKota().stream().noneMatch(k -> k.code().equals(kabupatenKotaCode))) {
+            // not among those read at the start: added since (the scale data), or unknown
+            requireKabupatenKota(kabupatenKotaCode);
+        }
+        return list.stream().filter(k -> k.kabupatenKotaCode().equals(kabupatenKotaCode)).toList();
     }
 
     public KecamatanSummary kecamatan(String code) {

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.Page;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +80,7 @@ class AllocationApiController {
                                         @RequestParam(required = false) Mechanism mechanism,
                                         @RequestParam(required = false) AllocationStatus status,
                                         @PageableDefault(size = 50) Pageable pageable) {
-        return PageResponse.of(queries.search(new AllocationFilter(year, null, kecamatanCode, opdCode,
+        return PageResponse.of(queries.page(new AllocationFilter(year, null, kecamatanCode, opdCode,
                 programmeCode, mechanism, status), pageable));
     }
 
@@ -117,10 +117,16 @@ class AllocationApiController {
     record CancelRequest(@Size(max = 500) String reason, Long version) {
     }
 
-    record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-        static <T> PageResponse<T> of(Page<T> page) {
+    /**
+     * @param totalEstimated {@code totalElements} (and so {@code totalPages}) is the database's estimate: past
+     *                       10,000 allocations they are not counted one by one on every page
+     * @param last           whether a next page exists, known exactly in either case
+     */
+    record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages,
+                           boolean totalEstimated, boolean last) {
+        static <T> PageResponse<T> of(ListPage<T> page) {
             return new PageResponse<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
+                    page.getTotalPages(), page.isTotalEstimated(), page.isLast());
         }
     }
 }

@@ -2,11 +2,14 @@ package id.go.jambiprov.dumisake.allocation.internal;
 
 import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.AllocationRow;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationTotals;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.shared.ListCount;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -43,9 +46,11 @@ public class AllocationQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate streamingJdbc;
+    private final ListCount count;
 
-    AllocationQueries(NamedParameterJdbcTemplate jdbc) {
+    AllocationQueries(NamedParameterJdbcTemplate jdbc, ListCount count) {
         this.jdbc = jdbc;
+        this.count = count;
         // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
         this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
@@ -82,6 +87,59 @@ public class AllocationQueries {
         List<AllocationView> rows = jdbc.query(SELECT + where + orderBy(pageable.getSort())
                 + " limit :limit offset :offset", params, ROW);
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * One page of the allocations the filter selects as a list shows them, for a list that knows their number
+     * already ({@code total}, e.g. from {@link #totals}): one statement, the page chosen first and the names of
+     * its rows looked up afterwards (by key, for those rows only).
+     */
+    public ListPage<AllocationRow> rows(AllocationFilter filter, Pageable pageable, long total) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
+        List<AllocationRow> rows = jdbc.query("""
+                select x.*, (select p.name from programme p where p.code = x.programme_code) as programme_name,
+                       (select d.name from desa d where d.code = x.desa_code) as desa_name
+                from (select a.id, c.name as kecamatan_name, a.opd_code, a.programme_code, a.mechanism, a.desa_code,
+                             a.title, a.amount, a.disbursed, a.realised, a.planned_month, a.status
+                      from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where
+                        + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + " limit :limit offset :offset) x"
+                        + orderBy(pageable.getSort(), ROW_SORTABLE, "x.id"),
+                params, (rs, n) -> new AllocationRow(rs.getLong("id"), rs.getString("kecamatan_name"),
+                        rs.getString("opd_code"), rs.getString("programme_name"),
+                        Mechanism.valueOf(rs.getString("mechanism")), rs.getString("desa_name"), rs.getString("title"),
+                        rs.getBigDecimal("amount"), rs.getBigDecimal("disbursed"), rs.getInt("planned_month"),
+                        AllocationStatus.valueOf(rs.getString("status"))));
+        return ListPage.exact(rows, pageable, total);
+    }
+
+    /**
+     * As {@link #search}, for the API: the number of allocations counted up to {@link ListCount}'s limit and
+     * estimated beyond it.
+     */
+    public ListPage<AllocationView> page(AllocationFilter filter, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        ListCount.Rows total = count.of(" from allocation a join kecamatan c on c.code = a.kecamatan_code" + where,
+                params);
+        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
+        // as in rows(): the page first, then the names of its rows only
+        List<AllocationView> rows = jdbc.query("""
+                select x.*, (select k.name from kabupaten_kota k where k.code = x.kabupaten_kota_code)
+                                as kabupaten_kota_name,
+                       (select o.name from opd o where o.code = x.opd_code) as opd_name,
+                       (select p.name from programme p where p.code = x.programme_code) as programme_name,
+                       (select p.pillar from programme p where p.code = x.programme_code) as pillar,
+                       (select d.name from desa d where d.code = x.desa_code) as desa_name
+                from (select a.id, a.fiscal_year, a.kecamatan_code, c.name as kecamatan_name, c.kabupaten_kota_code,
+                             a.opd_code, a.programme_code, a.mechanism, a.desa_code, a.title, a.amount,
+                             a.planned_month, a.status, a.disbursed, a.realised, a.cancel_reason, a.created_at,
+                             a.created_by, a.updated_at, a.updated_by, a.version
+                      from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where
+                + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + " limit :limit offset :offset) x"
+                + orderBy(pageable.getSort(), ROW_SORTABLE, "x.id"), params, ROW);
+        return new ListPage<>(rows, pageable, total);
     }
 
     /**
@@ -155,12 +213,29 @@ public class AllocationQueries {
             "amount", "a.amount", "plannedMonth", "a.planned_month", "status", "a.status",
             "disbursed", "a.disbursed", "realised", "a.realised");
 
+    /** {@link #SORTABLE} for the page chosen in {@link #rows}: the programme's name looked up only when sorted by. */
+    private static final Map<String, String> PAGE_SORTABLE = Map.of(
+            "id", "a.id", "kecamatan", "c.name", "opd", "a.opd_code",
+            "programme", "(select p.name from programme p where p.code = a.programme_code)", "title", "a.title",
+            "amount", "a.amount", "plannedMonth", "a.planned_month", "status", "a.status",
+            "disbursed", "a.disbursed", "realised", "a.realised");
+
+    /** The same order once more over the page's rows, with their names. */
+    private static final Map<String, String> ROW_SORTABLE = Map.of(
+            "id", "x.id", "kecamatan", "x.kecamatan_name", "opd", "x.opd_code", "programme", "programme_name",
+            "title", "x.title", "amount", "x.amount", "plannedMonth", "x.planned_month", "status", "x.status",
+            "disbursed", "x.disbursed", "realised", "x.realised");
+
     private static String orderBy(Sort sort) {
+        return orderBy(sort, SORTABLE, "a.id");
+    }
+
+    private static String orderBy(Sort sort, Map<String, String> sortable, String id) {
         List<String> orders = sort.stream()
-                .filter(order -> SORTABLE.containsKey(order.getProperty()))
-                .map(order -> SORTABLE.get(order.getProperty()) + (order.isAscending() ? " asc" : " desc"))
+                .filter(order -> sortable.containsKey(order.getProperty()))
+                .map(order -> sortable.get(order.getProperty()) + (order.isAscending() ? " asc" : " desc"))
                 .collect(Collectors.toCollection(ArrayList::new));
-        orders.add("a.id desc");
+        orders.add(id + " desc");
         return " order by " + String.join(", ", orders);
     }
 

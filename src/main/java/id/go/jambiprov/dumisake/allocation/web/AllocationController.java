@@ -3,12 +3,13 @@ package id.go.jambiprov.dumisake.allocation.web;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
+import id.go.jambiprov.dumisake.allocation.AllocationTotals;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.audit.AuditLog;
-import id.go.jambiprov.dumisake.programme.FiscalYearView;
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -48,13 +49,15 @@ class AllocationController {
                 @RequestParam(required = false) String programme, @RequestParam(required = false) Mechanism mechanism,
                 @RequestParam(required = false) AllocationStatus status,
                 @PageableDefault(size = 50) Pageable pageable, Model model) {
-        List<FiscalYearView> years = pages.years();
-        Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearView::year).orElse(null);
+        List<FiscalYearChoice> years = pages.years();
+        Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearChoice::year).orElse(null);
         AllocationFilter filter = new AllocationFilter(selectedYear, kabupatenKota, kecamatan, opd, programme,
                 mechanism, status);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", queries.search(filter, pageable));
-        model.addAttribute("totals", queries.totals(filter));
+        // the footer's totals count the rows too: the page needs no count of its own
+        AllocationTotals totals = queries.totals(filter);
+        model.addAttribute("page", queries.rows(filter, pageable, totals.allocations()));
+        model.addAttribute("totals", totals);
         model.addAttribute("years", years);
         pages.addFilterChoices(model, kabupatenKota);
         model.addAttribute("mechanisms", Mechanism.values());

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
 import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
@@ -37,8 +38,9 @@ class AllocationPages {
         this.flash = flash;
     }
 
-    List<FiscalYearView> years() {
-        return fiscalYears.all();
+    /** The years a list filters by, newest first (without the envelope totals a year's page adds up). */
+    List<FiscalYearChoice> years() {
+        return fiscalYears.choices();
     }
 
     /** The years that take allocations, newest first. */
@@ -57,7 +59,7 @@ class AllocationPages {
     /** The places, agencies and programmes a list filters by: all of them, kecamatan of the chosen kabupaten/kota. */
     void addFilterChoices(Model model, String kabupatenKota) {
         model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
-        model.addAttribute("kecamatanList", regions.kecamatan(kabupatenKota, null, Pageable.unpaged(Sort.by("code"))));
+        model.addAttribute("kecamatanList", regions.kecamatanChoices(kabupatenKota));
         model.addAttribute("opds", opds.all());
         model.addAttribute("programmes", programmes.all());
     }

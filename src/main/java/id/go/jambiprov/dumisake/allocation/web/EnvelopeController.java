@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.allocation.web;
 
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.EnvelopeView;
+import id.go.jambiprov.dumisake.allocation.AllocationTotals;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
@@ -79,8 +80,9 @@ class EnvelopeController {
                      Model model) {
         model.addAttribute("envelope", envelopes.get(year, code));
         AllocationFilter filter = AllocationFilter.ofEnvelope(year, code);
-        model.addAttribute("page", allocations.search(filter, pageable));
-        model.addAttribute("totals", allocations.totals(filter));
+        AllocationTotals totals = allocations.totals(filter);
+        model.addAttribute("page", allocations.rows(filter, pageable, totals.allocations()));
+        model.addAttribute("totals", totals);
         return "allocation/kecamatan";
     }
 

@@ -3,7 +3,7 @@ package id.go.jambiprov.dumisake.audit.api;
 import id.go.jambiprov.dumisake.audit.AuditEvent;
 import id.go.jambiprov.dumisake.audit.AuditFilter;
 import id.go.jambiprov.dumisake.audit.AuditLog;
-import org.springframework.data.domain.Page;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -41,9 +41,10 @@ class AuditApiController {
         Pageable bounded = pageable.getPageSize() > MAX_PAGE_SIZE
                 ? PageRequest.of(pageable.getPageNumber(), MAX_PAGE_SIZE)
                 : pageable;
-        Page<AuditEvent> page = auditLog.search(new AuditFilter(user, entityType, entityId, action, from, to), bounded);
+        ListPage<AuditEvent> page = auditLog.search(new AuditFilter(user, entityType, entityId, action, from, to),
+                bounded);
         return new AuditPage(page.getContent().stream().map(this::item).toList(), page.getNumber(), page.getSize(),
-                page.getTotalElements(), page.getTotalPages());
+                page.getTotalElements(), page.getTotalPages(), page.isTotalEstimated(), page.isLast());
     }
 
     private AuditItem item(AuditEvent e) {
@@ -55,7 +56,13 @@ class AuditApiController {
         return state == null ? null : json.readTree(state);
     }
 
-    record AuditPage(List<AuditItem> content, int page, int size, long totalElements, int totalPages) {
+    /**
+     * @param totalEstimated {@code totalElements} (and so {@code totalPages}) is the database's estimate: past
+     *                       10,000 events they are not counted one by one on every page
+     * @param last           whether a next page exists, known exactly in either case
+     */
+    record AuditPage(List<AuditItem> content, int page, int size, long totalElements, int totalPages,
+                     boolean totalEstimated, boolean last) {
     }
 
     record AuditItem(long id, OffsetDateTime occurredAt, String username, String clientAddress, String action,

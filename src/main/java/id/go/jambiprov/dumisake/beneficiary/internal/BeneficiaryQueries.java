@@ -2,8 +2,8 @@ package id.go.jambiprov.dumisake.beneficiary.internal;
 
 import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.region.RegionService;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import id.go.jambiprov.dumisake.shared.ListCount;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,19 +28,21 @@ public class BeneficiaryQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RegionService regions;
+    private final ListCount count;
 
-    BeneficiaryQueries(NamedParameterJdbcTemplate jdbc, RegionService regions) {
+    BeneficiaryQueries(NamedParameterJdbcTemplate jdbc, RegionService regions, ListCount count) {
         this.jdbc = jdbc;
         this.regions = regions;
+        this.count = count;
     }
 
     /**
-     * One page of the beneficiaries whose name contains {@code text} (by name), NIKs masked, with their number;
-     * without a text the latest registered come first, so that the list opens with something to see.
+     * One page of the beneficiaries whose name contains {@code text} (by name), NIKs masked, with their number
+     * (counted up to {@link ListCount}'s limit, estimated beyond it); without a text the latest registered come
+     * first, so that the list opens with something to see.
      */
-    public Page<BeneficiaryView> searchByName(String text, Pageable pageable) {
-        MapSqlParameterSource params = new MapSqlParameterSource("limit", pageable.getPageSize())
-                .addValue("offset", pageable.getOffset());
+    public ListPage<BeneficiaryView> searchByName(String text, Pageable pageable) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
         String where = "";
         String order = " order by b.id desc";
         if (text != null && !text.isBlank()) {
@@ -49,10 +51,11 @@ public class BeneficiaryQueries {
             params.addValue("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
-        long total = jdbc.queryForObject("select count(*) from beneficiary b" + where, params, Long.class);
+        ListCount.Rows total = count.of(" from beneficiary b" + where, params);
+        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         List<BeneficiaryView> rows = jdbc.query(SELECT + where + order + " limit :limit offset :offset", params, ROW)
                 .stream().map(BeneficiaryView::masked).toList();
-        return new PageImpl<>(rows, pageable, total);
+        return new ListPage<>(rows, pageable, total);
     }
 
     /** The person with the full NIK, for the service to show as the caller may see it. */

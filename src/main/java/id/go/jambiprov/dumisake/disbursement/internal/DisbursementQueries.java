@@ -5,8 +5,8 @@ import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import id.go.jambiprov.dumisake.shared.ListCount;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -36,10 +36,12 @@ public class DisbursementQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate streamingJdbc;
     private final Allocations allocations;
+    private final ListCount count;
 
-    DisbursementQueries(NamedParameterJdbcTemplate jdbc, Allocations allocations) {
+    DisbursementQueries(NamedParameterJdbcTemplate jdbc, Allocations allocations, ListCount count) {
         this.jdbc = jdbc;
         this.allocations = allocations;
+        this.count = count;
         // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
         this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
@@ -69,24 +71,30 @@ public class DisbursementQueries {
 
     /** Submitted disbursements waiting for an admin, oldest first. */
     @PreAuthorize("hasRole('ADMIN')")
-    public Page<DisbursementView> queue(QueueFilter filter, Pageable pageable) {
+    public ListPage<DisbursementView> queue(QueueFilter filter, Pageable pageable) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" where d.status = 'SUBMITTED'");
-        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+        // the count joins only what the filter needs: without one it reads the queue's index alone
+        StringBuilder countFrom = new StringBuilder(" from disbursement d");
+        boolean byOpd = filter.opdCode() != null && !filter.opdCode().isBlank();
+        boolean byKabupatenKota = filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank();
+        if (byOpd || byKabupatenKota) {
+            countFrom.append(" join allocation a on a.id = d.allocation_id");
+        }
+        if (byOpd) {
             where.append(" and a.opd_code = :opd");
             params.addValue("opd", filter.opdCode());
         }
-        if (filter.kabupatenKotaCode() != null && !filter.kabupatenKotaCode().isBlank()) {
+        if (byKabupatenKota) {
+            countFrom.append(" join kecamatan c on c.code = a.kecamatan_code");
             where.append(" and c.kabupaten_kota_code = :kabupatenKota");
             params.addValue("kabupatenKota", filter.kabupatenKotaCode());
         }
-        long total = jdbc.queryForObject("""
-                select count(*) from disbursement d join allocation a on a.id = d.allocation_id
-                join kecamatan c on c.code = a.kecamatan_code""" + where, params, Long.class);
-        params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        ListCount.Rows total = count.of(countFrom + where.toString(), params);
+        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         List<DisbursementView> rows = jdbc.query(SELECT + where + " order by d.submitted_at, d.id limit :limit offset :offset",
                 params, ROW);
-        return new PageImpl<>(rows, pageable, total);
+        return new ListPage<>(rows, pageable, total);
     }
 
     /**
@@ -109,8 +117,11 @@ public class DisbursementQueries {
                 (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }
 
-    /** The allocations an operator disburses from, with their money by status; admins and experts see all. */
-    public Page<WorkListRow> workList(WorkListFilter filter, Pageable pageable) {
+    /**
+     * The allocations an operator disburses from, with their money by status; admins and experts see all. Their
+     * number is counted up to {@link ListCount}'s limit and estimated beyond it.
+     */
+    public ListPage<WorkListRow> workList(WorkListFilter filter, Pageable pageable) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(" where a.status = 'ACTIVE'");
         if (filter.year() != null) {
@@ -130,30 +141,35 @@ public class DisbursementQueries {
             params.addValue("status", filter.status().name());
         }
         where.append(OpdScope.sql("a.opd_code", params));
-        String from = """
-                 from allocation a
-                 join kecamatan c on c.code = a.kecamatan_code
-                 join kabupaten_kota k on k.code = c.kabupaten_kota_code
-                 join programme p on p.code = a.programme_code""";
-        long total = jdbc.queryForObject("select count(*) " + from + where, params, Long.class);
-        params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        ListCount.Rows total = count.of(" from allocation a" + where, params);
+        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
+        // the page's allocations first, then the money of their disbursements only: not of the year's
         List<WorkListRow> rows = jdbc.query("""
-                        select a.id, a.fiscal_year, a.opd_code, c.name as kecamatan_name, k.name as kabupaten_kota_name,
-                               p.name as programme_name, a.title, a.amount,
-                               coalesce(sum(d.amount) filter (where d.status = 'DRAFT'), 0) as draft,
-                               coalesce(sum(d.amount) filter (where d.status = 'SUBMITTED'), 0) as submitted,
-                               coalesce(sum(d.amount) filter (where d.status = 'VERIFIED'), 0) as verified,
-                               coalesce(sum(d.amount) filter (where d.status = 'REJECTED'), 0) as rejected,
-                               count(d.id) as disbursements
-                        """ + from + " left join disbursement d on d.allocation_id = a.id" + where
-                        + " group by a.id, c.name, k.name, p.name"
-                        + " order by a.fiscal_year desc, c.name, a.id limit :limit offset :offset", params,
+                        select x.id, x.fiscal_year, x.opd_code, x.kecamatan_name, k.name as kabupaten_kota_name,
+                               p.name as programme_name, x.title, x.amount,
+                               coalesce(m.draft, 0) as draft, coalesce(m.submitted, 0) as submitted,
+                               coalesce(m.verified, 0) as verified, coalesce(m.rejected, 0) as rejected,
+                               m.disbursements
+                        from (select a.id, a.fiscal_year, a.opd_code, a.programme_code, a.title, a.amount,
+                                     c.name as kecamatan_name, c.kabupaten_kota_code
+                              from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where + """
+                               order by a.fiscal_year desc, c.name, a.id limit :limit offset :offset) x
+                        join kabupaten_kota k on k.code = x.kabupaten_kota_code
+                        join programme p on p.code = x.programme_code
+                        cross join lateral (
+                            select sum(d.amount) filter (where d.status = 'DRAFT') as draft,
+                                   sum(d.amount) filter (where d.status = 'SUBMITTED') as submitted,
+                                   sum(d.amount) filter (where d.status = 'VERIFIED') as verified,
+                                   sum(d.amount) filter (where d.status = 'REJECTED') as rejected,
+                                   count(*) as disbursements
+                            from disbursement d where d.allocation_id = x.id) m
+                        order by x.fiscal_year desc, x.kecamatan_name, x.id""", params,
                 (rs, n) -> new WorkListRow(rs.getLong("id"), rs.getInt("fiscal_year"), rs.getString("opd_code"),
                         rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_name"),
                         rs.getString("programme_name"), rs.getString("title"), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("draft"), rs.getBigDecimal("submitted"), rs.getBigDecimal("verified"),
                         rs.getBigDecimal("rejected"), rs.getLong("disbursements")));
-        return new PageImpl<>(rows, pageable, total);
+        return new ListPage<>(rows, pageable, total);
     }
 
     private static final String SELECT = """

@@ -3,13 +3,11 @@ package id.go.jambiprov.dumisake.disbursement.web;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.programme.FiscalYearView;
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.Flash;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -38,13 +36,14 @@ class DisbursementPages {
         this.flash = flash;
     }
 
-    List<FiscalYearView> years() {
-        return fiscalYears.all();
+    /** The years the work list filters by, newest first (without the envelope totals a year's page adds up). */
+    List<FiscalYearChoice> years() {
+        return fiscalYears.choices();
     }
 
     /** The agencies and kecamatan the operator's work list filters by. */
     void addWorkListChoices(Model model) {
-        model.addAttribute("kecamatanList", regions.kecamatan(null, null, Pageable.unpaged(Sort.by("code"))));
+        model.addAttribute("kecamatanList", regions.kecamatanChoices(null));
         model.addAttribute("opds", opds.all());
     }
 

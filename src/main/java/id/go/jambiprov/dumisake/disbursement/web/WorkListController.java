@@ -8,7 +8,7 @@ import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.WorkListFilter;
-import id.go.jambiprov.dumisake.programme.FiscalYearView;
+import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
@@ -41,8 +41,8 @@ class WorkListController {
                     @RequestParam(required = false) String kecamatan,
                     @RequestParam(required = false) DisbursementStatus status,
                     @PageableDefault(size = 50) Pageable pageable, Model model) {
-        List<FiscalYearView> years = pages.years();
-        Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearView::year).orElse(null);
+        List<FiscalYearChoice> years = pages.years();
+        Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearChoice::year).orElse(null);
         WorkListFilter filter = new WorkListFilter(selectedYear, opd, kecamatan, status);
         model.addAttribute("filter", filter);
         model.addAttribute("page", disbursements.workList(filter, pageable));

@@ -1,0 +1,71 @@
+package id.go.jambiprov.dumisake.shared;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many rows a list has, without counting every row on every page: exact up to {@code limit} rows (the
+ * count stops there), and beyond that the planner's estimate for the same condition, marked as such, so that
+ * the pager says "about". A page of a list of 200,000 rows so costs at most {@code limit} index entries and
+ * one EXPLAIN, whatever the table holds.
+ */
+@Component
+public class ListCount {
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.e+]+)");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final int limit;
+
+    public ListCount(NamedParameterJdbcTemplate jdbc, @Value("${dumisake.lists.exact-count-limit:10000}") int limit) {
+        this.jdbc = jdbc;
+        this.limit = limit;
+    }
+
+    /**
+     * The rows of {@code select … from … where …} given as its {@code from} part ({@code " from x where …"}),
+     * with the named {@code parameters} of that condition.
+     */
+    public Rows of(String fromWhere, MapSqlParameterSource parameters) {
+        MapSqlParameterSource counted = new MapSqlParameterSource(parameters.getValues())
+                .addValue("countLimit", limit + 1);
+        long exact = jdbc.queryForObject("select count(*) from (select 1" + fromWhere + " limit :countLimit) n",
+                counted, Long.class);
+        if (exact <= limit) {
+            return new Rows(exact, false);
+        }
+        String plan = jdbc.queryForObject("explain (format json) select 1" + fromWhere, parameters, String.class);
+        // the planner may guess fewer than were just counted: never show less than that
+        return new Rows(Math.max(estimate(plan), exact), true);
+    }
+
+    /** As {@link #of(String, MapSqlParameterSource)}, with the condition's parameters as {@code ?} in order. */
+    public Rows of(String fromWhere, List<Object> parameters) {
+        List<Object> counted = new ArrayList<>(parameters);
+        counted.add(limit + 1);
+        long exact = jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from (select 1" + fromWhere + " limit ?) n", Long.class, counted.toArray());
+        if (exact <= limit) {
+            return new Rows(exact, false);
+        }
+        String plan = jdbc.getJdbcTemplate().queryForObject("explain (format json) select 1" + fromWhere,
+                String.class, parameters.toArray());
+        return new Rows(Math.max(estimate(plan), exact), true);
+    }
+
+    private static long estimate(String plan) {
+        Matcher rows = PLAN_ROWS.matcher(plan == null ? "" : plan);
+        return rows.find() ? (long) Double.parseDouble(rows.group(1)) : 0;
+    }
+
+    /** A number of rows, exact or an estimate. */
+    public record Rows(long value, boolean estimated) {
+    }
+}
