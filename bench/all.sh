@@ -86,8 +86,9 @@ raw_sql() {
 
 # measure KIND PAGE CLIENTS [SQL_FILE]: one wrk run and its row; KIND list or dashboard picks the target
 measure() {
-    local kind=$1 page=$2 clients=$3 sql=${4:-} out rps p50 p95 errors sql_ms=- ratio=- target verdict
+    local kind=$1 page=$2 clients=$3 sql=${4:-} out requests rps p50 p95 errors sql_ms=- ratio=- target verdict
     out=$(bench_wrk "$APP_URL" "$clients" "$WARMUP" "$DURATION" "$page" 2>&1) || true
+    requests=$(sed -n 's/^requests \([0-9]*\),.*/\1/p' <<<"$out")
     rps=$(sed -n 's/.*req\/s \([0-9.]*\).*/\1/p' <<<"$out")
     errors=$(sed -n 's/.*errors \([0-9]*\),.*/\1/p' <<<"$out")
     p50=$(sed -n 's/.*p50 \([0-9.]*\),.*/\1/p' <<<"$out")
@@ -102,7 +103,8 @@ measure() {
         dashboard/1) [[ "$ratio" != - ]] && target="<= ${SQL_RATIO}x SQL" || target="-" ;;
         dashboard/*) target="p95 <= $DASH_P95_MS ms" ;;
     esac
-    if [[ -z "$rps" || -z "$p50" || "${errors:-1}" != 0 ]]; then
+    if [[ -z "$rps" || -z "$p50" || "${errors:-1}" != 0 || "${requests:-0}" == 0 ]]; then
+        # a run without an answer (none within DURATION) says nothing, and a failed request fails the row
         verdict="ERRORS"
         echo "   $page ($clients clients): $out" >&2
     else
@@ -150,7 +152,7 @@ measure_dashboards() {
                 "/dasbor/opd/DISDIK?year=$YEAR|" "/api/v1/dashboard/opd?year=$YEAR|" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan|bench/monev-deviation.sql" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|" "/monev?year=$YEAR&groupBy=kecamatan|" \
-                "/sasaran-kemiskinan|" "/api/v1/dashboard/targeting|"; do
+                "/sasaran-kemiskinan|" "/api/v1/dashboard/targeting?year=$YEAR|"; do
         page=${spec%|*}; sql=${spec#*|}
         for clients in 8 1; do
             measure dashboard "$page" "$clients" "$sql"

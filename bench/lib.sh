@@ -86,13 +86,15 @@ bench_sessions() {
 
 # bench_wrk BASE CLIENTS WARMUP DURATION URL: WARMUP s unmeasured, then DURATION s measured with CLIENTS
 # connections, one wrk thread (and so one session of bench_sessions) each. Prints the two lines of
-# dashboard-wrk.lua ("requests N, errors N, req/s X" and "latency ms: p50 X, p95 X, p99 X, max X").
+# dashboard-wrk.lua ("requests N, errors N, req/s X" and "latency ms: p50 X, p95 X, p99 X, max X"). A request
+# counts as an error after 30 s (wrk's default of 2 s dropped the slow answers of a busy machine).
 bench_wrk() {
     local base=$1 clients=$2 warmup=$3 duration=$4 url=$5
     if (( warmup > 0 )); then
-        wrk -t "$clients" -c "$clients" -d "${warmup}s" -s bench/dashboard-wrk.lua "$base$url" >/dev/null || true
+        wrk -t "$clients" -c "$clients" -d "${warmup}s" --timeout 30s -s bench/dashboard-wrk.lua "$base$url" \
+            >/dev/null || true
     fi
-    wrk -t "$clients" -c "$clients" -d "${duration}s" -s bench/dashboard-wrk.lua "$base$url" | tail -2
+    wrk -t "$clients" -c "$clients" -d "${duration}s" --timeout 30s -s bench/dashboard-wrk.lua "$base$url" | tail -2
 }
 
 # bench_pgbench SQL CLIENTS SECONDS: runs a file of statements against the embedded PostgreSQL ($PG_PORT);

@@ -47,7 +47,7 @@ final class ScaleYearWriter {
         jdbc.execute("analyze allocation");
         int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
         if (lastMonth > 0) {
-            steps.step("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, lastMonth, year));
+            steps.step("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, year, lastMonth, year));
             steps.step("latest progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_LATEST, lastMonth, year));
         }
     }
