@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  * <p>
  * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's
  * triggers and CHECKs — the envelope's allocated total is moved by a trigger; what the disbursements add up to
- * is written with each allocation ({@link ScaleYearWriter}) —
- * while a million rows take minutes, not hours. One fiscal year after the other, each written completely
- * (allocations, disbursements, progress reports) before the next. Deterministic: every "random" choice is a hash of the
+ * is written with each allocation ({@link ScaleYearWriter}) — while a million rows take minutes, not hours.
+ * One fiscal year after the other, each written completely (allocations, disbursements, progress reports)
+ * before the next. Deterministic: every "random" choice is a hash of the
  * row's content (kecamatan, year, number), so two runs write the same rows — only the generated ids
  * differ when the database's sequences stand elsewhere. Each step commits on its own so
  * that the row versions the triggers leave behind can be pruned as it goes; a run that fails half-way
