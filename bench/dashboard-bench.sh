@@ -18,6 +18,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SCALE=${SCALE:-jambi-5y}
 case "$SCALE" in
     jambi-5y) default_port=8095; default_dir=/tmp/dash-bench-pg; default_timeout=900 ;;
@@ -36,13 +37,11 @@ WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-30}
 PGBENCH_T=${PGBENCH_T:-30}
 JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+# the heap of the earlier figures in docs/benchmarks.md; bench/all.sh runs with the shipped options
+JVM_OPTS=${JVM_OPTS:--Xmx1g}
 
-for tool in java python3 psql pgbench curl; do
-    command -v "$tool" >/dev/null || { echo "missing: $tool (pgbench: apt-get install -y postgresql-contrib)"; exit 2; }
-done
-if curl -s -o /dev/null "http://localhost:$APP_PORT/"; then
-    echo "port $APP_PORT is in use already: stop that process or set APP_PORT"; exit 2
-fi
+bench_require java python3 psql pgbench curl
+bench_port_free "$APP_PORT"
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
     echo "== build: ./mvnw -q -B -DskipTests package"
@@ -52,35 +51,16 @@ if [[ -n "${FRESH:-}" ]]; then
     rm -rf "$DB_DIR"
 fi
 
-APP_PID=
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        echo "== stopping the application (pid $APP_PID)"
-        kill "$APP_PID"
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-}
-trap stop_app EXIT
+trap bench_stop_app EXIT
 
-# start_app [extra arguments]: starts the jar and waits for readiness, which is UP only after the demo data
-# runners and the scale data generator have finished
+# start_app [extra arguments]: the jar with the scale data option (bench_start_app)
 start_app() {
-    echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR --dumisake.demo.scale=$SCALE $* (log: $APP_LOG)"
-    java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" \
-        --dumisake.demo.scale="$SCALE" "$@" >"$APP_LOG" 2>&1 &
-    APP_PID=$!
-    began=$(date +%s)
-    until curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" | grep -q '"UP"'; do
-        kill -0 "$APP_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
-        (( $(date +%s) - began < START_TIMEOUT )) || { echo "not ready after ${START_TIMEOUT}s; see $APP_LOG"; exit 1; }
-        sleep 2
-    done
+    bench_start_app --dumisake.demo.scale="$SCALE" "$@"
 }
 start_app
-PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
+PORT=$PG_PORT
 PSQL=(psql -X -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d postgres)
-echo "== ready after $(( $(date +%s) - began )) s; embedded PostgreSQL on port $PORT"
+echo "== ready after $READY_SECONDS s; embedded PostgreSQL on port $PORT"
 grep -E 'Scale data [a-z0-9-]+: (done|generated before)|Scale data: VACUUM' "$APP_LOG" | sed 's/^.*: Scale/   Scale/' || true
 
 if grep -q "Scale data $SCALE: done" "$APP_LOG"; then
@@ -129,9 +109,9 @@ load_run() {
 # as configured: rendered figures are kept for dumisake.web.fragment-cache-ttl (nothing is written here)
 load_run "figures kept"
 # every request computes and renders its figures: the cost of a page right after a write
-stop_app
+bench_stop_app
 start_app --dumisake.web.fragment-cache-ttl=PT0S
-PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
+PORT=$PG_PORT
 load_run "figures not kept"
 
 for f in summary summary-hit kecamatan kecamatan-hit api-summary; do

@@ -12,6 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 APP_PORT=${APP_PORT:-8083}
 DB_DIR=${DB_DIR:-/tmp/monev-bench-pg}
 START_TIMEOUT=${START_TIMEOUT:-1200}
@@ -21,18 +22,15 @@ WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-30}
 PGBENCH_T=${PGBENCH_T:-30}
 JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+JVM_OPTS=${JVM_OPTS:--Xmx1g}
 SQL=${SQL:-bench/monev-deviation.sql}
 COMPARE_SQL=${COMPARE_SQL:-}   # e.g. bench/monev-deviation-lateral.sql: the statement before progress_latest, same run
 URLS=("/api/v1/dashboard/deviation?year=2026&groupBy=kecamatan" "/api/v1/dashboard/deviation?year=2026&groupBy=opd"
       "/api/v1/dashboard/deviation?year=2026&groupBy=allocation" "/api/v1/dashboard/deviation?year=2026&groupBy=allocation&page=50"
       "/monev?year=2026&groupBy=kecamatan" "/monev?year=2026&groupBy=allocation&page=100")
 
-for tool in java python3 psql pgbench curl; do
-    command -v "$tool" >/dev/null || { echo "missing: $tool (pgbench: apt-get install -y postgresql-contrib)"; exit 2; }
-done
-if curl -s -o /dev/null "http://localhost:$APP_PORT/"; then
-    echo "port $APP_PORT is in use already: stop that process or set APP_PORT"; exit 2
-fi
+bench_require java python3 psql pgbench curl
+bench_port_free "$APP_PORT"
 if [[ -z "${SKIP_BUILD:-}" ]]; then
     echo "== build: ./mvnw -q -B -DskipTests package"
     ./mvnw -q -B -DskipTests package
@@ -41,30 +39,12 @@ if [[ -n "${FRESH:-}" ]]; then
     rm -rf "$DB_DIR"
 fi
 
-APP_PID=
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        echo "== stopping the application (pid $APP_PID)"
-        kill "$APP_PID"
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-}
-trap stop_app EXIT
+trap bench_stop_app EXIT
 
-echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR --dumisake.demo.scale=jambi-5y (log: $APP_LOG)"
-java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" \
-    --dumisake.demo.scale=jambi-5y >"$APP_LOG" 2>&1 &
-APP_PID=$!
-began=$(date +%s)
-until curl -sf "http://localhost:$APP_PORT/actuator/health/readiness" | grep -q '"UP"'; do
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
-    (( $(date +%s) - began < START_TIMEOUT )) || { echo "not ready after ${START_TIMEOUT}s; see $APP_LOG"; exit 1; }
-    sleep 2
-done
-PORT=$(sed -n 4p "$DB_DIR/postmaster.pid")
+bench_start_app --dumisake.demo.scale=jambi-5y
+PORT=$PG_PORT
 PSQL=(psql -X -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d postgres)
-echo "== ready after $(( $(date +%s) - began )) s; embedded PostgreSQL on port $PORT"
+echo "== ready after $READY_SECONDS s; embedded PostgreSQL on port $PORT"
 grep -E 'Scale data' "$APP_LOG" | grep -E 'progress reports|done|generated before' | sed 's/^.*: Scale/   Scale/' || true
 "${PSQL[@]}" -c "VACUUM ANALYZE"
 

@@ -24,6 +24,7 @@ set -euo pipefail
 set +m  # no job control: `setsid cmd &` then runs cmd itself, so $! is its process group
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 PORT=${PORT:-18097}
 WORK=${WORK:-/tmp/startup-memory}
 START_TIMEOUT=${START_TIMEOUT:-300}
@@ -58,7 +59,6 @@ stop_group() {
 }
 trap stop_group EXIT
 
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # start <label> <log> <command...>: runs the command in its own process group and waits for readiness
 start() {
@@ -77,7 +77,7 @@ start() {
     local ready
     ready=$(date +%s.%N)
     printf '%-36s ready after %6.2f s  (%s)  load average %s\n' "$label" "$(echo "$ready - $began" | bc)" \
-        "$(grep -o 'Started DumisakeApplication in [0-9.]* seconds' "$log" | head -1)" "$(loadavg)"
+        "$(grep -o 'Started DumisakeApplication in [0-9.]* seconds' "$log" | head -1)" "$(bench_loadavg)"
 }
 
 app_pid() {
@@ -91,20 +91,14 @@ app_pid() {
 }
 
 memory() {
-    local pid=$1 db=$2 pg_pid pg_kb=0 kb
-    pg_pid=$(sed -n 1p "$db/postmaster.pid")
-    for p in "$pg_pid" $(pgrep -P "$pg_pid"); do
-        kb=$(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
-        pg_kb=$(( pg_kb + ${kb:-0} ))
-    done
+    local pid=$1 db=$2
     printf 'JVM %s: VmRSS %d MB, VmHWM %d MB; embedded PostgreSQL (%d processes, shared buffers counted per process): %d MB; load average %s\n' \
-        "$pid" "$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))" \
-        "$(( $(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024 ))" \
-        "$(( 1 + $(pgrep -c -P "$pg_pid") ))" "$(( pg_kb / 1024 ))" "$(loadavg)"
+        "$pid" "$(bench_rss_mb "$pid")" "$(bench_hwm_mb "$pid")" \
+        "$(( 1 + $(pgrep -c -P "$(sed -n 1p "$db/postmaster.pid")") ))" "$(bench_pg_rss_mb "$db")" "$(bench_loadavg)"
 }
 
 echo "== machine: nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2); $(grep MemTotal /proc/meminfo | tr -s ' ')"
-echo "   $(java -version 2>&1 | head -1); JVM_OPTS='${JVM_OPTS}'; load average $(loadavg)"
+echo "   $(java -version 2>&1 | head -1); JVM_OPTS='${JVM_OPTS}'; load average $(bench_loadavg)"
 
 if [[ -z "${SKIP_MVN:-}" ]]; then
     echo "== ./mvnw spring-boot:run (warm Maven cache; compiles nothing when target/ is up to date)"
@@ -132,7 +126,7 @@ PID=$(app_pid)
 echo "-- after start:      $(memory "$PID" "$WORK/jar-pg")"
 
 PER_URL=$(( LOAD_SECONDS / ${#URLS[@]} ))
-echo "== load: $CLIENTS clients, ${PER_URL}s per URL on ${#URLS[@]} URLs (${LOAD_SECONDS}s); load average $(loadavg)"
+echo "== load: $CLIENTS clients, ${PER_URL}s per URL on ${#URLS[@]} URLs (${LOAD_SECONDS}s); load average $(bench_loadavg)"
 python3 bench/dashboard-load.py --base-url "http://localhost:$PORT" --workers "$CLIENTS" --warmup 0 \
     --duration "$PER_URL" --target-p95-ms 1000000 "${URLS[@]}" | grep -v "^logging in" || true
 echo "-- after load:       $(memory "$PID" "$WORK/jar-pg")"
@@ -141,4 +135,4 @@ if [[ "$JVM_OPTS" == *NativeMemoryTracking* ]] && command -v jcmd >/dev/null; th
     jcmd "$PID" VM.native_memory summary | grep -E '^(Total|-  *(Java Heap|Class|Thread|Code|GC|Internal|Other|Symbol|Metaspace))' || true
 fi
 stop_group
-echo "== done; load average $(loadavg)"
+echo "== done; load average $(bench_loadavg)"

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +21,9 @@ import java.util.stream.Collectors;
  * <p>
  * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's
  * triggers and CHECKs — the envelope's allocated total is moved by a trigger; what the disbursements add up to
- * is set by one statement after them ({@link ScaleSql#DISBURSEMENT_TOTALS}) —
- * while a million rows take minutes, not hours. Deterministic: every "random" choice is a hash of the
+ * is written with each allocation ({@link ScaleYearWriter}) — while a million rows take minutes, not hours.
+ * One fiscal year after the other, each written completely (allocations, disbursements, progress reports)
+ * before the next. Deterministic: every "random" choice is a hash of the
  * row's content (kecamatan, year, number), so two runs write the same rows — only the generated ids
  * differ when the database's sequences stand elsewhere. Each step commits on its own so
  * that the row versions the triggers leave behind can be pruned as it goes; a run that fails half-way
@@ -51,12 +51,14 @@ class ScaleDataGenerator {
     private final TransactionTemplate transaction;
     private final Environment environment;
     private final Clock clock;
+    private final ScaleSteps steps;
 
     ScaleDataGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.environment = environment;
         this.clock = clock;
+        this.steps = new ScaleSteps(jdbc, transaction);
     }
 
     /** Whether a run of this shape has completed on this database. */
@@ -87,35 +89,11 @@ class ScaleDataGenerator {
             }
             openYears(shape);
         });
+        ScaleYearWriter writer = new ScaleYearWriter(jdbc, steps);
         for (int year : shape.years()) {
-            step("allocations " + year, () -> jdbc.update(ScaleSql.ALLOCATIONS, shape.jambiAllocations().min(),
-                    span(shape.jambiAllocations()), shape.syntheticAllocations().min(), span(shape.syntheticAllocations()),
-                    year));
-        }
-        jdbc.execute("analyze allocation");
-        int mostTranches = Math.max(shape.jambiTranches(), shape.syntheticTranches()) + 2;
-        for (int year : shape.years()) {
-            if (LocalDate.of(year, 1, 1).isAfter(lastDay)) {
-                log.info("Scale data {}: no disbursements in {}, which has not begun", shape.name(), year);
-                continue;
-            }
-            LocalDate until = lastDay.isBefore(LocalDate.of(year, 12, 31)) ? lastDay : LocalDate.of(year, 12, 31);
-            StatusMix mix = shape.closedYears().contains(year) ? StatusMix.CLOSED
-                    : year < lastDay.getYear() ? StatusMix.PAST : StatusMix.CURRENT;
-            for (int tranche = 1; tranche <= mostTranches; tranche++) {
-                int t = tranche;
-                step("disbursements " + year + " tranche " + t, () -> jdbc.update(ScaleSql.disbursements(t), until,
-                        mix.verified, mix.submitted, mix.rejected, shape.jambiTranches(), shape.syntheticTranches(), year));
-            }
-        }
-        step("disbursement totals " + shape.years(),
-                () -> jdbc.update(ScaleSql.DISBURSEMENT_TOTALS.formatted(list(shape.years()))));
-        for (int year : shape.years()) {
-            int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
-            if (lastMonth > 0) {
-                step("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, lastMonth, year));
-                step("latest progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_LATEST, year));
-            }
+            writer.write(shape, year, lastDay);
+            // the year's bulk writes end here: totals that are kept of them apart from the envelopes' and the
+            // allocations' own (which ScaleYearWriter writes) are to be brought up to date for the year here
         }
         if (shape.beneficiariesPerKecamatan() > 0) {
             transaction.executeWithoutResult(status -> addBeneficiaries(shape.beneficiariesPerKecamatan(), lastDay));
@@ -123,7 +101,7 @@ class ScaleDataGenerator {
         Map<String, Long> counts = counts();
         transaction.executeWithoutResult(status -> {
             if (!shape.closedYears().isEmpty()) {
-                step("closing " + shape.closedYears(), () -> jdbc.update("""
+                steps.step("closing " + shape.closedYears(), () -> jdbc.update("""
                         update fiscal_year set status = 'CLOSED', closed_by = 'admin', version = version + 1,
                                closed_at = least(make_timestamptz(year + 1, 2, 15, 16, 0, 0, 'Asia/Jakarta'), now())
                         where year in (%s)""".formatted(list(shape.closedYears()))));
@@ -135,7 +113,7 @@ class ScaleDataGenerator {
                             .collect(Collectors.joining(", ", "{", "}")));
         });
         log.info("Scale data {}: done in {} s; the database now holds {}", shape.name(),
-                seconds(System.nanoTime() - began), counts);
+                ScaleSteps.seconds(System.nanoTime() - began), counts);
         return counts;
     }
 
@@ -143,7 +121,7 @@ class ScaleDataGenerator {
     void vacuumAnalyze() {
         long began = System.nanoTime();
         jdbc.execute("vacuum analyze");
-        log.info("Scale data: VACUUM ANALYZE in {} s", seconds(System.nanoTime() - began));
+        log.info("Scale data: VACUUM ANALYZE in {} s", ScaleSteps.seconds(System.nanoTime() - began));
     }
 
     private void refuseUnlessFillable(ScaleShape shape) {
@@ -173,20 +151,20 @@ class ScaleDataGenerator {
     private void addSyntheticRegions(ScaleShape.SyntheticRegions regions) {
         String provinces = OTHER_PROVINCES.subList(0, regions.provinces()).stream()
                 .map(p -> "'" + p + "'").collect(Collectors.joining(","));
-        step("synthetic kabupaten/kota", () -> jdbc.update("""
+        steps.step("synthetic kabupaten/kota", () -> jdbc.update("""
                 insert into kabupaten_kota (code, name, type)
                 select p || '.' || lpad(k::text, 2, '0'), 'Kabupaten Sintetis ' || p || '.' || lpad(k::text, 2, '0'),
                        'KABUPATEN'
                 from unnest(array[%s]) p cross join generate_series(1, ?) k
                 order by 1""".formatted(provinces), regions.kabupatenPerProvince()));
-        step("synthetic kecamatan", () -> jdbc.update("""
+        steps.step("synthetic kecamatan", () -> jdbc.update("""
                 insert into kecamatan (code, kabupaten_kota_code, name)
                 select k.code || '.' || lpad(c::text, 2, '0'), k.code,
                        'Kecamatan Sintetis ' || k.code || '.' || lpad(c::text, 2, '0')
                 from kabupaten_kota k cross join generate_series(1, ?) c
                 where k.name like 'Kabupaten Sintetis %'
                 order by 1""", regions.kecamatanPerKabupaten()));
-        step("synthetic desa", () -> jdbc.update("""
+        steps.step("synthetic desa", () -> jdbc.update("""
                 insert into desa (code, kecamatan_code, name, type)
                 select c.code || '.' || (2000 + d), c.code, 'Desa Sintetis ' || c.code || '.' || (2000 + d), 'DESA'
                 from kecamatan c cross join generate_series(1, ?) d
@@ -195,12 +173,12 @@ class ScaleDataGenerator {
     }
 
     private void openYears(ScaleShape shape) {
-        step("fiscal years " + shape.newYears(), () -> jdbc.update("""
+        steps.step("fiscal years " + shape.newYears(), () -> jdbc.update("""
                 insert into fiscal_year (year, pagu_per_kecamatan, status, opened_at, opened_by)
                 select y, 2000000000.00, 'OPEN', least(make_timestamptz(y, 1, 2, 8, 0, 0, 'Asia/Jakarta'), now()), 'admin'
                 from unnest(array[%s]::integer[]) y""".formatted(list(shape.newYears()))));
         // the existing (demo) years have the Jambi envelopes already: only the synthetic kecamatan's are added
-        step("envelopes", () -> jdbc.update("""
+        steps.step("envelopes", () -> jdbc.update("""
                 insert into envelope (fiscal_year, kecamatan_code, pagu)
                 select y.year, k.code, y.pagu_per_kecamatan
                 from fiscal_year y cross join kecamatan k
@@ -212,8 +190,8 @@ class ScaleDataGenerator {
     private void addBeneficiaries(int perKecamatan, LocalDate lastDay) {
         jdbc.update(ScaleSql.PEOPLE, lastDay, perKecamatan, JAMBI);
         jdbc.execute("analyze scale_people");
-        step("beneficiaries", () -> jdbc.update(ScaleSql.BENEFICIARIES));
-        step("aid", () -> jdbc.update(ScaleSql.AID, lastDay));
+        steps.step("beneficiaries", () -> jdbc.update(ScaleSql.BENEFICIARIES));
+        steps.step("aid", () -> jdbc.update(ScaleSql.AID, lastDay));
     }
 
     private Map<String, Long> counts() {
@@ -225,41 +203,7 @@ class ScaleDataGenerator {
         return counts;
     }
 
-    private void step(String what, Supplier<Integer> work) {
-        long began = System.nanoTime();
-        int rows = transaction.execute(status -> {
-            // the pool sets force_custom_plan for the dashboard's queries; here it would re-plan the triggers'
-            // statements for every row written, several times slower than their cached plans
-            jdbc.execute("set local plan_cache_mode = auto");
-            return work.get();
-        });
-        log.info("Scale data: {}: {} rows in {} s", what, rows, seconds(System.nanoTime() - began));
-    }
-
-    private static int span(ScaleShape.Range range) {
-        return range.max() - range.min() + 1;
-    }
-
     private static String list(List<Integer> years) {
         return years.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    private static String seconds(long nanos) {
-        return String.format("%.1f", nanos / 1e9);
-    }
-
-    /** Shares of VERIFIED, SUBMITTED and REJECTED tranches (cumulative; the rest are DRAFT). */
-    private enum StatusMix {
-        CLOSED(0.96, 0.96, 1.0), PAST(0.90, 0.94, 0.98), CURRENT(0.80, 0.90, 0.95);
-
-        final double verified;
-        final double submitted;
-        final double rejected;
-
-        StatusMix(double verified, double submitted, double rejected) {
-            this.verified = verified;
-            this.submitted = submitted;
-            this.rejected = rejected;
-        }
     }
 }

@@ -75,148 +75,180 @@ final class ScaleSql {
 
 
     /**
-     * Σ non-rejected and Σ verified disbursements per allocation of the years, and the verified per envelope,
-     * recounted from the rows (the demo years' earlier disbursements included).
+     * The pace of an allocation's synthetic progress (a lateral subquery {@code p} over allocation {@code a}): it
+     * climbs linearly to 100 % by the planned month or one month after it; one allocation in seven lags at 40–80 %
+     * of that pace (the red and yellow ones of the traffic light).
      */
-    static final String DISBURSEMENT_TOTALS = """
-            with totals as (
-                select allocation_id,
-                       coalesce(sum(amount) filter (where status <> 'REJECTED'), 0) as disbursed,
-                       coalesce(sum(amount) filter (where status = 'VERIFIED'), 0) as realised
-                from disbursement where fiscal_year in (%s) group by allocation_id),
-            moved as (
-                update allocation a set disbursed = t.disbursed, realised = t.realised
-                from totals t where a.id = t.allocation_id
-                returning a.fiscal_year, a.kecamatan_code, a.realised)
-            update envelope e set realised = m.realised
-            from (select fiscal_year, kecamatan_code, sum(realised) as realised from moved group by 1, 2) m
-            where e.fiscal_year = m.fiscal_year and e.kecamatan_code = m.kecamatan_code""";
+    private static final String PACE = """
+            cross join lateral (select case when {R11} < 1.0 / 7 then 0.4 + 0.4 * {R12} else 1 end as pace,
+                                       floor({R13} * 2)::int as late) p"""
+            .replace("{R11}", random("a.id::text", 11)).replace("{R12}", random("a.id::text", 12))
+            .replace("{R13}", random("a.id::text", 13));
+
+    /** Physical progress at month {@code {M}} at that pace: never decreasing, so no correction is needed. */
+    private static final String PHYSICAL = "round(least(100, 100 * p.pace * {M} / (a.planned_month + p.late)), 2)";
 
     /**
      * A monthly progress report for months 1 to {@code lastMonth} of every generated ACTIVE allocation of a year,
-     * written by its OPD's operator at the month's end. Physical progress climbs linearly to 100 % by the
-     * planned month or one month after it; one allocation in seven lags at 40–80 % of that pace (the red and
-     * yellow ones of the traffic light). Never decreasing, so no correction is needed. Parameters: last month,
-     * year.
+     * written by its OPD's operator at the month's end. The months' texts and times are computed once (a
+     * materialised CTE: inlined, they were computed for each of the millions of rows). Parameters: year, last
+     * month, year.
      */
     static final String PROGRESS_REPORTS = """
+            with m as materialized (select m, 'Laporan kemajuan sintetis bulan ' || m as narrative,
+                                           least(make_timestamptz(?, m, 25, 10, 0, 0, 'Asia/Jakarta'), now()) as at
+                                    from generate_series(1, ?) m)
             insert into progress_report (allocation_id, fiscal_year, month, physical_percent, narrative, created_at,
                                          created_by, updated_at, updated_by)
-            select a.id, a.fiscal_year, m.m,
-                   round(least(100, 100 * p.pace * m.m / (a.planned_month + p.late)), 2),
-                   'Laporan kemajuan sintetis bulan ' || m.m,
-                   least(make_timestamptz(a.fiscal_year, m.m, 25, 10, 0, 0, 'Asia/Jakarta'), now()),
-                   'op-' || lower(a.opd_code),
-                   least(make_timestamptz(a.fiscal_year, m.m, 25, 10, 0, 0, 'Asia/Jakarta'), now()),
-                   'op-' || lower(a.opd_code)
-            from allocation a
-            cross join lateral (select case when {R11} < 1.0 / 7 then 0.4 + 0.4 * {R12} else 1 end as pace,
-                                       floor({R13} * 2)::int as late) p
-            cross join generate_series(1, ?) m(m)
-            where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED}
+            select a.id, a.fiscal_year, m.m, {PHYSICAL}, m.narrative, m.at, a.operator, m.at, a.operator
+            from (select a.id, a.fiscal_year, a.planned_month, 'op-' || lower(a.opd_code) as operator
+                  from allocation a where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED}) a
+            {PACE}
+            cross join m
             order by a.id, m.m"""
-            .replace("{R11}", random("a.id::text", 11)).replace("{R12}", random("a.id::text", 12))
-            .replace("{R13}", random("a.id::text", 13)).replace("{GENERATED}", GENERATED);
+            .replace("{PHYSICAL}", PHYSICAL.replace("{M}", "m.m")).replace("{PACE}", PACE)
+            .replace("{GENERATED}", GENERATED);
 
     /**
-     * The latest report of each allocation of a year that has reports, as the progress capability keeps it for the
-     * deviation dashboard (the statement its LatestReports runs, for a whole year). Parameter: year.
+     * The latest report of each generated allocation of a year, as the progress capability keeps it for the
+     * deviation dashboard: month {@code lastMonth}, whose progress is also the highest (it never decreases), and
+     * {@code lastMonth} reports — from the same pace as {@link #PROGRESS_REPORTS} rather than read back from its
+     * millions of rows. Parameters: last month (four times), year.
      */
     static final String PROGRESS_LATEST = """
             insert into progress_latest (allocation_id, fiscal_year, month, physical_percent, highest_percent,
                                          report_count)
-            select distinct on (r.allocation_id) r.allocation_id, r.fiscal_year, r.month, r.physical_percent,
-                   max(r.physical_percent) over w, count(*) over w
-            from progress_report r where r.fiscal_year = ?
-            window w as (partition by r.allocation_id)
-            order by r.allocation_id, r.month desc
-            on conflict (allocation_id) do update set fiscal_year = excluded.fiscal_year, month = excluded.month,
-                physical_percent = excluded.physical_percent, highest_percent = excluded.highest_percent,
-                report_count = excluded.report_count""";
+            select a.id, a.fiscal_year, l.m, {PHYSICAL}, {PHYSICAL}, l.m
+            from allocation a
+            {PACE}
+            cross join (select ?::int as m) l
+            where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED}
+            order by a.id"""
+            .replace("{PHYSICAL}", PHYSICAL.replace("{M}", "l.m")).replace("{PACE}", PACE)
+            .replace("{GENERATED}", GENERATED);
 
     static final String KEY = "e.kecamatan_code || '/' || e.fiscal_year || '/' || s.i";
+
+    /** The key of a tranche's choices: the same text as when each tranche was a statement of its own. */
+    static final String TRANCHE_KEY = "a.kecamatan_code || '/' || a.fiscal_year || '/' || a.title || '/' || tr.tranche";
 
     /**
      * Per envelope of one year: Jambi 30–40 (synthetic 29–33, per the shape) allocations of Rp 1–5 juta,
      * as many as fit in the room left; every 7th a BKBK to a desa of the kecamatan, every 5th other one
-     * to the kabupaten/kota, about 2 % cancelled. Ordered so that the ids come out the same on every run.
-     * Parameters: Jambi fewest and span, synthetic fewest and span, year.
+     * to the kabupaten/kota, about 2 % cancelled — staged with their ids, so that their disbursements can be
+     * staged before them ({@link #STAGE_DISBURSEMENTS}). Ids drawn in order, so that they come out the same on
+     * every run. Parameters: Jambi fewest and span, synthetic fewest and span, year.
      */
-    static final String ALLOCATIONS = """
-            insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, desa_code, title,
-                                    amount, planned_month, status, cancel_reason, created_at, created_by, updated_at,
-                                    updated_by)
-            select g.fiscal_year, g.kecamatan_code, p.lead_opd_code, p.code, g.mechanism,
-                   case when g.mechanism = 'BANTUAN_KEUANGAN_DESA'
-                        then dk.codes[1 + (g.i * 7 + g.salt) % cardinality(dk.codes)] end,
-                   p.name || ' – kegiatan ' || g.i, g.amount, g.planned_month,
-                   case when g.cancelled then 'CANCELLED' else 'ACTIVE' end,
-                   case when g.cancelled then 'Dibatalkan: kegiatan digabung (data sintetis)' end,
-                   g.created_at, 'admin', g.created_at, 'admin'
+    static final String STAGE_ALLOCATIONS = """
+            create temporary table scale_allocation on commit drop as
+            select nextval(pg_get_serial_sequence('allocation', 'id')) as id, x.*
             from (
-                select e.fiscal_year, e.kecamatan_code, s.i, (hashtext(e.kecamatan_code) & 2147483647) % 97 as salt,
-                       case when s.i % 7 = 0 then 'BANTUAN_KEUANGAN_DESA'
-                            when s.i % 5 = 0 then 'BANTUAN_KEUANGAN_KABKOTA'
-                            else 'BELANJA_OPD' end as mechanism,
-                       (1 + floor({R1} * 5)) * 1000000 as amount,
-                       1 + floor({R2} * 12)::int as planned_month,
-                       {R3} < 0.02 as cancelled,
-                       least(make_timestamptz(e.fiscal_year, 1, 5, 9, 0, 0, 'Asia/Jakarta') + {R4} * interval '60 days',
-                             now()) as created_at
-                from envelope e
-                cross join lateral generate_series(1, least(
-                    case when left(e.kecamatan_code, 2) = '{JAMBI}'
-                         then ? + (hashtext(e.kecamatan_code || e.fiscal_year) & 2147483647) % ?
-                         else ? + (hashtext(e.kecamatan_code || e.fiscal_year) & 2147483647) % ? end,
-                    floor((e.pagu - e.allocated) / 5000000)::int)) as s(i)
-                where e.fiscal_year = ?
-            ) g
-            join (select kecamatan_code, array_agg(code order by code) as codes from desa group by 1) dk
-                on dk.kecamatan_code = g.kecamatan_code
-            join programme p on p.code = case when g.mechanism = 'BANTUAN_KEUANGAN_DESA' then 'BKBK-DESA'
-                else (array['BEASISWA', 'BANTUAN-PENDIDIKAN', 'INTERNET-DESA', 'JAMINAN-KESEHATAN', 'BEDAH-RUMAH',
-                            'MODAL-UMKM', 'PERKEBUNAN', 'KETAHANAN-PANGAN', 'INSENTIF-KEAGAMAAN',
-                            'PERLINDUNGAN-SOSIAL'])[1 + (g.i + g.salt) % 10] end
-            order by g.kecamatan_code, g.i"""
+                select g.fiscal_year, g.kecamatan_code, p.lead_opd_code as opd_code, p.code as programme_code,
+                       g.mechanism,
+                       case when g.mechanism = 'BANTUAN_KEUANGAN_DESA'
+                            then dk.codes[1 + (g.i * 7 + g.salt) % cardinality(dk.codes)] end as desa_code,
+                       p.name || ' – kegiatan ' || g.i as title, g.amount, g.planned_month,
+                       case when g.cancelled then 'CANCELLED' else 'ACTIVE' end as status,
+                       case when g.cancelled then 'Dibatalkan: kegiatan digabung (data sintetis)' end as cancel_reason,
+                       g.created_at
+                from (
+                    select e.fiscal_year, e.kecamatan_code, s.i, (hashtext(e.kecamatan_code) & 2147483647) % 97 as salt,
+                           case when s.i % 7 = 0 then 'BANTUAN_KEUANGAN_DESA'
+                                when s.i % 5 = 0 then 'BANTUAN_KEUANGAN_KABKOTA'
+                                else 'BELANJA_OPD' end as mechanism,
+                           (1 + floor({R1} * 5)) * 1000000 as amount,
+                           1 + floor({R2} * 12)::int as planned_month,
+                           {R3} < 0.02 as cancelled,
+                           least(make_timestamptz(e.fiscal_year, 1, 5, 9, 0, 0, 'Asia/Jakarta') + {R4} * interval '60 days',
+                                 now()) as created_at
+                    from envelope e
+                    cross join lateral generate_series(1, least(
+                        case when left(e.kecamatan_code, 2) = '{JAMBI}'
+                             then ? + (hashtext(e.kecamatan_code || e.fiscal_year) & 2147483647) % ?
+                             else ? + (hashtext(e.kecamatan_code || e.fiscal_year) & 2147483647) % ? end,
+                        floor((e.pagu - e.allocated) / 5000000)::int)) as s(i)
+                    where e.fiscal_year = ?
+                ) g
+                join (select kecamatan_code, array_agg(code order by code) as codes from desa group by 1) dk
+                    on dk.kecamatan_code = g.kecamatan_code
+                join programme p on p.code = case when g.mechanism = 'BANTUAN_KEUANGAN_DESA' then 'BKBK-DESA'
+                    else (array['BEASISWA', 'BANTUAN-PENDIDIKAN', 'INTERNET-DESA', 'JAMINAN-KESEHATAN', 'BEDAH-RUMAH',
+                                'MODAL-UMKM', 'PERKEBUNAN', 'KETAHANAN-PANGAN', 'INSENTIF-KEAGAMAAN',
+                                'PERLINDUNGAN-SOSIAL'])[1 + (g.i + g.salt) % 10] end
+                order by g.kecamatan_code, g.i
+            ) x"""
             .replace("{R1}", random(KEY, 1)).replace("{R2}", random(KEY, 2)).replace("{R3}", random(KEY, 3))
             .replace("{R4}", random(KEY, 4)).replace("{JAMBI}", JAMBI);
 
     /**
-     * Tranche {@code tranche} of every generated ACTIVE allocation of a year that has that many (Jambi 4–6,
-     * synthetic 2–4 per the shape): trunc(amount / tranches) to the thousand, so Σ ≤ amount; dated from the
-     * planned month on, 25 days apart, never after {@code until}; submitted by the OPD's operator, decided
-     * by the admin. Parameters: until, the VERIFIED / SUBMITTED / REJECTED shares, year, Jambi and synthetic
-     * fewest tranches.
+     * Every tranche of every staged ACTIVE allocation (Jambi 4–6, synthetic 2–4 per the shape), for a year that
+     * has begun by {@code until}: trunc(amount / tranches) to the thousand, so Σ ≤ amount; dated from the planned
+     * month on, 25 days apart, never after {@code until}; submitted by the OPD's operator, decided by the admin.
+     * Parameters: until, the VERIFIED / SUBMITTED / REJECTED shares, Jambi and synthetic fewest tranches, until.
      */
-    static String disbursements(int tranche) {
-        String key = "a.kecamatan_code || '/' || a.fiscal_year || '/' || a.title || '/" + tranche + "'";
-        return """
-                insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
-                                          reject_reason, created_at, created_by, updated_at, updated_by,
-                                          submitted_at, submitted_by, decided_at, decided_by)
-                select t.id, t.fiscal_year, {T}, t.amount, 'SP2D/SINTETIS/' || t.id || '/{T}', t.sp2d_date, t.status,
-                       case when t.status = 'REJECTED' then 'Lampiran SP2D tidak terbaca (data sintetis)' end,
-                       t.sp2d_date + time '09:00', t.operator, t.sp2d_date + time '09:00', t.operator,
-                       case when t.status <> 'DRAFT' then t.sp2d_date + time '10:00' end,
-                       case when t.status <> 'DRAFT' then t.operator end,
-                       case when t.status in ('VERIFIED', 'REJECTED')
-                            then least(t.sp2d_date + time '15:00' + interval '2 days', now()) end,
-                       case when t.status in ('VERIFIED', 'REJECTED') then 'admin' end
-                from (
-                    select a.id, a.fiscal_year, 'op-' || lower(a.opd_code) as operator,
-                           trunc(a.amount / n.tranches, -3) as amount,
-                           least(make_date(a.fiscal_year, a.planned_month, 1) + ({T} - 1) * 25 + floor({R5} * 20)::int,
-                                 ?::date) as sp2d_date,
-                           case when {R6} < ? then 'VERIFIED' when {R6} < ? then 'SUBMITTED'
-                                when {R6} < ? then 'REJECTED' else 'DRAFT' end as status
-                    from allocation a
-                    cross join lateral (select case when left(a.kecamatan_code, 2) = '{JAMBI}' then ? else ? end
-                                                   + (hashtext(a.kecamatan_code || '/' || a.title) & 2147483647) % 3
-                                                   as tranches) n
-                    where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED} and n.tranches >= {T}
-                    order by a.id
-                ) t"""
-                .replace("{T}", String.valueOf(tranche)).replace("{R5}", random(key, 5))
-                .replace("{R6}", random(key, 6)).replace("{JAMBI}", JAMBI).replace("{GENERATED}", GENERATED);
-    }
+    static final String STAGE_DISBURSEMENTS = """
+            create temporary table scale_disbursement on commit drop as
+            select t.id as allocation_id, t.fiscal_year, t.tranche, t.amount,
+                   'SP2D/SINTETIS/' || t.id || '/' || t.tranche as sp2d_number, t.sp2d_date, t.status,
+                   case when t.status = 'REJECTED' then 'Lampiran SP2D tidak terbaca (data sintetis)' end as reject_reason,
+                   t.sp2d_date + time '09:00' as created_at, t.operator,
+                   case when t.status <> 'DRAFT' then t.sp2d_date + time '10:00' end as submitted_at,
+                   case when t.status <> 'DRAFT' then t.operator end as submitted_by,
+                   case when t.status in ('VERIFIED', 'REJECTED')
+                        then least(t.sp2d_date + time '15:00' + interval '2 days', now()) end as decided_at,
+                   case when t.status in ('VERIFIED', 'REJECTED') then 'admin' end as decided_by
+            from (
+                select a.id, a.fiscal_year, tr.tranche, 'op-' || lower(a.opd_code) as operator,
+                       trunc(a.amount / n.tranches, -3) as amount,
+                       least(make_date(a.fiscal_year, a.planned_month, 1) + (tr.tranche - 1) * 25 + floor({R5} * 20)::int,
+                             ?::date) as sp2d_date,
+                       case when {R6} < ? then 'VERIFIED' when {R6} < ? then 'SUBMITTED'
+                            when {R6} < ? then 'REJECTED' else 'DRAFT' end as status
+                from scale_allocation a
+                cross join lateral (select case when left(a.kecamatan_code, 2) = '{JAMBI}' then ? else ? end
+                                               + (hashtext(a.kecamatan_code || '/' || a.title) & 2147483647) % 3
+                                               as tranches) n
+                cross join lateral generate_series(1, n.tranches) tr(tranche)
+                where a.status = 'ACTIVE' and make_date(a.fiscal_year, 1, 1) <= ?::date
+            ) t"""
+            .replace("{R5}", random(TRANCHE_KEY, 5)).replace("{R6}", random(TRANCHE_KEY, 6)).replace("{JAMBI}", JAMBI);
+
+    /**
+     * The staged allocations, each with Σ non-rejected and Σ verified of its staged disbursements: what the
+     * disbursement capability would have moved onto it tranche by tranche, written with the row instead of by an
+     * update of a million rows afterwards. The row trigger moves the envelope's allocated total and count.
+     */
+    static final String ALLOCATIONS = """
+            insert into allocation (id, fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, desa_code,
+                                    title, amount, planned_month, status, cancel_reason, disbursed, realised, created_at,
+                                    created_by, updated_at, updated_by)
+            overriding system value
+            select a.id, a.fiscal_year, a.kecamatan_code, a.opd_code, a.programme_code, a.mechanism, a.desa_code,
+                   a.title, a.amount, a.planned_month, a.status, a.cancel_reason, coalesce(d.disbursed, 0),
+                   coalesce(d.realised, 0), a.created_at, 'admin', a.created_at, 'admin'
+            from scale_allocation a
+            left join (select allocation_id, sum(amount) filter (where status <> 'REJECTED') as disbursed,
+                              sum(amount) filter (where status = 'VERIFIED') as realised
+                       from scale_disbursement group by 1) d on d.allocation_id = a.id
+            order by a.id""";
+
+    /** The staged disbursements, an allocation's tranches one after the other. */
+    static final String DISBURSEMENTS = """
+            insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
+                                      reject_reason, created_at, created_by, updated_at, updated_by,
+                                      submitted_at, submitted_by, decided_at, decided_by)
+            select allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status, reject_reason,
+                   created_at, operator, created_at, operator, submitted_at, submitted_by, decided_at, decided_by
+            from scale_disbursement
+            order by allocation_id, tranche""";
+
+    /**
+     * The envelopes' realised totals of a year recounted from their allocations (the demo's included), as the
+     * disbursement capability keeps them. Parameter: year.
+     */
+    static final String ENVELOPE_REALISED = """
+            update envelope e set realised = t.realised
+            from (select fiscal_year, kecamatan_code, sum(realised) as realised
+                  from allocation where fiscal_year = ? group by 1, 2) t
+            where e.fiscal_year = t.fiscal_year and e.kecamatan_code = t.kecamatan_code and e.realised <> t.realised""";
 }

@@ -115,6 +115,9 @@ public final class LocalPostgres {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
+                    // the national scale data writes ~10 GB of WAL: with the default 1 GB between checkpoints it
+                    // checkpointed 20 times and a fifth of the WAL was full-page images of pages written again
+                    .setServerConfig("max_wal_size", "4GB")
                     // the library's defaults are for throw-away test data; a kept database must survive a crash
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Every benchmark of issue 20 against ONE freshly generated database, and one table of the results: page,
+# clients, req/s, p50, p95, raw SQL, ratio to it, target, met/missed — a regression is one command away.
+#
+#   bench/all.sh                                   # build, generate jambi-5y on an empty directory, measure
+#   SKIP_BUILD=1 WARMUP=5 DURATION=10 bench/all.sh # shorter (indicative only: the JIT is still busy)
+#   SCALE=national bench/all.sh                    # 7,144 kecamatan, 1.1 M allocations (generation ~5-8 min)
+#   KEEP_DB=1 SCALE=national bench/all.sh          # measure again on the database of the last run
+#   JVM_OPTS="-Xmx1g" bench/all.sh                 # other JVM options than the shipped ones
+#   LISTS_BUILTIN=1 bench/all.sh                   # the list pages by this script even if lists-bench.sh exists
+#
+# It starts the packaged jar itself (shipped JVM options: pom.xml's dumisake.run.jvm-options, see README.md)
+# with --dumisake.demo.scale=$SCALE, which fills the empty database directory before the application reports
+# ready, and --dumisake.web.fragment-cache-ttl=PT0S, so that every dashboard request computes its figures.
+# Then, signed in as admin (the audit list is the admin's): the raw SQL of the pages that have a file of it
+# (pgbench, 1 client), the list pages and an allocation's detail (16 connections and 1; at national scale 8
+# and 1), the dashboards (8 clients and 1), and the application's resident memory after all that load.
+# Bounded (WARMUP + DURATION per page and client count, PGBENCH_T per SQL file), talks to localhost only,
+# stops the application it started (and with it the embedded PostgreSQL).
+#
+# Needs: JDK 17, wrk, psql, pgbench, curl (Debian: apt-get install -y wrk postgresql-contrib).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+SCALE=${SCALE:-jambi-5y}
+case "$SCALE" in
+    jambi-5y) default_timeout=1200 ;;
+    national) default_timeout=3600 ;;
+    *) echo "SCALE must be jambi-5y or national"; exit 2 ;;
+esac
+APP_PORT=${APP_PORT:-8090}
+DB_DIR=${DB_DIR:-/tmp/bench-all-$SCALE-pg}
+APP_LOG=${APP_LOG:-/tmp/bench-all-$SCALE-app.log}
+START_TIMEOUT=${START_TIMEOUT:-$default_timeout}
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-20}
+PGBENCH_T=${PGBENCH_T:-$DURATION}
+JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+JVM_OPTS=${JVM_OPTS:-$(bench_shipped_jvm_options)}
+export USERNAME=${USERNAME:-admin} PASSWORD=${PASSWORD:-dumisake}
+YEAR=2026
+APP_URL="http://localhost:$APP_PORT"
+# the targets of issue 20
+LIST_RPS=500; LIST_P50_MS=5; DASH_P95_MS=100; SQL_RATIO=2; RSS_MB=450
+if [[ "$SCALE" == national ]]; then LIST_CLIENTS=8; else LIST_CLIENTS=16; fi
+
+bench_require java wrk psql pgbench curl awk
+bench_port_free "$APP_PORT"
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    echo "== build: ./mvnw -q -B -DskipTests package"
+    ./mvnw -q -B -DskipTests package
+fi
+if [[ -z "${KEEP_DB:-}" ]]; then
+    rm -rf "$DB_DIR"
+fi
+ROWS=$(mktemp)
+REPORTS=$(mktemp)
+trap 'bench_stop_app; rm -f "$ROWS" "$REPORTS"' EXIT
+
+echo "== machine: nproc $(nproc);$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2); $(java -version 2>&1 | head -1); load average $(bench_loadavg)"
+bench_start_app --dumisake.demo.scale="$SCALE" --dumisake.web.fragment-cache-ttl=PT0S
+echo "== ready after $READY_SECONDS s; embedded PostgreSQL on port $PG_PORT; load average $(bench_loadavg)"
+grep -E 'Scale data' "$APP_LOG" | sed 's/^.*: Scale/   Scale/' || true
+PSQL=(psql -X -q -A -t -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres)
+echo "== data: $("${PSQL[@]}" -F ' ' -c "select count(distinct kecamatan_code) || ' kecamatan,', (select count(*) from allocation) || ' allocations,',
+    (select count(*) from disbursement) || ' disbursements,', (select count(*) from progress_report) || ' progress reports,',
+    (select count(*) from beneficiary) || ' beneficiaries' from envelope")"
+DETAIL_ID=$("${PSQL[@]}" -c "select min(id) from allocation where fiscal_year = $YEAR and kecamatan_code = '15.01.01'")
+
+# row PAGE CLIENTS REQ/S P50 P95 SQL_MS RATIO TARGET VERDICT: one line of the table
+row() {
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$ROWS"
+}
+
+# raw_sql FILE: latency average in ms of a file of statements, pgbench with 1 client (measured once per file)
+declare -A SQL_MS=()
+raw_sql() {
+    local file=$1
+    if [[ -z "${SQL_MS[$file]:-}" ]]; then
+        SQL_MS[$file]=$(bench_pgbench "$file" 1 "$PGBENCH_T" | sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p')
+        echo "   raw SQL $file: ${SQL_MS[$file]} ms (pgbench -c 1 -T $PGBENCH_T)" >&2
+    fi
+    echo "${SQL_MS[$file]}"
+}
+
+# measure KIND PAGE CLIENTS [SQL_FILE]: one wrk run and its row; KIND list or dashboard picks the target
+measure() {
+    local kind=$1 page=$2 clients=$3 sql=${4:-} out requests rps p50 p95 errors sql_ms=- ratio=- target verdict
+    out=$(bench_wrk "$APP_URL" "$clients" "$WARMUP" "$DURATION" "$page" 2>&1) || true
+    requests=$(sed -n 's/^requests \([0-9]*\),.*/\1/p' <<<"$out")
+    rps=$(sed -n 's/.*req\/s \([0-9.]*\).*/\1/p' <<<"$out")
+    errors=$(sed -n 's/.*errors \([0-9]*\),.*/\1/p' <<<"$out")
+    p50=$(sed -n 's/.*p50 \([0-9.]*\),.*/\1/p' <<<"$out")
+    p95=$(sed -n 's/.*p95 \([0-9.]*\),.*/\1/p' <<<"$out")
+    if [[ -n "$sql" && "$clients" == 1 ]]; then
+        sql_ms=$(raw_sql "$sql")
+        ratio=$(awk -v a="$p50" -v b="$sql_ms" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    fi
+    case "$kind/$clients" in
+        list/1) [[ "$SCALE" == national ]] && target="-" || target="p50 <= $LIST_P50_MS ms" ;;
+        list/*) [[ "$SCALE" == national ]] && target="p95 <= $DASH_P95_MS ms" || target=">= $LIST_RPS req/s" ;;
+        dashboard/1) [[ "$ratio" != - ]] && target="<= ${SQL_RATIO}x SQL" || target="-" ;;
+        dashboard/*) target="p95 <= $DASH_P95_MS ms" ;;
+    esac
+    if [[ -z "$rps" || -z "$p50" || "${errors:-1}" != 0 || "${requests:-0}" == 0 ]]; then
+        # a run without an answer (none within DURATION) says nothing, and a failed request fails the row
+        verdict="ERRORS"
+        echo "   $page ($clients clients): $out" >&2
+    else
+        verdict=$(awk -v t="$target" -v rps="$rps" -v p50="$p50" -v p95="$p95" -v r="$ratio" 'BEGIN {
+            split(t, w, " "); if (t == "-") { print "-"; exit }
+            if (w[1] == ">=") ok = rps >= w[2]; else if (w[1] == "p50") ok = p50 <= w[3];
+            else if (w[1] == "p95") ok = p95 <= w[3]; else ok = r <= substr(w[2], 1, length(w[2]) - 1) + 0;
+            print ok ? "met" : "MISSED" }')
+    fi
+    row "$page" "$clients" "${rps:--}" "${p50:--}" "${p95:--}" "$sql_ms" "$ratio" "$target" "$verdict"
+    echo "   $(bench_loadavg) | $page | $clients | $rps req/s | p50 $p50 | p95 $p95 | $verdict" >&2
+}
+
+# measure_lists: the list pages, filtered and sorted, and an allocation's detail. bench/lists-bench.sh measures
+# the lists when it exists (issue 20: it takes a running application through APP_URL, WARMUP, DURATION,
+# USERNAME, PASSWORD); its lines "row<TAB>page<TAB>clients<TAB>req/s<TAB>p50<TAB>p95<TAB>raw SQL ms<TAB>ratio
+# <TAB>target<TAB>verdict" join the table and its whole report is printed below the table. Otherwise, and with
+# LISTS_BUILTIN=1, this function's own wrk runs do it.
+measure_lists() {
+    if [[ -x bench/lists-bench.sh && -z "${LISTS_BUILTIN:-}" ]]; then
+        echo "== lists: bench/lists-bench.sh against $APP_URL; load average $(bench_loadavg)"
+        APP_URL="$APP_URL" WARMUP="$WARMUP" DURATION="$DURATION" SCALE="$SCALE" bench/lists-bench.sh \
+            >"$REPORTS" 2>&1 || echo "(bench/lists-bench.sh failed: see its report below the table)"
+        sed -n 's/^row\t//p' "$REPORTS" >>"$ROWS"
+        return
+    fi
+    local page clients
+    # plain, filtered, and sorted where the list offers a sort (a page further on where it does not)
+    for page in "/alokasi?year=$YEAR" "/alokasi?year=$YEAR&opd=DISDIK" "/alokasi?year=$YEAR&sort=amount,desc" \
+                "/pencairan?year=$YEAR" "/pencairan?year=$YEAR&status=SUBMITTED" "/pencairan?year=$YEAR&page=20" \
+                "/penerima" "/penerima?name=Sintetis" "/penerima?page=20" \
+                "/audit" "/audit?entityType=Allocation" "/audit?page=20" \
+                "/alokasi/$DETAIL_ID"; do
+        for clients in "$LIST_CLIENTS" 1; do
+            measure list "$page" "$clients"
+        done
+    done
+}
+
+measure_dashboards() {
+    local spec page sql clients
+    for spec in "/dasbor?year=$YEAR|bench/dashboard-summary.sql" \
+                "/dasbor/kecamatan/15.01.01?year=$YEAR|bench/dashboard-kecamatan.sql" \
+                "/api/v1/dashboard/summary?year=$YEAR|bench/dashboard-api-summary.sql" \
+                "/dasbor/opd/DISDIK?year=$YEAR|" "/api/v1/dashboard/opd?year=$YEAR|" \
+                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan|bench/monev-deviation.sql" \
+                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|" "/monev?year=$YEAR&groupBy=kecamatan|" \
+                "/sasaran-kemiskinan|" "/api/v1/dashboard/targeting?year=$YEAR|"; do
+        page=${spec%|*}; sql=${spec#*|}
+        for clients in 8 1; do
+            measure dashboard "$page" "$clients" "$sql"
+        done
+    done
+}
+
+echo "== signing in 16 sessions as $USERNAME"
+bench_sessions "$APP_URL" 16
+echo "== lists and detail, ${WARMUP}s warm-up + ${DURATION}s each (load average, page, clients, req/s, p50, p95)"
+measure_lists
+echo "== dashboards, figures computed on every request"
+measure_dashboards
+RSS=$(bench_rss_mb "$APP_PID")
+if (( RSS <= RSS_MB )); then verdict=met; else verdict=MISSED; fi
+row "resident memory of the JVM after the load: $RSS MB (peak $(bench_hwm_mb "$APP_PID") MB; PostgreSQL's processes $(bench_pg_rss_mb "$DB_DIR") MB)" \
+    - - - - - - "RSS <= $RSS_MB MB" "$verdict"
+
+echo
+echo "== $SCALE, JVM options: $JVM_OPTS; ${WARMUP}s warm-up + ${DURATION}s per row, wrk one thread per client; raw SQL: pgbench -c 1 -T $PGBENCH_T, ratio = page p50 (1 client) / SQL latency; $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(bench_loadavg)"
+echo
+echo "| page | clients | req/s | p50 ms | p95 ms | raw SQL ms | ratio | target | verdict |"
+echo "|---|---|---|---|---|---|---|---|---|"
+awk -F '\t' '{ if ($1 ~ /^\//) $1 = "`" $1 "`"; printf "| %s | %s | %s | %s | %s | %s | %s | %s | **%s** |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }' "$ROWS"
+if [[ -s "$REPORTS" ]]; then
+    echo
+    echo "== bench/lists-bench.sh report"
+    cat "$REPORTS"
+fi
