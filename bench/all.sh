@@ -7,7 +7,6 @@
 #   SCALE=national bench/all.sh                    # 7,144 kecamatan, 1.1 M allocations (generation ~5-8 min)
 #   KEEP_DB=1 SCALE=national bench/all.sh          # measure again on the database of the last run
 #   JVM_OPTS="-Xmx1g" bench/all.sh                 # other JVM options than the shipped ones
-#   LISTS_BUILTIN=1 bench/all.sh                   # the list pages by this script even if lists-bench.sh exists
 #
 # It starts the packaged jar itself (shipped JVM options: pom.xml's dumisake.run.jvm-options, see README.md)
 # with --dumisake.demo.scale=$SCALE, which fills the empty database directory before the application reports
@@ -55,8 +54,8 @@ if [[ -z "${KEEP_DB:-}" ]]; then
     rm -rf "$DB_DIR"
 fi
 ROWS=$(mktemp)
-REPORTS=$(mktemp)
-trap 'bench_stop_app; rm -f "$ROWS" "$REPORTS"' EXIT
+
+trap 'bench_stop_app; rm -f "$ROWS"' EXIT
 
 echo "== machine: nproc $(nproc);$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2); $(java -version 2>&1 | head -1); load average $(bench_loadavg)"
 bench_start_app --dumisake.demo.scale="$SCALE" --dumisake.web.fragment-cache-ttl=PT0S
@@ -118,19 +117,9 @@ measure() {
     echo "   $(bench_loadavg) | $page | $clients | $rps req/s | p50 $p50 | p95 $p95 | $verdict" >&2
 }
 
-# measure_lists: the list pages, filtered and sorted, and an allocation's detail. bench/lists-bench.sh measures
-# the lists when it exists (issue 20: it takes a running application through APP_URL, WARMUP, DURATION,
-# USERNAME, PASSWORD); its lines "row<TAB>page<TAB>clients<TAB>req/s<TAB>p50<TAB>p95<TAB>raw SQL ms<TAB>ratio
-# <TAB>target<TAB>verdict" join the table and its whole report is printed below the table. Otherwise, and with
-# LISTS_BUILTIN=1, this function's own wrk runs do it.
+# measure_lists: the list pages, filtered and sorted, and an allocation's detail (bench/lists-bench.sh measures the
+# same pages with the CPU each request costs the application and PostgreSQL, for finding where the time goes).
 measure_lists() {
-    if [[ -x bench/lists-bench.sh && -z "${LISTS_BUILTIN:-}" ]]; then
-        echo "== lists: bench/lists-bench.sh against $APP_URL; load average $(bench_loadavg)"
-        APP_URL="$APP_URL" WARMUP="$WARMUP" DURATION="$DURATION" SCALE="$SCALE" bench/lists-bench.sh \
-            >"$REPORTS" 2>&1 || echo "(bench/lists-bench.sh failed: see its report below the table)"
-        sed -n 's/^row\t//p' "$REPORTS" >>"$ROWS"
-        return
-    fi
     local page clients
     # plain, filtered, and sorted where the list offers a sort (a page further on where it does not)
     for page in "/alokasi?year=$YEAR" "/alokasi?year=$YEAR&opd=DISDIK" "/alokasi?year=$YEAR&sort=amount,desc" \
@@ -152,6 +141,9 @@ measure_dashboards() {
                 "/dasbor/opd/DISDIK?year=$YEAR|" "/api/v1/dashboard/opd?year=$YEAR|" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan|bench/monev-deviation.sql" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|" "/monev?year=$YEAR&groupBy=kecamatan|" \
+                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation|" \
+                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation&page=50|" \
+                "/monev?year=$YEAR&groupBy=allocation&page=100|" \
                 "/sasaran-kemiskinan|" "/api/v1/dashboard/targeting?year=$YEAR|"; do
         page=${spec%|*}; sql=${spec#*|}
         for clients in 8 1; do
@@ -177,8 +169,4 @@ echo
 echo "| page | clients | req/s | p50 ms | p95 ms | raw SQL ms | ratio | target | verdict |"
 echo "|---|---|---|---|---|---|---|---|---|"
 awk -F '\t' '{ if ($1 ~ /^\//) $1 = "`" $1 "`"; printf "| %s | %s | %s | %s | %s | %s | %s | %s | **%s** |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }' "$ROWS"
-if [[ -s "$REPORTS" ]]; then
-    echo
-    echo "== bench/lists-bench.sh report"
-    cat "$REPORTS"
-fi
+
