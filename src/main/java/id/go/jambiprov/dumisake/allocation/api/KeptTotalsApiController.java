@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.allocation.api;
 
+import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.KeptTotalsDifference;
-import id.go.jambiprov.dumisake.allocation.internal.KeptTotalsReconciliation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,14 +15,14 @@ import java.util.List;
 @RestController
 class KeptTotalsApiController {
 
-    private final KeptTotalsReconciliation reconciliation;
+    private final Allocations allocations;
 
-    KeptTotalsApiController(KeptTotalsReconciliation reconciliation) {
-        this.reconciliation = reconciliation;
+    KeptTotalsApiController(Allocations allocations) {
+        this.allocations = allocations;
     }
 
     @GetMapping("/api/v1/allocations/kept-totals/differences")
     List<KeptTotalsDifference> differences(@RequestParam int year) {
-        return reconciliation.differences(year);
+        return allocations.keptTotalsDifferences(year);
     }
 }
