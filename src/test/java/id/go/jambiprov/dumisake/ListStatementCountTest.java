@@ -17,6 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The list pages (allocations, disbursements, verification queue, beneficiaries, audit trail) and the JSON lists
@@ -129,7 +131,14 @@ class ListStatementCountTest {
         for (int i = 0; i < 3; i++) {
             fewest = Math.min(fewest, statements.statementsOf(mvc, url, who));
         }
-        return fewest;
+        // past the exact-count limit (other tests' imports can take a list there) the number is the planner's
+        // estimate: one EXPLAIN more, whatever the rows
+        return fewest - (estimated(who, url) ? 1 : 0);
+    }
+
+    private boolean estimated(DumisakeUser who, String url) throws Exception {
+        String body = mvc.perform(get(url).with(user(who))).andReturn().getResponse().getContentAsString();
+        return body.contains("dari sekitar") || body.contains("· sekitar") || body.contains("\"totalEstimated\":true");
     }
 
     private long rows(String sql) {

@@ -53,7 +53,8 @@ public class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandler problems) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/prometheus")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/audit/**", "/actuator/prometheus").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/allocations/kept-totals/**", "/actuator/prometheus")
+                                .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
                                 "/api/v1/allocations/*/aid", "/api/v1/disbursements/*/submit").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/progress-reports").hasRole(OPERATOR)
