@@ -7,6 +7,7 @@
 #   SCALE=national bench/all.sh                    # 7,144 kecamatan, 1.1 M allocations (generation ~5-8 min)
 #   KEEP_DB=1 SCALE=national bench/all.sh          # measure again on the database of the last run
 #   JVM_OPTS="-Xmx1g" bench/all.sh                 # other JVM options than the shipped ones
+#   KEEP_DB=1 ONLY='deviation|monev' bench/all.sh  # only the rows whose page matches (the memory row stays)
 #
 # It starts the packaged jar itself (shipped JVM options: pom.xml's dumisake.run.jvm-options, see README.md)
 # with --dumisake.demo.scale=$SCALE, which fills the empty database directory before the application reports
@@ -86,6 +87,8 @@ raw_sql() {
 # measure KIND PAGE CLIENTS [SQL_FILE]: one wrk run and its row; KIND list or dashboard picks the target
 measure() {
     local kind=$1 page=$2 clients=$3 sql=${4:-} out requests rps p50 p95 errors sql_ms=- ratio=- target verdict
+    # ONLY: a regular expression; the rows of other pages are left out (to measure one change again quickly)
+    [[ -z "${ONLY:-}" || "$page" =~ $ONLY ]] || return 0
     out=$(bench_wrk "$APP_URL" "$clients" "$WARMUP" "$DURATION" "$page" 2>&1) || true
     requests=$(sed -n 's/^requests \([0-9]*\),.*/\1/p' <<<"$out")
     rps=$(sed -n 's/.*req\/s \([0-9.]*\).*/\1/p' <<<"$out")
