@@ -35,7 +35,7 @@ bench_shipped_jvm_options() {
 # the application, output to $APP_LOG; waits up to $START_TIMEOUT s for readiness, which Spring Boot reports
 # only after the demo data runners and the scale data generator have finished. Sets APP_PID, READY_SECONDS
 # and PG_PORT (the embedded PostgreSQL's, from postmaster.pid).
-APP_PID=
+APP_PID=${APP_PID:-}
 bench_start_app() {
     echo "== start: java $JVM_OPTS -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR $* (log: $APP_LOG)"
     # shellcheck disable=SC2086 # JVM_OPTS is a list of options

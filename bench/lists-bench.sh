@@ -18,6 +18,7 @@
 # session per wrk thread (bench/dashboard-wrk.lua sends it and prints the percentiles).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 SCALE=${SCALE:-jambi-5y}
 APP_PID=${APP_PID:-}
@@ -94,18 +95,9 @@ if [[ $# -eq 0 ]]; then
         "/api/v1/audit?size=100"
 fi
 
-sign_in() {
-    local jar csrf
-    jar=$(mktemp)
-    csrf=$(curl -s -c "$jar" -b "$jar" "$APP_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$USERNAME" \
-        --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$APP_URL/login"
-    awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar"
-    rm -f "$jar"
-}
 cookies=""
 for _ in $(seq 1 "$THREADS"); do
-    cookies="$cookies $(sign_in)"
+    cookies="$cookies $(bench_sign_in "$APP_URL")"
 done
 [[ -n "${cookies// /}" ]] || { echo "could not sign in as $USERNAME at $APP_URL"; exit 1; }
 export DUMISAKE_COOKIES="$cookies"

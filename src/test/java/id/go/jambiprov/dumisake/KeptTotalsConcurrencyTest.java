@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
@@ -28,9 +29,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -279,15 +277,7 @@ class KeptTotalsConcurrencyTest {
     }
 
     static <T> T as(DumisakeUser user, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SignedIn.as(user, work);
     }
 
     record Instance(AllocationService allocations, DisbursementService disbursements) {
