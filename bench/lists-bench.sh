@@ -25,6 +25,7 @@ APP_PID=${APP_PID:-}
 APP_PORT=${APP_PORT:-8102}
 DB_DIR=${DB_DIR:-/tmp/lists-bench-$SCALE-pg}
 JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+JVM_OPTS=${JVM_OPTS:-$(bench_shipped_jvm_options)}
 APP_LOG=${APP_LOG:-/tmp/lists-bench-$SCALE-app.log}
 START_TIMEOUT=${START_TIMEOUT:-3600}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -40,36 +41,14 @@ PASSWORD=${PASSWORD:-dumisake}
 command -v wrk >/dev/null || { echo "missing: wrk (apt-get install -y wrk)"; exit 2; }
 command -v curl >/dev/null || { echo "missing: curl"; exit 2; }
 
-# only an application this script started is stopped at the end, never one given by APP_URL/APP_PID
-STARTED_PID=
-stop_app() {
-    if [[ -n "$STARTED_PID" ]] && kill -0 "$STARTED_PID" 2>/dev/null; then
-        echo "== stopping the application (pid $STARTED_PID)"
-        kill "$STARTED_PID"
-        for _ in $(seq 1 60); do kill -0 "$STARTED_PID" 2>/dev/null || break; sleep 1; done
-        kill -9 "$STARTED_PID" 2>/dev/null || true
-    fi
-}
-trap stop_app EXIT
-
 if [[ -z "${APP_URL:-}" ]]; then
     APP_URL="http://localhost:$APP_PORT"
-    if curl -s -o /dev/null "$APP_URL/"; then
-        echo "port $APP_PORT is in use already: set APP_URL to use that application, or another APP_PORT"; exit 2
-    fi
+    bench_port_free "$APP_PORT"
     [[ -f "$JAR" ]] || { echo "no $JAR: ./mvnw -q -B -DskipTests package first"; exit 2; }
-    echo "== start: java -Xmx1g -jar $JAR --server.port=$APP_PORT --dumisake.embedded-db.dir=$DB_DIR --dumisake.demo.scale=$SCALE (log: $APP_LOG)"
-    java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --dumisake.embedded-db.dir="$DB_DIR" \
-        --dumisake.demo.scale="$SCALE" >"$APP_LOG" 2>&1 &
-    STARTED_PID=$!
-    APP_PID=$STARTED_PID
-    began=$(date +%s)
-    until curl -sf "$APP_URL/actuator/health/readiness" | grep -q '"UP"'; do
-        kill -0 "$STARTED_PID" 2>/dev/null || { echo "the application exited; see $APP_LOG"; exit 1; }
-        (( $(date +%s) - began < START_TIMEOUT )) || { echo "not ready after ${START_TIMEOUT}s; see $APP_LOG"; exit 1; }
-        sleep 2
-    done
-    echo "== ready after $(( $(date +%s) - began )) s"
+    # only an application this script started is stopped at the end, never one given by APP_URL/APP_PID
+    trap bench_stop_app EXIT
+    bench_start_app --dumisake.demo.scale="$SCALE"
+    echo "== ready after $READY_SECONDS s"
 fi
 case "$APP_URL" in http://localhost:*|http://127.0.0.1:*) ;; *) echo "refusing $APP_URL: localhost only"; exit 2 ;; esac
 

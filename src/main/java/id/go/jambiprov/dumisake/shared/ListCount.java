@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,28 +37,28 @@ public class ListCount {
     public Rows of(String fromWhere, MapSqlParameterSource parameters) {
         MapSqlParameterSource counted = new MapSqlParameterSource(parameters.getValues())
                 .addValue("countLimit", limit + 1);
-        long exact = jdbc.queryForObject("select count(*) from (select 1" + fromWhere + " limit :countLimit) n",
-                counted, Long.class);
-        if (exact <= limit) {
-            return new Rows(exact, false);
-        }
-        String plan = jdbc.queryForObject("explain (format json) select 1" + fromWhere, parameters, String.class);
-        // the planner may guess fewer than were just counted: never show less than that
-        return new Rows(Math.max(estimate(plan), exact), true);
+        return rows(() -> jdbc.queryForObject("select count(*) from (select 1" + fromWhere + " limit :countLimit) n",
+                        counted, Long.class),
+                () -> jdbc.queryForObject("explain (format json) select 1" + fromWhere, parameters, String.class));
     }
 
     /** As {@link #of(String, MapSqlParameterSource)}, with the condition's parameters as {@code ?} in order. */
     public Rows of(String fromWhere, List<Object> parameters) {
         List<Object> counted = new ArrayList<>(parameters);
         counted.add(limit + 1);
-        long exact = jdbc.getJdbcTemplate().queryForObject(
-                "select count(*) from (select 1" + fromWhere + " limit ?) n", Long.class, counted.toArray());
+        return rows(() -> jdbc.getJdbcTemplate().queryForObject("select count(*) from (select 1" + fromWhere
+                        + " limit ?) n", Long.class, counted.toArray()),
+                () -> jdbc.getJdbcTemplate().queryForObject("explain (format json) select 1" + fromWhere,
+                        String.class, parameters.toArray()));
+    }
+
+    /** The exact count when it stays within the limit, else the plan's estimate (never less than was counted). */
+    private Rows rows(Supplier<Long> exactUpToLimit, Supplier<String> plan) {
+        long exact = exactUpToLimit.get();
         if (exact <= limit) {
             return new Rows(exact, false);
         }
-        String plan = jdbc.getJdbcTemplate().queryForObject("explain (format json) select 1" + fromWhere,
-                String.class, parameters.toArray());
-        return new Rows(Math.max(estimate(plan), exact), true);
+        return new Rows(Math.max(estimate(plan.get()), exact), true);
     }
 
     private static long estimate(String plan) {
