@@ -17,10 +17,10 @@ select id, green_max_deviation, updated_at, updated_by, version, yellow_max_devi
 select g.code::text as code, c.name as name, g.allocations, g.amount, g.planned_amount, g.physical_amount, g.realised,
        g.missing_amount
 from (select a.kecamatan_code as code, count(*) as allocations, sum(a.amount) as amount,
-             sum(a.amount * (case when a.planned_month <= 11 then 100 else 0 end)) / 100 as planned_amount,
+             sum((case when a.planned_month <= 11 then a.amount else 0 end)) as planned_amount,
              sum(a.amount * coalesce(r.physical_percent, 0)) / 100 as physical_amount,
              sum(a.realised) as realised,
-             coalesce(sum(a.amount) filter (where coalesce(r.month, 0) < 11), 0) as missing_amount
+             sum(case when coalesce(r.month, 0) < 11 then a.amount else 0 end) as missing_amount
       from allocation a
       left join progress_latest r on r.allocation_id = a.id and r.fiscal_year = 2026
       where a.fiscal_year = 2026 and a.status = 'ACTIVE'

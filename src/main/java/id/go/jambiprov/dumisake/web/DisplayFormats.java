@@ -13,7 +13,9 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Formats for the pages, used in templates as {@code ${#fmt.rupiah(amount)}}: money always as
@@ -33,6 +35,8 @@ public class DisplayFormats {
     });
     private static final ThreadLocal<NumberFormat> INTEGER =
             ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(INDONESIAN));
+    /** One decimal in the page's language (12,5 or 12.5): made once per thread and language, not once per cell. */
+    private static final ThreadLocal<Map<Locale, NumberFormat>> ONE_DECIMAL = ThreadLocal.withInitial(HashMap::new);
 
     private final Clock clock;
     private final MessageSource messages;
@@ -64,6 +68,20 @@ public class DisplayFormats {
         }
         BigDecimal share = part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
         return PERCENT.get().format(share) + "%";
+    }
+
+    /** A figure with one decimal in the page's language, e.g. {@code 12,5}; a dash for none. */
+    public String decimal(BigDecimal value) {
+        if (value == null) {
+            return "–";
+        }
+        return ONE_DECIMAL.get().computeIfAbsent(LocaleContextHolder.getLocale(), locale -> {
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMinimumFractionDigits(1);
+            format.setMaximumFractionDigits(1);
+            format.setRoundingMode(RoundingMode.HALF_UP);
+            return format;
+        }).format(value);
     }
 
     public String date(LocalDate date) {

@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +68,19 @@ class DisplayFormatsTest {
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
         Clock newYearInJambi = Clock.fixed(Instant.parse("2026-12-31T20:00:00Z"), ZoneOffset.UTC);
         assertThat(new DisplayFormats(newYearInJambi, messages()).thisYear()).isEqualTo(2027);
+    }
+
+    @Test
+    void aFigureHasOneDecimalInThePagesLanguage() {
+        DisplayFormats fmt = new DisplayFormats(Clock.systemUTC(), messages());
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        assertThat(fmt.decimal(new BigDecimal("12.5"))).isEqualTo("12,5");
+        assertThat(fmt.decimal(new BigDecimal("-3.25"))).isEqualTo("-3,3");
+        assertThat(fmt.decimal(new BigDecimal("1234"))).isEqualTo("1.234,0");
+        assertThat(fmt.decimal(null)).isEqualTo("–");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.decimal(new BigDecimal("12.5"))).isEqualTo("12.5");
+        assertThat(fmt.decimal(new BigDecimal("1234"))).isEqualTo("1,234.0");
     }
 
     @Test

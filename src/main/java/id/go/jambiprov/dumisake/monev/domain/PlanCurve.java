@@ -37,9 +37,13 @@ public final class PlanCurve {
         return plannedMonth <= month ? FULL : BigDecimal.ZERO;
     }
 
-    /** {@link #plannedPercent} as SQL, for read models that weight it over many allocations. */
-    public static String plannedPercentSql(String plannedMonthColumn, String monthParameter) {
-        return "(case when " + plannedMonthColumn + " <= :" + monthParameter + " then 100 else 0 end)";
+    /**
+     * The planned amount of an allocation ({@code amount} × {@link #plannedPercent} / 100) as SQL, for read models
+     * that weight it over many allocations: the amount itself or nothing, with no multiplication per row.
+     */
+    public static String plannedAmountSql(String amountColumn, String plannedMonthColumn, String monthParameter) {
+        return "(case when " + plannedMonthColumn + " <= :" + monthParameter + " then " + amountColumn
+                + " else 0 end)";
     }
 
     /**

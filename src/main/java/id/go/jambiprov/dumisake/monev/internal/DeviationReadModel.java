@@ -20,9 +20,9 @@ import java.util.List;
 @Component
 class DeviationReadModel {
 
-    /** What each allocation adds to its group's figures, in rupiah (planned and physical × 100). */
+    /** What each allocation adds to its group's figures, in rupiah (physical × 100). */
     private static final String AMOUNT = "a.amount";
-    private static final String PLANNED = "a.amount * " + PlanCurve.plannedPercentSql("a.planned_month", "month");
+    private static final String PLANNED = PlanCurve.plannedAmountSql("a.amount", "a.planned_month", "month");
     private static final String PHYSICAL = "a.amount * coalesce(r.physical_percent, 0)";
     private static final String MISSING = "case when coalesce(r.month, 0) < :month then a.amount else 0 end";
     private static final String FROM = " from allocation a"
@@ -55,7 +55,7 @@ class DeviationReadModel {
             String ids = "select a.id from allocation a" + scoped + " order by a.kecamatan_code, a.id"
                     + (page.isPaged() ? " limit :limit offset :offset" : "");
             sql = "select a.id::text as code, a.title as name, c.name || ', ' || k.name as place, 1 as allocations,"
-                    + " " + AMOUNT + " as amount, " + PLANNED + " / 100 as planned_amount, " + PHYSICAL
+                    + " " + AMOUNT + " as amount, " + PLANNED + " as planned_amount, " + PHYSICAL
                     + " / 100 as physical_amount, a.realised, " + MISSING + " as missing_amount"
                     + " from (" + ids + ") p join allocation a on a.id = p.id"
                     + " left join progress_latest r on r.allocation_id = a.id and r.fiscal_year = :year"
@@ -67,7 +67,7 @@ class DeviationReadModel {
                     + " g.planned_amount, g.physical_amount, g.realised, g.missing_amount"
                     + " from (select " + g.key + " as code, count(*) as allocations, sum(" + AMOUNT + ") as amount,"
                     // the division once per group, not once per allocation
-                    + "   sum(" + PLANNED + ") / 100 as planned_amount, sum(" + PHYSICAL + ") / 100 as physical_amount,"
+                    + "   sum(" + PLANNED + ") as planned_amount, sum(" + PHYSICAL + ") / 100 as physical_amount,"
                     + "   sum(a.realised) as realised, sum(" + MISSING + ") as missing_amount"
                     + FROM + scoped + " group by " + g.key + ") g " + g.join + " order by g.code"
                     + (page.isPaged() ? " limit :limit offset :offset" : "");

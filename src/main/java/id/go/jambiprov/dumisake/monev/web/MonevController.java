@@ -46,6 +46,7 @@ class MonevController {
         GroupBy group = GroupBy.of(groupBy).orElse(GroupBy.OPD);
         model.addAttribute("groupBy", group);
         model.addAttribute("groupBys", GroupBy.values());
+        model.addAttribute("perAllocation", group == GroupBy.ALLOCATION);
         if (group == GroupBy.ALLOCATION) {
             // a year has thousands of allocations: one table of them all is too long to read and to render
             Page<DeviationRow> page = deviations.page(year, kabupatenKota, group,
