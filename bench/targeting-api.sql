@@ -20,7 +20,7 @@ with figure as (
     from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
           from aid x
           where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-          group by x.person_desa_code) p
+          group by x.person_desa_code, x.person_decile) p
     join desa d on d.code = p.person_desa_code
     group by 1)
 select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
@@ -32,12 +32,17 @@ left join figure prev on prev.region_code = r.code and prev.year = 2026 - 1
 left join money m on m.kabupaten_kota_code = r.code
 left join reached p on p.kabupaten_kota_code = r.code
 order by r.code = '15', r.code;
--- deciles(2026, null, KABUPATEN_KOTA): people and rupiah per kabupaten/kota and decile, and per decile
+-- deciles(2026, null, KABUPATEN_KOTA): people and rupiah per kabupaten/kota and decile, and per decile, summed from
+-- the people per desa and decile (a person lives in one desa and has one decile)
 select g.code, g.name, r.decile, r.people, r.amount, r.total from (
-    select left(d.kecamatan_code, 5) as code, x.person_decile as decile, count(distinct x.beneficiary_id) as people,
-           sum(x.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
-    from aid x join desa d on d.code = x.person_desa_code
-    where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-    group by grouping sets ((x.person_decile, left(d.kecamatan_code, 5)), (x.person_decile))) r
+    select left(d.kecamatan_code, 5) as code, p.decile, sum(p.people)::bigint as people,
+           sum(p.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
+    from (select x.person_desa_code, x.person_decile as decile,
+                 count(distinct x.beneficiary_id) as people, sum(x.amount) as amount
+          from aid x
+          where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
+          group by x.person_desa_code, x.person_decile) p
+    join desa d on d.code = p.person_desa_code
+    group by grouping sets ((p.decile, left(d.kecamatan_code, 5)), (p.decile))) r
 left join kabupaten_kota g on g.code = r.code
 order by 1 nulls first, 3 nulls last;

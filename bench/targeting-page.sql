@@ -37,7 +37,7 @@ with figure as (
     from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
           from aid x
           where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-          group by x.person_desa_code) p
+          group by x.person_desa_code, x.person_decile) p
     join desa d on d.code = p.person_desa_code
     group by 1)
 select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,

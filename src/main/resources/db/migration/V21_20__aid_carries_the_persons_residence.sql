@@ -78,11 +78,11 @@ WHERE x.person_desa_code IS DISTINCT FROM b.desa_code OR x.person_decile IS DIST
 ORDER BY x.id
 $$;
 
--- The year's active aid by where its people live: people reached per desa (and so per kecamatan and kabupaten/kota,
--- since a person lives in one desa) as a count over presorted rows, and whether anyone in a desa got aid, from the
--- index alone; and by decile, where the people per decile and group are counted within each decile's rows.
-CREATE INDEX aid_year_desa_idx ON aid (fiscal_year, person_desa_code, beneficiary_id) INCLUDE (opd_code)
-    WHERE status <> 'CANCELLED';
+-- The year's active aid by where its people live: people reached per desa and decile as a count over presorted rows,
+-- summed to the kabupaten/kota and to the decile (a person lives in one desa and has one decile), and whether anyone
+-- in a desa got aid, from the index alone; and by decile and programme or OPD, counted within each decile's rows.
+CREATE INDEX aid_year_desa_idx ON aid (fiscal_year, person_desa_code, person_decile, beneficiary_id)
+    INCLUDE (opd_code, amount) WHERE status <> 'CANCELLED';
 CREATE INDEX aid_year_decile_idx ON aid (fiscal_year, person_decile, beneficiary_id)
     INCLUDE (person_desa_code, opd_code, programme_code, amount) WHERE status <> 'CANCELLED';
 -- "has this person active aid in the year?" for the follow-up list, without reading the aid rows

@@ -57,7 +57,7 @@ class TargetingQueries {
                             from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
                                   from aid x
                                   where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
-                                  group by x.person_desa_code) p
+                                  group by x.person_desa_code, x.person_decile) p
                             join desa d on d.code = p.person_desa_code
                             group by 1)
                         select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
@@ -89,27 +89,45 @@ class TargetingQueries {
      */
     List<DecileRow> deciles(int year, String kabupatenKota, DecileBreakdown by) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota);
-        String[] group = switch (by) {
-            case PROGRAMME -> new String[]{"x.programme_code", "programme"};
-            case OPD -> new String[]{"x.opd_code", "opd"};
-            case KABUPATEN_KOTA -> new String[]{"left(d.kecamatan_code, 5)", "kabupaten_kota"};
-        };
-        boolean byRegion = by == DecileBreakdown.KABUPATEN_KOTA || kabupatenKota != null;
-        // the people and their deciles from the aid rows alone (they carry where their person lives, V21_20);
-        // the groups' names are joined to the few grouped rows
-        String sql = "select g.code, g.name, r.decile, r.people, r.amount, r.total from ("
-                + "select " + group[0] + " as code, x.person_decile as decile,"
-                + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
-                + " grouping(" + group[0] + ") = 1 as total"
-                + " from aid x" + (byRegion ? " join desa d on d.code = x.person_desa_code" : "")
-                + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + OpdScope.sql("x.opd_code", params)
-                + (kabupatenKota == null ? "" : " and left(d.kecamatan_code, 5) = :kabupatenKota")
-                + " group by grouping sets ((x.person_decile, " + group[0] + "), (x.person_decile))) r"
-                + " left join " + group[1] + " g on g.code = r.code"
-                + " order by 1 nulls first, 3 nulls last";
+        String scope = OpdScope.sql("x.opd_code", params);
+        String region = kabupatenKota == null ? "" : " and left(d.kecamatan_code, 5) = :kabupatenKota";
+        // the people and their deciles from the aid rows alone (they carry where their person lives, V21_20); the
+        // groups' names are joined to the few grouped rows
+        String sql = by == DecileBreakdown.KABUPATEN_KOTA ? """
+                select g.code, g.name, r.decile, r.people, r.amount, r.total from (
+                    select left(d.kecamatan_code, 5) as code, p.decile, sum(p.people)::bigint as people,
+                           sum(p.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
+                    from (select x.person_desa_code, x.person_decile as decile,
+                                 count(distinct x.beneficiary_id) as people, sum(x.amount) as amount
+                          from aid x
+                          where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
+                          group by x.person_desa_code, x.person_decile) p
+                    join desa d on d.code = p.person_desa_code""" + (kabupatenKota == null ? ""
+                        : " where left(d.kecamatan_code, 5) = :kabupatenKota") + """
+                    group by grouping sets ((p.decile, left(d.kecamatan_code, 5)), (p.decile))) r
+                left join kabupaten_kota g on g.code = r.code
+                order by 1 nulls first, 3 nulls last""" : grouped(by == DecileBreakdown.OPD ? "opd" : "programme",
+                scope, region);
         return jdbc.query(sql, params, (rs, n) -> new DecileRow(rs.getBoolean("total"), rs.getString("code"),
                 rs.getString("name"), (Integer) rs.getObject("decile", Integer.class), rs.getLong("people"),
                 rs.getBigDecimal("amount")));
+    }
+
+    /**
+     * People and rupiah per programme or OPD and decile, and per decile: the people of a decile are counted within
+     * its rows (a person has one decile), a person with aid of two groups counts in each group and once in total.
+     */
+    private static String grouped(String group, String scope, String region) {
+        String key = "x." + group + "_code";
+        return "select g.code, g.name, r.decile, r.people, r.amount, r.total from ("
+                + "select " + key + " as code, x.person_decile as decile,"
+                + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
+                + " grouping(" + key + ") = 1 as total"
+                + " from aid x" + (region.isEmpty() ? "" : " join desa d on d.code = x.person_desa_code")
+                + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + scope + region
+                + " group by grouping sets ((x.person_decile, " + key + "), (x.person_decile))) r"
+                + " left join " + group + " g on g.code = r.code"
+                + " order by 1 nulls first, 3 nulls last";
     }
 
     /**
