@@ -147,7 +147,8 @@ measure_dashboards() {
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation|" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation&page=50|" \
                 "/monev?year=$YEAR&groupBy=allocation&page=100|" \
-                "/sasaran-kemiskinan|" "/api/v1/dashboard/targeting?year=$YEAR|"; do
+                "/sasaran-kemiskinan|bench/targeting-page.sql" \
+                "/api/v1/dashboard/targeting?year=$YEAR|bench/targeting-api.sql"; do
         page=${spec%|*}; sql=${spec#*|}
         for clients in 8 1; do
             measure dashboard "$page" "$clients" "$sql"

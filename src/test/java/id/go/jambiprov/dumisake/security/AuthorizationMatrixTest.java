@@ -87,6 +87,7 @@ class AuthorizationMatrixTest {
             entry("GET /audit/ekspor.csv", ADMIN_ONLY),
             entry("GET /api/v1/audit", ADMIN_ONLY),
             entry("GET /api/v1/allocations/kept-totals/differences", ADMIN_ONLY),
+            entry("GET /api/v1/aid/residence-differences", ADMIN_ONLY),
             entry("GET /api/v1/early-warnings", ADMIN_EXPERT),
             entry("GET /api/v1/opd", SIGNED_IN),
             entry("GET /api/v1/regions/kabupaten-kota", SIGNED_IN),

@@ -53,10 +53,12 @@ class TargetingQueries {
                 group by 1""";
         return jdbc.query("with figure as (" + FIGURES + "), money as (" + money + """
                         ), reached as (
-                            select left(d.kecamatan_code, 5) as kabupaten_kota_code,
-                                   count(distinct x.beneficiary_id) as people
-                            from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code
-                            where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
+                            select left(d.kecamatan_code, 5) as kabupaten_kota_code, sum(p.people)::bigint as people
+                            from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
+                                  from aid x
+                                  where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
+                                  group by x.person_desa_code, x.person_decile) p
+                            join desa d on d.code = p.person_desa_code
                             group by 1)
                         select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
                                coalesce(m.allocated, 0) as allocated, coalesce(m.realised, 0) as realised,
@@ -87,24 +89,45 @@ class TargetingQueries {
      */
     List<DecileRow> deciles(int year, String kabupatenKota, DecileBreakdown by) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota);
-        String[] group = switch (by) {
-            case PROGRAMME -> new String[]{"g.code", "g.name", " join programme g on g.code = x.programme_code"};
-            case OPD -> new String[]{"g.code", "g.name", " join opd g on g.code = x.opd_code"};
-            case KABUPATEN_KOTA -> new String[]{"g.code", "g.name",
-                    " join kabupaten_kota g on g.code = left(d.kecamatan_code, 5)"};
-        };
-        String sql = "select " + group[0] + " as code, " + group[1] + " as name, b.welfare_decile as decile,"
-                + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
-                + " grouping(" + group[0] + ") = 1 as total"
-                + " from aid x join beneficiary b on b.id = x.beneficiary_id join desa d on d.code = b.desa_code"
-                + group[2]
-                + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + OpdScope.sql("x.opd_code", params)
-                + (kabupatenKota == null ? "" : " and left(d.kecamatan_code, 5) = :kabupatenKota")
-                + " group by grouping sets ((" + group[0] + ", " + group[1] + ", b.welfare_decile), (b.welfare_decile))"
-                + " order by 1 nulls first, 3 nulls last";
+        String scope = OpdScope.sql("x.opd_code", params);
+        String region = kabupatenKota == null ? "" : " and left(d.kecamatan_code, 5) = :kabupatenKota";
+        // the people and their deciles from the aid rows alone (they carry where their person lives, V21_20); the
+        // groups' names are joined to the few grouped rows
+        String sql = by == DecileBreakdown.KABUPATEN_KOTA ? """
+                select g.code, g.name, r.decile, r.people, r.amount, r.total from (
+                    select left(d.kecamatan_code, 5) as code, p.decile, sum(p.people)::bigint as people,
+                           sum(p.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
+                    from (select x.person_desa_code, x.person_decile as decile,
+                                 count(distinct x.beneficiary_id) as people, sum(x.amount) as amount
+                          from aid x
+                          where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
+                          group by x.person_desa_code, x.person_decile) p
+                    join desa d on d.code = p.person_desa_code""" + (kabupatenKota == null ? ""
+                        : " where left(d.kecamatan_code, 5) = :kabupatenKota") + """
+                    group by grouping sets ((p.decile, left(d.kecamatan_code, 5)), (p.decile))) r
+                left join kabupaten_kota g on g.code = r.code
+                order by 1 nulls first, 3 nulls last""" : grouped(by == DecileBreakdown.OPD ? "opd" : "programme",
+                scope, region);
         return jdbc.query(sql, params, (rs, n) -> new DecileRow(rs.getBoolean("total"), rs.getString("code"),
                 rs.getString("name"), (Integer) rs.getObject("decile", Integer.class), rs.getLong("people"),
                 rs.getBigDecimal("amount")));
+    }
+
+    /**
+     * People and rupiah per programme or OPD and decile, and per decile: the people of a decile are counted within
+     * its rows (a person has one decile), a person with aid of two groups counts in each group and once in total.
+     */
+    private static String grouped(String group, String scope, String region) {
+        String key = "x." + group + "_code";
+        return "select g.code, g.name, r.decile, r.people, r.amount, r.total from ("
+                + "select " + key + " as code, x.person_decile as decile,"
+                + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
+                + " grouping(" + key + ") = 1 as total"
+                + " from aid x" + (region.isEmpty() ? "" : " join desa d on d.code = x.person_desa_code")
+                + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + scope + region
+                + " group by grouping sets ((x.person_decile, " + key + "), (x.person_decile))) r"
+                + " left join " + group + " g on g.code = r.code"
+                + " order by 1 nulls first, 3 nulls last";
     }
 
     /**
@@ -114,23 +137,32 @@ class TargetingQueries {
     List<FollowUpPerson> followUp(int year, String kabupatenKota, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota)
                 .addValue("limit", limit);
+        // desa by desa in the list's order, each desa's candidates by decile and name, until the list is full: the
+        // whole list is read only when it is short
         return jdbc.query("""
-                        with served as (
-                            select b.desa_code, count(distinct x.beneficiary_id) as people
-                            from aid x join beneficiary b on b.id = x.beneficiary_id
-                            where x.fiscal_year = :year and x.status <> 'CANCELLED'
-                            group by b.desa_code)
-                        select b.id, b.nik, b.name, b.welfare_decile, d.name as desa_name, c.name as kecamatan_name,
-                               k.name as kabupaten_kota_name, s.people
-                        from beneficiary b join served s on s.desa_code = b.desa_code
-                        join desa d on d.code = b.desa_code join kecamatan c on c.code = d.kecamatan_code
-                        join kabupaten_kota k on k.code = c.kabupaten_kota_code
-                        where b.welfare_decile <= 2
-                          and not exists (select 1 from aid x where x.beneficiary_id = b.id and x.fiscal_year = :year
-                                                                 and x.status <> 'CANCELLED')"""
-                        + (kabupatenKota == null ? "" : " and c.kabupaten_kota_code = :kabupatenKota")
-                        + OpdScope.sql("b.registered_opd", params)
-                        + " order by k.code, c.name, d.name, b.welfare_decile, b.name, b.id limit :limit", params,
+                        select p.id, p.nik, p.name, p.welfare_decile, r.desa_name, r.kecamatan_name,
+                               r.kabupaten_kota_name,
+                               (select count(distinct x.beneficiary_id) from aid x
+                                where x.fiscal_year = :year and x.status <> 'CANCELLED'
+                                  and x.person_desa_code = r.desa_code) as people
+                        from (select d.code as desa_code, d.name as desa_name, c.name as kecamatan_name,
+                                     k.code as kabupaten_kota_code, k.name as kabupaten_kota_name
+                              from desa d join kecamatan c on c.code = d.kecamatan_code
+                              join kabupaten_kota k on k.code = c.kabupaten_kota_code"""
+                        + (kabupatenKota == null ? "" : " where c.kabupaten_kota_code = :kabupatenKota") + """
+                              order by k.code, c.name, d.name) r
+                        cross join lateral (
+                            select b.id, b.nik, b.name, b.welfare_decile from beneficiary b
+                            where b.desa_code = r.desa_code and b.welfare_decile <= 2"""
+                        + OpdScope.sql("b.registered_opd", params) + """
+                              and exists (select 1 from aid x where x.fiscal_year = :year and x.status <> 'CANCELLED'
+                                                                and x.person_desa_code = r.desa_code)
+                              and not exists (select 1 from aid x where x.beneficiary_id = b.id
+                                                                    and x.fiscal_year = :year
+                                                                    and x.status <> 'CANCELLED')
+                            order by b.welfare_decile, b.name, b.id limit :limit) p
+                        order by r.kabupaten_kota_code, r.kecamatan_name, r.desa_name, p.welfare_decile, p.name, p.id
+                        limit :limit""", params,
                 (rs, n) -> new FollowUpPerson(rs.getLong("id"), Beneficiaries.maskedNik(rs.getString("nik")),
                         rs.getString("name"), rs.getInt("welfare_decile"), rs.getString("desa_name"),
                         rs.getString("kecamatan_name"), rs.getString("kabupaten_kota_name"), rs.getLong("people")));

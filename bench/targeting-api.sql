@@ -1,0 +1,48 @@
+-- The statements GET /api/v1/dashboard/targeting?year=2026 runs (user admin, who sees every OPD): SessionCheck and
+-- TargetingQueries.regions(2026) and deciles(2026, null, KABUPATEN_KOTA), computed on every request (no cache).
+-- Since V21_20 the aid rows carry their person's desa and decile, so neither statement joins aid with beneficiary.
+--   pgbench -n -f bench/targeting-api.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
+
+-- SignedInChecks: SessionCheck.mayContinue('admin')
+select enabled from user_account where username = 'admin';
+-- regions(2026): BPS figures, money (envelopes) and people reached per kabupaten/kota, and the province's figures
+with figure as (
+    select region_code, year, max(value) filter (where indicator = 'POVERTY_RATE') as rate,
+           max(value) filter (where indicator = 'POOR_PEOPLE') as poor
+    from poverty_figure
+    where chosen and period = 'MARET' and year in (2026, 2026 - 1)
+      and indicator in ('POVERTY_RATE', 'POOR_PEOPLE')
+    group by region_code, year), money as (
+    select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
+           sum(e.realised) as realised
+    from envelope e where e.fiscal_year = 2026 group by 1), reached as (
+    select left(d.kecamatan_code, 5) as kabupaten_kota_code, sum(p.people)::bigint as people
+    from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
+          from aid x
+          where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
+          group by x.person_desa_code, x.person_decile) p
+    join desa d on d.code = p.person_desa_code
+    group by 1)
+select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
+       coalesce(m.allocated, 0) as allocated, coalesce(m.realised, 0) as realised,
+       coalesce(p.people, 0) as people
+from (select code, name from kabupaten_kota union all select '15', 'Provinsi Jambi') r
+left join figure cur on cur.region_code = r.code and cur.year = 2026
+left join figure prev on prev.region_code = r.code and prev.year = 2026 - 1
+left join money m on m.kabupaten_kota_code = r.code
+left join reached p on p.kabupaten_kota_code = r.code
+order by r.code = '15', r.code;
+-- deciles(2026, null, KABUPATEN_KOTA): people and rupiah per kabupaten/kota and decile, and per decile, summed from
+-- the people per desa and decile (a person lives in one desa and has one decile)
+select g.code, g.name, r.decile, r.people, r.amount, r.total from (
+    select left(d.kecamatan_code, 5) as code, p.decile, sum(p.people)::bigint as people,
+           sum(p.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
+    from (select x.person_desa_code, x.person_decile as decile,
+                 count(distinct x.beneficiary_id) as people, sum(x.amount) as amount
+          from aid x
+          where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
+          group by x.person_desa_code, x.person_decile) p
+    join desa d on d.code = p.person_desa_code
+    group by grouping sets ((p.decile, left(d.kecamatan_code, 5)), (p.decile))) r
+left join kabupaten_kota g on g.code = r.code
+order by 1 nulls first, 3 nulls last;
