@@ -8,6 +8,8 @@
 #   KEEP_DB=1 SCALE=national bench/all.sh          # measure again on the database of the last run
 #   JVM_OPTS="-Xmx1g" bench/all.sh                 # other JVM options than the shipped ones
 #   KEEP_DB=1 ONLY='deviation|monev' bench/all.sh  # only the rows whose page matches (the memory row stays)
+#   JVM_OPTS="$(. bench/lib.sh; bench_shipped_jvm_options) -XX:NativeMemoryTracking=summary" bench/all.sh
+#                                                  # also prints where the JVM's memory went after the load
 #
 # It starts the packaged jar itself (shipped JVM options: pom.xml's dumisake.run.jvm-options, see README.md)
 # with --dumisake.demo.scale=$SCALE, which fills the empty database directory before the application reports
@@ -163,6 +165,13 @@ measure_lists
 echo "== dashboards, figures computed on every request"
 measure_dashboards
 RSS=$(bench_rss_mb "$APP_PID")
+# With -XX:NativeMemoryTracking=summary in JVM_OPTS: where that memory went (docs/benchmarks.md, "Memory: shipped
+# options"), right after the RSS of the row below was read
+if [[ "$JVM_OPTS" == *NativeMemoryTracking* ]]; then
+    echo "== native memory after the load (jcmd $APP_PID VM.native_memory summary; GC.heap_info)"
+    jcmd "$APP_PID" VM.native_memory summary | grep -E '^(Total|-)|\(thread #' || true
+    jcmd "$APP_PID" GC.heap_info | tail -n +2 || true
+fi
 if (( RSS <= RSS_MB )); then verdict=met; else verdict=MISSED; fi
 row "resident memory of the JVM after the load: $RSS MB (peak $(bench_hwm_mb "$APP_PID") MB; PostgreSQL's processes $(bench_pg_rss_mb "$DB_DIR") MB)" \
     - - - - - - "RSS <= $RSS_MB MB" "$verdict"

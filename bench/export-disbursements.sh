@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Export of 100,000 disbursement rows to XLSX: must take <= 10 s with the application's heap capped at 512 MB.
+# Export of 100,000 disbursement rows to XLSX: must take <= 10 s with the application's heap capped (the shipped
+# options: pom.xml's dumisake.run.jvm-options; bench/heavy-paths.sh runs this script with them).
 #
-# 1. Start the packaged application on a throw-away database with the heap capped:
+# 1. Start the packaged application on a throw-away database with the shipped options:
 #      ./mvnw -q -B package -DskipTests
-#      java -Xmx512m -Ddumisake.embedded-db.dir=/tmp/bench-export-pg -jar target/dumisake-0.1.0-SNAPSHOT.jar \
-#           --server.port=8093 &
+#      java $(. bench/lib.sh; bench_shipped_jvm_options) -Ddumisake.embedded-db.dir=/tmp/bench-export-pg \
+#           -jar target/dumisake-0.1.0-SNAPSHOT.jar --server.port=8093 &
 # 2. bench/export-disbursements.sh [base-url] [embedded-db-dir]
 #
 # The script opens a fiscal year of its own (YEAR, default the first free one from 2089) through the API,

@@ -5,7 +5,7 @@
 # the load average, and the demo steps' own log lines.
 #
 #   bench/first-start.sh ROUNDS JAR...      e.g. bench/first-start.sh 3 /tmp/before.jar /tmp/after.jar
-#   JVM_OPTS="-Xmx512m -XX:+UseSerialGC" PORT=18500 bench/first-start.sh 3 a.jar b.jar
+#   JVM_OPTS="-Xmx512m -XX:+UseSerialGC" PORT=18500 bench/first-start.sh 3 a.jar b.jar   # other than the shipped
 #
 # Each start gets a fresh database directory under /tmp/first-start and is stopped at readiness.
 # Needs: JDK 17, curl, awk.
@@ -13,7 +13,8 @@ set -euo pipefail
 
 ROUNDS=${1:?rounds}; shift
 PORT=${PORT:-18500}
-JVM_OPTS=${JVM_OPTS:--Xmx512m -XX:+UseSerialGC}
+# the shipped JVM options (pom.xml's dumisake.run.jvm-options) unless given
+JVM_OPTS=${JVM_OPTS:-$(cd "$(dirname "$0")/.." && . bench/lib.sh && bench_shipped_jvm_options)}
 WORK=/tmp/first-start
 TIMEOUT=${START_TIMEOUT:-300}
 TICKS=$(getconf CLK_TCK)

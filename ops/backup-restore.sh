@@ -8,6 +8,7 @@
 #   ops/backup-restore.sh                     # the PostgreSQL on 127.0.0.1:5432 as user postgres
 #   PGHOST=db.example PGPORT=5432 PGUSER=dumisake PGPASSWORD=... ops/backup-restore.sh
 #   SKIP_BUILD=1 KEEP=1 ops/backup-restore.sh # use the jar as built (JAR=...), keep the databases and the dump
+#   JVM_OPTS="-Xmx512m" ops/backup-restore.sh  # other JVM options than the shipped ones (pom.xml)
 #
 # The server needs a role that may create databases. pg_dump must be of the server's major version or
 # newer (it refuses to dump a newer server); the application runs on PostgreSQL 15 and newer.
@@ -19,6 +20,8 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 APP_PORT=${APP_PORT:-18181}
 READY_TIMEOUT=${READY_TIMEOUT:-600}
 JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
+# the JVM options the application ships with (pom.xml's dumisake.run.jvm-options, as in docs/operations.md)
+JVM_OPTS=${JVM_OPTS:-$(sed -n 's:.*<dumisake.run.jvm-options>\(.*\)</dumisake.run.jvm-options>.*:\1:p' pom.xml)}
 SUFFIX="$(date +%Y%m%d%H%M%S)_$$"
 SOURCE_DB=dumisake_drill_source_$SUFFIX
 RESTORED_DB=dumisake_drill_restored_$SUFFIX
@@ -60,7 +63,8 @@ start_app() {
     local args=(--server.port="$APP_PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$database"
                 --spring.datasource.username="$PGUSER")
     [[ -n "${PGPASSWORD:-}" ]] && args+=(--spring.datasource.password="$PGPASSWORD")
-    java -Xmx1g -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
+    # shellcheck disable=SC2086 # JVM_OPTS is a list of options
+    java $JVM_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
     APP_PID=$!
     local started=$SECONDS
     # readiness turns UP only after the demo data runners have finished

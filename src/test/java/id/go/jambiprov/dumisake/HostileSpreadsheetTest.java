@@ -34,15 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The attack of the hardening review: workbooks of a few MB whose sheet inflates to 60–95 MB (about 1:17,
  * under POI's zip-bomb ratio), uploaded six at once — two beneficiary imports as two operators, two
  * allocation imports and two SP2D reconciliations as the admin — against the application as shipped, in a
- * JVM of its own with the production heap ({@code -Xmx512m}, exit on OutOfMemoryError). Before the streaming
- * reader one such upload took the whole heap. The application must answer every upload with its message,
- * keep answering its health check throughout, and be alive afterwards; the peak heap is printed for
- * docs/benchmarks.md.
+ * JVM of its own with the shipped JVM options (pom.xml's {@code dumisake.run.jvm-options}: the production heap,
+ * exit on OutOfMemoryError). Before the streaming reader one such upload took the whole heap. The application
+ * must answer every upload with its message, keep answering its health check throughout, and be alive
+ * afterwards; the peak heap is printed for docs/benchmarks.md.
  */
 class HostileSpreadsheetTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern JOB_STATUS = Pattern.compile("data-status=\"([A-Z]+)\"");
+    private static final Pattern SHIPPED_JVM_OPTIONS =
+            Pattern.compile("<dumisake.run.jvm-options>([^<]+)</dumisake.run.jvm-options>");
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final String[] WORDS = {"Jalan", "Lintas", "Sumatera", "Desa", "Sungai", "Rengas", "Dusun",
             "Talang", "Bukit", "Tanjung", "Muara", "Simpang", "Pasar", "Baru", "Lama", "Ilir", "Ulu", "Kampung",
@@ -122,9 +124,9 @@ class HostileSpreadsheetTest {
             assertThat(page(URI.create(jobs.get(i)).getPath(), sessions.get(i))).contains("setelah dibuka lebih besar");
         }
         long[] heap = heapMegabytes();
-        System.out.printf("HostileSpreadsheetTest: heap at most %d MB before and %d MB after a collection, of 512 MB"
-                + " (%d health checks answered)%n", heap[0], heap[1], healthChecks.get());
-        assertThat(heap[1]).isLessThan(512);
+        System.out.printf("HostileSpreadsheetTest: heap at most %d MB before a collection and %d MB after a full"
+                + " one, of %d MB (%d health checks answered)%n", heap[0], heap[1], heap[2], healthChecks.get());
+        assertThat(heap[1]).isLessThan(heap[2]);
     }
 
     /** 36,000 rows of the beneficiary template with addresses of 1,900 characters: ~90 MB of sheet XML. */
@@ -174,14 +176,16 @@ class HostileSpreadsheetTest {
             port = socket.getLocalPort();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        application = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC", "-Xlog:gc:file=" + work.resolve("gc.log"),
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(shippedJvmOptions());
+        command.addAll(List.of("-Xlog:gc:file=" + work.resolve("gc.log"),
                 "-cp", System.getProperty("java.class.path"), DumisakeApplication.class.getName(),
                 "--server.port=" + port, "--dumisake.embedded-db.dir=" + work.resolve("pg"),
                 "--dumisake.embedded-db.clean-on-first-start=true", "--logging.level.root=WARN",
                 // every upload gets its turn here, so that each one is really read
-                "--dumisake.import.wait=PT3M")
-                .redirectErrorStream(true).redirectOutput(work.resolve("application.log").toFile()).start();
+                "--dumisake.import.wait=PT3M"));
+        application = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("application.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         // ready, not only alive: the demo data (whose people come as imports of their OPDs) is all in by then
         while (!up("/actuator/health/readiness")) {
@@ -261,17 +265,28 @@ class HostileSpreadsheetTest {
         return response.body();
     }
 
+    /** The options the application ships with (pom.xml, as bench/lib.sh reads them), heap included. */
+    private static List<String> shippedJvmOptions() throws IOException {
+        Matcher options = SHIPPED_JVM_OPTIONS.matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(options.find()).as("dumisake.run.jvm-options in pom.xml").isTrue();
+        return List.of(options.group(1).trim().split("\\s+"));
+    }
+
     /**
      * From the GC log: the largest heap occupancy before a collection (what the heap held at most, garbage
-     * included) and after one (what was still in use: the imports' rows and the rest of the application).
+     * included) and after a full one (what was still in use: the imports' rows and the rest of the application;
+     * after a young collection the old generation's garbage still counts), and the largest capacity of the heap.
      */
     private long[] heapMegabytes() throws IOException {
-        long[] peak = new long[2];
+        long[] peak = new long[3];
         for (String line : Files.readAllLines(work.resolve("gc.log"))) {
             Matcher heap = GC_HEAP.matcher(line);
             if (heap.find()) {
                 peak[0] = Math.max(peak[0], Long.parseLong(heap.group(1)));
-                peak[1] = Math.max(peak[1], Long.parseLong(heap.group(2)));
+                if (line.contains("Pause Full")) {
+                    peak[1] = Math.max(peak[1], Long.parseLong(heap.group(2)));
+                }
+                peak[2] = Math.max(peak[2], Long.parseLong(heap.group(3)));
             }
         }
         return peak;
