@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns an audit event into what a person reads: a sentence in the page's language ("admin memverifikasi
@@ -99,6 +100,9 @@ public class AuditSentences {
     /** Bookkeeping of optimistic locking: it changes with every edit and tells a reader nothing. */
     private static final Set<String> HIDDEN = Set.of("version");
 
+    /** A record number that may stand in a link. */
+    private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
     private final MessageSource messages;
     private final AuditValues values;
 
@@ -107,16 +111,38 @@ public class AuditSentences {
         this.values = new AuditValues(messages, json);
     }
 
+    /**
+     * One event as a row of the trail: who, the sentence, the record with the address of its page, the changes.
+     *
+     * @param link the path of the record's page, null when it has none
+     */
+    public record Line(String actor, String sentence, String record, String link, List<Change> changes) {
+    }
+
+    /** The row of one event, its stored states read once for all its parts (a page shows 50 rows). */
+    public Line line(AuditEvent event, Locale locale) {
+        Map<String, JsonNode> before = values.state(event.before());
+        Map<String, JsonNode> after = values.state(event.after());
+        return new Line(actor(event.username(), locale), sentence(event, before, after, locale), record(event, locale),
+                link(event, after), changes(event, before, after, locale));
+    }
+
     /** What happened, as one sentence: who did what to which record, with the amounts and numbers that matter. */
     public String sentence(AuditEvent event, Locale locale) {
+        if (!ARGUMENTS.containsKey(event.action())) {
+            return sentence(event, Map.of(), Map.of(), locale);
+        }
+        Map<String, JsonNode> after = values.state(event.after());
+        return sentence(event, after.isEmpty() ? values.state(event.before()) : Map.of(), after, locale);
+    }
+
+    private String sentence(AuditEvent event, Map<String, JsonNode> before, Map<String, JsonNode> after,
+                            Locale locale) {
         List<String> fields = ARGUMENTS.get(event.action());
         if (fields == null) {
             return text("audit.sentence.other", locale, actor(event.username(), locale), record(event, locale));
         }
-        Map<String, JsonNode> state = values.state(event.after());
-        if (state.isEmpty()) {
-            state = values.state(event.before());
-        }
+        Map<String, JsonNode> state = after.isEmpty() ? before : after;
         List<Object> arguments = new ArrayList<>();
         arguments.add(actor(event.username(), locale));
         arguments.add(record(event, locale));
@@ -153,12 +179,16 @@ public class AuditSentences {
 
     /** The path of the record's page, or null when it has none. */
     public String link(AuditEvent event) {
+        return link(event, "Aid".equals(event.entityType()) ? values.state(event.after()) : Map.of());
+    }
+
+    private static String link(AuditEvent event, Map<String, JsonNode> after) {
         if ("Aid".equals(event.entityType())) {
-            JsonNode beneficiary = values.state(event.after()).get("beneficiaryId");
+            JsonNode beneficiary = after.get("beneficiaryId");
             return beneficiary == null || !beneficiary.isNumber() ? null : "/penerima/" + beneficiary.asLong();
         }
         String page = PAGES.get(event.entityType());
-        if (page == null || event.entityId() == null || !event.entityId().matches("[A-Za-z0-9-]{1,64}")) {
+        if (page == null || event.entityId() == null || !RECORD_ID.matcher(event.entityId()).matches()) {
             return null;
         }
         return page.replace("{0}", event.entityId());
@@ -169,8 +199,11 @@ public class AuditSentences {
      * fields as they were set, for a record only looked at (a login, a search) what the event noted.
      */
     public List<Change> changes(AuditEvent event, Locale locale) {
-        Map<String, JsonNode> before = values.state(event.before());
-        Map<String, JsonNode> after = values.state(event.after());
+        return changes(event, values.state(event.before()), values.state(event.after()), locale);
+    }
+
+    private List<Change> changes(AuditEvent event, Map<String, JsonNode> before, Map<String, JsonNode> after,
+                                 Locale locale) {
         Set<String> fields = new LinkedHashSet<>(after.keySet());
         fields.addAll(before.keySet());
         List<Change> changes = new ArrayList<>();

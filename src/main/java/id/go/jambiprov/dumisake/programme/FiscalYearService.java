@@ -88,8 +88,11 @@ public class FiscalYearService {
         return after;
     }
 
-    /** Every year, newest first, for pickers: one index read instead of adding up the envelopes. */
-    @Transactional(readOnly = true)
+    /**
+     * Every year, newest first, for pickers: one index read instead of adding up the envelopes, in the caller's
+     * transaction if there is one (every list page asks, and a transaction of its own cost more than the read).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<FiscalYearChoice> choices() {
         return jdbc.query("select year, status from fiscal_year order by year desc", new MapSqlParameterSource(),
                 (rs, n) -> new FiscalYearChoice(rs.getInt("year"), FiscalYearStatus.valueOf(rs.getString("status"))));

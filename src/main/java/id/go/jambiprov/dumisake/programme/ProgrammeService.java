@@ -7,8 +7,10 @@ import id.go.jambiprov.dumisake.programme.domain.ProgrammeRepository;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -25,16 +27,30 @@ public class ProgrammeService {
     private final ProgrammeRepository programmes;
     private final OpdService opds;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
-    ProgrammeService(ProgrammeRepository programmes, OpdService opds, AuditTrail audit) {
+    ProgrammeService(ProgrammeRepository programmes, OpdService opds, AuditTrail audit, JdbcClient jdbc) {
         this.programmes = programmes;
+        this.jdbc = jdbc;
         this.opds = opds;
         this.audit = audit;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Every programme, by pillar and code. One plain query, in the caller's transaction if there is one: the
+     * allocation list's filter shows them on every request (as OpdService.all()).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<ProgrammeView> all() {
-        return programmes.findAllByOrderByPillarAscCodeAsc().stream().map(ProgrammeService::view).toList();
+        return jdbc.sql("""
+                        select code, name, pillar, lead_opd_code, active, max_welfare_decile,
+                               min_progress_for_next_tranche, version
+                        from programme order by pillar, code""")
+                .query((rs, row) -> new ProgrammeView(rs.getString("code"), rs.getString("name"),
+                        Pillar.valueOf(rs.getString("pillar")), rs.getString("lead_opd_code"), rs.getBoolean("active"),
+                        rs.getObject("max_welfare_decile", Integer.class), rs.getBigDecimal("min_progress_for_next_tranche"),
+                        rs.getLong("version")))
+                .list();
     }
 
     @Transactional(readOnly = true)

@@ -20,9 +20,9 @@ public class PageExpressions extends AbstractDialect implements IExpressionObjec
 
     private final Map<String, Object> objects;
 
-    PageExpressions(DisplayFormats fmt, PageLinks links, Viewer viewer) {
+    PageExpressions(DisplayFormats fmt, PageLinks links, Viewer viewer, SelectOptions options) {
         super("dumisake");
-        this.objects = Map.of("fmt", fmt, "links", links, "viewer", viewer);
+        this.objects = Map.of("fmt", fmt, "links", links, "viewer", viewer, "options", options);
     }
 
     @Override

@@ -9,6 +9,7 @@ public final class PageDialect {
     }
 
     public static PageExpressions create() {
-        return new PageExpressions(new DisplayFormats(Clock.systemUTC(), DisplayFormatsTest.messages()), new PageLinks(), new Viewer());
+        return new PageExpressions(new DisplayFormats(Clock.systemUTC(), DisplayFormatsTest.messages()), new PageLinks(), new Viewer(),
+                new SelectOptions(DisplayFormatsTest.messages()));
     }
 }

@@ -109,7 +109,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "id\\.go\\.jambiprov\\.dumisake\\.progress\\.web\\.ProgressPages"))
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
-        AuditSentences.class, Flash.class, PageSecurityWebTest.JambiClock.class})
+        SelectOptions.class, AuditSentences.class, Flash.class, PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.account.internal;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -20,7 +21,8 @@ public class SessionCheck {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    // in the caller's transaction if there is one, else none: a transaction of its own cost more than the statement
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean mayContinue(String username) {
         List<Boolean> enabled = jdbc.queryForList("select enabled from user_account where username = ?",
                 Boolean.class, username);

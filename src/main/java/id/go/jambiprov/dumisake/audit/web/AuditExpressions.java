@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The audit trail as people read it, for the audit page and for the history on a record's page (which
- * other capabilities' pages include): {@code ${#audit.line(e)}}, {@code ${#audit.recordType('Allocation')}},
- * {@code ${#audit.actionName(code)}}, in the page's language.
+ * other capabilities' pages include): {@code ${#audit.line(e)}}, {@code ${#audit.recordTypes(types)}},
+ * {@code ${#audit.actionNames(codes)}}, in the page's language.
  */
 @Component
 public class AuditExpressions extends AbstractDialect implements IExpressionObjectDialect {
@@ -49,15 +49,6 @@ public class AuditExpressions extends AbstractDialect implements IExpressionObje
         };
     }
 
-    /**
-     * One event as a row of the trail.
-     *
-     * @param link the path of the record's page, null when it has none
-     */
-    public record Line(String actor, String sentence, String record, String link,
-                       List<AuditSentences.Change> changes) {
-    }
-
     /** The object behind {@code #audit}; public, as templates call it. */
     public static final class Lines {
 
@@ -67,18 +58,20 @@ public class AuditExpressions extends AbstractDialect implements IExpressionObje
             this.sentences = sentences;
         }
 
-        public Line line(AuditEvent event) {
+        public AuditSentences.Line line(AuditEvent event) {
+            return sentences.line(event, LocaleContextHolder.getLocale());
+        }
+
+        /** The names of the filter's kinds of record, in their order, for {@code #options.of(types, names, …)}. */
+        public List<String> recordTypes(List<String> entityTypes) {
             var locale = LocaleContextHolder.getLocale();
-            return new Line(sentences.actor(event.username(), locale), sentences.sentence(event, locale),
-                    sentences.record(event, locale), sentences.link(event), sentences.changes(event, locale));
+            return entityTypes.stream().map(type -> sentences.recordType(type, locale)).toList();
         }
 
-        public String recordType(String entityType) {
-            return sentences.recordType(entityType, LocaleContextHolder.getLocale());
-        }
-
-        public String actionName(String action) {
-            return sentences.actionName(action, LocaleContextHolder.getLocale());
+        /** The names of the filter's actions, in their order. */
+        public List<String> actionNames(List<String> actions) {
+            var locale = LocaleContextHolder.getLocale();
+            return actions.stream().map(action -> sentences.actionName(action, locale)).toList();
         }
     }
 }

@@ -1,0 +1,48 @@
+package id.go.jambiprov.dumisake.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A filter's options written in one piece are what th:each, th:value, th:text and th:selected wrote. */
+class SelectOptionsTest {
+
+    private final SelectOptions options = new SelectOptions(DisplayFormatsTest.messages());
+
+    @AfterEach
+    void restore() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void marksTheChosenValueAndEscapesLikeTheTemplateAttributes() {
+        assertThat(options.of(List.of("15.01", "15.02"), List.of("Kerinci", "Tom & \"Jerry\" <b>"), "15.02"))
+                .isEqualTo("<option value=\"15.01\">Kerinci</option>"
+                        + "<option value=\"15.02\" selected=\"selected\">Tom &amp; &quot;Jerry&quot; &lt;b&gt;</option>");
+    }
+
+    @Test
+    void comparesNumbersAndEnumsByTheirText() {
+        assertThat(options.of(List.of(2026, 2025), List.of(2026, 2025), 2025))
+                .isEqualTo("<option value=\"2026\">2026</option><option value=\"2025\" selected=\"selected\">2025</option>");
+        assertThat(options.of(List.of("a"), List.of("A"), null)).isEqualTo("<option value=\"a\">A</option>");
+    }
+
+    @Test
+    void namesEachValueByItsMessageInThePageLanguage() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        assertThat(options.ofMessages(new String[] {"BELANJA_OPD"}, "mechanism.", "BELANJA_OPD"))
+                .isEqualTo("<option value=\"BELANJA_OPD\" selected=\"selected\">Belanja OPD</option>");
+    }
+
+    @Test
+    void noValuesGiveNoOptions() {
+        assertThat(options.of(null, null, "x")).isEmpty();
+        assertThat(options.ofMessages(null, "mechanism.", null)).isEmpty();
+    }
+}
