@@ -12,6 +12,7 @@ import id.go.jambiprov.dumisake.allocation.internal.PerDesaAllocations;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidQueries;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidResidenceReconciliation;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportJobs;
 import id.go.jambiprov.dumisake.beneficiary.internal.BeneficiaryImportService;
@@ -197,6 +198,9 @@ class PageSecurityWebTest {
 
     @MockitoBean
     AidService aidService;
+
+    @MockitoBean
+    AidResidenceReconciliation aidResidence;
 
     @MockitoBean
     AidQueries aidQueries;
