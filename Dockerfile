@@ -32,10 +32,10 @@ EXPOSE 8080
 ENV SPRING_PROFILES_ACTIVE=prod
 # The options of pom.xml's dumisake.run.jvm-options (docs/benchmarks.md, "Memory: shipped options"), with the heap
 # as a quarter of the container's memory: 256 MB under docker-compose.yml's 1 GB limit, as -Xmx256m elsewhere.
-# The heap starts at 64 MB and grows only as needed; beside it the JVM needs ~250 MB (metaspace ~115, code
-# cache, symbols ~30, threads, malloc), so the process stays below ~450 MB. Serial GC: the least memory
-# overhead, and what the JVM picks by itself below 2 CPUs or 1.8 GB; C1 only (TieredStopAtLevel=1): less code,
-# metaspace and compiler memory than C2. TrimNativeHeapInterval gives glibc's free malloc memory back every 10 s (the image's JRE is
+# The heap starts at 64 MB and grows only as needed; beside it the JVM needs ~250-300 MB (metaspace ~130, code
+# cache ~55, symbols ~30, threads, malloc), so the process stays at about 450 MB. Serial GC: the least memory
+# overhead, and what the JVM picks by itself below 2 CPUs or 1.8 GB. Both compilers: C1 alone saves ~60 MB but
+# costs up to twice the CPU on rendered pages (docs/benchmarks.md). TrimNativeHeapInterval gives glibc's free malloc memory back every 10 s (the image's JRE is
 # newer than 17.0.9, which has it). An OutOfMemoryError ends the process, so that the container is restarted
 # instead of limping on unanswering.
-ENTRYPOINT ["java","-Xms64m","-XX:MaxRAMPercentage=25","-Xmn32m","-XX:MaxHeapFreeRatio=50","-XX:+ExitOnOutOfMemoryError","-XX:+UseSerialGC","-XX:MaxMetaspaceSize=256m","-Xss512k","-XX:TieredStopAtLevel=1","-XX:ReservedCodeCacheSize=64m","-XX:TrimNativeHeapInterval=10000","-jar","/app/dumisake.jar"]
+ENTRYPOINT ["java","-Xms64m","-XX:MaxRAMPercentage=25","-Xmn32m","-XX:MaxHeapFreeRatio=50","-XX:+ExitOnOutOfMemoryError","-XX:+UseSerialGC","-XX:MaxMetaspaceSize=256m","-Xss512k","-XX:ReservedCodeCacheSize=64m","-XX:TrimNativeHeapInterval=10000","-jar","/app/dumisake.jar"]
