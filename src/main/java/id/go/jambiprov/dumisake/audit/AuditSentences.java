@@ -177,11 +177,7 @@ public class AuditSentences {
         return name != null ? name : humanised(action);
     }
 
-    /** The path of the record's page, or null when it has none. */
-    public String link(AuditEvent event) {
-        return link(event, "Aid".equals(event.entityType()) ? values.state(event.after()) : Map.of());
-    }
-
+    /** The path of the record's page, or null when it has none; aid links to its person, named in its state. */
     private static String link(AuditEvent event, Map<String, JsonNode> after) {
         if ("Aid".equals(event.entityType())) {
             JsonNode beneficiary = after.get("beneficiaryId");

@@ -26,16 +26,12 @@ import java.util.Map;
 public class DisplayFormats {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-    // NumberFormat is not thread-safe; a dashboard page formats hundreds of shares
-    private static final ThreadLocal<NumberFormat> PERCENT = ThreadLocal.withInitial(() -> {
-        NumberFormat format = NumberFormat.getNumberInstance(INDONESIAN);
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        return format;
-    });
     private static final ThreadLocal<NumberFormat> INTEGER =
             ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(INDONESIAN));
-    /** One decimal in the page's language (12,5 or 12.5): made once per thread and language, not once per cell. */
+    /**
+     * One decimal in the page's language (12,5 or 12.5). NumberFormat is not thread-safe, and a page formats
+     * hundreds of figures: made once per thread and language, not once per cell.
+     */
     private static final ThreadLocal<Map<Locale, NumberFormat>> ONE_DECIMAL = ThreadLocal.withInitial(HashMap::new);
 
     private final Clock clock;
@@ -67,7 +63,7 @@ public class DisplayFormats {
             return "–";
         }
         BigDecimal share = part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
-        return PERCENT.get().format(share) + "%";
+        return decimal(share) + "%";
     }
 
     /** A figure with one decimal in the page's language, e.g. {@code 12,5}; a dash for none. */

@@ -146,7 +146,7 @@ class AuditSentencesTest {
         assertThat(sentences.sentence(verified, Locale.ENGLISH))
                 .isEqualTo("admin verified the disbursement of Rp 50.000.000, SP2D 000123/SP2D-LS/1/2026");
         assertThat(sentences.record(verified, INDONESIAN)).isEqualTo("Pencairan 77");
-        assertThat(sentences.link(verified)).isEqualTo("/pencairan/77");
+        assertThat(sentences.line(verified, INDONESIAN).link()).isEqualTo("/pencairan/77");
         assertThat(sentences.changes(verified, INDONESIAN))
                 .containsExactly(new AuditSentences.Change("Status", "Diajukan", "Terverifikasi"));
     }
@@ -198,7 +198,7 @@ class AuditSentencesTest {
         assertThat(sentences.actionName("TEST_ODD", INDONESIAN)).isEqualTo("Test odd");
         assertThat(sentences.actionName("DISBURSEMENT_VERIFIED", INDONESIAN)).isEqualTo("Pencairan diverifikasi");
         assertThat(sentences.recordType("UserAccount", INDONESIAN)).isEqualTo("Akun pengguna");
-        assertThat(sentences.link(odd)).isNull();
+        assertThat(sentences.line(odd, INDONESIAN).link()).isNull();
     }
 
     private static String disbursement(String status, String rejectReason, int version) {

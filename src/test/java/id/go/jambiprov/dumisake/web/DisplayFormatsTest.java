@@ -71,15 +71,18 @@ class DisplayFormatsTest {
     }
 
     @Test
-    void aFigureHasOneDecimalInThePagesLanguage() {
+    void figuresAndSharesHaveOneDecimalInThePagesLanguage() {
         DisplayFormats fmt = new DisplayFormats(Clock.systemUTC(), messages());
         LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
         assertThat(fmt.decimal(new BigDecimal("12.5"))).isEqualTo("12,5");
         assertThat(fmt.decimal(new BigDecimal("-3.25"))).isEqualTo("-3,3");
         assertThat(fmt.decimal(new BigDecimal("1234"))).isEqualTo("1.234,0");
         assertThat(fmt.decimal(null)).isEqualTo("–");
+        assertThat(fmt.percent(BigDecimal.ONE, new BigDecimal("3"))).isEqualTo("33,3%");
+        assertThat(fmt.percent(BigDecimal.ONE, BigDecimal.ZERO)).isEqualTo("–");
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(fmt.decimal(new BigDecimal("12.5"))).isEqualTo("12.5");
+        assertThat(fmt.percent(BigDecimal.ONE, new BigDecimal("3"))).isEqualTo("33.3%");
         assertThat(fmt.decimal(new BigDecimal("1234"))).isEqualTo("1,234.0");
     }
 
