@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.shared.Figures;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -13,9 +14,7 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Formats for the pages, used in templates as {@code ${#fmt.rupiah(amount)}}: money always as
@@ -28,11 +27,6 @@ public class DisplayFormats {
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
     private static final ThreadLocal<NumberFormat> INTEGER =
             ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(INDONESIAN));
-    /**
-     * One decimal in the page's language (12,5 or 12.5). NumberFormat is not thread-safe, and a page formats
-     * hundreds of figures: made once per thread and language, not once per cell.
-     */
-    private static final ThreadLocal<Map<Locale, NumberFormat>> ONE_DECIMAL = ThreadLocal.withInitial(HashMap::new);
 
     private final Clock clock;
     private final MessageSource messages;
@@ -68,16 +62,7 @@ public class DisplayFormats {
 
     /** A figure with one decimal in the page's language, e.g. {@code 12,5}; a dash for none. */
     public String decimal(BigDecimal value) {
-        if (value == null) {
-            return "–";
-        }
-        return ONE_DECIMAL.get().computeIfAbsent(LocaleContextHolder.getLocale(), locale -> {
-            NumberFormat format = NumberFormat.getNumberInstance(locale);
-            format.setMinimumFractionDigits(1);
-            format.setMaximumFractionDigits(1);
-            format.setRoundingMode(RoundingMode.HALF_UP);
-            return format;
-        }).format(value);
+        return Figures.oneDecimal(value, LocaleContextHolder.getLocale());
     }
 
     public String date(LocalDate date) {

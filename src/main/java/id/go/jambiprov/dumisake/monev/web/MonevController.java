@@ -2,12 +2,12 @@ package id.go.jambiprov.dumisake.monev.web;
 
 import id.go.jambiprov.dumisake.monev.DeviationRow;
 import id.go.jambiprov.dumisake.monev.GroupBy;
-import id.go.jambiprov.dumisake.monev.TrafficLight;
 import id.go.jambiprov.dumisake.monev.domain.TrafficLightPolicy;
 import id.go.jambiprov.dumisake.monev.internal.DeviationService;
 import id.go.jambiprov.dumisake.monev.internal.StalledService;
 import id.go.jambiprov.dumisake.monev.internal.ThresholdService;
 import id.go.jambiprov.dumisake.shared.Pageables;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,34 +34,39 @@ class MonevController {
     private final DeviationService deviations;
     private final StalledService stalled;
     private final ThresholdService thresholds;
+    private final MessageSource messages;
 
-    MonevController(DeviationService deviations, StalledService stalled, ThresholdService thresholds) {
+    MonevController(DeviationService deviations, StalledService stalled, ThresholdService thresholds,
+                    MessageSource messages) {
         this.deviations = deviations;
         this.stalled = stalled;
         this.thresholds = thresholds;
+        this.messages = messages;
     }
 
     @GetMapping("/monev")
     String deviation(@ModelAttribute("year") int year, @ModelAttribute("kabupatenKota") String kabupatenKota,
                      @RequestParam(defaultValue = "opd") String groupBy,
-                     @PageableDefault(size = ALLOCATION_PAGE_SIZE) Pageable pageable, Model model) {
+                     @PageableDefault(size = ALLOCATION_PAGE_SIZE) Pageable pageable, Locale locale, Model model) {
         GroupBy group = GroupBy.of(groupBy).orElse(GroupBy.OPD);
+        boolean perAllocation = group == GroupBy.ALLOCATION;
         model.addAttribute("groupBy", group);
         model.addAttribute("groupBys", GroupBy.values());
-        model.addAttribute("perAllocation", group == GroupBy.ALLOCATION);
-        if (group == GroupBy.ALLOCATION) {
+        model.addAttribute("perAllocation", perAllocation);
+        List<DeviationRow> rows;
+        if (perAllocation) {
             // a year has thousands of allocations: one table of them all is too long to read and to render
             Page<DeviationRow> page = deviations.page(year, kabupatenKota, group,
                     Pageables.offered(pageable, Set.of(), Sort.unsorted(), ALLOCATION_PAGE_SIZE));
             model.addAttribute("page", page);
-            model.addAttribute("rows", page.getContent());
+            rows = page.getContent();
         } else {
-            model.addAttribute("rows", deviations.rows(year, kabupatenKota, group));
+            rows = deviations.rows(year, kabupatenKota, group);
         }
+        model.addAttribute("rows", DeviationTable.of(rows, perAllocation, messages, locale));
         model.addAttribute("month", deviations.measuredMonth(year));
         model.addAttribute("thresholds", thresholds.current());
         model.addAttribute("missingRedPercent", TrafficLightPolicy.MISSING_REPORT_RED_PERCENT);
-        model.addAttribute("lights", TrafficLight.values());
         return "monev/deviation";
     }
 
