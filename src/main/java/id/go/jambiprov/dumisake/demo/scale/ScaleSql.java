@@ -90,20 +90,24 @@ final class ScaleSql {
 
     /**
      * A monthly progress report for months 1 to {@code lastMonth} of every generated ACTIVE allocation of a year,
-     * written by its OPD's operator at the month's end. The months' texts and times are computed once (a
-     * materialised CTE: inlined, they were computed for each of the millions of rows). Parameters: year, last
-     * month, year.
+     * written by its OPD's operator at the month's end. The months' texts and times, and each allocation's pace, are
+     * computed once (materialised CTEs: inlined, the planner computed them for each of the millions of rows).
+     * Parameters: year, last month, year.
      */
     static final String PROGRESS_REPORTS = """
             with m as materialized (select m, 'Laporan kemajuan sintetis bulan ' || m as narrative,
                                            least(make_timestamptz(?, m, 25, 10, 0, 0, 'Asia/Jakarta'), now()) as at
-                                    from generate_series(1, ?) m)
+                                    from generate_series(1, ?) m),
+                 a as materialized (select a.id, a.fiscal_year, a.planned_month, 'op-' || lower(a.opd_code) as operator,
+                                           p.pace, p.late
+                                    from allocation a
+                                    {PACE}
+                                    where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED})
             insert into progress_report (allocation_id, fiscal_year, month, physical_percent, narrative, created_at,
                                          created_by, updated_at, updated_by)
             select a.id, a.fiscal_year, m.m, {PHYSICAL}, m.narrative, m.at, a.operator, m.at, a.operator
-            from (select a.id, a.fiscal_year, a.planned_month, 'op-' || lower(a.opd_code) as operator
-                  from allocation a where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED}) a
-            {PACE}
+            from a
+            cross join lateral (select a.pace, a.late) p
             cross join m
             order by a.id, m.m"""
             .replace("{PHYSICAL}", PHYSICAL.replace("{M}", "m.m")).replace("{PACE}", PACE)

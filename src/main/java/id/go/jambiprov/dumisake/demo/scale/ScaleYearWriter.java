@@ -48,6 +48,12 @@ final class ScaleYearWriter {
                     mix.verified, mix.submitted, mix.rejected, shape.jambiTranches(), shape.syntheticTranches(), until));
             int allocations = steps.timed("allocations " + year, () -> jdbc.update(ScaleSql.ALLOCATIONS));
             steps.timed("disbursements " + year, () -> jdbc.update(ScaleSql.DISBURSEMENTS));
+            // statistics that count the year's rows (ANALYZE samples this transaction's own as live): the totals and
+            // the reconciliation below read them, and with last year's figures plan loops over a table per row
+            steps.timed("statistics " + year, () -> {
+                jdbc.execute("analyze allocation, disbursement");
+                return 0;
+            });
             steps.timed("kept totals' cells " + year, () -> jdbc.update(ScaleSql.STAGE_CELLS, year));
             steps.timed("envelopes' totals " + year, () -> jdbc.update(ScaleSql.ENVELOPE_TOTALS));
             steps.timed("allocation totals " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TOTALS));
@@ -64,7 +70,6 @@ final class ScaleYearWriter {
             jdbc.execute("drop table scale_cell, scale_disbursement, scale_allocation");
             return allocations;
         });
-        jdbc.execute("analyze allocation");
     }
 
     /**
