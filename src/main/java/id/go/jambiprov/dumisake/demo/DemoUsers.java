@@ -14,10 +14,11 @@ import java.util.function.Supplier;
 
 /**
  * Runs a step of the demo as one of the demo accounts, signed in as a login would sign them in: an operator
- * records and submits, an admin decides, and the services check and audit each under that name.
+ * records and submits, an admin decides, and the services check and audit each under that name. Public for the
+ * scale generator ({@code scale}), which reconciles its kept totals as the admin.
  */
 @Component
-class DemoUsers {
+public class DemoUsers {
 
     private final Accounts accounts;
     private final Map<String, DumisakeUser> users = new ConcurrentHashMap<>();
@@ -26,7 +27,7 @@ class DemoUsers {
         this.accounts = accounts;
     }
 
-    <T> T as(String username, Supplier<T> work) {
+    public <T> T as(String username, Supplier<T> work) {
         DumisakeUser user = users.computeIfAbsent(username, accounts::user);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

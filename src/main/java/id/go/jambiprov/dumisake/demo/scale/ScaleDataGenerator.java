@@ -1,17 +1,26 @@
 package id.go.jambiprov.dumisake.demo.scale;
 
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.demo.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -20,12 +29,14 @@ import java.util.stream.Collectors;
  * synthetic regions in other provinces.
  * <p>
  * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's
- * triggers and CHECKs — the envelope's allocated total is moved by a trigger; what the disbursements add up to
- * is written with each allocation ({@link ScaleYearWriter}) — while a million rows take minutes, not hours.
- * One fiscal year after the other, each written completely (allocations, disbursements, progress reports)
- * before the next. Deterministic: every "random" choice is a hash of the
- * row's content (kecamatan, year, number), so two runs write the same rows — only the generated ids
- * differ when the database's sequences stand elsewhere. Each step commits on its own so
+ * CHECKs, guards and foreign keys while a million rows take minutes, not hours. What the disbursements add up to
+ * is written with each allocation, and the totals the allocation triggers keep are deferred for the generator's
+ * inserts and added once per year and table, then reconciled with the rows before the year commits
+ * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence are reconciled likewise.
+ * One fiscal year after the other, its allocations and disbursements first; its progress reports then follow
+ * on a second connection while the next year's allocations are written. Deterministic: every "random" choice is
+ * a hash of the row's content (kecamatan, year, number), so two runs write the same rows — only the generated
+ * ids differ when the database's sequences stand elsewhere. Each step commits on its own so
  * that the row versions the triggers leave behind can be pruned as it goes; a run that fails half-way
  * leaves a partly filled database, which the next run refuses (start again from an empty directory).
  * No audit event per row (nobody made these changes); one {@code SCALE_DATA_GENERATED} event records
@@ -52,13 +63,18 @@ class ScaleDataGenerator {
     private final Environment environment;
     private final Clock clock;
     private final ScaleSteps steps;
+    private final Allocations allocations;
+    private final DemoUsers users;
 
-    ScaleDataGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment, Clock clock) {
+    ScaleDataGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment, Clock clock,
+                       Allocations allocations, DemoUsers users) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.environment = environment;
         this.clock = clock;
         this.steps = new ScaleSteps(jdbc, transaction);
+        this.allocations = allocations;
+        this.users = users;
     }
 
     /** Whether a run of this shape has completed on this database. */
@@ -89,14 +105,36 @@ class ScaleDataGenerator {
             }
             openYears(shape);
         });
-        ScaleYearWriter writer = new ScaleYearWriter(jdbc, steps);
-        for (int year : shape.years()) {
-            writer.write(shape, year, lastDay);
-            // the year's bulk writes end here: totals that are kept of them apart from the envelopes' and the
-            // allocations' own (which ScaleYearWriter writes) are to be brought up to date for the year here
-        }
-        if (shape.beneficiariesPerKecamatan() > 0) {
-            transaction.executeWithoutResult(status -> addBeneficiaries(shape.beneficiariesPerKecamatan(), lastDay));
+        ScaleYearWriter writer = new ScaleYearWriter(jdbc, steps,
+                year -> users.as("admin", () -> allocations.keptTotalsDifferences(year)));
+        // A year's progress reports (twelve per allocation: most of the rows at national scale) need only the year's
+        // allocations committed, so a second connection writes them while this one goes on with the next year, and
+        // both cores work. Inside a caller's transaction (the tests') nothing is committed: written in it, in turn.
+        boolean alongside = !TransactionSynchronizationManager.isActualTransactionActive();
+        ExecutorService progress = Executors.newSingleThreadExecutor(task -> new Thread(task, "scale-progress"));
+        List<Future<?>> reports = new ArrayList<>();
+        boolean completed = false;
+        try {
+            for (int year : shape.years()) {
+                writer.writeAllocations(shape, year, lastDay);
+                if (alongside) {
+                    reports.add(progress.submit(() -> writer.writeProgress(year, lastDay)));
+                } else {
+                    writer.writeProgress(year, lastDay);
+                }
+                failOnFirstError(reports, false);
+            }
+            if (shape.beneficiariesPerKecamatan() > 0) {
+                transaction.executeWithoutResult(status -> addBeneficiaries(shape.beneficiariesPerKecamatan(), lastDay));
+            }
+            failOnFirstError(reports, true);
+            completed = true;
+        } finally {
+            if (!completed) {
+                progress.shutdownNow();
+            }
+            progress.shutdown();
+            awaitQuietly(progress);
         }
         Map<String, Long> counts = counts();
         transaction.executeWithoutResult(status -> {
@@ -115,6 +153,35 @@ class ScaleDataGenerator {
         log.info("Scale data {}: done in {} s; the database now holds {}", shape.name(),
                 ScaleSteps.seconds(System.nanoTime() - began), counts);
         return counts;
+    }
+
+    /** Rethrows the failure of the first of {@code reports} that failed; waits for each when {@code wait}. */
+    private static void failOnFirstError(List<Future<?>> reports, boolean wait) {
+        for (Future<?> report : reports) {
+            if (!wait && !report.isDone()) {
+                continue;
+            }
+            try {
+                report.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Scale data: interrupted while progress reports were written", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("Scale data: progress reports failed", e.getCause());
+            }
+        }
+    }
+
+    /** Lets a progress statement under way end, so that nothing is written after {@link #generate} returns. */
+    private static void awaitQuietly(ExecutorService progress) {
+        try {
+            if (!progress.awaitTermination(1, TimeUnit.HOURS)) {
+                log.warn("Scale data: progress reports still being written after an hour");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Removes the dead row versions the triggers left and gives the planner statistics of the new sizes. */
@@ -170,6 +237,9 @@ class ScaleDataGenerator {
                 from kecamatan c cross join generate_series(1, ?) d
                 where c.name like 'Kecamatan Sintetis %'
                 order by 1""", regions.desaPerKecamatan()));
+        // the foreign-key checks of the envelopes and allocations below reuse plans made when these tables held
+        // Jambi alone (a sequential scan of 144 kecamatan); new statistics make them plan an index lookup again
+        jdbc.execute("analyze kabupaten_kota, kecamatan, desa");
     }
 
     private void openYears(ScaleShape shape) {
@@ -185,6 +255,8 @@ class ScaleDataGenerator {
                 where y.year in (%s)
                 order by 1, 2
                 on conflict (fiscal_year, kecamatan_code) do nothing""".formatted(list(shape.years()))));
+        // as for the regions: the allocations' foreign-key checks of their envelope plan for the new size
+        jdbc.execute("analyze fiscal_year, envelope");
     }
 
     private void addBeneficiaries(int perKecamatan, LocalDate lastDay) {
@@ -192,6 +264,11 @@ class ScaleDataGenerator {
         jdbc.execute("analyze scale_people");
         steps.step("beneficiaries", () -> jdbc.update(ScaleSql.BENEFICIARIES));
         steps.step("aid", () -> jdbc.update(ScaleSql.AID, lastDay));
+        Long differences = jdbc.queryForObject("select count(*) from aid_residence_differences()", Long.class);
+        if (differences != 0) {
+            throw new IllegalStateException("Scale data: " + differences
+                    + " aid rows do not carry their beneficiary's residence (aid_residence_differences())");
+        }
     }
 
     private Map<String, Long> counts() {

@@ -90,20 +90,24 @@ final class ScaleSql {
 
     /**
      * A monthly progress report for months 1 to {@code lastMonth} of every generated ACTIVE allocation of a year,
-     * written by its OPD's operator at the month's end. The months' texts and times are computed once (a
-     * materialised CTE: inlined, they were computed for each of the millions of rows). Parameters: year, last
-     * month, year.
+     * written by its OPD's operator at the month's end. The months' texts and times, and each allocation's pace, are
+     * computed once (materialised CTEs: inlined, the planner computed them for each of the millions of rows).
+     * Parameters: year, last month, year.
      */
     static final String PROGRESS_REPORTS = """
             with m as materialized (select m, 'Laporan kemajuan sintetis bulan ' || m as narrative,
                                            least(make_timestamptz(?, m, 25, 10, 0, 0, 'Asia/Jakarta'), now()) as at
-                                    from generate_series(1, ?) m)
+                                    from generate_series(1, ?) m),
+                 a as materialized (select a.id, a.fiscal_year, a.planned_month, 'op-' || lower(a.opd_code) as operator,
+                                           p.pace, p.late
+                                    from allocation a
+                                    {PACE}
+                                    where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED})
             insert into progress_report (allocation_id, fiscal_year, month, physical_percent, narrative, created_at,
                                          created_by, updated_at, updated_by)
             select a.id, a.fiscal_year, m.m, {PHYSICAL}, m.narrative, m.at, a.operator, m.at, a.operator
-            from (select a.id, a.fiscal_year, a.planned_month, 'op-' || lower(a.opd_code) as operator
-                  from allocation a where a.fiscal_year = ? and a.status = 'ACTIVE' and {GENERATED}) a
-            {PACE}
+            from a
+            cross join lateral (select a.pace, a.late) p
             cross join m
             order by a.id, m.m"""
             .replace("{PHYSICAL}", PHYSICAL.replace("{M}", "m.m")).replace("{PACE}", PACE)
@@ -202,13 +206,15 @@ final class ScaleSql {
                        trunc(a.amount / n.tranches, -3) as amount,
                        least(make_date(a.fiscal_year, a.planned_month, 1) + (tr.tranche - 1) * 25 + floor({R5} * 20)::int,
                              ?::date) as sp2d_date,
-                       case when {R6} < ? then 'VERIFIED' when {R6} < ? then 'SUBMITTED'
-                            when {R6} < ? then 'REJECTED' else 'DRAFT' end as status
+                       case when r.r6 < ? then 'VERIFIED' when r.r6 < ? then 'SUBMITTED'
+                            when r.r6 < ? then 'REJECTED' else 'DRAFT' end as status
                 from scale_allocation a
                 cross join lateral (select case when left(a.kecamatan_code, 2) = '{JAMBI}' then ? else ? end
                                                + (hashtext(a.kecamatan_code || '/' || a.title) & 2147483647) % 3
                                                as tranches) n
                 cross join lateral generate_series(1, n.tranches) tr(tranche)
+                -- the status's number computed once, not once per branch (offset 0 keeps it from being inlined)
+                cross join lateral (select {R6} as r6 offset 0) r
                 where a.status = 'ACTIVE' and make_date(a.fiscal_year, 1, 1) <= ?::date
             ) t"""
             .replace("{R5}", random(TRANCHE_KEY, 5)).replace("{R6}", random(TRANCHE_KEY, 6)).replace("{JAMBI}", JAMBI);
@@ -243,12 +249,47 @@ final class ScaleSql {
             order by allocation_id, tranche""";
 
     /**
-     * The envelopes' realised totals of a year recounted from their allocations (the demo's included), as the
-     * disbursement capability keeps them. Parameter: year.
+     * What the year's staged allocations add to each cell of {@code allocation_total} (V20_1), counted as
+     * {@code allocation_total_change_of} counts a row: numbers of ACTIVE and CANCELLED, money of the ACTIVE ones.
+     * Staged once, for the cells and the envelopes. Parameter: year.
      */
-    static final String ENVELOPE_REALISED = """
-            update envelope e set realised = t.realised
-            from (select fiscal_year, kecamatan_code, sum(realised) as realised
-                  from allocation where fiscal_year = ? group by 1, 2) t
-            where e.fiscal_year = t.fiscal_year and e.kecamatan_code = t.kecamatan_code and e.realised <> t.realised""";
+    static final String STAGE_CELLS = """
+            create temporary table scale_cell on commit drop as
+            select a.fiscal_year, a.kecamatan_code, a.opd_code, a.programme_code, a.mechanism,
+                   count(*) filter (where a.status = 'ACTIVE') as allocations,
+                   count(*) filter (where a.status = 'CANCELLED') as cancelled,
+                   coalesce(sum(a.amount) filter (where a.status = 'ACTIVE'), 0) as allocated,
+                   coalesce(sum(a.disbursed) filter (where a.status = 'ACTIVE'), 0) as disbursed,
+                   coalesce(sum(a.realised) filter (where a.status = 'ACTIVE'), 0) as realised
+            from allocation a join scale_allocation s on s.id = a.id
+            where a.fiscal_year = ?
+            group by 1, 2, 3, 4, 5""";
+
+    /**
+     * The staged cells added to their envelopes — allocated and number of the ACTIVE allocations, realised (a
+     * CANCELLED one has nothing realised) — as the triggers would have added them row by row, had the generator not
+     * deferred them (V21_40). The envelope's CHECK (allocated <= pagu) and its closed-year guard apply here.
+     */
+    static final String ENVELOPE_TOTALS = """
+            update envelope e set allocated = e.allocated + t.allocated, allocations = e.allocations + t.allocations,
+                                  realised = e.realised + t.realised
+            from (select fiscal_year, kecamatan_code, sum(allocated) as allocated, sum(allocations) as allocations,
+                         sum(realised) as realised
+                  from scale_cell group by 1, 2) t
+            where e.fiscal_year = t.fiscal_year and e.kecamatan_code = t.kecamatan_code""";
+
+    /**
+     * The staged cells added to {@code allocation_total} in key order, a cell that is not there yet inserted: one
+     * statement where the statement trigger adds cell by cell, which it must since its changes may be negative (a
+     * proposed row is checked before its conflict is seen); these are all additions.
+     */
+    static final String ALLOCATION_TOTALS = """
+            insert into allocation_total as t (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism,
+                                               allocations, cancelled, allocated, disbursed, realised)
+            select * from scale_cell
+            order by 1, 2, 3, 4, 5
+            on conflict (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism) do update
+                set allocations = t.allocations + excluded.allocations, cancelled = t.cancelled + excluded.cancelled,
+                    allocated = t.allocated + excluded.allocated, disbursed = t.disbursed + excluded.disbursed,
+                    realised = t.realised + excluded.realised""";
 }

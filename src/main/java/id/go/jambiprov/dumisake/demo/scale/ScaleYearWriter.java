@@ -1,37 +1,46 @@
 package id.go.jambiprov.dumisake.demo.scale;
 
+import id.go.jambiprov.dumisake.allocation.KeptTotalsDifference;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Writes one fiscal year of scale data ({@link ScaleDataGenerator}): its allocations with their disbursements in
- * one transaction, then the monthly progress reports and each allocation's latest one.
+ * one transaction; then, once those are committed, the monthly progress reports and each allocation's latest one.
  * <p>
  * The allocations and their tranches are staged first (temporary tables, dropped at commit), so that each
- * allocation is written once with what its disbursements add up to, and each envelope's realised total is
- * recounted once: that is the same outcome as the disbursement capability moving the totals tranche by tranche,
- * without rewriting a million allocation rows afterwards. The schema's row trigger still moves every envelope's
- * allocated total and count, and every row still passes the CHECKs and foreign keys; the generator's test
- * reconciles all those totals with the rows.
+ * allocation is written once with what its disbursements add up to: that is the same outcome as the disbursement
+ * capability moving the totals tranche by tranche, without rewriting a million allocation rows afterwards. The
+ * totals the allocation triggers keep (the envelopes' allocated and count, the cells of {@code allocation_total})
+ * are deferred for the year's inserts (V21_40) and added set-based, one statement per table, together with the
+ * envelopes' realised totals; every row still passes the CHECKs, guards and foreign keys. Before the year commits,
+ * the kept-totals reconciliation must find no difference between those totals and the rows, or the year is
+ * refused (rolled back) with the differences in the message.
  */
 final class ScaleYearWriter {
 
     private final JdbcTemplate jdbc;
     private final ScaleSteps steps;
+    private final IntFunction<List<KeptTotalsDifference>> keptTotalsDifferences;
 
-    ScaleYearWriter(JdbcTemplate jdbc, ScaleSteps steps) {
+    /** @param keptTotalsDifferences the reconciliation of a year's kept totals, seen from the caller's transaction */
+    ScaleYearWriter(JdbcTemplate jdbc, ScaleSteps steps, IntFunction<List<KeptTotalsDifference>> keptTotalsDifferences) {
         this.jdbc = jdbc;
         this.steps = steps;
+        this.keptTotalsDifferences = keptTotalsDifferences;
     }
 
-    /** Writes {@code year} as of {@code lastDay}: nothing is disbursed or reported after it. */
-    void write(ScaleShape shape, int year, LocalDate lastDay) {
+    /** Writes the allocations and disbursements of {@code year} as of {@code lastDay}: nothing disbursed after it. */
+    void writeAllocations(ScaleShape shape, int year, LocalDate lastDay) {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate until = lastDay.isBefore(yearEnd) ? lastDay : yearEnd;
         StatusMix mix = shape.closedYears().contains(year) ? StatusMix.CLOSED
                 : year < lastDay.getYear() ? StatusMix.PAST : StatusMix.CURRENT;
         steps.step("allocations and disbursements " + year, () -> {
+            jdbc.queryForObject("select set_config('dumisake.kept_totals', 'deferred', true)", String.class);
             steps.timed("staged allocations " + year, () -> jdbc.update(ScaleSql.STAGE_ALLOCATIONS,
                     shape.jambiAllocations().min(), span(shape.jambiAllocations()),
                     shape.syntheticAllocations().min(), span(shape.syntheticAllocations()), year));
@@ -39,12 +48,35 @@ final class ScaleYearWriter {
                     mix.verified, mix.submitted, mix.rejected, shape.jambiTranches(), shape.syntheticTranches(), until));
             int allocations = steps.timed("allocations " + year, () -> jdbc.update(ScaleSql.ALLOCATIONS));
             steps.timed("disbursements " + year, () -> jdbc.update(ScaleSql.DISBURSEMENTS));
-            steps.timed("envelopes' realised totals " + year, () -> jdbc.update(ScaleSql.ENVELOPE_REALISED, year));
+            // statistics that count the year's rows (ANALYZE samples this transaction's own as live): the totals and
+            // the reconciliation below read them, and with last year's figures plan loops over a table per row
+            steps.timed("statistics " + year, () -> {
+                jdbc.execute("analyze allocation, disbursement");
+                return 0;
+            });
+            steps.timed("kept totals' cells " + year, () -> jdbc.update(ScaleSql.STAGE_CELLS, year));
+            steps.timed("envelopes' totals " + year, () -> jdbc.update(ScaleSql.ENVELOPE_TOTALS));
+            steps.timed("allocation totals " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TOTALS));
+            jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
+            steps.timed("kept totals reconciled " + year, () -> {
+                List<KeptTotalsDifference> differences = keptTotalsDifferences.apply(year);
+                if (!differences.isEmpty()) {
+                    throw new IllegalStateException("Scale data: the kept totals of " + year + " differ from the rows in "
+                            + differences.size() + " figures, e.g. " + differences.subList(0, Math.min(5, differences.size())));
+                }
+                return 0;
+            });
             // dropped at commit as well; this is for a caller's transaction that spans several years (the tests')
-            jdbc.execute("drop table scale_disbursement, scale_allocation");
+            jdbc.execute("drop table scale_cell, scale_disbursement, scale_allocation");
             return allocations;
         });
-        jdbc.execute("analyze allocation");
+    }
+
+    /**
+     * Writes the monthly progress reports of the generated allocations of {@code year} (committed before), up to
+     * the month of {@code lastDay}, and each allocation's latest one.
+     */
+    void writeProgress(int year, LocalDate lastDay) {
         int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
         if (lastMonth > 0) {
             steps.step("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, year, lastMonth, year));

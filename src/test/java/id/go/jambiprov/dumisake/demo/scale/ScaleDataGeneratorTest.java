@@ -1,6 +1,9 @@
 package id.go.jambiprov.dumisake.demo.scale;
 
+import id.go.jambiprov.dumisake.allocation.Allocations;
+import id.go.jambiprov.dumisake.allocation.KeptTotalsDifference;
 import id.go.jambiprov.dumisake.beneficiary.internal.Nik;
+import id.go.jambiprov.dumisake.demo.DemoUsers;
 import id.go.jambiprov.dumisake.demo.scale.ScaleShape.Range;
 import id.go.jambiprov.dumisake.demo.scale.ScaleShape.SyntheticRegions;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,6 +55,12 @@ class ScaleDataGeneratorTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Allocations allocations;
+
+    @Autowired
+    DemoUsers users;
 
     @Test
     void fillsJambiSizedYearsWithinEveryRuleAndRefusesASecondRun() {
@@ -143,10 +153,66 @@ class ScaleDataGeneratorTest {
     }
 
     @Test
+    void addsTheTotalsItDefersAndReconcilesThemWithTheRows() {
+        rolledBack(() -> {
+            generator.generate(JAMBI_SMALL);
+            generator.generate(NATIONAL_SMALL);
+
+            for (int year = 2011; year <= 2017; year++) {
+                int y = year;
+                assertThat(users.as("admin", () -> allocations.keptTotalsDifferences(y))).as("year %d", y).isEmpty();
+            }
+            assertThat(count("select count(*) from allocation_total where fiscal_year between 2011 and 2017"))
+                    .isEqualTo(count("""
+                            select count(*) from (select distinct fiscal_year, kecamatan_code, opd_code, programme_code,
+                                                         mechanism from allocation where fiscal_year between 2011 and 2017) x"""))
+                    .isPositive();
+            assertThat(count("select count(*) from aid_residence_differences()")).isZero();
+            assertThat(jdbc.queryForObject("select kept_totals_deferred()", Boolean.class)).isFalse();
+        });
+    }
+
+    @Test
+    void refusesAYearWhoseKeptTotalsDifferFromTheRows() {
+        KeptTotalsDifference drift = new KeptTotalsDifference(2011, "15.01.01", null, null, null, "envelope.allocated",
+                BigDecimal.ONE, BigDecimal.TEN);
+        ScaleYearWriter writer = new ScaleYearWriter(jdbc, new ScaleSteps(jdbc, transaction), year -> List.of(drift));
+        rolledBack(() -> {
+            openYear2011();
+            jdbc.update("insert into envelope (fiscal_year, kecamatan_code, pagu) select 2011, code, 2000000000 from kecamatan");
+            assertThatThrownBy(() -> writer.writeAllocations(TWO_YEARS, 2011, LocalDate.now(clock).minusDays(1)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the kept totals of 2011 differ from the rows in 1 figures");
+        });
+    }
+
+    @Test
+    void defersTheTotalsOfInsertedAllocationsOnlyWhenAsked() {
+        rolledBack(() -> {
+            openYear2011();
+            jdbc.update("insert into envelope (fiscal_year, kecamatan_code, pagu) values (2011, '15.01.01', 2000000000)");
+            String insert = """
+                    insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, title, amount,
+                                            planned_month, status, created_by, updated_by)
+                    values (2011, '15.01.01', 'DINKES', 'JAMINAN-KESEHATAN', 'BELANJA_OPD', ?, 1000000, 3, 'ACTIVE',
+                            'admin', 'admin')""";
+            jdbc.queryForObject("select set_config('dumisake.kept_totals', 'deferred', true)", String.class);
+            jdbc.update(insert, "deferred");
+            assertThat(count("select allocations from envelope where fiscal_year = 2011")).isZero();
+            assertThat(count("select count(*) from allocation_total where fiscal_year = 2011")).isZero();
+
+            jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
+            jdbc.update(insert, "kept at once");
+            assertThat(count("select allocations from envelope where fiscal_year = 2011")).isEqualTo(1);
+            assertThat(count("select sum(allocations) from allocation_total where fiscal_year = 2011")).isEqualTo(1);
+        });
+    }
+
+    @Test
     void refusesInProdAndWithoutTheDemoYears() {
         MockEnvironment prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
-        assertThatThrownBy(() -> new ScaleDataGenerator(jdbc, transaction, prod, clock).generate(JAMBI_SMALL))
+        assertThatThrownBy(() -> new ScaleDataGenerator(jdbc, transaction, prod, clock, allocations, users).generate(JAMBI_SMALL))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("refused in the prod profile");
         assertThat(count("select count(*) from fiscal_year where year between 2011 and 2015")).isZero();
@@ -209,6 +275,11 @@ class ScaleDataGeneratorTest {
                     assertThat(nik.dateOfBirth(today)).isEqualTo(row.getObject("date_of_birth", LocalDate.class));
                     assertThat(nik.kecamatanCode()).isEqualTo(row.getString("desa_code").substring(0, 8));
                 });
+    }
+
+    private void openYear2011() {
+        jdbc.update("insert into fiscal_year (year, pagu_per_kecamatan, status, opened_at, opened_by)"
+                + " values (2011, 2000000000.00, 'OPEN', now(), 'admin')");
     }
 
     private long count(String sql) {
