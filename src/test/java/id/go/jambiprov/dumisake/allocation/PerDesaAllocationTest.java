@@ -8,6 +8,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * province) and 2067 (skipping desa that already hold the programme) belong to this class.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // not used here: it makes this the context of the MockMvc tests, started once for all
 class PerDesaAllocationTest {
 
     static final int PROVINCE_YEAR = 2066;

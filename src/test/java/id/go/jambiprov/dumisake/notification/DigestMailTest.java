@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the digest runs its own transactions), so it removes its accounts afterwards.
  */
 @ApplicationModuleTest
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
-        "dumisake.notifications.base-url=https://dumisake.uji/", "dumisake.notifications.mail-from=dumisake@uji.test"})
+@DigestMailSettings
 class DigestMailTest {
 
     @RegisterExtension

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adds nothing. Commits, so it removes its accounts afterwards.
  */
 @ApplicationModuleTest
+@DigestMailSettings
 class NotificationConcurrencyTest {
 
     private static final int INSTANCES = 4;

@@ -41,6 +41,7 @@ import static org.mockito.Mockito.when;
  * rolls back. Other accounts of the shared database (the demo's) may also receive, so each test looks at its own.
  */
 @ApplicationModuleTest
+@DigestMailSettings
 @Transactional
 class NotificationModuleTest {
 

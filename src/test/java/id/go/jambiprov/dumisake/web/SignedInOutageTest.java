@@ -5,17 +5,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,15 +38,34 @@ class SignedInOutageTest {
     @Autowired
     LocalPostgres postgres;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
     private ServerClient client;
+
+    private RequestMappingInfo midwayOutage;
 
     @BeforeEach
     void client() {
         client = new ServerClient(port);
     }
 
+    /**
+     * The page that stops the database midway is this class's alone: mapped on the running server for each test and
+     * removed afterwards, so that the class shares the context of the other real-server tests instead of starting one.
+     */
+    @BeforeEach
+    void mapTheMidwayOutage() throws NoSuchMethodException {
+        midwayOutage = RequestMappingInfo.paths(MIDWAY_OUTAGE).methods(RequestMethod.GET)
+                .options(mappings.getBuilderConfiguration()).build();
+        mappings.registerMapping(midwayOutage, new StopsTheDatabase(postgres),
+                StopsTheDatabase.class.getDeclaredMethod("answer"));
+    }
+
     @AfterEach
     void databaseIsBack() {
+        mappings.unregisterMapping(midwayOutage);
         postgres.start();
     }
 
@@ -52,23 +75,29 @@ class SignedInOutageTest {
         assertThat(client.send(client.get("/opd", session)).statusCode()).isEqualTo(200);
 
         postgres.stop();
+        // the three are sent at once: each waits out the connection timeout on its own
         Instant asked = Instant.now();
-        HttpResponse<String> page = client.send(client.get("/opd", session));
+        CompletableFuture<HttpResponse<String>> pageAnswer = client.sendAsync(client.get("/opd", session));
+        CompletableFuture<HttpResponse<String>> apiAnswer = client.sendAsync(client.get("/api/v1/opd", session));
+        CompletableFuture<HttpResponse<String>> formAnswer = client.sendAsync(HttpRequest.newBuilder(client.uri("/kata-sandi"))
+                .header("Cookie", session)
+                .header("Accept", "text/html,*/*;q=0.8")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("currentPassword=x")).build());
+
+        HttpResponse<String> page = pageAnswer.get(60, TimeUnit.SECONDS);
         assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(15));
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.headers().firstValue("Retry-After")).contains("30");
         assertThat(page.body()).contains("Layanan sementara tidak tersedia");
 
-        HttpResponse<String> api = client.send(client.get("/api/v1/opd", session));
+        HttpResponse<String> api = apiAnswer.get(60, TimeUnit.SECONDS);
         assertThat(api.statusCode()).isEqualTo(503);
         assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(api.body()).contains("\"code\":\"DATABASE_UNAVAILABLE\"");
 
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(client.uri("/kata-sandi")).header("Cookie", session)
-                .header("Accept", "text/html,*/*;q=0.8")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("currentPassword=x")).build());
+        HttpResponse<String> form = formAnswer.get(60, TimeUnit.SECONDS);
         assertThat(form.statusCode()).as("a form sent during the outage").isEqualTo(503);
 
         postgres.start();
@@ -100,24 +129,19 @@ class SignedInOutageTest {
 
     private static final String MIDWAY_OUTAGE = "/uji/basis-data-hilang";
 
-    /** Its controller, a member class, is registered with it (and never by the application's scan). */
-    @TestConfiguration
-    static class MidwayOutage {
+    /** Its handler: no component, so that no context's scan ever picks it up. */
+    static final class StopsTheDatabase {
 
-        @RestController
-        static class StopsTheDatabase {
+        private final LocalPostgres postgres;
 
-            private final LocalPostgres postgres;
+        StopsTheDatabase(LocalPostgres postgres) {
+            this.postgres = postgres;
+        }
 
-            StopsTheDatabase(LocalPostgres postgres) {
-                this.postgres = postgres;
-            }
-
-            @GetMapping(MIDWAY_OUTAGE)
-            String answer() {
-                postgres.stop();
-                throw new DataAccessResourceFailureException("the database went away during the request");
-            }
+        @ResponseBody
+        String answer() {
+            postgres.stop();
+            throw new DataAccessResourceFailureException("the database went away during the request");
         }
     }
 }
