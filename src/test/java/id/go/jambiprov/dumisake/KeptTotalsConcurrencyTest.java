@@ -297,6 +297,9 @@ class KeptTotalsConcurrencyTest {
         private final List<Instance> instances;
         private final List<AllocationView> allocationsMade = new CopyOnWriteArrayList<>();
         private final List<Tranche> tranches = new CopyOnWriteArrayList<>();
+        /* what was submitted, for the admin's decisions: a decision on any tranche was refused so often (a draft, an
+           allocation cancelled meanwhile) that a race of 240 writes could end without a single verification */
+        private final List<Tranche> submitted = new CopyOnWriteArrayList<>();
         private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
 
         Writers(int year, List<Instance> instances) {
@@ -305,9 +308,10 @@ class KeptTotalsConcurrencyTest {
         }
 
         /**
-         * A few allocations with a draft each, so that every kind of write has something to work on at once. Each draft
-         * goes to the allocation just made (at least Rp 20.000.000, a draft at most Rp 9.000.000): a random one could
-         * meet an allocation whose earlier drafts leave too little, and the seed must not be refused.
+         * A few allocations with a draft each, half of them submitted, so that every kind of write has something to
+         * work on at once. Each draft goes to the allocation just made (at least Rp 20.000.000, a draft at most
+         * Rp 9.000.000): a random one could meet an allocation whose earlier drafts leave too little, and the seed
+         * must not be refused.
          */
         void seed() {
             MovableClock.moveTo(JANUARY_2079);
@@ -315,6 +319,9 @@ class KeptTotalsConcurrencyTest {
                 for (int i = 0; i < 6; i++) {
                     createAllocation(instances.get(0), ThreadLocalRandom.current());
                     createDisbursement(instances.get(0), allocationsMade.get(i), ThreadLocalRandom.current());
+                    if (i % 2 == 0) {
+                        submit(instances.get(0), tranches.get(i));
+                    }
                 }
             } finally {
                 MovableClock.moveTo(null);
@@ -404,19 +411,23 @@ class KeptTotalsConcurrencyTest {
         }
 
         private String submit(Instance instance, ThreadLocalRandom random) {
-            Tranche tranche = anyTranche(random);
+            return submit(instance, anyTranche(random));
+        }
+
+        private String submit(Instance instance, Tranche tranche) {
             as(operator(tranche.opdCode()), () -> instance.disbursements().submit(tranche.id()));
+            submitted.add(tranche);
             return "SUBMITTED";
         }
 
         private String verify(Instance instance, ThreadLocalRandom random) {
-            long id = anyTranche(random).id();
+            long id = anySubmitted(random).id();
             as(ADMIN, () -> instance.disbursements().verify(id));
             return "VERIFIED";
         }
 
         private String reject(Instance instance, ThreadLocalRandom random) {
-            long id = anyTranche(random).id();
+            long id = anySubmitted(random).id();
             as(ADMIN, () -> instance.disbursements().reject(id, "lampiran tidak terbaca (uji)"));
             return "REJECTED";
         }
@@ -427,6 +438,11 @@ class KeptTotalsConcurrencyTest {
 
         private Tranche anyTranche(ThreadLocalRandom random) {
             return tranches.get(random.nextInt(tranches.size()));
+        }
+
+        /** A tranche submitted at some point (it may have been decided since: that refusal is an outcome too). */
+        private Tranche anySubmitted(ThreadLocalRandom random) {
+            return submitted.get(random.nextInt(submitted.size()));
         }
 
         private static DumisakeUser operator(String opdCode) {
