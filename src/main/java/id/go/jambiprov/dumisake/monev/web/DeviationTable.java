@@ -25,7 +25,7 @@ final class DeviationTable {
      * @param code   the group's code or the allocation's id (the row's anchor and, for an allocation, its link)
      * @param detail an allocation's place, or how many allocations a group holds with its code
      */
-    record Row(String code, String name, String detail, String amount, String planned, String physical,
+    public record Row(String code, String name, String detail, String amount, String planned, String physical,
                String financial, String deviation, String missingReport, TrafficLight status, String statusLabel) {
     }
 
