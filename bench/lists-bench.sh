@@ -95,28 +95,36 @@ pg_ticks() {
     done
     echo "$total"
 }
+# the application's request threads alone (Tomcat's http-nio-*): leaves out JIT compilation and GC, which right
+# after a start are most of the process's CPU, so it compares two builds' rendering even on a fresh start
+request_ticks() {
+    [[ -n "$APP_PID" ]] || { echo 0; return; }
+    cat /proc/"$APP_PID"/task/*/stat 2>/dev/null | awk '$2 ~ /^\(http-nio/ { total += $14 + $15 } END { print total + 0 }'
+}
 TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
 
-# run THREADS CONNECTIONS SECONDS URL: "req/s p50 p95 p99 errors app+PG CPU ms per request", from
-# bench/dashboard-wrk.lua's summary
+# run THREADS CONNECTIONS SECONDS URL: "req/s p50 p95 p99 errors app+PG CPU ms per request (request threads)",
+# from bench/dashboard-wrk.lua's summary
 run() {
-    local app0 pg0 app1 pg1 summary
-    app0=$( [[ -n "$APP_PID" ]] && ticks_of "$APP_PID" || echo 0 ); pg0=$(pg_ticks)
+    local app0 pg0 req0 app1 pg1 req1 summary
+    app0=$( [[ -n "$APP_PID" ]] && ticks_of "$APP_PID" || echo 0 ); pg0=$(pg_ticks); req0=$(request_ticks)
     summary=$(wrk -t "$1" -c "$2" -d "${3}s" -s bench/dashboard-wrk.lua "$APP_URL$4")
-    app1=$( [[ -n "$APP_PID" ]] && ticks_of "$APP_PID" || echo 0 ); pg1=$(pg_ticks)
+    app1=$( [[ -n "$APP_PID" ]] && ticks_of "$APP_PID" || echo 0 ); pg1=$(pg_ticks); req1=$(request_ticks)
     echo "$summary" | awk -v app=$(( (app1 - app0) * TICK_MS )) -v pg=$(( (pg1 - pg0) * TICK_MS )) \
+        -v req=$(( (req1 - req0) * TICK_MS )) \
         -v known="$([[ -n "$APP_PID" && -f "$DB_DIR/postmaster.pid" ]] && echo 1)" '
         /^requests / { gsub(",", ""); requests = $2; errors = $4; rate = $6 }
         /^latency ms:/ { gsub(",", ""); p50 = $4; p95 = $6; p99 = $8 }
         END {
-            cpu = (known && requests > 0) ? sprintf("%.2f + %.2f", app / requests, pg / requests) : "-"
+            cpu = (known && requests > 0) \
+                ? sprintf("%.2f + %.2f (%.2f)", app / requests, pg / requests, req / requests) : "-"
             printf "%9s %8s %8s %8s %6s  %s", rate, p50, p95, p99, errors, cpu
         }'
 }
 
 echo "== $(date -u +%FT%TZ); $APP_URL; ${WARMUP}s warm-up + ${DURATION}s per URL and load; uptime: $(uptime)"
 printf '%-72s %5s %9s %8s %8s %8s %6s  %s\n' "url" "conn" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors" \
-    "CPU ms/req app + PG"
+    "CPU ms/req app + PG (request threads)"
 for url in "$@"; do
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s bench/dashboard-wrk.lua "$APP_URL$url" >/dev/null
     for load in $LOADS; do

@@ -87,7 +87,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -102,6 +105,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -110,7 +114,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "id\\.go\\.jambiprov\\.dumisake\\.progress\\.web\\.ProgressPages"))
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
-        SelectOptions.class, AuditSentences.class, Flash.class, PageSecurityWebTest.JambiClock.class})
+        SelectOptions.class, AuditSentences.class, Flash.class, TemplateVariablesConfig.class,
+        PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
     static final DumisakeUser ADMIN = new DumisakeUser("admin", "Administrator Dumisake", Role.ADMIN, null, true, "x");
@@ -372,6 +377,17 @@ class PageSecurityWebTest {
                 .andExpect(content().string(containsString("Realisasi lambat")))
                 .andExpect(content().string(containsString("Menampilkan 101–101 dari 101 data")))
                 .andExpect(content().string(containsString("aria-current=\"page\"")));
+    }
+
+    /** web.LocalVariablesEngineContext: the model stays out of the request, the filters' attributes reach the page. */
+    @Test
+    void aPagesVariablesStayOutOfTheRequestAndTheSecurityFiltersAttributesReachIt() throws Exception {
+        when(reviewNotes.open(any(), any())).thenReturn(Page.empty(PageRequest.of(0, 50)));
+        mvc.perform(get("/catatan").with(user(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(matchesPattern("(?s).*<meta name=\"_csrf\" content=\"[^\"]+\">.*")))
+                .andExpect(request().attribute("page", nullValue()))
+                .andExpect(request().attribute("_csrf", notNullValue()));
     }
 
     @Test
