@@ -5,13 +5,10 @@ import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import id.go.jambiprov.dumisake.shared.TemplateObjects;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.dialect.AbstractDialect;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rows of the allocation table ({@code allocation/fragments :: table}, on the allocation list, a kecamatan's
@@ -28,35 +24,10 @@ import java.util.Set;
  * lookups, formats, concatenations and a {@code th:with} per row in the template, a good share of the page.
  */
 @Component
-public class AllocationRowsExpressions extends AbstractDialect implements IExpressionObjectDialect {
-
-    private static final String NAME = "allocationRows";
-
-    private final Rows rows;
+public class AllocationRowsExpressions extends TemplateObjects {
 
     AllocationRowsExpressions(MessageSource messages) {
-        super("dumisake-allocation-rows");
-        this.rows = new Rows(messages);
-    }
-
-    @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String name) {
-                return rows;
-            }
-
-            @Override
-            public boolean isCacheable(String name) {
-                return true;
-            }
-        };
+        super("dumisake-allocation-rows", Map.of("allocationRows", new Rows(messages)));
     }
 
     /** The object behind {@code #allocationRows}; public, as templates call it. */

@@ -3,17 +3,14 @@ package id.go.jambiprov.dumisake.audit.web;
 import id.go.jambiprov.dumisake.audit.AuditEvent;
 import id.go.jambiprov.dumisake.audit.AuditSentences;
 import id.go.jambiprov.dumisake.shared.JambiTime;
+import id.go.jambiprov.dumisake.shared.TemplateObjects;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.dialect.AbstractDialect;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The audit trail as people read it, for the audit page and for the history on a record's page (which
@@ -21,35 +18,10 @@ import java.util.Set;
  * {@code ${#audit.actionNames(codes)}}, in the page's language.
  */
 @Component
-public class AuditExpressions extends AbstractDialect implements IExpressionObjectDialect {
-
-    private static final String NAME = "audit";
-
-    private final Lines lines;
+public class AuditExpressions extends TemplateObjects {
 
     AuditExpressions(AuditSentences sentences) {
-        super("dumisake-audit");
-        this.lines = new Lines(sentences);
-    }
-
-    @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String name) {
-                return lines;
-            }
-
-            @Override
-            public boolean isCacheable(String name) {
-                return true;
-            }
-        };
+        super("dumisake-audit", Map.of("audit", new Lines(sentences)));
     }
 
     /** One event as a row of the trail; {@code link} is the address of the record's page, null when it has none. */

@@ -2,15 +2,12 @@ package id.go.jambiprov.dumisake.disbursement.web;
 
 import id.go.jambiprov.dumisake.disbursement.internal.WorkListRow;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import id.go.jambiprov.dumisake.shared.TemplateObjects;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.dialect.AbstractDialect;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The rows of the work list as they read, made in Java: {@code ${#workListRows.of(page.content, allocationBase)}}.
@@ -18,33 +15,10 @@ import java.util.Set;
  * concatenations and a {@code th:with} per row in the template.
  */
 @Component
-public class WorkListRowsExpressions extends AbstractDialect implements IExpressionObjectDialect {
-
-    private static final String NAME = "workListRows";
-    private static final Rows ROWS = new Rows();
+public class WorkListRowsExpressions extends TemplateObjects {
 
     WorkListRowsExpressions() {
-        super("dumisake-work-list-rows");
-    }
-
-    @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String name) {
-                return ROWS;
-            }
-
-            @Override
-            public boolean isCacheable(String name) {
-                return true;
-            }
-        };
+        super("dumisake-work-list-rows", Map.of("workListRows", new Rows()));
     }
 
     /** The object behind {@code #workListRows}; public, as templates call it. */
