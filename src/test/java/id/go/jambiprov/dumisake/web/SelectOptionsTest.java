@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,5 +45,23 @@ class SelectOptionsTest {
     void noValuesGiveNoOptions() {
         assertThat(options.of(null, null, "x")).isEmpty();
         assertThat(options.ofMessages(null, "mechanism.", null)).isEmpty();
+    }
+
+    public record Place(String code, String name, String kabupatenKotaName) {
+    }
+
+    @Test
+    void readsValueLabelAndPlaceFromEachItemHoweverLongTheList() {
+        List<Place> places = new ArrayList<>();
+        for (int i = 0; i < 8_000; i++) {
+            places.add(new Place("K" + i, "Kecamatan <" + i + ">", "Kab " + i));
+        }
+
+        String html = options.of(places, "code", "name", "kabupatenKotaName", "K7999");
+
+        assertThat(html).startsWith("<option value=\"K0\">Kecamatan &lt;0&gt; (Kab 0)</option>")
+                .endsWith("<option value=\"K7999\" selected=\"selected\">Kecamatan &lt;7999&gt; (Kab 7999)</option>");
+        assertThat(options.of(places.subList(0, 1), "code", "name", null)).isEqualTo("<option value=\"K0\">Kecamatan &lt;0&gt;</option>");
+        assertThat(options.of(null, "code", "name", null)).isEmpty();
     }
 }
