@@ -56,18 +56,21 @@ public class SelectOptions {
      * template: at national scale a list offers 7,144 kecamatan, and two projections of them in one expression
      * passed Spring EL's limit of 10,000 operations (the page failed).
      */
-    public String of(List<?> items, String valueAccessor, String labelAccessor, Object selected) {
+    public String of(Iterable<?> items, String valueAccessor, String labelAccessor, Object selected) {
         return of(items, valueAccessor, labelAccessor, null, selected);
     }
 
-    /** As {@link #of(List, String, String, Object)}, the label followed by a place in brackets: "Siulak (Kerinci)". */
-    public String of(List<?> items, String valueAccessor, String labelAccessor, String placeAccessor,
+    /**
+     * As {@link #of(Iterable, String, String, Object)}, the label followed by a place in brackets: "Siulak (Kerinci)".
+     * Any iterable, a page of a query's rows too (Spring EL would wrap one in a list of one element).
+     */
+    public String of(Iterable<?> items, String valueAccessor, String labelAccessor, String placeAccessor,
                      Object selected) {
         if (items == null) {
             return "";
         }
         String chosen = selected == null ? null : selected.toString();
-        StringBuilder html = new StringBuilder(items.size() * 48);
+        StringBuilder html = new StringBuilder(4096);
         for (Object item : items) {
             String label = String.valueOf(read(item, labelAccessor));
             if (placeAccessor != null) {

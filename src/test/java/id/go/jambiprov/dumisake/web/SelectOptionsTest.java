@@ -62,6 +62,10 @@ class SelectOptionsTest {
         assertThat(html).startsWith("<option value=\"K0\">Kecamatan &lt;0&gt; (Kab 0)</option>")
                 .endsWith("<option value=\"K7999\" selected=\"selected\">Kecamatan &lt;7999&gt; (Kab 7999)</option>");
         assertThat(options.of(places.subList(0, 1), "code", "name", null)).isEqualTo("<option value=\"K0\">Kecamatan &lt;0&gt;</option>");
+        assertThat(options.of(new org.springframework.data.domain.PageImpl<>(places.subList(0, 2)), "code", "name", "K1"))
+                .as("a page of rows, as the obstacle list passes its kecamatan")
+                .isEqualTo("<option value=\"K0\">Kecamatan &lt;0&gt;</option>"
+                        + "<option value=\"K1\" selected=\"selected\">Kecamatan &lt;1&gt;</option>");
         assertThat(options.of(null, "code", "name", null)).isEmpty();
     }
 }
