@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.progress;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.account.SignedIn;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,6 +36,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +111,40 @@ class ProgressModuleTest {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void allocationsWithoutOutputTargetAreCountedAsTheActiveOnesLessThoseWithATargetInEveryScope() {
+        jdbc.update("insert into envelope (fiscal_year, kecamatan_code, pagu) values (?, '15.02.01', 2000000000)", YEAR);
+        long withTarget = anotherAllocation("15.01.01", "DISDIK", 4, "ACTIVE");
+        anotherAllocation("15.02.01", "DISDIK", 2, "ACTIVE");
+        anotherAllocation("15.02.01", "DINKES", 1, "ACTIVE");
+        anotherAllocation("15.01.01", "DINKES", 5, "ACTIVE");
+        long cancelled = anotherAllocation("15.01.01", "DISDIK", 1, "ACTIVE");
+        jdbc.update("update allocation set status = 'CANCELLED', cancel_reason = 'Uji' where id = ?", cancelled);
+        // two targets of one allocation still make it one allocation with a target
+        jdbc.update("""
+                insert into allocation_output (allocation_id, name, unit, target)
+                values (?, 'Siswa', 'siswa', 10), (?, 'Sekolah', 'unit', 2)""", withTarget, withTarget);
+
+        for (DumisakeUser user : List.of(OPERATOR, SignedIn.ADMIN, SignedIn.OPERATOR_DINKES)) {
+            for (String kabupatenKota : Arrays.asList(null, "15.01", "15.02")) {
+                Page<MissingOutputTarget> page = SignedIn.as(user,
+                        () -> progress.withoutOutputTargets(YEAR, kabupatenKota, PageRequest.of(0, 2)));
+                List<Long> expected = jdbc.queryForList("""
+                        select a.id from allocation a
+                        where a.fiscal_year = ? and a.status = 'ACTIVE'
+                          and not exists (select 1 from allocation_output o where o.allocation_id = a.id)
+                          and (cast(? as varchar) is null or a.opd_code = ?)
+                          and (cast(? as varchar) is null or left(a.kecamatan_code, 5) = ?)
+                        order by a.planned_month, a.amount desc, a.id""", Long.class, YEAR, user.opdScope(),
+                        user.opdScope(), kabupatenKota, kabupatenKota);
+                assertThat(page.getTotalElements()).as("%s %s", user.getUsername(), kabupatenKota)
+                        .isEqualTo(expected.size());
+                assertThat(page.getContent()).extracting(MissingOutputTarget::allocationId).as("%s %s", user.getUsername(), kabupatenKota)
+                        .containsExactlyElementsOf(expected.subList(0, Math.min(2, expected.size())));
+            }
+        }
     }
 
     @Test
@@ -253,6 +291,14 @@ class ProgressModuleTest {
     private static ReportRequest report(int month, String percent, String reason, Long version,
                                         AchievedOutput... outputs) {
         return new ReportRequest(month, new BigDecimal(percent), List.of(outputs), "Uji", reason, version);
+    }
+
+    private long anotherAllocation(String kecamatan, String opd, int plannedMonth, String status) {
+        return jdbc.queryForObject("""
+                insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, title, amount,
+                                        planned_month, status, created_by, updated_by)
+                values (?, ?, ?, 'BANTUAN-PENDIDIKAN', 'BELANJA_OPD', 'Uji', 100000000, ?, ?, 'uji', 'uji')
+                returning id""", Long.class, YEAR, kecamatan, opd, plannedMonth, status);
     }
 
     private static AllocationView view(long id) {

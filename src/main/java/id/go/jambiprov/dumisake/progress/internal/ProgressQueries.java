@@ -76,31 +76,40 @@ public class ProgressQueries {
     /**
      * The active allocations of a year in the caller's scope (and the kabupaten/kota, when given) without any
      * output target, earliest planned month and largest amount first, one page of them with their number.
+     * The page is read in the order of an index of the active allocations until it is full; the number is the
+     * active allocations the envelopes (or, for an operator, the kept totals of its OPD) count, less those with a
+     * target — counting the rows without one would read every active allocation of the year (at national scale
+     * 220,000, 0.6 s).
      */
     public Page<MissingOutputTarget> withoutOutputTargets(int year, String kabupatenKotaCode, Pageable pageable) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("year", year)
                 .addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-        String where = OpdScope.sql("a.opd_code", parameters);
+        String opd = OpdScope.sql("a.opd_code", parameters);
+        String kabupatenKota = "";
         if (kabupatenKotaCode != null && !kabupatenKotaCode.isBlank()) {
-            where += " and left(a.kecamatan_code, 5) = :kabupatenKota";
+            kabupatenKota = " and left(a.kecamatan_code, 5) = :kabupatenKota";
             parameters.addValue("kabupatenKota", kabupatenKotaCode);
         }
-        long[] total = {0};
+        String where = opd + kabupatenKota;
         List<MissingOutputTarget> rows = jdbc.query("""
                 select a.id, a.opd_code, c.name as kecamatan, k.name as kabupaten_kota, a.title, a.amount,
-                       a.planned_month, count(*) over () as total
+                       a.planned_month
                 from allocation a join kecamatan c on c.code = a.kecamatan_code
                 join kabupaten_kota k on k.code = c.kabupaten_kota_code
                 where a.fiscal_year = :year and a.status = 'ACTIVE'
                   and not exists (select 1 from allocation_output o where o.allocation_id = a.id)""" + where
                 + " order by a.planned_month, a.amount desc, a.id limit :limit offset :offset", parameters,
-                (rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return new MissingOutputTarget(rs.getLong("id"), rs.getString("opd_code"),
-                            rs.getString("kecamatan"), rs.getString("kabupaten_kota"), rs.getString("title"),
-                            rs.getBigDecimal("amount"), rs.getInt("planned_month"));
-                });
-        return new PageImpl<>(rows, pageable, total[0]);
+                (rs, n) -> new MissingOutputTarget(rs.getLong("id"), rs.getString("opd_code"),
+                        rs.getString("kecamatan"), rs.getString("kabupaten_kota"), rs.getString("title"),
+                        rs.getBigDecimal("amount"), rs.getInt("planned_month")));
+        // both named a, with kecamatan_code (and opd_code) like the allocation: the same conditions apply
+        String active = opd.isEmpty()
+                ? "select coalesce(sum(a.allocations), 0) from envelope a where a.fiscal_year = :year"
+                : "select coalesce(sum(a.allocations), 0) from allocation_total a where a.fiscal_year = :year";
+        Long total = jdbc.queryForObject("select (" + active + where + ") - (select count(distinct o.allocation_id)"
+                + " from allocation_output o join allocation a on a.id = o.allocation_id"
+                + " where a.fiscal_year = :year and a.status = 'ACTIVE'" + where + ")", parameters, Long.class);
+        return new PageImpl<>(rows, pageable, total);
     }
 
     /** The output targets and latest physical progress of a year's allocations in the caller's scope that have any. */
