@@ -23,6 +23,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -150,6 +152,36 @@ class DashboardModuleTest {
         assertThat(lastKecamatan.getContent()).hasSize(44);
         assertThat(opd.getTotalElements()).isEqualTo(overview.laggards().opdCount());
         assertThat(opd.getContent()).startsWith(overview.laggards().opd().toArray(RegionRow[]::new));
+    }
+
+    @Test
+    void theLowestKecamatanComeInTheOrderOfTheirShownPercentageThenTheMostAllocatedThenTheCode() {
+        // Rp 2 M pagu: 0.01 % is Rp 200,000; 1,099,999 shows 0.05 %, 1,100,000 shows 0.06 % (half up), so the
+        // order follows the shown percentage, and within one the larger allocation, then the code
+        int[] realised = {1_000_000, 1_099_999, 1_100_000, 0, 1_099_999, 300_000_000};
+        int[] allocated = {5_000_000, 2_000_000, 9_000_000, 0, 7_000_000, 400_000_000};
+        List<String> codes = jdbc.queryForList("select code from kecamatan order by code desc limit 6", String.class);
+        for (int i = 0; i < codes.size(); i++) {
+            jdbc.update("update envelope set allocated = ?, realised = ? where fiscal_year = ? and kecamatan_code = ?",
+                    allocated[i], realised[i], YEAR, codes.get(i));
+        }
+        jdbc.update("update envelope set allocated = 100000000 where fiscal_year = ? and kecamatan_code = ?", YEAR,
+                "15.01.01");
+
+        for (String kabupatenKota : Arrays.asList(null, codes.get(0).substring(0, 5))) {
+            List<RegionRow> expected = asAdmin(() -> dashboardService.byKecamatan(YEAR, kabupatenKota)).stream()
+                    .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent())
+                            .thenComparing(r -> r.figures().allocated(), Comparator.reverseOrder())
+                            .thenComparing(RegionRow::code))
+                    .toList();
+            Page<RegionRow> all = asAdmin(() -> dashboardService.lowestKecamatan(YEAR, kabupatenKota, PageRequest.of(0, 200)));
+            Page<RegionRow> second = asAdmin(() -> dashboardService.lowestKecamatan(YEAR, kabupatenKota, PageRequest.of(1, 3)));
+
+            assertThat(all.getContent()).extracting(RegionRow::code)
+                    .containsExactlyElementsOf(expected.stream().map(RegionRow::code).toList());
+            assertThat(all.getTotalElements()).isEqualTo(expected.size());
+            assertThat(second.getContent()).isEqualTo(expected.subList(3, Math.min(6, expected.size())));
+        }
     }
 
     @Test

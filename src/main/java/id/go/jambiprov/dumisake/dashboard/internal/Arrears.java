@@ -53,26 +53,15 @@ class Arrears {
                 (rs, n) -> new Waiting(rs.getLong("waiting"), rs.getBigDecimal("amount"), rs.getLong("waiting_long")));
     }
 
-    /** The lowest rows of the kecamatan and OPD figures, and the overdue and long-waiting records. */
-    Laggards laggards(DashboardScope scope, List<RegionRow> kecamatanRows, List<RegionRow> opdRows, Waiting waiting,
+    /** The lowest kecamatan (a page of them) and OPDs, and the overdue and long-waiting records. */
+    Laggards laggards(DashboardScope scope, Page<RegionRow> lowestKecamatan, List<RegionRow> opdRows, Waiting waiting,
                       Page<MissingOutputTarget> missingTargets) {
-        List<RegionRow> kecamatan = lowestKecamatan(kecamatanRows);
         List<RegionRow> opd = lowestOpd(opdRows);
         Page<Laggards.OverdueAllocation> overdue = overdue(scope, FIRST_WARNINGS);
         Page<Laggards.WaitingDisbursement> waitingLong = waitingLong(scope, FIRST_WARNINGS);
-        return new Laggards(first(kecamatan), kecamatan.size(), first(opd), opd.size(), overdue.getContent(),
-                overdue.getTotalElements(), waitingLong.getContent(), waiting.longCount(), waitingDays,
-                missingTargets.getContent(), missingTargets.getTotalElements());
-    }
-
-    /** The kecamatan by realisation, lowest first; the dashboard shows the first ten, its warning page all. */
-    static List<RegionRow> lowestKecamatan(List<RegionRow> kecamatanRows) {
-        // an operator's kecamatan without an allocation of its OPD (pagu 0) has nothing to lag behind in
-        return kecamatanRows.stream().filter(r -> r.figures().pagu().signum() > 0)
-                .sorted(Comparator.comparing((RegionRow r) -> r.figures().realisedPercent())
-                        .thenComparing(r -> r.figures().allocated(), Comparator.reverseOrder())
-                        .thenComparing(RegionRow::code))
-                .toList();
+        return new Laggards(lowestKecamatan.getContent(), lowestKecamatan.getTotalElements(), first(opd), opd.size(),
+                overdue.getContent(), overdue.getTotalElements(), waitingLong.getContent(), waiting.longCount(),
+                waitingDays, missingTargets.getContent(), missingTargets.getTotalElements());
     }
 
     /** The OPDs by realisation, lowest first. */
@@ -82,7 +71,7 @@ class Arrears {
                 .toList();
     }
 
-    /** One page of rows already in memory (a province has some 140 kecamatan and two dozen OPDs). */
+    /** One page of rows already in memory (two dozen OPDs). */
     static <T> Page<T> page(List<T> rows, Pageable pageable) {
         int from = (int) Math.min(pageable.getOffset(), rows.size());
         int to = Math.min(from + pageable.getPageSize(), rows.size());

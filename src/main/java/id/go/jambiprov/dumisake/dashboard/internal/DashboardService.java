@@ -39,16 +39,16 @@ public class DashboardService {
         this.progress = progress;
     }
 
-    /** Everything the province page shows, in seven statements whatever the amount of data. */
+    /** Everything the province page shows, in eight statements whatever the amount of data. */
     public Overview overview(int year, String kabupatenKotaCode) {
         DashboardScope scope = DashboardScope.of(year, kabupatenKotaCode);
         RegionRollup.Rollup rollup = regions.of(scope);
         AllocationBreakdown.Breakdown breakdown = breakdowns.of(scope);
         Arrears.Waiting waiting = arrears.waiting(scope);
         return new Overview(summary(scope, rollup, waiting),
-                scope.kabupatenKota() != null ? rollup.kecamatan() : rollup.kabupatenKota(),
+                scope.kabupatenKota() != null ? regions.kecamatan(scope) : rollup.kabupatenKota(),
                 breakdown.opd(), breakdown.programme(), breakdown.mechanism(),
-                arrears.laggards(scope, rollup.kecamatan(), breakdown.opd(), waiting,
+                arrears.laggards(scope, regions.lowest(scope, Arrears.FIRST_WARNINGS), breakdown.opd(), waiting,
                         progress.withoutOutputTargets(year, scope.kabupatenKota(), Arrears.FIRST_WARNINGS)));
     }
 
@@ -69,7 +69,7 @@ public class DashboardService {
 
     /** The kecamatan by realisation, lowest first, page by page (those without pagu in the scope left out). */
     public Page<RegionRow> lowestKecamatan(int year, String kabupatenKotaCode, Pageable pageable) {
-        return Arrears.page(Arrears.lowestKecamatan(byKecamatan(year, kabupatenKotaCode)), pageable);
+        return regions.lowest(DashboardScope.of(year, kabupatenKotaCode), pageable);
     }
 
     /** The OPDs by realisation, lowest first, page by page. */
@@ -92,7 +92,7 @@ public class DashboardService {
     }
 
     public List<RegionRow> byKecamatan(int year, String kabupatenKotaCode) {
-        return regions.of(DashboardScope.of(year, kabupatenKotaCode)).kecamatan();
+        return regions.kecamatan(DashboardScope.of(year, kabupatenKotaCode));
     }
 
     /** One kecamatan's row, as on the kabupaten/kota level above it. */
@@ -119,10 +119,7 @@ public class DashboardService {
     }
 
     private Summary summary(DashboardScope scope, RegionRollup.Rollup rollup, Arrears.Waiting waiting) {
-        // an operator's kecamatan are those where its OPD has something (their pagu is the OPD's allocation)
-        int kecamatan = scope.opd() == null ? rollup.kecamatan().size()
-                : (int) rollup.kecamatan().stream().filter(r -> r.figures().pagu().signum() > 0).count();
-        return new Summary(scope.year(), scope.opd(), rollup.total(), kecamatan,
+        return new Summary(scope.year(), scope.opd(), rollup.total(), rollup.kecamatan(),
                 rollup.withoutRealisation(), waiting.count(), waiting.amount(), previousYear.of(scope));
     }
 
