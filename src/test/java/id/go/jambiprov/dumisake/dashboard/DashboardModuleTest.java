@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
+import id.go.jambiprov.dumisake.dashboard.internal.Laggards;
 import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteView;
@@ -23,6 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -182,6 +184,33 @@ class DashboardModuleTest {
             assertThat(all.getTotalElements()).isEqualTo(expected.size());
             assertThat(second.getContent()).isEqualTo(expected.subList(3, Math.min(6, expected.size())));
         }
+    }
+
+    @Test
+    void theDisbursementsWaitingLongAreAPageOfTheOldestWithTheNumberTheSummaryCounts() {
+        long allocation = jdbc.queryForObject("select id from allocation where fiscal_year = ?", Long.class, YEAR);
+        int[] daysAgo = {30, 2, 15, 40, 20};
+        for (int i = 0; i < daysAgo.length; i++) {
+            jdbc.update("""
+                    insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
+                                              created_by, updated_by, submitted_at, submitted_by)
+                    values (?, ?, ?, 1000000, ?, ?, 'SUBMITTED', 'op-disdik', 'op-disdik', now() - make_interval(days => ?, hours => 1),
+                            'op-disdik')""", allocation, YEAR, i + 1, "SP2D/WAIT/" + i, LocalDate.of(YEAR, 3, 1),
+                    daysAgo[i]);
+        }
+        when(progress.withoutOutputTargets(anyInt(), any(), any())).thenReturn(Page.empty());
+
+        Page<Laggards.WaitingDisbursement> firstTwo = asAdmin(() -> dashboardService.waitingLong(YEAR, null, PageRequest.of(0, 2)));
+        Page<Laggards.WaitingDisbursement> nextTwo = asAdmin(() -> dashboardService.waitingLong(YEAR, null, PageRequest.of(1, 2)));
+        DashboardService.Overview overview = asAdmin(() -> dashboardService.overview(YEAR, null));
+
+        // 40, 30, 20 and 15 days: longer than the 14 days; 2 days is not
+        assertThat(firstTwo.getTotalElements()).isEqualTo(4);
+        assertThat(firstTwo.getContent()).extracting(Laggards.WaitingDisbursement::daysWaiting).containsExactly(40L, 30L);
+        assertThat(nextTwo.getContent()).extracting(Laggards.WaitingDisbursement::daysWaiting).containsExactly(20L, 15L);
+        assertThat(overview.laggards().waitingCount()).isEqualTo(4);
+        assertThat(overview.laggards().waiting()).hasSize(4);
+        assertThat(overview.summary().waitingVerification()).isEqualTo(5);
     }
 
     @Test

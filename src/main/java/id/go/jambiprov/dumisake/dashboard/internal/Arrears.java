@@ -58,7 +58,7 @@ class Arrears {
                       Page<MissingOutputTarget> missingTargets) {
         List<RegionRow> opd = lowestOpd(opdRows);
         Page<Laggards.OverdueAllocation> overdue = overdue(scope, FIRST_WARNINGS);
-        Page<Laggards.WaitingDisbursement> waitingLong = waitingLong(scope, FIRST_WARNINGS);
+        Page<Laggards.WaitingDisbursement> waitingLong = waitingLong(scope, waiting, FIRST_WARNINGS);
         return new Laggards(lowestKecamatan.getContent(), lowestKecamatan.getTotalElements(), first(opd), opd.size(),
                 overdue.getContent(), overdue.getTotalElements(), waitingLong.getContent(), waiting.longCount(),
                 waitingDays, missingTargets.getContent(), missingTargets.getTotalElements());
@@ -110,26 +110,27 @@ class Arrears {
         return new PageImpl<>(rows, pageable, total[0]);
     }
 
-    /** A page of the disbursements waiting for verification longer than the configured days, oldest first. */
-    Page<Laggards.WaitingDisbursement> waitingLong(DashboardScope scope, Pageable pageable) {
+    /**
+     * A page of the disbursements waiting for verification longer than the configured days, oldest first; their
+     * number is the one {@link #waiting} counted (counting them again with the page would join every one of them
+     * to its allocation: at national scale 55,000, 0.3 s).
+     */
+    Page<Laggards.WaitingDisbursement> waitingLong(DashboardScope scope, Waiting waiting, Pageable pageable) {
         MapSqlParameterSource params = paged(scope.params(), pageable).addValue("waitingSince", waitingSince());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long[] total = {0};
         List<Laggards.WaitingDisbursement> rows = jdbc.query("""
-                        select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at,
-                               count(*) over () as total
+                        select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at
                         from disbursement d join allocation a on a.id = d.allocation_id
                         join kecamatan c on c.code = a.kecamatan_code
                         where d.fiscal_year = :year and d.status = 'SUBMITTED' and d.submitted_at < :waitingSince"""
                         + scope.onAllocation(params) + " order by d.submitted_at, d.id limit :limit offset :offset",
                 params, (rs, n) -> {
-                    total[0] = rs.getLong("total");
                     OffsetDateTime submittedAt = rs.getObject(6, OffsetDateTime.class);
                     return new Laggards.WaitingDisbursement(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4), rs.getBigDecimal(5), submittedAt,
                             Duration.between(submittedAt, now).toDays());
                 });
-        return new PageImpl<>(rows, pageable, total[0]);
+        return new PageImpl<>(rows, pageable, waiting.longCount());
     }
 
     int waitingDays() {

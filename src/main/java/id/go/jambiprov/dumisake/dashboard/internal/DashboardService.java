@@ -59,7 +59,8 @@ public class DashboardService {
 
     /** All disbursements waiting for verification longer than {@link #waitingDays()}, page by page. */
     public Page<Laggards.WaitingDisbursement> waitingLong(int year, String kabupatenKotaCode, Pageable pageable) {
-        return arrears.waitingLong(DashboardScope.of(year, kabupatenKotaCode), pageable);
+        DashboardScope scope = DashboardScope.of(year, kabupatenKotaCode);
+        return arrears.waitingLong(scope, arrears.waiting(scope), pageable);
     }
 
     /** All active allocations without an output target, page by page. */
