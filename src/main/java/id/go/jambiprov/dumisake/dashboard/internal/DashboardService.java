@@ -48,7 +48,7 @@ public class DashboardService {
         return new Overview(summary(scope, rollup, waiting),
                 scope.kabupatenKota() != null ? regions.kecamatan(scope) : rollup.kabupatenKota(),
                 breakdown.opd(), breakdown.programme(), breakdown.mechanism(),
-                arrears.laggards(scope, regions.lowest(scope, Arrears.FIRST_WARNINGS), breakdown.opd(), waiting,
+                arrears.laggards(scope, regions.lowest(scope, rollup, Arrears.FIRST_WARNINGS), breakdown.opd(), waiting,
                         progress.withoutOutputTargets(year, scope.kabupatenKota(), Arrears.FIRST_WARNINGS)));
     }
 
@@ -70,7 +70,8 @@ public class DashboardService {
 
     /** The kecamatan by realisation, lowest first, page by page (those without pagu in the scope left out). */
     public Page<RegionRow> lowestKecamatan(int year, String kabupatenKotaCode, Pageable pageable) {
-        return regions.lowest(DashboardScope.of(year, kabupatenKotaCode), pageable);
+        DashboardScope scope = DashboardScope.of(year, kabupatenKotaCode);
+        return regions.lowest(scope, regions.of(scope), pageable);
     }
 
     /** The OPDs by realisation, lowest first, page by page. */

@@ -66,24 +66,19 @@ class RegionRollup {
 
     /**
      * The kecamatan of the scope with pagu by realisation, lowest first (then the most allocated, then by code), one
-     * page of them with their number. The percentage is compared as the pages show it, rounded half up to two
-     * decimals ({@link Figures#realisedPercent()}), computed exactly in integers.
+     * page of them; their number is the rollup's count of kecamatan ({@link Rollup#kecamatan()}: those with pagu,
+     * which every envelope has and an operator's kecamatan have where its OPD allocated). The percentage is compared
+     * as the pages show it, rounded half up to two decimals ({@link Figures#realisedPercent()}), computed exactly in
+     * integers.
      */
-    Page<RegionRow> lowest(DashboardScope scope, Pageable pageable) {
+    Page<RegionRow> lowest(DashboardScope scope, Rollup rollup, Pageable pageable) {
         MapSqlParameterSource params = scope.params().addValue("limit", pageable.getPageSize())
                 .addValue("offset", pageable.getOffset());
-        long[] total = {0};
-        List<RegionRow> rows = jdbc.query("select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name,"
-                + " f.pagu, f.allocated, f.realised, f.allocations, f.total from (select f.*, count(*) over () as total,"
-                + " row_number() over (order by div(f.realised * 20000 + f.pagu, f.pagu * 2), f.allocated desc,"
-                + " f.kecamatan_code collate \"C\") as position from (" + figures(scope, params) + ") f where f.pagu > 0"
-                + " order by position limit :limit offset :offset) f"
-                + " join kecamatan c on c.code = f.kecamatan_code join kabupaten_kota k on k.code = c.kabupaten_kota_code"
-                + " order by f.position", params, (rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return KECAMATAN_ROW.mapRow(rs, n);
-                });
-        return new PageImpl<>(rows, pageable, total[0]);
+        String order = " order by div(f.realised * 20000 + f.pagu, f.pagu * 2), f.allocated desc,"
+                + " f.kecamatan_code collate \"C\"";
+        List<RegionRow> rows = jdbc.query(named("select f.* from (" + figures(scope, params) + ") f where f.pagu > 0"
+                + order + " limit :limit offset :offset") + order, params, KECAMATAN_ROW);
+        return new PageImpl<>(rows, pageable, rollup.kecamatan());
     }
 
     /** One kecamatan's row, as on the kabupaten/kota level above it. */
