@@ -93,11 +93,11 @@ class DemoProgress implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<AllocationView> chosen = users.as("admin", this::chosenAllocations);
         // any output target or report of the first demo year: loaded before (also by an earlier demo)
-        if (chosen.isEmpty() || users.as("admin", () -> !progress.figures(DemoAllocations.YEARS.get(0)).isEmpty())) {
+        if (users.as("admin", () -> progress.anyOfYear(DemoAllocations.YEARS.get(0)) || noActiveAllocation())) {
             return;
         }
+        List<AllocationView> chosen = users.as("admin", this::chosenAllocations);
         long started = System.nanoTime();
         YearMonth today = YearMonth.now(clock.withZone(JambiTime.ZONE));
         Map<Long, Lot> lots = DemoLots.of(chosen);
@@ -117,12 +117,20 @@ class DemoProgress implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Every active allocation of the demo years. */
+    /** From the kept totals: one statement a year, no allocation read. */
+    private boolean noActiveAllocation() {
+        return DemoAllocations.YEARS.stream().allMatch(year -> allocations.totals(activeOf(year)).allocations() == 0);
+    }
+
+    private static AllocationFilter activeOf(int year) {
+        return new AllocationFilter(year, null, null, null, null, null, AllocationStatus.ACTIVE);
+    }
+
+    /** Every active allocation of the demo years: only when none has a report yet, i.e. a fresh demo. */
     private List<AllocationView> chosenAllocations() {
         List<AllocationView> chosen = new ArrayList<>();
         for (int year : DemoAllocations.YEARS) {
-            allocations.forEach(new AllocationFilter(year, null, null, null, null, null, AllocationStatus.ACTIVE),
-                    chosen::add);
+            allocations.forEach(activeOf(year), chosen::add);
         }
         return chosen;
     }
