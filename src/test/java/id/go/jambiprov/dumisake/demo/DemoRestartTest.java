@@ -8,18 +8,22 @@ import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
 import id.go.jambiprov.dumisake.beneficiary.Beneficiaries;
 import id.go.jambiprov.dumisake.disbursement.Disbursements;
+import id.go.jambiprov.dumisake.notification.Notifications;
 import id.go.jambiprov.dumisake.obstacle.Obstacles;
+import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.region.RegionService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
@@ -69,7 +73,8 @@ class DemoRestartTest {
     void progressIsThereWithoutReadingTheAllocations() {
         when(progress.anyOfYear(2025)).thenReturn(true);
 
-        new DemoProgress(allocations, progress, mock(ProgrammeService.class), users, Clock.systemUTC()).run(null);
+        new DemoProgress(allocations, progress, mock(ProgrammeService.class), mock(OpdService.class), users,
+                Clock.systemUTC()).run(null);
 
         verify(allocations, never()).forEach(any(), any());
         verify(progress, never()).figures(anyInt());
@@ -93,10 +98,24 @@ class DemoRestartTest {
         Obstacles obstacles = mock(Obstacles.class);
         when(obstacles.search(any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(0, 1), 18));
 
-        new DemoObstacles(allocations, obstacles, users, Clock.systemUTC()).run(null);
+        new DemoObstacles(allocations, obstacles, mock(OpdService.class), users, Clock.systemUTC()).run(null);
 
         verify(allocations, never()).forEach(any(), any());
         verify(obstacles, never()).raise(any());
+    }
+
+    @Test
+    void theInboxIsThereEvenWhenTheAdminReadItAll() {
+        Notifications notifications = mock(Notifications.class);
+        when(notifications.hasAny("admin")).thenReturn(true);
+        when(notifications.unreadCount("admin")).thenReturn(0L);
+
+        new DemoNotifications(allocations, disbursements, notifications, mock(ApplicationEventPublisher.class), users,
+                Clock.systemUTC()).run(null);
+
+        verify(disbursements, never()).forEach(anyInt(), any(), any(), any());
+        verify(allocations, never()).forEach(any(), any());
+        verify(notifications, never()).remindMissingReports(any());
     }
 
     @Test
@@ -110,6 +129,25 @@ class DemoRestartTest {
 
         assertThat(picked).extracting(AllocationView::id).containsExactly(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L, 18L, 20L);
         verify(allocations, times(1)).search(any(), any(Pageable.class));
+        verify(allocations, never()).forEach(any(), any());
+    }
+
+    /** A fill reads an OPD's year a page at a time, and each allocation keeps its place in the id order. */
+    @Test
+    void aFillReadsAPageAtATimeAndKeepsThePlaces() {
+        List<AllocationView> all = LongStream.rangeClosed(1, 2_500).mapToObj(DemoRestartTest::allocation).toList();
+        when(allocations.search(any(), any())).thenAnswer(call -> {
+            Pageable pageable = call.getArgument(1);
+            int from = (int) pageable.getOffset();
+            return new PageImpl<>(all.subList(from, Math.min(all.size(), from + pageable.getPageSize())), pageable,
+                    all.size());
+        });
+        List<String> seen = new ArrayList<>();
+
+        DemoPicks.eachOfOpd(allocations, 2026, "DISDIK", (allocation, index) -> seen.add(allocation.id() + "@" + index));
+
+        assertThat(seen).hasSize(2_500).startsWith("1@0", "2@1").endsWith("2500@2499");
+        verify(allocations, times(2)).search(any(), any(Pageable.class));
         verify(allocations, never()).forEach(any(), any());
     }
 
