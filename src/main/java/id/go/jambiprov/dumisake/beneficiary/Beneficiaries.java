@@ -49,6 +49,14 @@ public class Beneficiaries {
     }
 
     /**
+     * Whether the caller may see any aid of the year, of a person whose name starts with {@code namePrefix} when it is
+     * given: a look-up of one row, for the demo data's "loaded before?".
+     */
+    public boolean anyAidOfYear(int year, String namePrefix) {
+        return aid.anyAidOfYear(year, namePrefix);
+    }
+
+    /**
      * Registers a person under every check of the form; sex and date of birth are read from the NIK.
      * SUPPORTS instead of the class's read-only transaction: the service opens its own, whose refusals commit.
      */

@@ -1,7 +1,5 @@
 package id.go.jambiprov.dumisake.demo;
 
-import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,7 +56,7 @@ class DemoBeneficiaries implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!users.as("admin", () -> beneficiaries.aidOfYear(YEAR)).isEmpty()) {
+        if (users.as("admin", () -> beneficiaries.anyAidOfYear(YEAR, null))) {
             return;
         }
         long started = System.nanoTime();
@@ -69,7 +65,8 @@ class DemoBeneficiaries implements ApplicationRunner {
             String operator = DemoUsers.operatorOf(opd);
             ImportedFile imported = users.as(operator, () -> {
                 StringBuilder file = new StringBuilder(String.join(",", Beneficiaries.importColumns())).append("\r\n");
-                for (AllocationView allocation : firstAllocations(opd)) {
+                for (AllocationView allocation : DemoPicks.firstAllocations(allocations, YEAR, opd,
+                        Mechanism.BELANJA_OPD, SMALLEST_ALLOCATION, ALLOCATIONS_PER_OPD)) {
                     List<DesaSummary> desa = regions.desa(null, allocation.kecamatanCode(), null,
                             Pageable.unpaged(Sort.by("code"))).getContent();
                     for (int n = 1; n <= PEOPLE_PER_ALLOCATION; n++) {
@@ -85,17 +82,6 @@ class DemoBeneficiaries implements ApplicationRunner {
             aid += imported.aidCreated();
         }
         log.info("Demo data: {} beneficiaries with aid in {} ms", aid, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private List<AllocationView> firstAllocations(String opd) {
-        List<AllocationView> found = new ArrayList<>();
-        allocations.forEach(new AllocationFilter(YEAR, null, null, opd, null, Mechanism.BELANJA_OPD,
-                AllocationStatus.ACTIVE), found::add);
-        return found.stream()
-                .filter(a -> a.amount().compareTo(SMALLEST_ALLOCATION) >= 0)
-                .sorted(Comparator.comparingLong(AllocationView::id))
-                .limit(ALLOCATIONS_PER_OPD)
-                .toList();
     }
 
     private record Person(int n, String nik, String name, String desaCode, int decile, BigDecimal amount,

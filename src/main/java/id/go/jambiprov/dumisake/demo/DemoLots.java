@@ -1,14 +1,5 @@
 package id.go.jambiprov.dumisake.demo;
 
-import id.go.jambiprov.dumisake.allocation.AllocationView;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /**
  * How the work of each demo allocation goes, for its progress reports ({@link DemoProgress}) and its obstacles
  * ({@link DemoObstacles}), so that the red allocations are the ones with kendala. Three in four keep to the plan,
@@ -38,21 +29,13 @@ final class DemoLots {
     private DemoLots() {
     }
 
-    /** The lot of each of the allocations (of any years), by allocation id. */
-    static Map<Long, Lot> of(List<AllocationView> allocations) {
-        Map<Long, Lot> lots = new HashMap<>();
-        Map<String, List<AllocationView>> byOpdAndYear = allocations.stream()
-                .collect(Collectors.groupingBy(a -> a.opdCode() + "/" + a.year()));
-        byOpdAndYear.values().forEach(group -> {
-            List<AllocationView> sorted = new ArrayList<>(group);
-            sorted.sort(Comparator.comparingLong(AllocationView::id));
-            for (int i = 0; i < sorted.size(); i++) {
-                long id = sorted.get(i).id();
-                int place = i % STOPPED_EVERY;
-                lots.put(id, place == STOPPED_AT ? Lot.STOPPED : place == NOT_STARTED_AT ? Lot.NOT_STARTED : byId(id));
-            }
-        });
-        return lots;
+    /**
+     * The lot of the allocation with that id, the {@code index}-th (from 0) of its OPD and year by id: the callers
+     * read them a page at a time ({@link DemoPicks}).
+     */
+    static Lot of(long id, int index) {
+        int place = index % STOPPED_EVERY;
+        return place == STOPPED_AT ? Lot.STOPPED : place == NOT_STARTED_AT ? Lot.NOT_STARTED : byId(id);
     }
 
     private static Lot byId(long id) {

@@ -35,7 +35,8 @@ import java.util.Set;
  * announces nothing; here each one still waiting for verification (a few are added when none waits) and each
  * rejected one is announced as its submit or rejection would have been, so the admins see their queue and the operators (op-disdik among them)
  * their rejections; and the month-end reminders of last month are sent as the job sent them on the 25th.
- * Skipped once the admin has notifications; a repeat would add nothing anyway (the dedup keys). Notes,
+ * Skipped once the admin has notifications, read or not; a repeat would add nothing anyway (the dedup keys), but
+ * would read every waiting and rejected tranche of the demo years. Notes,
  * obstacles and their escalations (the expert team's inbox) arrive through their own demo data's events.
  */
 @Component
@@ -98,7 +99,8 @@ class DemoNotifications implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (notifications.unreadCount(ADMIN) > 0) {
+        // read or not: once the admin has read the demo's, a restart must not read and announce every tranche again
+        if (notifications.hasAny(ADMIN)) {
             return;
         }
         long started = System.nanoTime();

@@ -1,7 +1,5 @@
 package id.go.jambiprov.dumisake.demo;
 
-import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.obstacle.NewFollowUp;
@@ -10,6 +8,8 @@ import id.go.jambiprov.dumisake.obstacle.ObstacleCategory;
 import id.go.jambiprov.dumisake.obstacle.ObstacleDetails;
 import id.go.jambiprov.dumisake.obstacle.ObstacleFilter;
 import id.go.jambiprov.dumisake.obstacle.Obstacles;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -86,12 +86,14 @@ class DemoObstacles implements ApplicationRunner {
 
     private final Allocations allocations;
     private final Obstacles obstacles;
+    private final OpdService opds;
     private final DemoUsers users;
     private final Clock clock;
 
-    DemoObstacles(Allocations allocations, Obstacles obstacles, DemoUsers users, Clock clock) {
+    DemoObstacles(Allocations allocations, Obstacles obstacles, OpdService opds, DemoUsers users, Clock clock) {
         this.allocations = allocations;
         this.obstacles = obstacles;
+        this.opds = opds;
         this.users = users;
         this.clock = clock;
     }
@@ -135,12 +137,16 @@ class DemoObstacles implements ApplicationRunner {
      * of many agencies, not only of the one with the most allocations.
      */
     private List<AllocationView> notStarted() {
-        List<AllocationView> all = new ArrayList<>();
-        allocations.forEach(new AllocationFilter(YEAR, null, null, null, null, null, AllocationStatus.ACTIVE), all::add);
-        Map<Long, DemoLots.Lot> lots = DemoLots.of(all);
         // the ones behind in the field; those that only stopped reporting are left to the month-end reminders
-        List<AllocationView> waiting = new ArrayList<>(all.stream()
-                .filter(a -> lots.get(a.id()).red() && lots.get(a.id()) != DemoLots.Lot.STOPPED).toList());
+        List<AllocationView> waiting = new ArrayList<>();
+        for (OpdSummary opd : opds.all()) {
+            DemoPicks.eachOfOpd(allocations, YEAR, opd.code(), (allocation, index) -> {
+                DemoLots.Lot lot = DemoLots.of(allocation.id(), index);
+                if (lot.red() && lot != DemoLots.Lot.STOPPED) {
+                    waiting.add(allocation);
+                }
+            });
+        }
         waiting.sort(Comparator.comparing((AllocationView a) -> a.realised().signum() != 0)
                 .thenComparingLong(AllocationView::id));
         Map<String, AllocationView> firstOfOpd = new LinkedHashMap<>();

@@ -5,6 +5,8 @@ import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.demo.DemoLots.Lot;
+import id.go.jambiprov.dumisake.opd.OpdService;
+import id.go.jambiprov.dumisake.opd.OpdSummary;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.progress.OutputTarget;
 import id.go.jambiprov.dumisake.progress.PastProgress;
@@ -28,12 +30,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Demo monitoring of 2025 and 2026: output targets and monthly progress reports for every active allocation, from
@@ -53,7 +55,7 @@ class DemoProgress implements ApplicationRunner {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final int MONTHS_OF_WORK = 3;
     private static final int WORKERS = 4;
-    /** Allocations per take-over call: large enough to batch well, small enough to keep four workers busy. */
+    /** Allocations per take-over call (a page): large enough to batch well, small enough to keep four workers busy. */
     private static final int BATCH = 400;
 
     /** The output indicators of each programme: name, unit and the rupiah one unit of output costs. */
@@ -79,52 +81,69 @@ class DemoProgress implements ApplicationRunner {
     private final Allocations allocations;
     private final ProgressReports progress;
     private final ProgrammeService programmes;
+    private final OpdService opds;
     private final DemoUsers users;
     private final Clock clock;
 
-    DemoProgress(Allocations allocations, ProgressReports progress, ProgrammeService programmes, DemoUsers users,
-                 Clock clock) {
+    DemoProgress(Allocations allocations, ProgressReports progress, ProgrammeService programmes, OpdService opds,
+                 DemoUsers users, Clock clock) {
         this.allocations = allocations;
         this.progress = progress;
         this.programmes = programmes;
+        this.opds = opds;
         this.users = users;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        List<AllocationView> chosen = users.as("admin", this::chosenAllocations);
         // any output target or report of the first demo year: loaded before (also by an earlier demo)
-        if (chosen.isEmpty() || users.as("admin", () -> !progress.figures(DemoAllocations.YEARS.get(0)).isEmpty())) {
+        if (users.as("admin", () -> progress.anyOfYear(DemoAllocations.YEARS.get(0)) || noActiveAllocation())) {
             return;
         }
         long started = System.nanoTime();
         YearMonth today = YearMonth.now(clock.withZone(JambiTime.ZONE));
-        Map<Long, Lot> lots = DemoLots.of(chosen);
-        Map<String, List<PastProgress>> byOpd = new TreeMap<>();
-        chosen.forEach(allocation -> byOpd.computeIfAbsent(allocation.opdCode(), opd -> new ArrayList<>())
-                .add(history(allocation, lots.get(allocation.id()), today)));
+        AtomicInteger allocationCount = new AtomicInteger();
         List<Callable<Integer>> work = new ArrayList<>();
-        byOpd.forEach((opd, past) -> {
-            for (int from = 0; from < past.size(); from += BATCH) {
-                List<PastProgress> batch = past.subList(from, Math.min(past.size(), from + BATCH));
-                work.add(() -> users.as(DemoUsers.operatorOf(opd), () -> progress.takeOver(batch)));
+        for (OpdSummary opd : users.as("admin", opds::all)) {
+            for (int year : DemoAllocations.YEARS) {
+                long active = users.as("admin", () -> allocations.totals(activeOf(year, opd.code())).allocations());
+                for (int page = 0; (long) page * BATCH < active; page++) {
+                    int number = page;
+                    work.add(() -> users.as(DemoUsers.operatorOf(opd.code()),
+                            () -> takeOver(year, opd.code(), number, today, allocationCount)));
+                }
             }
-        });
+        }
         int reports = inParallel(work);
         users.as("admin", () -> programmes.requireProgressForNextTranche("BEDAH-RUMAH", new BigDecimal("60")));
-        log.info("Demo data: {} progress reports of {} allocations in {} ms", reports, chosen.size(),
+        log.info("Demo data: {} progress reports of {} allocations in {} ms", reports, allocationCount.get(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Every active allocation of the demo years. */
-    private List<AllocationView> chosenAllocations() {
-        List<AllocationView> chosen = new ArrayList<>();
-        for (int year : DemoAllocations.YEARS) {
-            allocations.forEach(new AllocationFilter(year, null, null, null, null, null, AllocationStatus.ACTIVE),
-                    chosen::add);
+    /**
+     * One page of the OPD's allocations of the year, read by the worker that takes over their targets and reports:
+     * the workers hold a page each, never a whole year.
+     */
+    private int takeOver(int year, String opdCode, int number, YearMonth today, AtomicInteger allocationCount) {
+        List<AllocationView> page = DemoPicks.page(allocations, year, opdCode, number, BATCH).getContent();
+        List<PastProgress> past = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            AllocationView allocation = page.get(i);
+            past.add(history(allocation, DemoLots.of(allocation.id(), number * BATCH + i), today));
         }
-        return chosen;
+        allocationCount.addAndGet(page.size());
+        return past.isEmpty() ? 0 : progress.takeOver(past);
+    }
+
+    /** From the kept totals: one statement a year, no allocation read. */
+    private boolean noActiveAllocation() {
+        return DemoAllocations.YEARS.stream()
+                .allMatch(year -> allocations.totals(activeOf(year, null)).allocations() == 0);
+    }
+
+    private static AllocationFilter activeOf(int year, String opdCode) {
+        return new AllocationFilter(year, null, null, opdCode, null, null, AllocationStatus.ACTIVE);
     }
 
     /** The allocation's targets and its reports from the planned month up to last month, by its lot. */

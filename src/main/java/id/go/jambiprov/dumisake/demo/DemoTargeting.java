@@ -1,7 +1,5 @@
 package id.go.jambiprov.dumisake.demo;
 
-import id.go.jambiprov.dumisake.allocation.AllocationFilter;
-import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,8 +49,7 @@ class DemoTargeting implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (users.as("admin", () -> beneficiaries.aidOfYear(YEAR)).stream()
-                .anyMatch(aid -> aid.beneficiaryName().startsWith(NAME))) {
+        if (users.as("admin", () -> beneficiaries.anyAidOfYear(YEAR, NAME))) {
             return;
         }
         String operator = DemoUsers.operatorOf(OPD);
@@ -82,10 +77,8 @@ class DemoTargeting implements ApplicationRunner {
     }
 
     private AllocationView firstAllocation() {
-        List<AllocationView> found = new ArrayList<>();
-        allocations.forEach(new AllocationFilter(YEAR, null, null, OPD, null, Mechanism.BELANJA_OPD,
-                AllocationStatus.ACTIVE), found::add);
-        return found.stream().filter(a -> a.amount().compareTo(SMALLEST_ALLOCATION) >= 0)
-                .min(Comparator.comparingLong(AllocationView::id)).orElse(null);
+        List<AllocationView> first = DemoPicks.firstAllocations(allocations, YEAR, OPD, Mechanism.BELANJA_OPD,
+                SMALLEST_ALLOCATION, 1);
+        return first.isEmpty() ? null : first.get(0);
     }
 }

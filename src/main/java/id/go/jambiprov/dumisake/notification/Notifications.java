@@ -25,6 +25,11 @@ public class Notifications {
         return queries.unreadCount(username);
     }
 
+    /** Whether the person has any notification, read or not (one look-up, however full the inbox). */
+    public boolean hasAny(String username) {
+        return queries.any(username);
+    }
+
     /**
      * Reminds the operators of every active allocation of {@code today}'s year that has no progress report for
      * {@code today}'s month, from the 25th on; once per allocation and month however often it runs.

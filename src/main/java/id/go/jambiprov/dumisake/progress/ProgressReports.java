@@ -105,6 +105,11 @@ public class ProgressReports {
         return queries.figures(year);
     }
 
+    /** Whether any allocation of the year in the caller's scope has an output target or a report yet. */
+    public boolean anyOfYear(int year) {
+        return queries.anyOfYear(year);
+    }
+
     /**
      * The early warning "target keluaran belum diisi": a page of the year's active allocations in the caller's
      * scope (and the kabupaten/kota, when given) that have no output target, with their number.

@@ -54,6 +54,8 @@ import id.go.jambiprov.dumisake.programme.ProgrammeService;
 import id.go.jambiprov.dumisake.programme.ProgrammeView;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
+import id.go.jambiprov.dumisake.region.KecamatanSummary;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.report.internal.AllocationImportService;
 import id.go.jambiprov.dumisake.report.internal.ExportService;
@@ -85,7 +87,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -93,9 +97,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -114,7 +120,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "id\\.go\\.jambiprov\\.dumisake\\.progress\\.web\\.ProgressPages"))
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
-        SelectOptions.class, AuditSentences.class, Flash.class, TemplateVariablesConfig.class,
+        SelectOptions.class, AuditSentences.class, Flash.class, TemplateVariablesConfig.class, KecamatanFields.class,
         PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
@@ -428,6 +434,72 @@ class PageSecurityWebTest {
                 .andExpect(content().string(containsString("<option value=\"true\">Perlu dukungan pimpinan</option>")))
                 .andExpect(content().string(containsString("<option value=\"PENGADAAN\" selected=\"selected\">")))
                 .andExpect(content().string(containsString("Tidak ada data yang cocok.")));
+    }
+
+    /**
+     * At national scale the list's kecamatan filter is a text field, not a select of thousands: a kecamatan's name
+     * filters by its code; a name that is no kecamatan's leaves the list whole, with the reason at the field.
+     */
+    @Test
+    void theObstacleListTakesAKecamatanByNameAtNationalScale() throws Exception {
+        List<KecamatanSummary> country = IntStream.range(0, KecamatanFields.MAX_OPTIONS + 1)
+                .mapToObj(i -> new KecamatanSummary("%02d.01.%03d".formatted(11 + i / 500, i % 500),
+                        i == 7 ? "Batang Asai" : "Kecamatan " + i, "15.01", "Kabupaten Sarolangun", 10))
+                .toList();
+        when(regions.kecamatanChoices(null)).thenReturn(country);
+        when(fiscalYears.choices()).thenReturn(List.of(new FiscalYearChoice(2026, FiscalYearStatus.OPEN)));
+        when(obstacles.search(any(), any())).thenReturn(Page.empty(PageRequest.of(0, 50)));
+
+        mvc.perform(get("/kendala").param("kecamatan", "batang asai").with(user(EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<input type=\"text\" class=\"form-control\" id=\"kecamatan\"")))
+                .andExpect(content().string(containsString("value=\"Batang Asai (11.01.007)\"")))
+                .andExpect(content().string(containsString("title=\"Kabupaten Sarolangun\"")))
+                .andExpect(content().string(not(containsString("<option value=\"11.01.008\""))));
+        verify(obstacles).search(argThat(filter -> "11.01.007".equals(filter.kecamatanCode())), any());
+
+        mvc.perform(get("/kendala").param("kecamatan", "Atlantis").with(user(EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"form-control is-invalid\"")))
+                .andExpect(content().string(containsString("aria-describedby=\"kecamatan-hint kecamatan-problem\"")))
+                .andExpect(content().string(containsString("Kecamatan &quot;Atlantis&quot; tidak ditemukan.")));
+        verify(obstacles).search(argThat(filter -> filter.kecamatanCode() == null), any());
+    }
+
+    /** The kecamatan field's suggestions: signed in only, at most twenty, escaped, "name (code)" as the value. */
+    @Test
+    void theKecamatanFieldSuggestsAFewKecamatanToWhoeverIsSignedIn() throws Exception {
+        List<KecamatanSummary> country = IntStream.range(0, 500)
+                .mapToObj(i -> new KecamatanSummary("%02d.01.%03d".formatted(11 + i / 100, i % 100),
+                        i == 3 ? "Batang <b>Asai</b>" : "Batang " + i, "15.03", "Kabupaten Sarolangun", 10))
+                .toList();
+        when(regions.kecamatanChoices(null)).thenReturn(country);
+
+        mvc.perform(get("/wilayah/kecamatan/saran").param("kecamatan", "batang"))
+                .andExpect(status().is3xxRedirection());
+        String options = mvc.perform(get("/wilayah/kecamatan/saran").param("kecamatan", "batang")
+                        .with(user(OPERATOR)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(options.split("<option", -1)).hasSize(KecamatanFields.SUGGESTIONS + 1);
+        mvc.perform(get("/wilayah/kecamatan/saran").param("kecamatan", "asai").with(user(OPERATOR)))
+                .andExpect(content().string(containsString(
+                        "<option value=\"Batang &lt;b&gt;Asai&lt;/b&gt; (11.01.003)\">Kabupaten Sarolangun</option>")));
+        mvc.perform(get("/wilayah/kecamatan/saran").param("kecamatan", "").with(user(OPERATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<option"))));
+    }
+
+    /** Choosing a kabupaten/kota on the allocation list swaps in a select of its kecamatan. */
+    @Test
+    void theKecamatanFieldOfAKabupatenKotaIsASelect() throws Exception {
+        when(regions.kecamatanChoices("15.03")).thenReturn(List.of(
+                new KecamatanSummary("15.03.01", "Batang Asai", "15.03", "Kabupaten Sarolangun", 12)));
+
+        mvc.perform(get("/wilayah/kecamatan/filter").param("kabupatenKota", "15.03").with(user(EXPERT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<select class=\"form-select\" id=\"kecamatan\" name=\"kecamatan\"")))
+                .andExpect(content().string(containsString("<option value=\"15.03.01\">Batang Asai</option>")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import id.go.jambiprov.dumisake.allocation.internal.AllocationQueries;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.region.KecamatanField;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.money.MoneyFormatException;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
@@ -51,15 +52,16 @@ class AllocationController {
                 @PageableDefault(size = 50) Pageable pageable, Model model) {
         List<FiscalYearChoice> years = pages.years();
         Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearChoice::year).orElse(null);
-        AllocationFilter filter = new AllocationFilter(selectedYear, kabupatenKota, kecamatan, opd, programme,
-                mechanism, status);
+        KecamatanField kecamatanField = pages.kecamatanField(kabupatenKota, kecamatan);
+        AllocationFilter filter = new AllocationFilter(selectedYear, kabupatenKota, kecamatanField.code(), opd,
+                programme, mechanism, status);
         model.addAttribute("filter", filter);
         // the footer's totals count the rows too: the page needs no count of its own
         AllocationTotals totals = queries.totals(filter);
         model.addAttribute("page", queries.rows(filter, pageable, totals.allocations()));
         model.addAttribute("totals", totals);
         model.addAttribute("years", years);
-        pages.addFilterChoices(model, kabupatenKota);
+        pages.addFilterChoices(model, kecamatanField);
         model.addAttribute("mechanisms", Mechanism.values());
         model.addAttribute("statuses", AllocationStatus.values());
         model.addAttribute("scopedOpd", CurrentUser.opdScope());

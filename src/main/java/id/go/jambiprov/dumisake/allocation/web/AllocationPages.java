@@ -5,6 +5,8 @@ import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.region.KecamatanField;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.Flash;
 import org.springframework.data.domain.Pageable;
@@ -26,14 +28,16 @@ class AllocationPages {
     private final FiscalYearService fiscalYears;
     private final ProgrammeService programmes;
     private final RegionService regions;
+    private final KecamatanFields kecamatanFields;
     private final OpdService opds;
     private final Flash flash;
 
-    AllocationPages(FiscalYearService fiscalYears, ProgrammeService programmes, RegionService regions, OpdService opds,
-                    Flash flash) {
+    AllocationPages(FiscalYearService fiscalYears, ProgrammeService programmes, RegionService regions,
+                    KecamatanFields kecamatanFields, OpdService opds, Flash flash) {
         this.fiscalYears = fiscalYears;
         this.programmes = programmes;
         this.regions = regions;
+        this.kecamatanFields = kecamatanFields;
         this.opds = opds;
         this.flash = flash;
     }
@@ -56,10 +60,15 @@ class AllocationPages {
         model.addAttribute("programmes", programmes.all().stream().filter(p -> p.active()).toList());
     }
 
+    /** The list's kecamatan filter for what was entered: a code, or a name of the chosen kabupaten/kota's. */
+    KecamatanField kecamatanField(String kabupatenKota, String kecamatan) {
+        return kecamatanFields.field(kabupatenKota, kecamatan);
+    }
+
     /** The places, agencies and programmes a list filters by: all of them, kecamatan of the chosen kabupaten/kota. */
-    void addFilterChoices(Model model, String kabupatenKota) {
+    void addFilterChoices(Model model, KecamatanField kecamatanField) {
         model.addAttribute("kabupatenKotaList", regions.kabupatenKota());
-        model.addAttribute("kecamatanList", regions.kecamatanChoices(kabupatenKota));
+        model.addAttribute("kecamatanField", kecamatanField);
         model.addAttribute("opds", opds.all());
         model.addAttribute("programmes", programmes.all());
     }

@@ -43,6 +43,22 @@ public class AidQueries {
                 + " order by x.aid_date, x.id", params, AID_ROW);
     }
 
+    /**
+     * Whether the caller may see any aid of the year (of a person whose name starts with {@code namePrefix}, when
+     * given): one indexed look-up, where {@link #aidOfYear} would read the whole year.
+     */
+    public boolean anyAidOfYear(int year, String namePrefix) {
+        MapSqlParameterSource params = new MapSqlParameterSource("year", year);
+        String name = "";
+        if (namePrefix != null) {
+            name = " and b.name like :prefix";
+            params.addValue("prefix", namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from aid x"
+                + " join beneficiary b on b.id = x.beneficiary_id where x.fiscal_year = :year" + name
+                + OpdScope.sql("x.opd_code", params) + ")", params, Boolean.class));
+    }
+
     /** All aid one person received, across OPDs and years. */
     public List<AidView> aidOf(long beneficiaryId) {
         return jdbc.query(AID_SELECT + " where x.beneficiary_id = :beneficiary order by x.aid_date desc, x.id desc",

@@ -4,6 +4,8 @@ import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.region.KecamatanField;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.Flash;
@@ -26,12 +28,15 @@ class DisbursementPages {
 
     private final FiscalYearService fiscalYears;
     private final RegionService regions;
+    private final KecamatanFields kecamatanFields;
     private final OpdService opds;
     private final Flash flash;
 
-    DisbursementPages(FiscalYearService fiscalYears, RegionService regions, OpdService opds, Flash flash) {
+    DisbursementPages(FiscalYearService fiscalYears, RegionService regions, KecamatanFields kecamatanFields,
+                      OpdService opds, Flash flash) {
         this.fiscalYears = fiscalYears;
         this.regions = regions;
+        this.kecamatanFields = kecamatanFields;
         this.opds = opds;
         this.flash = flash;
     }
@@ -41,9 +46,14 @@ class DisbursementPages {
         return fiscalYears.choices();
     }
 
+    /** The work list's kecamatan filter for what was entered: a code, or a name. */
+    KecamatanField kecamatanField(String kecamatan) {
+        return kecamatanFields.field(null, kecamatan);
+    }
+
     /** The agencies and kecamatan the operator's work list filters by. */
-    void addWorkListChoices(Model model) {
-        model.addAttribute("kecamatanList", regions.kecamatanChoices(null));
+    void addWorkListChoices(Model model, KecamatanField kecamatanField) {
+        model.addAttribute("kecamatanField", kecamatanField);
         model.addAttribute("opds", opds.all());
     }
 

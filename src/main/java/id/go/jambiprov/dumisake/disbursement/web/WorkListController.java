@@ -9,6 +9,7 @@ import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementQueries;
 import id.go.jambiprov.dumisake.disbursement.internal.WorkListFilter;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.region.KecamatanField;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
@@ -43,11 +44,12 @@ class WorkListController {
                     @PageableDefault(size = 50) Pageable pageable, Model model) {
         List<FiscalYearChoice> years = pages.years();
         Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearChoice::year).orElse(null);
-        WorkListFilter filter = new WorkListFilter(selectedYear, opd, kecamatan, status);
+        KecamatanField kecamatanField = pages.kecamatanField(kecamatan);
+        WorkListFilter filter = new WorkListFilter(selectedYear, opd, kecamatanField.code(), status);
         model.addAttribute("filter", filter);
         model.addAttribute("page", disbursements.workList(filter, pageable));
         model.addAttribute("years", years);
-        pages.addWorkListChoices(model);
+        pages.addWorkListChoices(model, kecamatanField);
         model.addAttribute("statuses", DisbursementStatus.values());
         model.addAttribute("scopedOpd", CurrentUser.opdScope());
         return "disbursement/worklist";

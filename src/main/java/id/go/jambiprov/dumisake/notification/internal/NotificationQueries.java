@@ -38,6 +38,13 @@ public class NotificationQueries {
                 new MapSqlParameterSource("recipient", username), Long.class);
     }
 
+    /** Whether the person has any notification, read or not: stops at the first. */
+    public boolean any(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from notification where recipient = :recipient)",
+                new MapSqlParameterSource("recipient", username), Boolean.class));
+    }
+
     /** Newest first. */
     public Page<NotificationView> page(String username, boolean unreadOnly, Pageable pageable, Locale locale) {
         MapSqlParameterSource params = new MapSqlParameterSource("recipient", username);

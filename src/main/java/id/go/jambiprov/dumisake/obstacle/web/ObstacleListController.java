@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.obstacle.ObstacleStatus;
 import id.go.jambiprov.dumisake.obstacle.ObstacleSummary;
 import id.go.jambiprov.dumisake.obstacle.Obstacles;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
+import id.go.jambiprov.dumisake.region.KecamatanField;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -41,13 +42,14 @@ class ObstacleListController {
         String scopedOpd = CurrentUser.opdScope();
         List<FiscalYearChoice> years = pages.years();
         Integer selectedYear = year != null ? year : years.stream().findFirst().map(FiscalYearChoice::year).orElse(null);
-        ObstacleFilter filter = new ObstacleFilter(selectedYear, scopedOpd != null ? null : opd, kecamatan, status,
-                category, escalated);
+        KecamatanField kecamatanField = pages.kecamatanField(kecamatan);
+        ObstacleFilter filter = new ObstacleFilter(selectedYear, scopedOpd != null ? null : opd, kecamatanField.code(),
+                status, category, escalated);
         model.addAttribute("filter", filter);
         model.addAttribute("page", obstacles.search(filter,
                 PageRequest.of(pageable.getPageNumber(), Math.min(pageable.getPageSize(), MAX_PAGE_SIZE))));
         model.addAttribute("scopedOpd", scopedOpd);
-        pages.addFilterChoices(model);
+        pages.addFilterChoices(model, kecamatanField);
         return "obstacle/list";
     }
 

@@ -5,12 +5,11 @@ import id.go.jambiprov.dumisake.obstacle.ObstacleStatus;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearChoice;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.region.KecamatanField;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.Flash;
 import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -38,13 +37,13 @@ class ObstaclePages {
             "COMMENT_", "text");
 
     private final FiscalYearService fiscalYears;
-    private final RegionService regions;
+    private final KecamatanFields kecamatanFields;
     private final OpdService opds;
     private final Flash flash;
 
-    ObstaclePages(FiscalYearService fiscalYears, RegionService regions, OpdService opds, Flash flash) {
+    ObstaclePages(FiscalYearService fiscalYears, KecamatanFields kecamatanFields, OpdService opds, Flash flash) {
         this.fiscalYears = fiscalYears;
-        this.regions = regions;
+        this.kecamatanFields = kecamatanFields;
         this.opds = opds;
         this.flash = flash;
     }
@@ -57,9 +56,14 @@ class ObstaclePages {
         return fiscalYears.choices().stream().anyMatch(choice -> choice.year() == year && choice.open());
     }
 
-    void addFilterChoices(Model model) {
+    /** The list's kecamatan filter for what was entered: a code, or a name. */
+    KecamatanField kecamatanField(String kecamatan) {
+        return kecamatanFields.field(null, kecamatan);
+    }
+
+    void addFilterChoices(Model model, KecamatanField kecamatanField) {
         model.addAttribute("years", years());
-        model.addAttribute("kecamatanList", regions.kecamatan(null, null, Pageable.unpaged(Sort.by("code"))));
+        model.addAttribute("kecamatanField", kecamatanField);
         model.addAttribute("opds", opds.all());
         model.addAttribute("statuses", ObstacleStatus.values());
         model.addAttribute("categories", ObstacleCategory.values());

@@ -112,6 +112,21 @@ public class ProgressQueries {
         return new PageImpl<>(rows, pageable, total);
     }
 
+    /**
+     * Whether any allocation of the year in the caller's scope has an output target or a report: stops at the first
+     * one, where {@link #figures} reads them all.
+     */
+    public boolean anyOfYear(int year) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("year", year);
+        String scope = OpdScope.sql("a.opd_code", parameters);
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from progress_report r join allocation a on a.id = r.allocation_id
+                               where r.fiscal_year = :year""" + scope + """
+                )
+                    or exists (select 1 from allocation_output o join allocation a on a.id = o.allocation_id
+                               where a.fiscal_year = :year""" + scope + ")", parameters, Boolean.class));
+    }
+
     /** The output targets and latest physical progress of a year's allocations in the caller's scope that have any. */
     public Map<Long, MonitoringFigures> figures(int year) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("year", year);

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.region.web;
 
 import id.go.jambiprov.dumisake.region.KabupatenKotaSummary;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.Pageables;
 import org.springframework.data.domain.PageRequest;
@@ -27,9 +28,26 @@ class RegionController {
     private static final int SEARCH_PREVIEW = 20;
 
     private final RegionService regions;
+    private final KecamatanFields kecamatanFields;
 
-    RegionController(RegionService regions) {
+    RegionController(RegionService regions, KecamatanFields kecamatanFields) {
         this.regions = regions;
+        this.kecamatanFields = kecamatanFields;
+    }
+
+    /** The suggestions of a list's kecamatan field (a datalist's options, loaded by htmx as one types). */
+    @GetMapping("/kecamatan/saran")
+    String kecamatanSuggestions(@RequestParam(required = false) String kabupatenKota,
+                                @RequestParam(required = false) String kecamatan, Model model) {
+        model.addAttribute("suggestions", kecamatanFields.suggestions(kabupatenKota, kecamatan));
+        return "fragments/filters :: kecamatanSuggestions";
+    }
+
+    /** A list's kecamatan field for the kabupaten/kota just chosen (htmx swaps it in), every kecamatan selected. */
+    @GetMapping("/kecamatan/filter")
+    String kecamatanField(@RequestParam(required = false) String kabupatenKota, Model model) {
+        model.addAttribute("kecamatanField", kecamatanFields.field(kabupatenKota, null));
+        return "fragments/filters :: kecamatanField";
     }
 
     @GetMapping
