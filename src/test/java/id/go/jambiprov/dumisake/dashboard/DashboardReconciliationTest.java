@@ -87,6 +87,10 @@ class DashboardReconciliationTest {
         assertThat(summary.figures().allocated()).isEqualByComparingTo(rawAllocated);
         assertThat(summary.figures().realised()).isEqualByComparingTo(rawRealised);
         assertThat(sum(dashboard.byOpd(year, null), Figures::allocated)).isEqualByComparingTo(rawAllocated);
+        // an OPD's own page reads its row alone: the same row
+        for (RegionRow opd : dashboard.byOpd(year, null)) {
+            assertThat(dashboard.opd(year, opd.code())).as(opd.code()).contains(opd);
+        }
         assertThat(sum(dashboard.byProgramme(year, null), Figures::realised)).isEqualByComparingTo(rawRealised);
         assertThat(sum(dashboard.byMechanism(year, null), Figures::allocated)).isEqualByComparingTo(rawAllocated);
         List<MonthPoint> months = dashboard.monthly(year, null);
@@ -118,6 +122,8 @@ class DashboardReconciliationTest {
             assertThat(sum(kecamatan, Figures::allocated)).isEqualByComparingTo(rawAllocated);
             assertThat(sum(dashboard.byKabupatenKota(RANDOM_YEAR), Figures::realised)).isEqualByComparingTo(rawRealised);
             assertThat(dashboard.byOpd(RANDOM_YEAR, null)).extracting(RegionRow::code).containsExactly("DISDIK");
+            assertThat(dashboard.opd(RANDOM_YEAR, "DISDIK")).contains(dashboard.byOpd(RANDOM_YEAR, null).get(0));
+            assertThat(dashboard.opd(RANDOM_YEAR, "DINKES")).isEmpty();
             assertThat(dashboard.monthly(RANDOM_YEAR, null).get(11).plannedCumulative())
                     .isEqualByComparingTo(rawAllocated);
         } finally {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every dashboard figure — one place for the answers that the pages, the API and the exports share, each
@@ -105,6 +106,11 @@ public class DashboardService {
     /** Per OPD the pagu is what the OPD was allocated: its own ceiling. */
     public List<RegionRow> byOpd(int year, String kabupatenKotaCode) {
         return breakdowns.of(DashboardScope.of(year, kabupatenKotaCode)).opd();
+    }
+
+    /** One OPD's row as {@link #byOpd} has it; none when it has no active allocation in the year. */
+    public Optional<RegionRow> opd(int year, String code) {
+        return breakdowns.opd(DashboardScope.of(year, null), code);
     }
 
     public List<RegionRow> byProgramme(int year, String kabupatenKotaCode) {

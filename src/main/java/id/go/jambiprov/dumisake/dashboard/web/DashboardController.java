@@ -119,8 +119,7 @@ class DashboardController {
             throw new NotFoundException("opd.notFound", code);
         }
         model.addAttribute("opd", opds.get(code));
-        model.addAttribute("row", dashboard.byOpd(selected, null).stream().filter(r -> r.code().equals(code)).findFirst()
-                .orElse(null));
+        model.addAttribute("row", dashboard.opd(selected, code).orElse(null));
         AllocationFilter filter = new AllocationFilter(selected, null, null, code, null, null, null);
         model.addAttribute("page", allocations.search(filter, pageable));
         model.addAttribute("totals", allocations.totals(filter));
