@@ -15,6 +15,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
 import id.go.jambiprov.dumisake.targeting.DecileGroup;
 import id.go.jambiprov.dumisake.targeting.DecileShare;
@@ -23,7 +24,9 @@ import id.go.jambiprov.dumisake.targeting.Targeting;
 import id.go.jambiprov.dumisake.targeting.TargetingOverview;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -48,11 +51,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reach of the direct aid the database keeps for the targeting figures (V22_1: people with active aid and their
  * rupiah per year, OPD and programme level, kabupaten/kota and decile) under random concurrent writes — aid recorded
  * and cancelled through the service, people moved to a desa of another kabupaten/kota or given another decile (or
- * none) — from several threads: afterwards no kept cell differs from a recount of the aid rows (the admins'
+ * none) — from several threads of one instance, and of two application instances on one database: afterwards no
+ * kept cell differs from a recount of the aid rows (the admins'
  * {@link AidResidenceReconciliation#reachDifferences}), every person's kept row equals their aid, and the figures of
  * every breakdown, for the expert team and for operators, equal the counts over the aid rows joined with the people
  * where they live now. Two programmes of one OPD (BIRO-KESRA) make a person count once for their OPD and once per
- * programme. Fiscal years 2063 and 2064 belong to this class.
+ * programme. Fiscal years 2063 (one instance), 2064 (the reconciliation) and 2065 (two instances) belong to this
+ * class.
  */
 @SpringBootTest(properties = AidResidenceConcurrencyTest.UNLIMITED_SEARCHES)
 class AidReachConcurrencyTest {
@@ -85,44 +90,40 @@ class AidReachConcurrencyTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    LocalPostgres postgres;
+
     @Test
-    void randomConcurrentWritesLeaveTheKeptReachEqualToTheAid() throws Exception {
+    void randomConcurrentWritesOfOneInstanceLeaveTheKeptReachEqualToTheAid() throws Exception {
         int year = 2063;
-        Writers writers = new Writers(year);
+        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
 
-        Map<String, Integer> outcomes = writers.race(6, 50);
+        assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
+    }
 
-        assertThat(outcomes).as("outcomes %s", outcomes).containsKeys("RECORDED", "CANCELLED", "MOVED");
-        assertThat(jdbc.queryForObject("select count(*) from aid where fiscal_year = ? and status <> 'CANCELLED'",
-                Long.class, year)).as("active aid of the year").isPositive();
-        assertThat(reachDifferences(year)).as("kept cells that differ from the aid").isEmpty();
-        assertThat(jdbc.queryForObject("""
-                        select count(*) from (
-                            (select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
-                             from aid_reach_person where fiscal_year = ?
-                             except
-                             select c.opd_code, c.programme_code, c.kabupaten_kota_code, c.decile, c.beneficiary_id,
-                                    sum(c.aids)::int
-                             from aid x, aid_reach_changes_of(x, 1) c where x.fiscal_year = ? group by 1, 2, 3, 4, 5)
-                            union all
-                            (select c.opd_code, c.programme_code, c.kabupaten_kota_code, c.decile, c.beneficiary_id,
-                                    sum(c.aids)::int
-                             from aid x, aid_reach_changes_of(x, 1) c where x.fiscal_year = ? group by 1, 2, 3, 4, 5
-                             except
-                             select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
-                             from aid_reach_person where fiscal_year = ?)) d""", Long.class, year, year, year, year))
-                .as("people's kept rows that differ from their aid").isZero();
-        for (DumisakeUser user : List.of(SignedIn.EXPERT, operator("BIRO-KESRA"), operator("DISDIK"))) {
-            for (DecileBreakdown by : DecileBreakdown.values()) {
-                assertTheFiguresEqualTheAid(year, user, by);
-            }
+    @Test
+    void randomConcurrentWritesOfTwoInstancesLeaveTheKeptReachEqualToTheAid() throws Exception {
+        int year = 2065;
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DumisakeApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.appUsername(),
+                "--spring.datasource.password=" + postgres.appPassword(),
+                "--spring.flyway.user=" + postgres.username(),
+                "--" + AidResidenceConcurrencyTest.UNLIMITED_SEARCHES,
+                "--spring.main.banner-mode=off")) {
+            Instance other = new Instance(second.getBean(AidService.class), second.getBean(JdbcTemplate.class));
+            assertThat(other.aid()).isNotSameAs(aid);
+            Writers writers = new Writers(year, List.of(new Instance(aid, jdbc), other));
+
+            assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
         }
     }
 
     @Test
     void theReconciliationNamesACellThatDrifted() {
         int year = 2064;
-        Writers writers = new Writers(year);
+        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
         writers.recordAidUntilRecorded();
         assertThat(reachDifferences(year)).isEmpty();
         String kabupatenKota = jdbc.queryForObject("""
@@ -149,6 +150,38 @@ class AidReachConcurrencyTest {
                       and programme_code = '*' and kabupaten_kota_code = ? and people > 0""", year, kabupatenKota);
         }
         assertThat(reachDifferences(year)).isEmpty();
+    }
+
+    /**
+     * Every kind of write happened; no kept cell differs from the aid, nor any person's row; the figures of every
+     * breakdown equal the aid's, for the expert team and for two operators.
+     */
+    private void assertTheKeptReachEqualsTheAid(int year, Map<String, Integer> outcomes) {
+        assertThat(outcomes).as("outcomes %s", outcomes).containsKeys("RECORDED", "CANCELLED", "MOVED");
+        assertThat(jdbc.queryForObject("select count(*) from aid where fiscal_year = ? and status <> 'CANCELLED'",
+                Long.class, year)).as("active aid of the year").isPositive();
+        assertThat(reachDifferences(year)).as("kept cells that differ from the aid").isEmpty();
+        assertThat(jdbc.queryForObject("""
+                        select count(*) from (
+                            (select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
+                             from aid_reach_person where fiscal_year = ?
+                             except
+                             select c.opd_code, c.programme_code, c.kabupaten_kota_code, c.decile, c.beneficiary_id,
+                                    sum(c.aids)::int
+                             from aid x, aid_reach_changes_of(x, 1) c where x.fiscal_year = ? group by 1, 2, 3, 4, 5)
+                            union all
+                            (select c.opd_code, c.programme_code, c.kabupaten_kota_code, c.decile, c.beneficiary_id,
+                                    sum(c.aids)::int
+                             from aid x, aid_reach_changes_of(x, 1) c where x.fiscal_year = ? group by 1, 2, 3, 4, 5
+                             except
+                             select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
+                             from aid_reach_person where fiscal_year = ?)) d""", Long.class, year, year, year, year))
+                .as("people's kept rows that differ from their aid").isZero();
+        for (DumisakeUser user : List.of(SignedIn.EXPERT, operator("BIRO-KESRA"), operator("DISDIK"))) {
+            for (DecileBreakdown by : DecileBreakdown.values()) {
+                assertTheFiguresEqualTheAid(year, user, by);
+            }
+        }
     }
 
     private List<AidReachDifference> reachDifferences(Integer year) {
@@ -221,25 +254,30 @@ class AidReachConcurrencyTest {
                 true, "x");
     }
 
+    record Instance(AidService aid, JdbcTemplate jdbc) {
+    }
+
     record Person(long id, String nik) {
     }
 
     /**
-     * Threads that each run random writes on ten people and six allocations they share (two kecamatan of two
-     * kabupaten/kota, three programmes of two OPDs), so that aid of one person is recorded, cancelled and moved with
-     * the person at the same moment.
+     * Threads that each run random writes against random instances on ten people and six allocations they share (two
+     * kecamatan of two kabupaten/kota, three programmes of two OPDs), so that aid of one person is recorded, cancelled
+     * and moved with the person at the same moment.
      */
     final class Writers {
 
         private final int year;
+        private final List<Instance> instances;
         private final List<AllocationView> allocationsMade = new ArrayList<>();
         private final List<String> desa;
         private final List<Person> people = new ArrayList<>();
         private final List<Long> recorded = new CopyOnWriteArrayList<>();
         private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
 
-        Writers(int year) {
+        Writers(int year, List<Instance> instances) {
             this.year = year;
+            this.instances = instances;
             SystemAuthentication.run(() -> {
                 if (fiscalYears.all().stream().noneMatch(y -> y.year() == year)) {
                     fiscalYears.open(year, PAGU);
@@ -279,7 +317,7 @@ class AidReachConcurrencyTest {
                         start.await();
                         ThreadLocalRandom random = ThreadLocalRandom.current();
                         for (int i = 0; i < writesEach; i++) {
-                            write(random);
+                            write(instances.get(random.nextInt(instances.size())), random);
                         }
                         return null;
                     }));
@@ -299,7 +337,7 @@ class AidReachConcurrencyTest {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             for (int i = 0; i < 200; i++) {
                 try {
-                    recordAid(random);
+                    recordAid(instances.get(0), random);
                     return;
                 } catch (BusinessRuleException refused) {
                     // another person or allocation
@@ -309,13 +347,13 @@ class AidReachConcurrencyTest {
         }
 
         /** One random write; a refusal by a rule or a stale version is an outcome, anything else fails the test. */
-        private void write(ThreadLocalRandom random) {
+        private void write(Instance instance, ThreadLocalRandom random) {
             String outcome;
             try {
                 outcome = switch (random.nextInt(6)) {
-                    case 0, 1, 2 -> recordAid(random);
-                    case 3 -> cancelAid(random);
-                    default -> move(random);
+                    case 0, 1, 2 -> recordAid(instance, random);
+                    case 3 -> cancelAid(instance, random);
+                    default -> move(instance, random);
                 };
             } catch (BusinessRuleException e) {
                 outcome = e.code();
@@ -325,31 +363,31 @@ class AidReachConcurrencyTest {
             outcomes.merge(outcome, 1, Integer::sum);
         }
 
-        private String recordAid(ThreadLocalRandom random) {
+        private String recordAid(Instance instance, ThreadLocalRandom random) {
             AllocationView allocation = allocationsMade.get(random.nextInt(allocationsMade.size()));
             Person person = people.get(random.nextInt(people.size()));
             NewAid request = new NewAid(person.nik(), JUTA.multiply(BigDecimal.valueOf(1 + random.nextInt(3))),
                     LocalDate.of(year, 1 + random.nextInt(12), 1), null);
             recorded.add(SignedIn.as(operator(allocation.opdCode()),
-                    () -> aid.recordAid(allocation.id(), request)).aid().id());
+                    () -> instance.aid().recordAid(allocation.id(), request)).aid().id());
             return "RECORDED";
         }
 
-        private String cancelAid(ThreadLocalRandom random) {
+        private String cancelAid(Instance instance, ThreadLocalRandom random) {
             if (recorded.isEmpty()) {
                 return "NOTHING_TO_CANCEL";
             }
             long id = recorded.get(random.nextInt(recorded.size()));
-            SignedIn.as(ADMIN, () -> aid.cancelAid(id, "uji jangkauan", null));
+            SignedIn.as(ADMIN, () -> instance.aid().cancelAid(id, "uji jangkauan", null));
             return "CANCELLED";
         }
 
         /** The person moves to a desa of either kecamatan, or gets another decile (or none), in one update. */
-        private String move(ThreadLocalRandom random) {
+        private String move(Instance instance, ThreadLocalRandom random) {
             Person person = people.get(random.nextInt(people.size()));
             Integer decile = random.nextInt(6) == 0 ? null : 1 + random.nextInt(4);
-            jdbc.update("update beneficiary set desa_code = ?, welfare_decile = ?, version = version + 1 where id = ?",
-                    desa.get(random.nextInt(desa.size())), decile, person.id());
+            instance.jdbc().update("update beneficiary set desa_code = ?, welfare_decile = ?, version = version + 1"
+                    + " where id = ?", desa.get(random.nextInt(desa.size())), decile, person.id());
             return "MOVED";
         }
     }
