@@ -1,6 +1,7 @@
 -- The statements GET /api/v1/dashboard/targeting?year=2026 runs (user admin, who sees every OPD): SessionCheck and
 -- TargetingQueries.regions(2026) and deciles(2026, null, KABUPATEN_KOTA), computed on every request (no cache).
--- Since V21_20 the aid rows carry their person's desa and decile, so neither statement joins aid with beneficiary.
+-- The people and rupiah of the aid are read from the cells the aid's trigger keeps (aid_reach, V22_1), not counted
+-- from the aid rows.
 --   pgbench -n -f bench/targeting-api.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
 
 -- SignedInChecks: SessionCheck.mayContinue('admin')
@@ -16,12 +17,9 @@ with figure as (
     select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
            sum(e.realised) as realised
     from envelope e where e.fiscal_year = 2026 group by 1), reached as (
-    select left(d.kecamatan_code, 5) as kabupaten_kota_code, sum(p.people)::bigint as people
-    from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
-          from aid x
-          where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-          group by x.person_desa_code, x.person_decile) p
-    join desa d on d.code = p.person_desa_code
+    select r.kabupaten_kota_code, sum(r.people)::bigint as people
+    from aid_reach r
+    where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*'
     group by 1)
 select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
        coalesce(m.allocated, 0) as allocated, coalesce(m.realised, 0) as realised,
@@ -33,16 +31,14 @@ left join money m on m.kabupaten_kota_code = r.code
 left join reached p on p.kabupaten_kota_code = r.code
 order by r.code = '15', r.code;
 -- deciles(2026, null, KABUPATEN_KOTA): people and rupiah per kabupaten/kota and decile, and per decile, summed from
--- the people per desa and decile (a person lives in one desa and has one decile)
+-- the kept cells of every OPD and programme (a person lives in one kabupaten/kota and has one decile)
 select g.code, g.name, r.decile, r.people, r.amount, r.total from (
-    select left(d.kecamatan_code, 5) as code, p.decile, sum(p.people)::bigint as people,
-           sum(p.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
-    from (select x.person_desa_code, x.person_decile as decile,
-                 count(distinct x.beneficiary_id) as people, sum(x.amount) as amount
-          from aid x
-          where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-          group by x.person_desa_code, x.person_decile) p
-    join desa d on d.code = p.person_desa_code
-    group by grouping sets ((p.decile, left(d.kecamatan_code, 5)), (p.decile))) r
+    select r.kabupaten_kota_code as code, nullif(r.decile, 0) as decile,
+           sum(r.people)::bigint as people, sum(r.amount) as amount,
+           grouping(r.kabupaten_kota_code) = 1 as total
+    from aid_reach r
+    where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*'
+      and r.people > 0
+    group by grouping sets ((r.decile, r.kabupaten_kota_code), (r.decile))) r
 left join kabupaten_kota g on g.code = r.code
 order by 1 nulls first, 3 nulls last;

@@ -1,6 +1,8 @@
 -- The statements GET /sasaran-kemiskinan runs (user admin; the open year 2026, deciles by programme, no
 -- kabupaten/kota): SessionCheck, TargetingQueries.years(), trend(), regions(2026), deciles(2026, null, PROGRAMME)
 -- and followUp(2026, null, 201), computed on every request (no cache). The layout's own statements are left out.
+-- People and rupiah of the aid are read from the cells the aid's trigger keeps (aid_reach, V22_1); the follow-up list
+-- still counts the people of each desa it shows from the aid rows (at most 201 desa, from an index).
 --   pgbench -n -f bench/targeting-page.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
 
 -- SignedInChecks: SessionCheck.mayContinue('admin')
@@ -33,12 +35,9 @@ with figure as (
     select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
            sum(e.realised) as realised
     from envelope e where e.fiscal_year = 2026 group by 1), reached as (
-    select left(d.kecamatan_code, 5) as kabupaten_kota_code, sum(p.people)::bigint as people
-    from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
-          from aid x
-          where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-          group by x.person_desa_code, x.person_decile) p
-    join desa d on d.code = p.person_desa_code
+    select r.kabupaten_kota_code, sum(r.people)::bigint as people
+    from aid_reach r
+    where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*'
     group by 1)
 select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
        coalesce(m.allocated, 0) as allocated, coalesce(m.realised, 0) as realised,
@@ -49,13 +48,17 @@ left join figure prev on prev.region_code = r.code and prev.year = 2026 - 1
 left join money m on m.kabupaten_kota_code = r.code
 left join reached p on p.kabupaten_kota_code = r.code
 order by r.code = '15', r.code;
--- deciles(2026, null, PROGRAMME): people and rupiah per programme and decile, and per decile
+-- deciles(2026, null, PROGRAMME): people and rupiah per programme and decile (the kept cells of each programme), and
+-- per decile (those of every programme)
 select g.code, g.name, r.decile, r.people, r.amount, r.total from (
-    select x.programme_code as code, x.person_decile as decile, count(distinct x.beneficiary_id) as people,
-           sum(x.amount) as amount, grouping(x.programme_code) = 1 as total
-    from aid x
-    where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
-    group by grouping sets ((x.person_decile, x.programme_code), (x.person_decile))) r
+    select r.programme_code as code, nullif(r.decile, 0) as decile, sum(r.people)::bigint as people,
+           sum(r.amount) as amount, false as total
+    from aid_reach r where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code <> '*' and r.people > 0
+    group by 1, 2
+    union all
+    select null, nullif(r.decile, 0), sum(r.people)::bigint, sum(r.amount), true
+    from aid_reach r where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*' and r.people > 0
+    group by 2) r
 left join programme g on g.code = r.code
 order by 1 nulls first, 3 nulls last;
 -- followUp(2026, null, 201): deciles 1-2 without aid in a desa where others got aid, desa by desa until full

@@ -130,15 +130,7 @@ class AidResidenceConcurrencyTest {
         assertThat(differences()).isEmpty();
 
         // past the trigger, as only a superuser could (the runtime role can neither switch triggers off nor replicate)
-        SingleConnectionDataSource owner = new SingleConnectionDataSource(postgres.jdbcUrl(), postgres.username(), "",
-                true);
-        try {
-            JdbcTemplate asOwner = new JdbcTemplate(owner);
-            asOwner.execute("set session_replication_role = replica");
-            asOwner.update("update aid set person_decile = 10 where id = ?", aidId);
-        } finally {
-            owner.destroy();
-        }
+        pastTheTriggers("update aid set person_decile = 10 where id = ?", aidId);
         try {
             assertThat(differences()).singleElement().satisfies(difference -> {
                 assertThat(difference.aidId()).isEqualTo(aidId);
@@ -146,10 +138,28 @@ class AidResidenceConcurrencyTest {
                 assertThat(difference.welfareDecile()).isNotEqualTo(10);
             });
         } finally {
-            // any write of the row puts the person's residence back
-            jdbc.update("update aid set version = version where id = ?", aidId);
+            // put back past the triggers as it drifted: the reach kept from the aid rows (V22_1) never saw the drift,
+            // and a write through them would take the row's person out of decile 10, where they were never counted
+            pastTheTriggers("update aid x set person_decile = b.welfare_decile from beneficiary b"
+                    + " where b.id = x.beneficiary_id and x.id = ?", aidId);
         }
         assertThat(differences()).isEmpty();
+
+        // whatever a writer puts in the copy, the trigger puts the person's residence there
+        jdbc.update("update aid set person_decile = 10, version = version where id = ?", aidId);
+        assertThat(differences()).isEmpty();
+    }
+
+    private void pastTheTriggers(String sql, Object... args) {
+        SingleConnectionDataSource owner = new SingleConnectionDataSource(postgres.jdbcUrl(), postgres.username(), "",
+                true);
+        try {
+            JdbcTemplate asOwner = new JdbcTemplate(owner);
+            asOwner.execute("set session_replication_role = replica");
+            asOwner.update(sql, args);
+        } finally {
+            owner.destroy();
+        }
     }
 
     private List<AidResidenceDifference> differences() {

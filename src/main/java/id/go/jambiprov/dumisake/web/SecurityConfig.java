@@ -54,7 +54,8 @@ public class SecurityConfig {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/prometheus")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/audit/**", "/api/v1/allocations/kept-totals/**",
-                                "/api/v1/aid/residence-differences", "/actuator/prometheus")
+                                "/api/v1/aid/residence-differences", "/api/v1/aid/reach-differences",
+                                "/actuator/prometheus")
                                 .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/allocations/*/disbursements",
                                 "/api/v1/allocations/*/aid", "/api/v1/disbursements/*/submit").hasRole(OPERATOR)

@@ -88,6 +88,7 @@ class AuthorizationMatrixTest {
             entry("GET /api/v1/audit", ADMIN_ONLY),
             entry("GET /api/v1/allocations/kept-totals/differences", ADMIN_ONLY),
             entry("GET /api/v1/aid/residence-differences", ADMIN_ONLY),
+            entry("GET /api/v1/aid/reach-differences", ADMIN_ONLY),
             entry("GET /api/v1/early-warnings", ADMIN_EXPERT),
             entry("GET /api/v1/opd", SIGNED_IN),
             entry("GET /api/v1/regions/kabupaten-kota", SIGNED_IN),

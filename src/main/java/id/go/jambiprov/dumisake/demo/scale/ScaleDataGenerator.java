@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * CHECKs, guards and foreign keys while a million rows take minutes, not hours. What the disbursements add up to
  * is written with each allocation, and the totals the allocation triggers keep are deferred for the generator's
  * inserts and added once per year and table, then reconciled with the rows before the year commits
- * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence are reconciled likewise.
+ * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence, and the reach the aid's trigger keeps
+ * (V22_1), are reconciled likewise.
  * One fiscal year after the other, its allocations and disbursements first; its progress reports then follow
  * on a second connection while the next year's allocations are written. Deterministic: every "random" choice is
  * a hash of the row's content (kecamatan, year, number), so two runs write the same rows — only the generated
@@ -268,6 +269,11 @@ class ScaleDataGenerator {
         if (differences != 0) {
             throw new IllegalStateException("Scale data: " + differences
                     + " aid rows do not carry their beneficiary's residence (aid_residence_differences())");
+        }
+        Long reach = jdbc.queryForObject("select count(*) from aid_reach_differences(null)", Long.class);
+        if (reach != 0) {
+            throw new IllegalStateException("Scale data: " + reach
+                    + " kept cells of the aid's reach differ from the aid (aid_reach_differences(null))");
         }
     }
 

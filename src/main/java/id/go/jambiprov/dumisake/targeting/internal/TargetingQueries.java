@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.targeting.internal;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.beneficiary.Beneficiaries;
 import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
@@ -17,7 +18,8 @@ import java.util.List;
  * The SQL read model of the targeting page, one statement per question whatever the amount of data. The BPS
  * figures are the chosen ones of March ({@code poverty_figure}); Dumisake's allocated and realised money is
  * read as the dashboard reads it (the envelope totals, or an operator's OPD's ACTIVE allocations); people
- * and rupiah of direct aid count ACTIVE (not cancelled) aid of the year, by where the person lives.
+ * and rupiah of direct aid count ACTIVE (not cancelled) aid of the year, by where the person lives, as the database
+ * keeps them with every aid write ({@code aid_reach}, V22_1: the cells of one year are a few hundred rows).
  */
 @Component
 class TargetingQueries {
@@ -42,23 +44,19 @@ class TargetingQueries {
     /** Every kabupaten/kota and then the province ({@code 15}, its money left at zero for the caller to sum). */
     List<RegionTargeting> regions(int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
-        String scope = OpdScope.sql("x.opd_code", params);
-        String money = scope.isEmpty() ? """
+        String money = !reachScope(params) ? """
                 select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
                        sum(e.realised) as realised
                 from envelope e where e.fiscal_year = :year group by 1""" : """
                 select left(a.kecamatan_code, 5) as kabupaten_kota_code, sum(a.amount) as allocated,
                        sum(a.realised) as realised
-                from allocation a where a.fiscal_year = :year and a.status = 'ACTIVE' and a.opd_code = :scopeOpd
+                from allocation a where a.fiscal_year = :year and a.status = 'ACTIVE' and a.opd_code = :reachOpd
                 group by 1""";
         return jdbc.query("with figure as (" + FIGURES + "), money as (" + money + """
                         ), reached as (
-                            select left(d.kecamatan_code, 5) as kabupaten_kota_code, sum(p.people)::bigint as people
-                            from (select x.person_desa_code, count(distinct x.beneficiary_id) as people
-                                  from aid x
-                                  where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
-                                  group by x.person_desa_code, x.person_decile) p
-                            join desa d on d.code = p.person_desa_code
+                            select r.kabupaten_kota_code, sum(r.people)::bigint as people
+                            from aid_reach r
+                            where r.fiscal_year = :year and r.opd_code = :reachOpd and r.programme_code = '*'
                             group by 1)
                         select r.code, r.name, cur.rate, prev.rate as previous_rate, cur.poor,
                                coalesce(m.allocated, 0) as allocated, coalesce(m.realised, 0) as realised,
@@ -89,45 +87,59 @@ class TargetingQueries {
      */
     List<DecileRow> deciles(int year, String kabupatenKota, DecileBreakdown by) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota);
-        String scope = OpdScope.sql("x.opd_code", params);
-        String region = kabupatenKota == null ? "" : " and left(d.kecamatan_code, 5) = :kabupatenKota";
-        // the people and their deciles from the aid rows alone (they carry where their person lives, V21_20); the
-        // groups' names are joined to the few grouped rows
-        String sql = by == DecileBreakdown.KABUPATEN_KOTA ? """
-                select g.code, g.name, r.decile, r.people, r.amount, r.total from (
-                    select left(d.kecamatan_code, 5) as code, p.decile, sum(p.people)::bigint as people,
-                           sum(p.amount) as amount, grouping(left(d.kecamatan_code, 5)) = 1 as total
-                    from (select x.person_desa_code, x.person_decile as decile,
-                                 count(distinct x.beneficiary_id) as people, sum(x.amount) as amount
-                          from aid x
-                          where x.fiscal_year = :year and x.status <> 'CANCELLED'""" + scope + """
-                          group by x.person_desa_code, x.person_decile) p
-                    join desa d on d.code = p.person_desa_code""" + (kabupatenKota == null ? ""
-                        : " where left(d.kecamatan_code, 5) = :kabupatenKota") + """
-                    group by grouping sets ((p.decile, left(d.kecamatan_code, 5)), (p.decile))) r
-                left join kabupaten_kota g on g.code = r.code
-                order by 1 nulls first, 3 nulls last""" : grouped(by == DecileBreakdown.OPD ? "opd" : "programme",
-                scope, region);
+        boolean scoped = reachScope(params);
+        String region = kabupatenKota == null ? "" : " and r.kabupaten_kota_code = :kabupatenKota";
+        // the kept cells of the caller's group level (V22_1): a person lives in one kabupaten/kota and has one decile,
+        // so the people of the cells add up; the groups' names are joined to the few grouped rows
+        String sql = switch (by) {
+            case KABUPATEN_KOTA -> """
+                    select g.code, g.name, r.decile, r.people, r.amount, r.total from (
+                        select r.kabupaten_kota_code as code, nullif(r.decile, 0) as decile,
+                               sum(r.people)::bigint as people, sum(r.amount) as amount,
+                               grouping(r.kabupaten_kota_code) = 1 as total
+                        from aid_reach r
+                        where r.fiscal_year = :year and r.opd_code = :reachOpd and r.programme_code = '*'
+                          and r.people > 0""" + region + """
+                        group by grouping sets ((r.decile, r.kabupaten_kota_code), (r.decile))) r
+                    left join kabupaten_kota g on g.code = r.code
+                    order by 1 nulls first, 3 nulls last""";
+            case PROGRAMME -> grouped("programme", "r.opd_code = :reachOpd and r.programme_code <> '*'", region);
+            // an operator's one OPD is both the group and the total
+            case OPD -> grouped("opd", "r.programme_code = '*' and r.opd_code " + (scoped ? "= :reachOpd" : "<> '*'"),
+                    region);
+        };
         return jdbc.query(sql, params, (rs, n) -> new DecileRow(rs.getBoolean("total"), rs.getString("code"),
                 rs.getString("name"), (Integer) rs.getObject("decile", Integer.class), rs.getLong("people"),
                 rs.getBigDecimal("amount")));
     }
 
     /**
-     * People and rupiah per programme or OPD and decile, and per decile: the people of a decile are counted within
-     * its rows (a person has one decile), a person with aid of two groups counts in each group and once in total.
+     * People and rupiah per programme or OPD and decile, and per decile: the people of a group are kept per group (a
+     * person with aid of two groups counts in each), those of the total over every group (and there once).
      */
-    private static String grouped(String group, String scope, String region) {
-        String key = "x." + group + "_code";
+    private static String grouped(String group, String groups, String region) {
         return "select g.code, g.name, r.decile, r.people, r.amount, r.total from ("
-                + "select " + key + " as code, x.person_decile as decile,"
-                + " count(distinct x.beneficiary_id) as people, sum(x.amount) as amount,"
-                + " grouping(" + key + ") = 1 as total"
-                + " from aid x" + (region.isEmpty() ? "" : " join desa d on d.code = x.person_desa_code")
-                + " where x.fiscal_year = :year and x.status <> 'CANCELLED'" + scope + region
-                + " group by grouping sets ((x.person_decile, " + key + "), (x.person_decile))) r"
+                + "select r." + group + "_code as code, nullif(r.decile, 0) as decile, sum(r.people)::bigint as people,"
+                + " sum(r.amount) as amount, false as total"
+                + " from aid_reach r where r.fiscal_year = :year and " + groups + " and r.people > 0" + region
+                + " group by 1, 2"
+                + " union all"
+                + " select null, nullif(r.decile, 0), sum(r.people)::bigint, sum(r.amount), true"
+                + " from aid_reach r where r.fiscal_year = :year and r.opd_code = :reachOpd and r.programme_code = '*'"
+                + " and r.people > 0" + region
+                + " group by 2) r"
                 + " left join " + group + " g on g.code = r.code"
                 + " order by 1 nulls first, 3 nulls last";
+    }
+
+    /**
+     * The group level of the kept reach the caller sees, as {@code :reachOpd}: an operator's OPD, or every OPD
+     * ({@code *}) for callers who see them all. True for an operator.
+     */
+    private static boolean reachScope(MapSqlParameterSource params) {
+        String opd = CurrentUser.opdScope();
+        params.addValue("reachOpd", opd == null ? "*" : opd);
+        return opd != null;
     }
 
     /**

@@ -1,0 +1,412 @@
+package id.go.jambiprov.dumisake;
+
+import id.go.jambiprov.dumisake.account.DumisakeUser;
+import id.go.jambiprov.dumisake.account.Role;
+import id.go.jambiprov.dumisake.account.SignedIn;
+import id.go.jambiprov.dumisake.allocation.AllocationView;
+import id.go.jambiprov.dumisake.allocation.Mechanism;
+import id.go.jambiprov.dumisake.allocation.NewAllocation;
+import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
+import id.go.jambiprov.dumisake.beneficiary.AidReachDifference;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidResidenceReconciliation;
+import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
+import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
+import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
+import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
+import id.go.jambiprov.dumisake.targeting.DecileGroup;
+import id.go.jambiprov.dumisake.targeting.DecileShare;
+import id.go.jambiprov.dumisake.targeting.RegionTargeting;
+import id.go.jambiprov.dumisake.targeting.Targeting;
+import id.go.jambiprov.dumisake.targeting.TargetingOverview;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reach of the direct aid the database keeps for the targeting figures (V22_1: people with active aid and their
+ * rupiah per year, OPD and programme level, kabupaten/kota and decile) under random concurrent writes — aid recorded
+ * and cancelled through the service, people moved to a desa of another kabupaten/kota or given another decile (or
+ * none) — from several threads of one instance, and of two application instances on one database: afterwards no
+ * kept cell differs from a recount of the aid rows (the admins'
+ * {@link AidResidenceReconciliation#reachDifferences}), every person's kept row equals their aid, and the figures of
+ * every breakdown, for the expert team and for operators, equal the counts over the aid rows joined with the people
+ * where they live now. Two programmes of one OPD (BIRO-KESRA) make a person count once for their OPD and once per
+ * programme. Fiscal years 2063 (one instance), 2064 (the reconciliation) and 2065 (two instances) belong to this
+ * class.
+ */
+@SpringBootTest(properties = AidResidenceConcurrencyTest.UNLIMITED_SEARCHES)
+class AidReachConcurrencyTest {
+
+    static final BigDecimal PAGU = new BigDecimal("2000000000.00");
+    static final BigDecimal JUTA = new BigDecimal("1000000.00");
+    /** Two kecamatan of two kabupaten/kota: a move between them moves the person's reach to the other one. */
+    static final List<String> KECAMATAN = List.of("15.05.01", "15.06.01");
+    static final List<String[]> PROGRAMMES = List.of(new String[]{"DISDIK", "BANTUAN-PENDIDIKAN"},
+            new String[]{"BIRO-KESRA", "BEASISWA"}, new String[]{"BIRO-KESRA", "INSENTIF-KEAGAMAAN"});
+    static final DumisakeUser ADMIN = new DumisakeUser("admin-uji-jangkauan", "Admin uji", Role.ADMIN, null, true,
+            "x");
+    static final int PEOPLE = 10;
+
+    @Autowired
+    AllocationService allocations;
+
+    @Autowired
+    AidService aid;
+
+    @Autowired
+    FiscalYearService fiscalYears;
+
+    @Autowired
+    Targeting targeting;
+
+    @Autowired
+    AidResidenceReconciliation reconciliation;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LocalPostgres postgres;
+
+    @Test
+    void randomConcurrentWritesOfOneInstanceLeaveTheKeptReachEqualToTheAid() throws Exception {
+        int year = 2063;
+        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
+
+        assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
+        assertTheReachLeavesWithTheAid(year);
+    }
+
+    @Test
+    void randomConcurrentWritesOfTwoInstancesLeaveTheKeptReachEqualToTheAid() throws Exception {
+        int year = 2065;
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DumisakeApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.appUsername(),
+                "--spring.datasource.password=" + postgres.appPassword(),
+                "--spring.flyway.user=" + postgres.username(),
+                "--" + AidResidenceConcurrencyTest.UNLIMITED_SEARCHES,
+                "--spring.main.banner-mode=off")) {
+            Instance other = new Instance(second.getBean(AidService.class), second.getBean(JdbcTemplate.class));
+            assertThat(other.aid()).isNotSameAs(aid);
+            Writers writers = new Writers(year, List.of(new Instance(aid, jdbc), other));
+
+            assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
+        }
+        assertTheReachLeavesWithTheAid(year);
+    }
+
+    @Test
+    void theReconciliationNamesACellThatDrifted() {
+        int year = 2064;
+        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
+        writers.recordAidUntilRecorded();
+        assertThat(reachDifferences(year)).isEmpty();
+        String kabupatenKota = jdbc.queryForObject("""
+                select left(person_desa_code, 5) from aid where fiscal_year = ? and status <> 'CANCELLED' limit 1""",
+                String.class, year);
+
+        // past the trigger: the runtime role may write the kept cells, as a faulty writer would
+        jdbc.update("""
+                update aid_reach set people = people + 1 where fiscal_year = ? and opd_code = '*'
+                  and programme_code = '*' and kabupaten_kota_code = ? and people > 0""", year, kabupatenKota);
+        try {
+            assertThat(reachDifferences(year)).singleElement().satisfies(difference -> {
+                assertThat(difference.fiscalYear()).isEqualTo(year);
+                assertThat(difference.opdCode()).isEqualTo("*");
+                assertThat(difference.programmeCode()).isEqualTo("*");
+                assertThat(difference.kabupatenKotaCode()).isEqualTo(kabupatenKota);
+                assertThat(difference.keptPeople()).isEqualTo(difference.people() + 1);
+                assertThat(difference.keptAmount()).isEqualByComparingTo(difference.amount());
+            });
+            assertThat(reachDifferences(null)).hasSize(1);
+        } finally {
+            jdbc.update("""
+                    update aid_reach set people = people - 1 where fiscal_year = ? and opd_code = '*'
+                      and programme_code = '*' and kabupaten_kota_code = ? and people > 0""", year, kabupatenKota);
+        }
+        assertThat(reachDifferences(year)).isEmpty();
+        assertTheReachLeavesWithTheAid(year);
+    }
+
+    /**
+     * The year's aid deleted (as no writer of the application does, but a statement may), its reach goes with it.
+     * This also leaves no aid whose person now lives outside its allocation's kecamatan for the other tests.
+     */
+    private void assertTheReachLeavesWithTheAid(int year) {
+        jdbc.update("delete from aid where fiscal_year = ?", year);
+        assertThat(reachDifferences(year)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from aid_reach where fiscal_year = ? and people <> 0",
+                Long.class, year)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from aid_reach_person where fiscal_year = ?", Long.class,
+                year)).isZero();
+    }
+
+    /**
+     * Every kind of write happened; no kept cell differs from the aid, nor any person's row; the figures of every
+     * breakdown equal the aid's, for the expert team and for two operators.
+     */
+    private void assertTheKeptReachEqualsTheAid(int year, Map<String, Integer> outcomes) {
+        assertThat(outcomes).as("outcomes %s", outcomes).containsKeys("RECORDED", "CANCELLED", "MOVED");
+        assertThat(jdbc.queryForObject("select count(*) from aid where fiscal_year = ? and status <> 'CANCELLED'",
+                Long.class, year)).as("active aid of the year").isPositive();
+        assertThat(reachDifferences(year)).as("kept cells that differ from the aid").isEmpty();
+        assertThat(jdbc.queryForObject("""
+                        select count(*) from (
+                            (select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
+                             from aid_reach_person where fiscal_year = ?
+                             except
+                             select c.opd_code, c.programme_code, c.kabupaten_kota_code, c.decile, c.beneficiary_id,
+                                    sum(c.aids)::int
+                             from aid x, aid_reach_changes_of(x, 1) c
+                             where x.fiscal_year = ? and c.beneficiary_id is not null group by 1, 2, 3, 4, 5)
+                            union all
+                            (select c.opd_code, c.programme_code, c.kabupaten_kota_code, c.decile, c.beneficiary_id,
+                                    sum(c.aids)::int
+                             from aid x, aid_reach_changes_of(x, 1) c
+                             where x.fiscal_year = ? and c.beneficiary_id is not null group by 1, 2, 3, 4, 5
+                             except
+                             select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
+                             from aid_reach_person where fiscal_year = ?)) d""", Long.class, year, year, year, year))
+                .as("people's kept rows that differ from their aid").isZero();
+        for (DumisakeUser user : List.of(SignedIn.EXPERT, operator("BIRO-KESRA"), operator("DISDIK"))) {
+            for (DecileBreakdown by : DecileBreakdown.values()) {
+                assertTheFiguresEqualTheAid(year, user, by);
+            }
+        }
+    }
+
+    private List<AidReachDifference> reachDifferences(Integer year) {
+        return SignedIn.as(ADMIN, () -> reconciliation.reachDifferences(year));
+    }
+
+    /**
+     * The people reached per kabupaten/kota, per decile, and per group of the breakdown and decile that {@code user}
+     * sees equal the same counts over the aid rows of the user's OPD (all for the expert team), joined with the
+     * people where they live now.
+     */
+    private void assertTheFiguresEqualTheAid(int year, DumisakeUser user, DecileBreakdown by) {
+        TargetingOverview overview = SignedIn.as(user, () -> targeting.overview(year, null, by));
+        String scope = user.opdScope() == null ? "" : " and x.opd_code = '" + user.opdScope() + "'";
+        String from = " from aid x join beneficiary b on b.id = x.beneficiary_id"
+                + " where x.fiscal_year = ? and x.status <> 'CANCELLED'" + scope;
+        String what = user.getUsername() + " " + by;
+
+        Map<String, Long> regions = new HashMap<>();
+        jdbc.query("select left(b.desa_code, 5), count(distinct x.beneficiary_id)" + from + " group by 1",
+                rs -> {
+                    regions.put(rs.getString(1), rs.getLong(2));
+                }, year);
+        for (RegionTargeting region : overview.regions()) {
+            assertThat(region.beneficiaries()).as("%s: people reached in %s", what, region.code())
+                    .isEqualTo(regions.getOrDefault(region.code(), 0L));
+        }
+
+        Map<String, String> deciles = new TreeMap<>();
+        jdbc.query("select b.welfare_decile, count(distinct x.beneficiary_id), sum(x.amount)" + from + " group by 1",
+                rs -> {
+                    deciles.put(String.valueOf(rs.getObject(1)), figure(rs.getLong(2), rs.getBigDecimal(3)));
+                }, year);
+        Map<String, String> shownDeciles = new TreeMap<>();
+        for (DecileShare share : overview.deciles()) {
+            if (share.people() > 0) {
+                shownDeciles.put(String.valueOf(share.decile()), figure(share.people(), share.amount()));
+            }
+        }
+        assertThat(shownDeciles).as("%s: people and rupiah per decile", what).isEqualTo(deciles);
+
+        String group = switch (by) {
+            case PROGRAMME -> "x.programme_code";
+            case OPD -> "x.opd_code";
+            case KABUPATEN_KOTA -> "left(b.desa_code, 5)";
+        };
+        Map<String, String> groups = new TreeMap<>();
+        jdbc.query("select " + group + ", b.welfare_decile, count(distinct x.beneficiary_id), sum(x.amount)" + from
+                        + " group by 1, 2",
+                rs -> {
+                    groups.put(rs.getString(1) + "/" + rs.getObject(2), figure(rs.getLong(3), rs.getBigDecimal(4)));
+                }, year);
+        Map<String, String> shownGroups = new TreeMap<>();
+        for (DecileGroup shown : overview.groups()) {
+            for (DecileShare share : shown.deciles()) {
+                if (share.people() > 0) {
+                    shownGroups.put(shown.code() + "/" + share.decile(), figure(share.people(), share.amount()));
+                }
+            }
+        }
+        assertThat(shownGroups).as("%s: people and rupiah per group and decile", what).isEqualTo(groups);
+    }
+
+    private static String figure(long people, BigDecimal amount) {
+        return people + " people, Rp " + amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static DumisakeUser operator(String opdCode) {
+        return new DumisakeUser("op-" + opdCode.toLowerCase(), "Operator " + opdCode, Role.OPD_OPERATOR, opdCode,
+                true, "x");
+    }
+
+    record Instance(AidService aid, JdbcTemplate jdbc) {
+    }
+
+    record Person(long id, String nik) {
+    }
+
+    /**
+     * Threads that each run random writes against random instances on ten people and six allocations they share (two
+     * kecamatan of two kabupaten/kota, three programmes of two OPDs), so that aid of one person is recorded, cancelled
+     * and moved with the person at the same moment.
+     */
+    final class Writers {
+
+        private final int year;
+        private final List<Instance> instances;
+        private final List<AllocationView> allocationsMade = new ArrayList<>();
+        private final List<String> desa;
+        private final List<Person> people = new ArrayList<>();
+        private final List<Long> recorded = new CopyOnWriteArrayList<>();
+        private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+
+        Writers(int year, List<Instance> instances) {
+            this.year = year;
+            this.instances = instances;
+            SystemAuthentication.run(() -> {
+                if (fiscalYears.all().stream().noneMatch(y -> y.year() == year)) {
+                    fiscalYears.open(year, PAGU);
+                }
+            });
+            for (String kecamatan : KECAMATAN) {
+                for (String[] programme : PROGRAMMES) {
+                    allocationsMade.add(SignedIn.as(ADMIN, () -> allocations.create(new NewAllocation(year, kecamatan,
+                            programme[0], programme[1], Mechanism.BELANJA_OPD, null, "Uji jangkauan bantuan",
+                            JUTA.multiply(BigDecimal.valueOf(200)), 3))));
+                }
+            }
+            desa = jdbc.queryForList("select code from desa where kecamatan_code in (?, ?) order by code", String.class,
+                    KECAMATAN.get(0), KECAMATAN.get(1));
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < PEOPLE; i++) {
+                String nik = String.format("9%03d%012d", year % 1000, random.nextLong(1_000_000_000_000L));
+                Long id = jdbc.queryForObject("""
+                                insert into beneficiary (nik, name, sex, date_of_birth, desa_code, address,
+                                                         welfare_decile, created_by)
+                                values (?, ?, 'M', date '1975-01-01', ?, 'Alamat uji', ?, 'uji') returning id""",
+                        Long.class, nik, "Penerima uji jangkauan " + i, desa.get(random.nextInt(desa.size())),
+                        1 + random.nextInt(3));
+                people.add(new Person(id, nik));
+            }
+        }
+
+        Map<String, Integer> race(int threads, int writesEach) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch ready = new CountDownLatch(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> {
+                        ready.countDown();
+                        start.await();
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        for (int i = 0; i < writesEach; i++) {
+                            write(instances.get(random.nextInt(instances.size())), random);
+                        }
+                        return null;
+                    }));
+                }
+                assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+                start.countDown();
+                for (Future<?> future : futures) {
+                    future.get(300, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return new TreeMap<>(outcomes);
+        }
+
+        void recordAidUntilRecorded() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < 200; i++) {
+                try {
+                    recordAid(instances.get(0), random);
+                    return;
+                } catch (BusinessRuleException refused) {
+                    // another person or allocation
+                }
+            }
+            throw new AssertionError("no aid could be recorded");
+        }
+
+        /** One random write; a refusal by a rule or a stale version is an outcome, anything else fails the test. */
+        private void write(Instance instance, ThreadLocalRandom random) {
+            String outcome;
+            try {
+                outcome = switch (random.nextInt(6)) {
+                    case 0, 1, 2 -> recordAid(instance, random);
+                    case 3 -> cancelAid(instance, random);
+                    default -> move(instance, random);
+                };
+            } catch (BusinessRuleException e) {
+                outcome = e.code();
+            } catch (StaleVersionException e) {
+                outcome = "STALE";
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+
+        private String recordAid(Instance instance, ThreadLocalRandom random) {
+            AllocationView allocation = allocationsMade.get(random.nextInt(allocationsMade.size()));
+            Person person = people.get(random.nextInt(people.size()));
+            NewAid request = new NewAid(person.nik(), JUTA.multiply(BigDecimal.valueOf(1 + random.nextInt(3))),
+                    LocalDate.of(year, 1 + random.nextInt(12), 1), null);
+            recorded.add(SignedIn.as(operator(allocation.opdCode()),
+                    () -> instance.aid().recordAid(allocation.id(), request)).aid().id());
+            return "RECORDED";
+        }
+
+        private String cancelAid(Instance instance, ThreadLocalRandom random) {
+            if (recorded.isEmpty()) {
+                return "NOTHING_TO_CANCEL";
+            }
+            long id = recorded.get(random.nextInt(recorded.size()));
+            SignedIn.as(ADMIN, () -> instance.aid().cancelAid(id, "uji jangkauan", null));
+            return "CANCELLED";
+        }
+
+        /** The person moves to a desa of either kecamatan, or gets another decile (or none), in one update. */
+        private String move(Instance instance, ThreadLocalRandom random) {
+            Person person = people.get(random.nextInt(people.size()));
+            Integer decile = random.nextInt(6) == 0 ? null : 1 + random.nextInt(4);
+            instance.jdbc().update("update beneficiary set desa_code = ?, welfare_decile = ?, version = version + 1"
+                    + " where id = ?", desa.get(random.nextInt(desa.size())), decile, person.id());
+            return "MOVED";
+        }
+    }
+}
