@@ -29,9 +29,10 @@
 -- to the end of the transaction, so two transactions adding the first aid of one person are counted once: the second
 -- waits and then finds the first's row. Within a statement the person rows and then the cells are locked in key order,
 -- and a statement never waits for a person row once it locks cells, so writers of one statement each (the form, the
--- API, a cancellation, a move) cannot wait for each other in a circle. An import of more than one COPY chunk (5,000
--- rows) locks cells in several statements; should it cross a concurrent writer, PostgreSQL ends one of them with a
--- deadlock error rather than counting wrong.
+-- API, a cancellation, a move) cannot wait for each other in a circle. An import writes its aid in several COPY
+-- statements (5,000 rows each), which would lock cells in several statements: it takes both tables in SHARE ROW
+-- EXCLUSIVE mode before its first aid row (beneficiary.internal.ImportWriter), after the allocations every aid writer
+-- locks first, so other aid writers wait for it instead of crossing it.
 -- Why the unique index: aid_no_double_receipt (V10_1) allows one active aid per NIK, programme and year, and a person
 -- has one NIK, so there is one per person too; the index says so in the terms the cells count by (beneficiary_id),
 -- whatever a future NIK correction does. A double receipt violates the older index first; the writers turn either

@@ -7,6 +7,7 @@ import id.go.jambiprov.dumisake.programme.FiscalYearOpened;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.PaguChanged;
 import id.go.jambiprov.dumisake.programme.ProgrammeService;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
@@ -40,6 +41,8 @@ class AllocationModuleTest {
     private static final int YEAR = 2053;
     private static final BigDecimal TWO_BILLION = new BigDecimal("2000000000.00");
 
+    @MockitoBean
+    KecamatanFields kecamatanFields;
     @MockitoBean
     AuditTrail audit;
     @MockitoBean

@@ -11,6 +11,7 @@ import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
@@ -54,6 +55,8 @@ class DisbursementModuleTest {
     private static final int YEAR = 2019;
     private static final OffsetDateTime SUBMITTED = OffsetDateTime.parse("2019-05-02T10:00:00+07:00");
 
+    @MockitoBean
+    KecamatanFields kecamatanFields;
     @MockitoBean
     Allocations allocations;
     @MockitoBean

@@ -9,6 +9,7 @@ import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.Pillar;
+import id.go.jambiprov.dumisake.region.KecamatanFields;
 import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
@@ -63,6 +64,8 @@ class ObstacleModuleTest {
     OpdService opds;
     @MockitoBean
     RegionService regions;
+    @MockitoBean
+    KecamatanFields kecamatanFields;
 
     @Autowired
     Obstacles obstacles;

@@ -71,6 +71,8 @@ class AuthorizationMatrixTest {
             entry("GET /", SIGNED_IN),
             entry("GET /wilayah", SIGNED_IN),
             entry("GET /wilayah/kecamatan", SIGNED_IN),
+            entry("GET /wilayah/kecamatan/filter", SIGNED_IN),
+            entry("GET /wilayah/kecamatan/saran", SIGNED_IN),
             entry("GET /wilayah/desa", SIGNED_IN),
             entry("GET /opd", SIGNED_IN),
             entry("GET /kata-sandi", SIGNED_IN),

@@ -104,6 +104,12 @@ class ImportWriter {
                 rs -> {
                     ids.put(rs.getString(2), rs.getLong(1));
                 });
+        // The kept reach (V22_1) is written at the end of every COPY, so an import of several COPYs locks its cells in
+        // several statements, and the cells over every OPD and programme are shared by every aid writer of a
+        // kabupaten/kota: crossing a concurrent writer they could wait for each other in a circle. Both tables taken
+        // at once, after the allocations (which every aid writer locks before its aid), make the other aid writers
+        // wait for the import instead; an import is seconds, and rare.
+        jdbc.getJdbcTemplate().execute("lock table aid_reach_person, aid_reach in share row exclusive mode");
         try (Copy copy = new Copy("copy aid (beneficiary_id, nik, allocation_id, programme_code, fiscal_year, opd_code,"
                 + " amount, description, aid_date, created_by) from stdin with (format csv)", progress)) {
             for (ImportedPerson p : people) {
