@@ -1,20 +1,12 @@
 package id.go.jambiprov.dumisake;
 
 import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.beneficiary.AidReachDifference;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidResidenceReconciliation;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
-import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.shared.BusinessRuleException;
-import id.go.jambiprov.dumisake.shared.StaleVersionException;
-import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
 import id.go.jambiprov.dumisake.targeting.DecileGroup;
@@ -30,20 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,14 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = AidResidenceConcurrencyTest.UNLIMITED_SEARCHES)
 class AidReachConcurrencyTest {
 
-    static final BigDecimal PAGU = new BigDecimal("2000000000.00");
-    static final BigDecimal JUTA = new BigDecimal("1000000.00");
     /** Two kecamatan of two kabupaten/kota: a move between them moves the person's reach to the other one. */
     static final List<String> KECAMATAN = List.of("15.05.01", "15.06.01");
     static final List<String[]> PROGRAMMES = List.of(new String[]{"DISDIK", "BANTUAN-PENDIDIKAN"},
             new String[]{"BIRO-KESRA", "BEASISWA"}, new String[]{"BIRO-KESRA", "INSENTIF-KEAGAMAAN"});
-    static final DumisakeUser ADMIN = new DumisakeUser("admin-uji-jangkauan", "Admin uji", Role.ADMIN, null, true,
-            "x");
     static final int PEOPLE = 10;
 
     @Autowired
@@ -96,7 +74,7 @@ class AidReachConcurrencyTest {
     @Test
     void randomConcurrentWritesOfOneInstanceLeaveTheKeptReachEqualToTheAid() throws Exception {
         int year = 2063;
-        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
+        AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc)));
 
         assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
         assertTheReachLeavesWithTheAid(year);
@@ -113,9 +91,10 @@ class AidReachConcurrencyTest {
                 "--spring.flyway.user=" + postgres.username(),
                 "--" + AidResidenceConcurrencyTest.UNLIMITED_SEARCHES,
                 "--spring.main.banner-mode=off")) {
-            Instance other = new Instance(second.getBean(AidService.class), second.getBean(JdbcTemplate.class));
+            AidWriters.Instance other = new AidWriters.Instance(second.getBean(AidService.class),
+                    second.getBean(JdbcTemplate.class));
             assertThat(other.aid()).isNotSameAs(aid);
-            Writers writers = new Writers(year, List.of(new Instance(aid, jdbc), other));
+            AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc), other));
 
             assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
         }
@@ -125,7 +104,7 @@ class AidReachConcurrencyTest {
     @Test
     void theReconciliationNamesACellThatDrifted() {
         int year = 2064;
-        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
+        AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc)));
         writers.recordAidUntilRecorded();
         assertThat(reachDifferences(year)).isEmpty();
         String kabupatenKota = jdbc.queryForObject("""
@@ -157,7 +136,8 @@ class AidReachConcurrencyTest {
 
     /**
      * The year's aid deleted (as no writer of the application does, but a statement may), its reach goes with it.
-     * This also leaves no aid whose person now lives outside its allocation's kecamatan for the other tests.
+     * This also leaves no aid whose person now lives outside its allocation's kecamatan for the other tests, and the
+     * year is closed: an open year after 2026 would become the pages' default year for the tests that run later.
      */
     private void assertTheReachLeavesWithTheAid(int year) {
         jdbc.update("delete from aid where fiscal_year = ?", year);
@@ -166,6 +146,7 @@ class AidReachConcurrencyTest {
                 Long.class, year)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from aid_reach_person where fiscal_year = ?", Long.class,
                 year)).isZero();
+        jdbc.update("update fiscal_year set status = 'CLOSED', closed_at = now(), closed_by = 'uji' where year = ?", year);
     }
 
     /**
@@ -195,7 +176,7 @@ class AidReachConcurrencyTest {
                              select opd_code, programme_code, kabupaten_kota_code, decile, beneficiary_id, aids
                              from aid_reach_person where fiscal_year = ?)) d""", Long.class, year, year, year, year))
                 .as("people's kept rows that differ from their aid").isZero();
-        for (DumisakeUser user : List.of(SignedIn.EXPERT, operator("BIRO-KESRA"), operator("DISDIK"))) {
+        for (DumisakeUser user : List.of(SignedIn.EXPERT, AidWriters.operator("BIRO-KESRA"), AidWriters.operator("DISDIK"))) {
             for (DecileBreakdown by : DecileBreakdown.values()) {
                 assertTheFiguresEqualTheAid(year, user, by);
             }
@@ -203,7 +184,7 @@ class AidReachConcurrencyTest {
     }
 
     private List<AidReachDifference> reachDifferences(Integer year) {
-        return SignedIn.as(ADMIN, () -> reconciliation.reachDifferences(year));
+        return SignedIn.as(AidWriters.ADMIN, () -> reconciliation.reachDifferences(year));
     }
 
     /**
@@ -267,146 +248,7 @@ class AidReachConcurrencyTest {
         return people + " people, Rp " + amount.stripTrailingZeros().toPlainString();
     }
 
-    private static DumisakeUser operator(String opdCode) {
-        return new DumisakeUser("op-" + opdCode.toLowerCase(), "Operator " + opdCode, Role.OPD_OPERATOR, opdCode,
-                true, "x");
-    }
-
-    record Instance(AidService aid, JdbcTemplate jdbc) {
-    }
-
-    record Person(long id, String nik) {
-    }
-
-    /**
-     * Threads that each run random writes against random instances on ten people and six allocations they share (two
-     * kecamatan of two kabupaten/kota, three programmes of two OPDs), so that aid of one person is recorded, cancelled
-     * and moved with the person at the same moment.
-     */
-    final class Writers {
-
-        private final int year;
-        private final List<Instance> instances;
-        private final List<AllocationView> allocationsMade = new ArrayList<>();
-        private final List<String> desa;
-        private final List<Person> people = new ArrayList<>();
-        private final List<Long> recorded = new CopyOnWriteArrayList<>();
-        private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-
-        Writers(int year, List<Instance> instances) {
-            this.year = year;
-            this.instances = instances;
-            SystemAuthentication.run(() -> {
-                if (fiscalYears.all().stream().noneMatch(y -> y.year() == year)) {
-                    fiscalYears.open(year, PAGU);
-                }
-            });
-            for (String kecamatan : KECAMATAN) {
-                for (String[] programme : PROGRAMMES) {
-                    allocationsMade.add(SignedIn.as(ADMIN, () -> allocations.create(new NewAllocation(year, kecamatan,
-                            programme[0], programme[1], Mechanism.BELANJA_OPD, null, "Uji jangkauan bantuan",
-                            JUTA.multiply(BigDecimal.valueOf(200)), 3))));
-                }
-            }
-            desa = jdbc.queryForList("select code from desa where kecamatan_code in (?, ?) order by code", String.class,
-                    KECAMATAN.get(0), KECAMATAN.get(1));
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            for (int i = 0; i < PEOPLE; i++) {
-                String nik = String.format("9%03d%012d", year % 1000, random.nextLong(1_000_000_000_000L));
-                Long id = jdbc.queryForObject("""
-                                insert into beneficiary (nik, name, sex, date_of_birth, desa_code, address,
-                                                         welfare_decile, created_by)
-                                values (?, ?, 'M', date '1975-01-01', ?, 'Alamat uji', ?, 'uji') returning id""",
-                        Long.class, nik, "Penerima uji jangkauan " + i, desa.get(random.nextInt(desa.size())),
-                        1 + random.nextInt(3));
-                people.add(new Person(id, nik));
-            }
-        }
-
-        Map<String, Integer> race(int threads, int writesEach) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(() -> {
-                        ready.countDown();
-                        start.await();
-                        ThreadLocalRandom random = ThreadLocalRandom.current();
-                        for (int i = 0; i < writesEach; i++) {
-                            write(instances.get(random.nextInt(instances.size())), random);
-                        }
-                        return null;
-                    }));
-                }
-                assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-                start.countDown();
-                for (Future<?> future : futures) {
-                    future.get(300, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            return new TreeMap<>(outcomes);
-        }
-
-        void recordAidUntilRecorded() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            for (int i = 0; i < 200; i++) {
-                try {
-                    recordAid(instances.get(0), random);
-                    return;
-                } catch (BusinessRuleException refused) {
-                    // another person or allocation
-                }
-            }
-            throw new AssertionError("no aid could be recorded");
-        }
-
-        /** One random write; a refusal by a rule or a stale version is an outcome, anything else fails the test. */
-        private void write(Instance instance, ThreadLocalRandom random) {
-            String outcome;
-            try {
-                outcome = switch (random.nextInt(6)) {
-                    case 0, 1, 2 -> recordAid(instance, random);
-                    case 3 -> cancelAid(instance, random);
-                    default -> move(instance, random);
-                };
-            } catch (BusinessRuleException e) {
-                outcome = e.code();
-            } catch (StaleVersionException e) {
-                outcome = "STALE";
-            }
-            outcomes.merge(outcome, 1, Integer::sum);
-        }
-
-        private String recordAid(Instance instance, ThreadLocalRandom random) {
-            AllocationView allocation = allocationsMade.get(random.nextInt(allocationsMade.size()));
-            Person person = people.get(random.nextInt(people.size()));
-            NewAid request = new NewAid(person.nik(), JUTA.multiply(BigDecimal.valueOf(1 + random.nextInt(3))),
-                    LocalDate.of(year, 1 + random.nextInt(12), 1), null);
-            recorded.add(SignedIn.as(operator(allocation.opdCode()),
-                    () -> instance.aid().recordAid(allocation.id(), request)).aid().id());
-            return "RECORDED";
-        }
-
-        private String cancelAid(Instance instance, ThreadLocalRandom random) {
-            if (recorded.isEmpty()) {
-                return "NOTHING_TO_CANCEL";
-            }
-            long id = recorded.get(random.nextInt(recorded.size()));
-            SignedIn.as(ADMIN, () -> instance.aid().cancelAid(id, "uji jangkauan", null));
-            return "CANCELLED";
-        }
-
-        /** The person moves to a desa of either kecamatan, or gets another decile (or none), in one update. */
-        private String move(Instance instance, ThreadLocalRandom random) {
-            Person person = people.get(random.nextInt(people.size()));
-            Integer decile = random.nextInt(6) == 0 ? null : 1 + random.nextInt(4);
-            instance.jdbc().update("update beneficiary set desa_code = ?, welfare_decile = ?, version = version + 1"
-                    + " where id = ?", desa.get(random.nextInt(desa.size())), decile, person.id());
-            return "MOVED";
-        }
+    private AidWriters writers(int year, List<AidWriters.Instance> instances) {
+        return new AidWriters(allocations, fiscalYears, jdbc, year, instances, KECAMATAN, PROGRAMMES, PEOPLE);
     }
 }

@@ -1,20 +1,11 @@
 package id.go.jambiprov.dumisake;
 
-import id.go.jambiprov.dumisake.account.DumisakeUser;
-import id.go.jambiprov.dumisake.account.Role;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.AllocationView;
-import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.allocation.NewAllocation;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.beneficiary.AidResidenceDifference;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidResidenceReconciliation;
 import id.go.jambiprov.dumisake.beneficiary.internal.AidService;
-import id.go.jambiprov.dumisake.beneficiary.internal.NewAid;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.shared.BusinessRuleException;
-import id.go.jambiprov.dumisake.shared.StaleVersionException;
-import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
 import id.go.jambiprov.dumisake.targeting.DecileShare;
@@ -29,21 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,13 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AidResidenceConcurrencyTest {
 
     static final String UNLIMITED_SEARCHES = "dumisake.nik-search.max-per-account=1000000";
-    static final BigDecimal PAGU = new BigDecimal("2000000000.00");
-    static final BigDecimal JUTA = new BigDecimal("1000000.00");
     /** Two kecamatan of one kabupaten: a person moved to the other is refused aid of the first one's allocations. */
     static final List<String> KECAMATAN = List.of("15.05.01", "15.05.02");
     static final List<String[]> PROGRAMMES = List.of(new String[]{"DISDIK", "BANTUAN-PENDIDIKAN"},
             new String[]{"DINKES", "JAMINAN-KESEHATAN"});
-    static final DumisakeUser ADMIN = new DumisakeUser("admin-uji-domisili", "Admin uji", Role.ADMIN, null, true, "x");
     static final int PEOPLE = 12;
 
     @Autowired
@@ -93,12 +69,12 @@ class AidResidenceConcurrencyTest {
     @Test
     void randomConcurrentWritesOfOneInstanceLeaveEveryAidRowWithItsPersonsResidence() throws Exception {
         int year = 2083;
-        Writers writers = new Writers(year, List.of(new Instance(aid, jdbc)));
+        AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc)));
 
         Map<String, Integer> outcomes = writers.race(8, 40);
 
         assertEveryKindHappened(outcomes);
-        assertTheCopiesAndFiguresEqualTheRows(year, writers.people);
+        assertTheCopiesAndFiguresEqualTheRows(year, writers.people());
     }
 
     @Test
@@ -112,20 +88,21 @@ class AidResidenceConcurrencyTest {
                 "--spring.flyway.user=" + postgres.username(),
                 "--" + UNLIMITED_SEARCHES,
                 "--spring.main.banner-mode=off")) {
-            Instance other = new Instance(second.getBean(AidService.class), second.getBean(JdbcTemplate.class));
+            AidWriters.Instance other = new AidWriters.Instance(second.getBean(AidService.class),
+                    second.getBean(JdbcTemplate.class));
             assertThat(other.aid()).isNotSameAs(aid);
-            Writers writers = new Writers(year, List.of(new Instance(aid, jdbc), other));
+            AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc), other));
 
             Map<String, Integer> outcomes = writers.race(8, 40);
 
             assertEveryKindHappened(outcomes);
-            assertTheCopiesAndFiguresEqualTheRows(year, writers.people);
+            assertTheCopiesAndFiguresEqualTheRows(year, writers.people());
         }
     }
 
     @Test
     void theReconciliationNamesAnAidRowWhoseCopyDrifted() {
-        Writers writers = new Writers(2083, List.of(new Instance(aid, jdbc)));
+        AidWriters writers = writers(2083, List.of(new AidWriters.Instance(aid, jdbc)));
         long aidId = writers.recordAidUntilRecorded();
         assertThat(differences()).isEmpty();
 
@@ -163,14 +140,14 @@ class AidResidenceConcurrencyTest {
     }
 
     private List<AidResidenceDifference> differences() {
-        return SignedIn.as(ADMIN, () -> reconciliation.differences());
+        return SignedIn.as(AidWriters.ADMIN, () -> reconciliation.differences());
     }
 
     /**
      * No copy differs from its person, and the targeting figures of the year — people per kabupaten/kota and per
      * decile — equal the same counts over the aid rows joined with the people where they live now.
      */
-    private void assertTheCopiesAndFiguresEqualTheRows(int year, List<Person> people) {
+    private void assertTheCopiesAndFiguresEqualTheRows(int year, List<AidWriters.Person> people) {
         assertThat(differences()).as("aid rows whose residence differs from their person's").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from aid where fiscal_year = ? and status <> 'CANCELLED'",
                 Long.class, year)).as("active aid of the year").isPositive();
@@ -208,149 +185,7 @@ class AidResidenceConcurrencyTest {
         assertThat(outcomes).as("outcomes %s", outcomes).containsKeys("RECORDED", "CANCELLED", "MOVED");
     }
 
-    record Instance(AidService aid, JdbcTemplate jdbc) {
-    }
-
-    record Person(long id, String nik) {
-    }
-
-    record Recorded(long id, String opdCode) {
-    }
-
-    /**
-     * Threads that each run random writes against random instances on a dozen people and four allocations they
-     * share, so that aid of one person is recorded, cancelled and moved with the person at the same moment.
-     */
-    final class Writers {
-
-        private final int year;
-        private final List<Instance> instances;
-        private final List<AllocationView> allocationsMade = new ArrayList<>();
-        private final List<String> desa;
-        private final List<Person> people = new ArrayList<>();
-        private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
-        private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
-
-        Writers(int year, List<Instance> instances) {
-            this.year = year;
-            this.instances = instances;
-            SystemAuthentication.run(() -> {
-                if (fiscalYears.all().stream().noneMatch(y -> y.year() == year)) {
-                    fiscalYears.open(year, PAGU);
-                }
-            });
-            for (String kecamatan : KECAMATAN) {
-                for (String[] programme : PROGRAMMES) {
-                    allocationsMade.add(SignedIn.as(ADMIN, () -> allocations.create(new NewAllocation(year, kecamatan,
-                            programme[0], programme[1], Mechanism.BELANJA_OPD, null, "Uji domisili penerima",
-                            JUTA.multiply(BigDecimal.valueOf(200)), 3))));
-                }
-            }
-            desa = jdbc.queryForList("select code from desa where kecamatan_code in (?, ?) order by code", String.class,
-                    KECAMATAN.get(0), KECAMATAN.get(1));
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            for (int i = 0; i < PEOPLE; i++) {
-                String nik = String.format("9%03d%012d", year % 1000, random.nextLong(1_000_000_000_000L));
-                Long id = jdbc.queryForObject("""
-                                insert into beneficiary (nik, name, sex, date_of_birth, desa_code, address,
-                                                         welfare_decile, created_by)
-                                values (?, ?, 'F', date '1980-01-01', ?, 'Alamat uji', ?, 'uji') returning id""",
-                        Long.class, nik, "Penerima uji domisili " + i, desa.get(random.nextInt(desa.size())),
-                        1 + random.nextInt(3));
-                people.add(new Person(id, nik));
-            }
-        }
-
-        Map<String, Integer> race(int threads, int writesEach) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(() -> {
-                        ready.countDown();
-                        start.await();
-                        ThreadLocalRandom random = ThreadLocalRandom.current();
-                        for (int i = 0; i < writesEach; i++) {
-                            write(instances.get(random.nextInt(instances.size())), random);
-                        }
-                        return null;
-                    }));
-                }
-                assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-                start.countDown();
-                for (Future<?> future : futures) {
-                    future.get(300, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            return new TreeMap<>(outcomes);
-        }
-
-        /** A recorded aid's id, trying people and allocations until one is not refused. */
-        long recordAidUntilRecorded() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            for (int i = 0; i < 200; i++) {
-                try {
-                    recordAid(instances.get(0), random);
-                    return recorded.get(recorded.size() - 1).id();
-                } catch (BusinessRuleException refused) {
-                    // another person or allocation
-                }
-            }
-            throw new AssertionError("no aid could be recorded");
-        }
-
-        /** One random write; a refusal by a rule or a stale version is an outcome, anything else fails the test. */
-        private void write(Instance instance, ThreadLocalRandom random) {
-            String outcome;
-            try {
-                outcome = switch (random.nextInt(5)) {
-                    case 0, 1 -> recordAid(instance, random);
-                    case 2 -> cancelAid(instance, random);
-                    default -> move(instance, random);
-                };
-            } catch (BusinessRuleException e) {
-                outcome = e.code();
-            } catch (StaleVersionException e) {
-                outcome = "STALE";
-            }
-            outcomes.merge(outcome, 1, Integer::sum);
-        }
-
-        private String recordAid(Instance instance, ThreadLocalRandom random) {
-            AllocationView allocation = allocationsMade.get(random.nextInt(allocationsMade.size()));
-            Person person = people.get(random.nextInt(people.size()));
-            NewAid request = new NewAid(person.nik(), JUTA, LocalDate.of(year, 1 + random.nextInt(12), 1), null);
-            long id = SignedIn.as(operator(allocation.opdCode()),
-                    () -> instance.aid().recordAid(allocation.id(), request)).aid().id();
-            recorded.add(new Recorded(id, allocation.opdCode()));
-            return "RECORDED";
-        }
-
-        private String cancelAid(Instance instance, ThreadLocalRandom random) {
-            if (recorded.isEmpty()) {
-                return "NOTHING_TO_CANCEL";
-            }
-            Recorded one = recorded.get(random.nextInt(recorded.size()));
-            SignedIn.as(ADMIN, () -> instance.aid().cancelAid(one.id(), "uji domisili", null));
-            return "CANCELLED";
-        }
-
-        /** The person moves to another desa of the two kecamatan, or gets another decile (or none), in one update. */
-        private String move(Instance instance, ThreadLocalRandom random) {
-            Person person = people.get(random.nextInt(people.size()));
-            Integer decile = random.nextInt(8) == 0 ? null : 1 + random.nextInt(4);
-            instance.jdbc().update("update beneficiary set desa_code = ?, welfare_decile = ?, version = version + 1"
-                    + " where id = ?", desa.get(random.nextInt(desa.size())), decile, person.id());
-            return "MOVED";
-        }
-
-        private static DumisakeUser operator(String opdCode) {
-            return new DumisakeUser("op-" + opdCode.toLowerCase(), "Operator " + opdCode, Role.OPD_OPERATOR, opdCode,
-                    true, "x");
-        }
+    private AidWriters writers(int year, List<AidWriters.Instance> instances) {
+        return new AidWriters(allocations, fiscalYears, jdbc, year, instances, KECAMATAN, PROGRAMMES, PEOPLE);
     }
 }

@@ -1,17 +1,10 @@
 package id.go.jambiprov.dumisake.dashboard;
 
-import id.go.jambiprov.dumisake.allocation.Allocations;
-import id.go.jambiprov.dumisake.audit.AuditLog;
-import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.Laggards;
 import id.go.jambiprov.dumisake.dashboard.internal.MonthPoint;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteView;
-import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.progress.ProgressReports;
-import id.go.jambiprov.dumisake.region.RegionService;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,28 +31,11 @@ import static org.mockito.Mockito.when;
  * module keeps them, without any of that module's code. A year of envelopes and one allocation are written
  * here; each test rolls back. Fiscal year 2018 belongs to this class.
  */
-@ApplicationModuleTest
-@Transactional
-class DashboardModuleTest {
+class DashboardModuleTest extends DashboardModuleContext {
 
     private static final int YEAR = 2018;
     private static final BigDecimal PAGU = new BigDecimal("2000000000");
     private static final BigDecimal ALLOCATED = new BigDecimal("100000000");
-
-    @MockitoBean
-    Allocations allocations;
-    @MockitoBean
-    AuditTrail audit;
-    @MockitoBean
-    AuditLog auditLog;
-    @MockitoBean
-    OpdService opds;
-    @MockitoBean
-    FiscalYearService fiscalYears;
-    @MockitoBean
-    RegionService regions;
-    @MockitoBean
-    ProgressReports progress;
 
     @Autowired
     Dashboards dashboards;

@@ -3,21 +3,12 @@ package id.go.jambiprov.dumisake.dashboard.internal;
 import id.go.jambiprov.dumisake.DisbursementTotals;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.SignedIn;
-import id.go.jambiprov.dumisake.allocation.Allocations;
-import id.go.jambiprov.dumisake.audit.AuditLog;
-import id.go.jambiprov.dumisake.audit.AuditTrail;
-import id.go.jambiprov.dumisake.opd.OpdService;
-import id.go.jambiprov.dumisake.programme.FiscalYearService;
-import id.go.jambiprov.dumisake.progress.ProgressReports;
-import id.go.jambiprov.dumisake.region.RegionService;
+import id.go.jambiprov.dumisake.dashboard.DashboardModuleContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,27 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tranches up to that date add up to, for every date of the year and every scope. Fiscal year 2059 belongs to this
  * class (asked for as 2060, whose previous year it is); each test rolls back.
  */
-@ApplicationModuleTest
-@Transactional
-class PreviousYearFiguresTest {
+class PreviousYearFiguresTest extends DashboardModuleContext {
 
     private static final int PREVIOUS = 2059;
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-
-    @MockitoBean
-    Allocations allocations;
-    @MockitoBean
-    AuditTrail audit;
-    @MockitoBean
-    AuditLog auditLog;
-    @MockitoBean
-    OpdService opds;
-    @MockitoBean
-    FiscalYearService fiscalYears;
-    @MockitoBean
-    RegionService regions;
-    @MockitoBean
-    ProgressReports progress;
 
     @Autowired
     JdbcTemplate jdbc;
