@@ -16,7 +16,6 @@ import id.go.jambiprov.dumisake.targeting.Targeting;
 import id.go.jambiprov.dumisake.targeting.TargetingOverview;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link AidResidenceReconciliation#reachDifferences}), every person's kept row equals their aid, and the figures of
  * every breakdown, for the expert team and for operators, equal the counts over the aid rows joined with the people
  * where they live now. Two programmes of one OPD (BIRO-KESRA) make a person count once for their OPD and once per
- * programme. Fiscal years 2063 (one instance), 2064 (the reconciliation) and 2065 (two instances) belong to this
+ * programme. Fiscal years 2085 (one instance), 2086 (the reconciliation) and 2087 (two instances) belong to this
  * class.
  */
 @SpringBootTest(properties = AidResidenceConcurrencyTest.UNLIMITED_SEARCHES)
@@ -73,7 +72,7 @@ class AidReachConcurrencyTest {
 
     @Test
     void randomConcurrentWritesOfOneInstanceLeaveTheKeptReachEqualToTheAid() throws Exception {
-        int year = 2063;
+        int year = 2085;
         AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc)));
 
         assertTheKeptReachEqualsTheAid(year, writers.race(6, 50));
@@ -82,17 +81,9 @@ class AidReachConcurrencyTest {
 
     @Test
     void randomConcurrentWritesOfTwoInstancesLeaveTheKeptReachEqualToTheAid() throws Exception {
-        int year = 2065;
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DumisakeApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.appUsername(),
-                "--spring.datasource.password=" + postgres.appPassword(),
-                "--spring.flyway.user=" + postgres.username(),
-                "--" + AidResidenceConcurrencyTest.UNLIMITED_SEARCHES,
-                "--spring.main.banner-mode=off")) {
-            AidWriters.Instance other = new AidWriters.Instance(second.getBean(AidService.class),
-                    second.getBean(JdbcTemplate.class));
+        int year = 2087;
+        try (ConfigurableApplicationContext second = AidWriters.secondApplication(postgres)) {
+            AidWriters.Instance other = AidWriters.Instance.of(second);
             assertThat(other.aid()).isNotSameAs(aid);
             AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc), other));
 
@@ -103,7 +94,7 @@ class AidReachConcurrencyTest {
 
     @Test
     void theReconciliationNamesACellThatDrifted() {
-        int year = 2064;
+        int year = 2086;
         AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc)));
         writers.recordAidUntilRecorded();
         assertThat(reachDifferences(year)).isEmpty();

@@ -14,7 +14,6 @@ import id.go.jambiprov.dumisake.targeting.Targeting;
 import id.go.jambiprov.dumisake.targeting.TargetingOverview;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,16 +79,8 @@ class AidResidenceConcurrencyTest {
     @Test
     void randomConcurrentWritesOfTwoInstancesLeaveEveryAidRowWithItsPersonsResidence() throws Exception {
         int year = 2084;
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(DumisakeApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.appUsername(),
-                "--spring.datasource.password=" + postgres.appPassword(),
-                "--spring.flyway.user=" + postgres.username(),
-                "--" + UNLIMITED_SEARCHES,
-                "--spring.main.banner-mode=off")) {
-            AidWriters.Instance other = new AidWriters.Instance(second.getBean(AidService.class),
-                    second.getBean(JdbcTemplate.class));
+        try (ConfigurableApplicationContext second = AidWriters.secondApplication(postgres)) {
+            AidWriters.Instance other = AidWriters.Instance.of(second);
             assertThat(other.aid()).isNotSameAs(aid);
             AidWriters writers = writers(year, List.of(new AidWriters.Instance(aid, jdbc), other));
 

@@ -13,6 +13,9 @@ import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
+import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -47,6 +50,25 @@ final class AidWriters {
 
     /** One application instance: its aid service and its own connections. */
     record Instance(AidService aid, JdbcTemplate jdbc) {
+
+        static Instance of(ConfigurableApplicationContext application) {
+            return new Instance(application.getBean(AidService.class), application.getBean(JdbcTemplate.class));
+        }
+    }
+
+    /**
+     * A second application instance on the test database, as a second server would run (its own pool, the runtime
+     * role); NIK searches are not limited, as in the race tests' own context. The caller closes it.
+     */
+    static ConfigurableApplicationContext secondApplication(LocalPostgres postgres) {
+        return new SpringApplicationBuilder(DumisakeApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.appUsername(),
+                "--spring.datasource.password=" + postgres.appPassword(),
+                "--spring.flyway.user=" + postgres.username(),
+                "--" + AidResidenceConcurrencyTest.UNLIMITED_SEARCHES,
+                "--spring.main.banner-mode=off");
     }
 
     record Person(long id, String nik) {
