@@ -45,6 +45,11 @@ public class BeneficiaryQueries {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = "";
         String order = " order by b.id desc";
+        // planned for the text it is given: after five runs a prepared statement may keep one generic plan, which reads
+        // the trigram index as if every text were rare — for a common one ("Sintetis" in 200,000 names) the count took
+        // 40 ms instead of the 6 ms of reading the table until the count's limit (set for every page of the list, so
+        // that a search costs the statements the plain list costs)
+        jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
         if (text != null && !text.isBlank()) {
             where = " where b.name ilike :text escape '\\'";
             order = " order by b.name, b.id";
