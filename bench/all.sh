@@ -145,7 +145,9 @@ measure_dashboards() {
                 "/api/v1/dashboard/summary?year=$YEAR|bench/dashboard-api-summary.sql" \
                 "/dasbor/opd/DISDIK?year=$YEAR|" "/api/v1/dashboard/opd?year=$YEAR|" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan|bench/monev-deviation.sql" \
-                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|" "/monev?year=$YEAR&groupBy=kecamatan|" \
+                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|" \
+                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan&page=30&size=100|" \
+                "/monev?year=$YEAR&groupBy=kecamatan|" "/monev?year=$YEAR&groupBy=kecamatan&page=30|" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation|" \
                 "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation&page=50|" \
                 "/monev?year=$YEAR&groupBy=allocation&page=100|" \

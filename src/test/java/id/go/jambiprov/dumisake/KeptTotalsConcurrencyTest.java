@@ -15,6 +15,8 @@ import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
+import id.go.jambiprov.dumisake.progress.ReportRequest;
+import id.go.jambiprov.dumisake.progress.internal.ProgressReportService;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
 import id.go.jambiprov.dumisake.shared.SystemAuthentication;
@@ -55,11 +57,12 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kept allocation totals (V20_1) under random concurrent writes — allocations created, revised and cancelled,
- * disbursements created, submitted, verified and rejected — from many threads of one instance, and from two
- * application instances on one database: afterwards the kept totals equal what the allocation and disbursement rows
- * add up to, figure by figure ({@link Allocations#keptTotalsDifferences}), and the list footers read from them equal
- * the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two instances) belong to this class; "today" is
+ * The kept allocation totals (V20_1) and deviation sums (V22_32) under random concurrent writes — allocations
+ * created, revised and cancelled, disbursements created, submitted, verified and rejected, monthly progress reports —
+ * from many threads of one instance, and from two application instances on one database: afterwards the kept totals
+ * equal what the allocation and disbursement rows add up to, figure by figure ({@link Allocations#keptTotalsDifferences}),
+ * the kept deviation sums what the allocations and their latest reports add up to ({@code deviation_total_differences}),
+ * and the list footers read from them equal the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two instances) belong to this class; "today" is
  * 15 January 2079 (WIB), so that every SP2D date of those years lies in the past.
  */
 @SpringBootTest
@@ -132,6 +135,9 @@ class KeptTotalsConcurrencyTest {
     DisbursementService disbursements;
 
     @Autowired
+    ProgressReportService reports;
+
+    @Autowired
     Allocations reads;
 
     @Autowired
@@ -147,7 +153,7 @@ class KeptTotalsConcurrencyTest {
     void randomConcurrentWritesOfOneInstanceLeaveTheKeptTotalsEqualToTheRows() throws Exception {
         int year = 2077;
         open(year);
-        Writers writers = new Writers(year, List.of(new Instance(allocations, disbursements)));
+        Writers writers = new Writers(year, List.of(new Instance(allocations, disbursements, reports)));
         writers.seed();
 
         Map<String, Integer> outcomes = writers.race(8, 30);
@@ -169,9 +175,9 @@ class KeptTotalsConcurrencyTest {
                 "--spring.flyway.user=" + postgres.username(),
                 "--spring.main.banner-mode=off")) {
             Instance other = new Instance(second.getBean(AllocationService.class),
-                    second.getBean(DisbursementService.class));
+                    second.getBean(DisbursementService.class), second.getBean(ProgressReportService.class));
             assertThat(other.allocations()).isNotSameAs(allocations);
-            Writers writers = new Writers(year, List.of(new Instance(allocations, disbursements), other));
+            Writers writers = new Writers(year, List.of(new Instance(allocations, disbursements, reports), other));
             writers.seed();
 
             Map<String, Integer> outcomes = writers.race(8, 30);
@@ -204,11 +210,30 @@ class KeptTotalsConcurrencyTest {
             jdbc.update("update allocation_total set allocated = allocated - 1 where " + cell, key);
         }
         assertThat(differences(year)).isEmpty();
+
+        String row = "fiscal_year = ? and level = 2 and region_code = ?";
+        assertThat(deviationDifferences(year)).isEmpty();
+        jdbc.update("update deviation_total set physical = physical + 1 where " + row, year, allocation.kecamatanCode());
+        try {
+            assertThat(deviationDifferences(year)).singleElement().satisfies(difference -> {
+                assertThat(difference).containsEntry("figure", "physical")
+                        .containsEntry("region_code", allocation.kecamatanCode());
+                assertThat(((Number) difference.get("level")).intValue()).isEqualTo(2);
+                assertThat((BigDecimal) difference.get("kept")).isEqualByComparingTo(
+                        ((BigDecimal) difference.get("counted")).add(BigDecimal.ONE));
+            });
+        } finally {
+            jdbc.update("update deviation_total set physical = physical - 1 where " + row, year,
+                    allocation.kecamatanCode());
+        }
+        assertThat(deviationDifferences(year)).isEmpty();
     }
 
     /** The kept cells and envelopes agree with the rows, and every list footer from them with the rows' sums. */
     private void assertKeptTotalsEqualTheRows(int year) {
         assertThat(differences(year)).as("kept totals against the allocation and disbursement rows").isEmpty();
+        assertThat(deviationDifferences(year)).as("kept deviation sums against the allocations and their reports")
+                .isEmpty();
         List<AllocationFilter> filters = new ArrayList<>();
         for (AllocationStatus status : new AllocationStatus[]{null, AllocationStatus.ACTIVE, AllocationStatus.CANCELLED}) {
             filters.add(new AllocationFilter(year, null, null, null, null, null, status));
@@ -258,9 +283,13 @@ class KeptTotalsConcurrencyTest {
         return as(ADMIN, () -> reads.keptTotalsDifferences(year));
     }
 
+    private List<Map<String, Object>> deviationDifferences(int year) {
+        return jdbc.queryForList("select * from deviation_total_differences(?)", year);
+    }
+
     private static void assertEveryKindHappened(Map<String, Integer> outcomes) {
         assertThat(outcomes).as("outcomes %s", outcomes).containsKeys("CREATED", "REVISED", "CANCELLED",
-                "DISBURSEMENT_CREATED", "SUBMITTED", "VERIFIED", "REJECTED");
+                "DISBURSEMENT_CREATED", "SUBMITTED", "VERIFIED", "REJECTED", "REPORTED");
     }
 
     private void open(int year) {
@@ -280,7 +309,7 @@ class KeptTotalsConcurrencyTest {
         return SignedIn.as(user, work);
     }
 
-    record Instance(AllocationService allocations, DisbursementService disbursements) {
+    record Instance(AllocationService allocations, DisbursementService disbursements, ProgressReportService reports) {
     }
 
     /** A disbursement as the writers know it: its id and the OPD whose operator submits it. */
@@ -362,14 +391,15 @@ class KeptTotalsConcurrencyTest {
         private void write(Instance instance, ThreadLocalRandom random) {
             String outcome;
             try {
-                outcome = switch (random.nextInt(7)) {
+                outcome = switch (random.nextInt(9)) {
                     case 0 -> createAllocation(instance, random);
                     case 1 -> reviseAllocation(instance, random);
                     case 2 -> cancelAllocation(instance, random);
                     case 3 -> createDisbursement(instance, anyAllocation(random), random);
                     case 4 -> submit(instance, random);
                     case 5 -> verify(instance, random);
-                    default -> reject(instance, random);
+                    case 6 -> reject(instance, random);
+                    default -> report(instance, random);
                 };
             } catch (BusinessRuleException e) {
                 outcome = e.code();
@@ -430,6 +460,19 @@ class KeptTotalsConcurrencyTest {
             long id = anySubmitted(random).id();
             as(ADMIN, () -> instance.disbursements().reject(id, "lampiran tidak terbaca (uji)"));
             return "REJECTED";
+        }
+
+        /**
+         * A first report of a random month with a random physical progress (a reason with it, in case it is lower
+         * than the month before): a month already written or closed by a later one is refused, which is an outcome.
+         */
+        private String report(Instance instance, ThreadLocalRandom random) {
+            AllocationView allocation = anyAllocation(random);
+            ReportRequest request = new ReportRequest(1 + random.nextInt(12),
+                    BigDecimal.valueOf(random.nextInt(10001), 2), List.of(), "uji deviasi terjaga",
+                    "uji: bisa lebih rendah", null);
+            as(operator(allocation.opdCode()), () -> instance.reports().save(allocation.id(), request));
+            return "REPORTED";
         }
 
         private AllocationView anyAllocation(ThreadLocalRandom random) {

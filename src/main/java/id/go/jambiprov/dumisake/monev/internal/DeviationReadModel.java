@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.monev.internal;
 
+import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.monev.GroupBy;
 import id.go.jambiprov.dumisake.monev.domain.DeviationFigures;
 import id.go.jambiprov.dumisake.monev.domain.PlanCurve;
@@ -12,22 +13,25 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * The sums behind the deviation rows, one statement per request: the active allocations of the year in scope,
- * each with its latest progress report as the progress capability keeps it ({@code progress_latest}, one row per
- * allocation), summed as amounts so that a group is weighted by allocation amount. The allocations themselves are
- * read a page at a time in index order (kecamatan, id) instead of being grouped by id.
+ * The sums behind the deviation rows, one statement per request. A group's figures are summed from what is kept of
+ * the year's active allocations in {@code deviation_total} (V22_32, kept at every write): their number, amount,
+ * realised money, planned amount by month, amount × latest physical % and amount without a report by month — per
+ * kecamatan, or per kabupaten/kota, OPD and programme: thousands of rows, not every allocation of the year. The
+ * per-allocation view reads a page of allocations in index order (kecamatan, id), each with its latest report as
+ * the progress capability keeps it ({@code progress_latest}).
  */
 @Component
 class DeviationReadModel {
 
-    /** What each allocation adds to its group's figures, in rupiah (physical × 100). */
-    private static final String AMOUNT = "a.amount";
+    /** What each allocation adds to its row's figures, in rupiah (physical × 100). */
     private static final String PLANNED = PlanCurve.plannedAmountSql("a.amount", "a.planned_month", "month");
     private static final String PHYSICAL = "a.amount * coalesce(r.physical_percent, 0)";
     private static final String MISSING = "case when coalesce(r.month, 0) < :month then a.amount else 0 end";
-    private static final String FROM = " from allocation a"
-            + " left join progress_latest r on r.allocation_id = a.id and r.fiscal_year = :year";
-    private static final String ACTIVE = " where a.fiscal_year = :year and a.status = 'ACTIVE'";
+
+    /** The levels of {@code deviation_total} (V22_32). */
+    private static final int BY_KABUPATEN_KOTA = 1;
+    private static final int BY_KECAMATAN = 2;
+    private static final int BY_KECAMATAN_AND_OPD = 3;
 
     private static final RowMapper<GroupFigures> ROW = (rs, n) -> new GroupFigures(rs.getString("code"),
             rs.getString("name"), rs.getString("place"), rs.getLong("allocations"),
@@ -48,14 +52,14 @@ class DeviationReadModel {
     /** One page of the groups in their order; the sums are still taken over the whole group. */
     List<GroupFigures> of(MonevScope scope, GroupBy groupBy, Pageable page) {
         MapSqlParameterSource params = scope.params();
-        String scoped = ACTIVE + scope.on("a.opd_code", "a.kecamatan_code", params);
         String sql;
         if (groupBy == GroupBy.ALLOCATION) {
             // the page's ids first, from the index alone; then the figures and names of those rows only
-            String ids = "select a.id from allocation a" + scoped + " order by a.kecamatan_code, a.id"
+            String ids = "select a.id from allocation a where a.fiscal_year = :year and a.status = 'ACTIVE'"
+                    + scope.on("a.opd_code", "a.kecamatan_code", params) + " order by a.kecamatan_code, a.id"
                     + (page.isPaged() ? " limit :limit offset :offset" : "");
             sql = "select a.id::text as code, a.title as name, c.name || ', ' || k.name as place, 1 as allocations,"
-                    + " " + AMOUNT + " as amount, " + PLANNED + " as planned_amount, " + PHYSICAL
+                    + " a.amount, " + PLANNED + " as planned_amount, " + PHYSICAL
                     + " / 100 as physical_amount, a.realised, " + MISSING + " as missing_amount"
                     + " from (" + ids + ") p join allocation a on a.id = p.id"
                     + " left join progress_latest r on r.allocation_id = a.id and r.fiscal_year = :year"
@@ -63,14 +67,16 @@ class DeviationReadModel {
                     + " join kabupaten_kota k on k.code = c.kabupaten_kota_code order by a.kecamatan_code, a.id";
         } else {
             Grouping g = grouping(groupBy);
+            // month 0 (a year still to come) has no element: nothing planned, nothing missing
             sql = "select g.code::text as code, " + g.name + " as name, null as place, g.allocations, g.amount,"
-                    + " g.planned_amount, g.physical_amount, g.realised, g.missing_amount"
-                    + " from (select " + g.key + " as code, count(*) as allocations, sum(" + AMOUNT + ") as amount,"
-                    // the division once per group, not once per allocation
-                    + "   sum(" + PLANNED + ") as planned_amount, sum(" + PHYSICAL + ") / 100 as physical_amount,"
-                    + "   sum(a.realised) as realised, sum(" + MISSING + ") as missing_amount"
-                    + FROM + scoped + " group by " + g.key + ") g " + g.join + " order by g.code"
-                    + (page.isPaged() ? " limit :limit offset :offset" : "");
+                    + " coalesce(g.planned_amount, 0) as planned_amount, g.physical / 100 as physical_amount,"
+                    + " g.realised, coalesce(g.missing_amount, 0) as missing_amount"
+                    + " from (select " + g.key + " as code, sum(d.allocations) as allocations, sum(d.amount) as amount,"
+                    + "   sum(d.planned_by[:month]) as planned_amount, sum(d.physical) as physical,"
+                    + "   sum(d.realised) as realised, sum(d.unreported_before[:month]) as missing_amount"
+                    + " from deviation_total d where d.fiscal_year = :year and d.level = " + g.level()
+                    + scope.on("d.opd_code", "d.region_code", params) + " group by 1 having sum(d.allocations) > 0) g "
+                    + g.join + " order by g.code" + (page.isPaged() ? " limit :limit offset :offset" : "");
         }
         if (page.isPaged()) {
             params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
@@ -78,29 +84,49 @@ class DeviationReadModel {
         return jdbc.query(sql, params, ROW);
     }
 
-    /** How many rows {@link #of} has in this scope, counted from the covering index of the active allocations. */
+    /** How many rows {@link #of} has in this scope, counted from the kept rows. */
     long groups(MonevScope scope, GroupBy groupBy) {
         MapSqlParameterSource params = scope.params();
-        String counted = groupBy == GroupBy.ALLOCATION ? "count(*)" : "count(distinct " + grouping(groupBy).key + ")";
-        Long count = jdbc.queryForObject("select " + counted + " from allocation a"
-                + " where a.fiscal_year = :year and a.status = 'ACTIVE'"
-                + scope.on("a.opd_code", "a.kecamatan_code", params), params, Long.class);
+        String sql;
+        if (groupBy == GroupBy.ALLOCATION) {
+            sql = "select coalesce(sum(d.allocations), 0) from deviation_total d"
+                    + " where d.fiscal_year = :year and d.level = " + BY_KABUPATEN_KOTA
+                    + scope.on("d.opd_code", "d.region_code", params);
+        } else {
+            Grouping g = grouping(groupBy);
+            sql = "select count(*) from (select " + g.key + " from deviation_total d"
+                    + " where d.fiscal_year = :year and d.level = " + g.level()
+                    + scope.on("d.opd_code", "d.region_code", params) + " group by 1 having sum(d.allocations) > 0) g";
+        }
+        Long count = jdbc.queryForObject(sql, params, Long.class);
         return count == null ? 0 : count;
     }
 
-    /** Summed per group key first, the names joined to the few groups afterwards. */
+    /**
+     * Summed per group key first, the names joined to the few groups afterwards. The rows read are
+     * {@code deviation_total}'s (V22_32) of one level: per kabupaten/kota, OPD and programme for every grouping but
+     * the kecamatan's, which reads one row per kecamatan — or, for an operator, its OPD's rows per kecamatan.
+     */
     private static Grouping grouping(GroupBy groupBy) {
         return switch (groupBy) {
-            case OPD -> new Grouping("a.opd_code", "o.name", "join opd o on o.code = g.code");
-            case KECAMATAN -> new Grouping("a.kecamatan_code", "c.name", "join kecamatan c on c.code = g.code");
-            case KABUPATEN_KOTA -> new Grouping("left(a.kecamatan_code, 5)", "k.name",
-                    "join kabupaten_kota k on k.code = g.code");
-            case PROGRAMME -> new Grouping("a.programme_code", "p.name", "join programme p on p.code = g.code");
+            case OPD -> new Grouping("d.opd_code", "o.name", "join opd o on o.code = g.code", false);
+            case KECAMATAN -> new Grouping("d.region_code", "c.name", "join kecamatan c on c.code = g.code", true);
+            case KABUPATEN_KOTA -> new Grouping("d.region_code", "k.name", "join kabupaten_kota k on k.code = g.code",
+                    false);
+            case PROGRAMME -> new Grouping("d.programme_code", "p.name", "join programme p on p.code = g.code", false);
             case ALLOCATION -> throw new IllegalArgumentException("allocations are read one by one, not grouped");
         };
     }
 
-    private record Grouping(String key, String name, String join) {
+    private record Grouping(String key, String name, String join, boolean perKecamatan) {
+
+        /** An operator's kecamatan rows are its OPD's, which the rows of every OPD together cannot tell. */
+        int level() {
+            if (!perKecamatan) {
+                return BY_KABUPATEN_KOTA;
+            }
+            return CurrentUser.opdScope() != null ? BY_KECAMATAN_AND_OPD : BY_KECAMATAN;
+        }
     }
 
     record GroupFigures(String code, String name, String place, long allocations, DeviationFigures figures) {

@@ -9,9 +9,9 @@ import id.go.jambiprov.dumisake.monev.internal.ThresholdService;
 import id.go.jambiprov.dumisake.shared.Pageables;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +30,7 @@ import java.util.Set;
 class MonevController {
 
     private static final int ALLOCATION_PAGE_SIZE = 50;
+    private static final int KECAMATAN_PAGE_SIZE = 100;
 
     private final DeviationService deviations;
     private final StalledService stalled;
@@ -46,18 +47,21 @@ class MonevController {
 
     @GetMapping("/monev")
     String deviation(@ModelAttribute("year") int year, @ModelAttribute("kabupatenKota") String kabupatenKota,
-                     @RequestParam(defaultValue = "opd") String groupBy,
-                     @PageableDefault(size = ALLOCATION_PAGE_SIZE) Pageable pageable, Locale locale, Model model) {
+                     @RequestParam(defaultValue = "opd") String groupBy, Pageable pageable,
+                     @RequestParam(required = false) Integer size, Locale locale, Model model) {
         GroupBy group = GroupBy.of(groupBy).orElse(GroupBy.OPD);
         boolean perAllocation = group == GroupBy.ALLOCATION;
         model.addAttribute("groupBy", group);
         model.addAttribute("groupBys", GroupBy.values());
         model.addAttribute("perAllocation", perAllocation);
         List<DeviationRow> rows;
-        if (perAllocation) {
-            // a year has thousands of allocations: one table of them all is too long to read and to render
+        if (perAllocation || group == GroupBy.KECAMATAN) {
+            // a year has thousands of allocations, a country thousands of kecamatan: one table of them all is too
+            // long to read, and rendered for several people at once it would not fit the server's memory
+            int defaultSize = perAllocation ? ALLOCATION_PAGE_SIZE : KECAMATAN_PAGE_SIZE;
+            Pageable asked = size == null ? PageRequest.of(pageable.getPageNumber(), defaultSize) : pageable;
             Page<DeviationRow> page = deviations.page(year, kabupatenKota, group,
-                    Pageables.offered(pageable, Set.of(), Sort.unsorted(), ALLOCATION_PAGE_SIZE));
+                    Pageables.offered(asked, Set.of(), Sort.unsorted(), defaultSize));
             model.addAttribute("page", page);
             rows = page.getContent();
         } else {
