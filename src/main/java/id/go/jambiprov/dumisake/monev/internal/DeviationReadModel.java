@@ -71,12 +71,8 @@ class DeviationReadModel {
             sql = "select g.code::text as code, " + g.name + " as name, null as place, g.allocations, g.amount,"
                     + " coalesce(g.planned_amount, 0) as planned_amount, g.physical / 100 as physical_amount,"
                     + " g.realised, coalesce(g.missing_amount, 0) as missing_amount"
-                    + " from (select " + g.key + " as code, sum(d.allocations) as allocations, sum(d.amount) as amount,"
-                    + "   sum(d.planned_by[:month]) as planned_amount, sum(d.physical) as physical,"
-                    + "   sum(d.realised) as realised, sum(d.unreported_before[:month]) as missing_amount"
-                    + " from deviation_total d where d.fiscal_year = :year and d.level = " + g.level()
-                    + scope.on("d.opd_code", "d.region_code", params) + " group by 1 having sum(d.allocations) > 0) g "
-                    + g.join + " order by g.code" + (page.isPaged() ? " limit :limit offset :offset" : "");
+                    + " from (" + g.figures(scope, params) + ") g " + g.join + " order by g.code"
+                    + (page.isPaged() ? " limit :limit offset :offset" : "");
         }
         if (page.isPaged()) {
             params.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
@@ -93,10 +89,7 @@ class DeviationReadModel {
                     + " where d.fiscal_year = :year and d.level = " + BY_KABUPATEN_KOTA
                     + scope.on("d.opd_code", "d.region_code", params);
         } else {
-            Grouping g = grouping(groupBy);
-            sql = "select count(*) from (select " + g.key + " from deviation_total d"
-                    + " where d.fiscal_year = :year and d.level = " + g.level()
-                    + scope.on("d.opd_code", "d.region_code", params) + " group by 1 having sum(d.allocations) > 0) g";
+            sql = "select count(*) from (" + grouping(groupBy).figures(scope, params) + ") g";
         }
         Long count = jdbc.queryForObject(sql, params, Long.class);
         return count == null ? 0 : count;
@@ -120,8 +113,27 @@ class DeviationReadModel {
 
     private record Grouping(String key, String name, String join, boolean perKecamatan) {
 
+        /**
+         * The group's figures with the columns {@code of} reads, a group with active allocations per row. Every
+         * kecamatan has one row of level {@link #BY_KECAMATAN}: read as it is, without summing a row per group.
+         */
+        String figures(MonevScope scope, MapSqlParameterSource params) {
+            int level = level();
+            String where = " from deviation_total d where d.fiscal_year = :year and d.level = " + level
+                    + scope.on("d.opd_code", "d.region_code", params);
+            if (level == BY_KECAMATAN) {
+                return "select d.region_code as code, d.allocations, d.amount, d.planned_by[:month] as planned_amount,"
+                        + " d.physical, d.realised, d.unreported_before[:month] as missing_amount"
+                        + where + " and d.allocations > 0";
+            }
+            return "select " + key + " as code, sum(d.allocations) as allocations, sum(d.amount) as amount,"
+                    + " sum(d.planned_by[:month]) as planned_amount, sum(d.physical) as physical,"
+                    + " sum(d.realised) as realised, sum(d.unreported_before[:month]) as missing_amount"
+                    + where + " group by 1 having sum(d.allocations) > 0";
+        }
+
         /** An operator's kecamatan rows are its OPD's, which the rows of every OPD together cannot tell. */
-        int level() {
+        private int level() {
             if (!perKecamatan) {
                 return BY_KABUPATEN_KOTA;
             }
