@@ -1,7 +1,7 @@
 -- The statements GET /api/v1/dashboard/deviation?year=2026&groupBy=kecamatan runs (user ahli): SessionCheck,
 -- fiscalYears.get(2026), the thresholds, and the one grouped deviation statement of DeviationReadModel
 -- (measured at month 11: the last month that is over in December 2026), which reads the sums kept per kecamatan in
--- deviation_total since V22_32 (before: every active allocation with its latest report from progress_latest).
+-- allocation_rollup since V22_32 (before: every active allocation with its latest report from progress_latest).
 --   pgbench -n -f bench/monev-deviation.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
 
 -- SignedInChecks: SessionCheck.mayContinue('ahli')
@@ -20,7 +20,7 @@ select g.code::text as code, c.name as name, null as place, g.allocations, g.amo
 from (select d.region_code as code, sum(d.allocations) as allocations, sum(d.amount) as amount,
              sum(d.planned_by[11]) as planned_amount, sum(d.physical) as physical, sum(d.realised) as realised,
              sum(d.unreported_before[11]) as missing_amount
-      from deviation_total d where d.fiscal_year = 2026 and d.level = 2
+      from allocation_rollup d where d.fiscal_year = 2026 and d.level = 2
       group by 1 having sum(d.allocations) > 0) g
 join kecamatan c on c.code = g.code
 order by g.code;

@@ -61,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * created, revised and cancelled, disbursements created, submitted, verified and rejected, monthly progress reports —
  * from many threads of one instance, and from two application instances on one database: afterwards the kept totals
  * equal what the allocation and disbursement rows add up to, figure by figure ({@link Allocations#keptTotalsDifferences}),
- * the kept deviation sums what the allocations and their latest reports add up to ({@code deviation_total_differences}),
+ * the kept deviation sums what the allocations and their latest reports add up to ({@code allocation_rollup_differences}),
  * and the list footers read from them equal the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two instances) belong to this class; "today" is
  * 15 January 2079 (WIB), so that every SP2D date of those years lies in the past.
  */
@@ -213,7 +213,7 @@ class KeptTotalsConcurrencyTest {
 
         String row = "fiscal_year = ? and level = 2 and region_code = ?";
         assertThat(deviationDifferences(year)).isEmpty();
-        jdbc.update("update deviation_total set physical = physical + 1 where " + row, year, allocation.kecamatanCode());
+        jdbc.update("update allocation_rollup set physical = physical + 1 where " + row, year, allocation.kecamatanCode());
         try {
             assertThat(deviationDifferences(year)).singleElement().satisfies(difference -> {
                 assertThat(difference).containsEntry("figure", "physical")
@@ -223,7 +223,7 @@ class KeptTotalsConcurrencyTest {
                         ((BigDecimal) difference.get("counted")).add(BigDecimal.ONE));
             });
         } finally {
-            jdbc.update("update deviation_total set physical = physical - 1 where " + row, year,
+            jdbc.update("update allocation_rollup set physical = physical - 1 where " + row, year,
                     allocation.kecamatanCode());
         }
         assertThat(deviationDifferences(year)).isEmpty();
@@ -284,7 +284,7 @@ class KeptTotalsConcurrencyTest {
     }
 
     private List<Map<String, Object>> deviationDifferences(int year) {
-        return jdbc.queryForList("select * from deviation_total_differences(?)", year);
+        return jdbc.queryForList("select * from allocation_rollup_differences(?)", year);
     }
 
     private static void assertEveryKindHappened(Map<String, Integer> outcomes) {

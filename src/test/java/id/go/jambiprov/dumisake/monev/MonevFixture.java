@@ -34,7 +34,7 @@ record MonevFixture(int year, long green, long behind, long silent, long late, l
                 "IN_FOLLOW_UP", false);
         obstacle(jdbc, green, year, "DISDIK", "15.01.01", "SDM", "Tenaga kurang", "RESOLVED", false);
         // the tests roll back: the kept deviation sums are added now instead of at a commit (V22_32)
-        jdbc.execute("set constraints deviation_pending_at_commit immediate");
+        jdbc.execute("set constraints allocation_rollup_at_commit immediate");
         return new MonevFixture(year, green, behind, silent, late, escalated, open);
     }
 

@@ -8,11 +8,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The footer of an allocation list from the kept totals ({@code allocation_total}, V20_1) instead of every allocation
- * row: each field of {@link AllocationFilter} is one of their dimensions (year, kecamatan and so its kabupaten/kota,
- * OPD, programme, mechanism) or their status split (ACTIVE / CANCELLED), so the sums are the same while the
- * statement reads a few rows per kecamatan. A filter field that is not such a dimension (a text search, a desa)
- * would have to be summed from the allocation rows again.
+ * The footer of an allocation list from the kept totals instead of every allocation row: each field of
+ * {@link AllocationFilter} is one of their dimensions (year, kecamatan and so its kabupaten/kota, OPD, programme,
+ * mechanism) or their status split (ACTIVE / CANCELLED), so the sums are the same while the statement reads a few
+ * rows per kecamatan ({@code allocation_total}, V20_1) or, without a kecamatan, per kabupaten/kota
+ * ({@code allocation_rollup} level 1, V22_32: a tenth of the rows). A filter field that is not such a dimension (a
+ * text search, a desa) would have to be summed from the allocation rows again.
  */
 final class KeptTotalsSql {
 
@@ -27,9 +28,12 @@ final class KeptTotalsSql {
         AllocationStatus status = filter.status();
         String count = status == null ? "a.allocations + a.cancelled"
                 : status == AllocationStatus.ACTIVE ? "a.allocations" : "a.cancelled";
-        return "select coalesce(sum(" + count + "), 0) as allocations, " + money("allocated", status) + " as amount, "
+        boolean perKabupatenKota = !present(filter.kecamatanCode());
+        return "select coalesce(sum(" + count + "), 0) as allocations, "
+                + money(perKabupatenKota ? "amount" : "allocated", status) + " as amount, "
                 + money("disbursed", status) + " as disbursed, " + money("realised", status) + " as realised"
-                + " from allocation_total a" + where(filter, params);
+                + (perKabupatenKota ? " from allocation_rollup a where a.level = 1" : " from allocation_total a where true")
+                + where(filter, params, perKabupatenKota);
     }
 
     /** The money counts ACTIVE allocations only: none when only the cancelled ones are asked for. */
@@ -37,14 +41,15 @@ final class KeptTotalsSql {
         return status == AllocationStatus.CANCELLED ? "0" : "coalesce(sum(a." + column + "), 0)";
     }
 
-    private static String where(AllocationFilter filter, MapSqlParameterSource params) {
-        StringBuilder where = new StringBuilder(" where true");
+    private static String where(AllocationFilter filter, MapSqlParameterSource params, boolean perKabupatenKota) {
+        StringBuilder where = new StringBuilder();
         if (filter.year() != null) {
             where.append(" and a.fiscal_year = :year");
             params.addValue("year", filter.year());
         }
         if (present(filter.kabupatenKotaCode())) {
-            where.append(" and a.kecamatan_code in (select code from kecamatan where kabupaten_kota_code = :kabupatenKota)");
+            where.append(perKabupatenKota ? " and a.region_code = :kabupatenKota"
+                    : " and a.kecamatan_code in (select code from kecamatan where kabupaten_kota_code = :kabupatenKota)");
             params.addValue("kabupatenKota", filter.kabupatenKotaCode());
         }
         if (present(filter.kecamatanCode())) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Active allocations by OPD, by programme and by mechanism, from the totals the allocation capability keeps per
- * kecamatan, OPD, programme and mechanism (V20_1; the dashboard reads the allocation tables by SQL, as its other
- * read models do): first into the few OPD × programme × mechanism cells, then the three groupings of those cells.
+ * Active allocations by OPD, by programme and by mechanism, from the totals kept per kabupaten/kota, OPD, programme
+ * and mechanism ({@code allocation_rollup} level 1, V22_32; the dashboard reads the allocation tables by SQL, as its
+ * other read models do): first into the few OPD × programme × mechanism cells, then the three groupings of those cells.
  * A cell whose allocations are all cancelled is left out, as it was when the active allocations were summed. Per OPD
  * the pagu is what the OPD was allocated: its own ceiling.
  */
@@ -31,10 +31,11 @@ class AllocationBreakdown {
         List<RegionRow> mechanism = new ArrayList<>();
         MapSqlParameterSource params = scope.params();
         jdbc.query("""
-                with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.allocated) as allocated,
+                with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
                                      sum(a.realised) as realised, sum(a.allocations) as allocations
-                              from allocation_total a
-                              where a.fiscal_year = :year and a.allocations > 0""" + scope.onAllocation(params) + """
+                              from allocation_rollup a
+                              where a.fiscal_year = :year and a.level = 1 and a.allocations > 0"""
+                + scope.onRollup(params) + """
                               group by a.opd_code, a.programme_code, a.mechanism),
                 g as (select grouping(opd_code, programme_code) as level,
                              coalesce(opd_code, programme_code, mechanism) as code,
@@ -64,10 +65,11 @@ class AllocationBreakdown {
     Optional<RegionRow> opd(DashboardScope scope, String code) {
         MapSqlParameterSource params = scope.params().addValue("code", code);
         return jdbc.query("""
-                select o.code, o.name, sum(a.allocated) as pagu, sum(a.allocated) as allocated,
+                select o.code, o.name, sum(a.amount) as pagu, sum(a.amount) as allocated,
                        sum(a.realised) as realised, sum(a.allocations) as allocations
-                from allocation_total a join opd o on o.code = a.opd_code
-                where a.opd_code = :code and a.fiscal_year = :year and a.allocations > 0""" + scope.onAllocation(params)
+                from allocation_rollup a join opd o on o.code = a.opd_code
+                where a.opd_code = :code and a.fiscal_year = :year and a.level = 1 and a.allocations > 0"""
+                        + scope.onRollup(params)
                         + " group by o.code, o.name", params,
                 (rs, n) -> new RegionRow(rs.getString("code"), rs.getString("name"), null, null,
                         DashboardScope.figures(rs), rs.getLong("allocations"))).stream().findFirst();

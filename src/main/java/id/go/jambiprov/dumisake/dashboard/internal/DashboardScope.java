@@ -31,6 +31,12 @@ record DashboardScope(int year, String kabupatenKota, String opd) {
                 + (kabupatenKota == null ? "" : " and left(a.kecamatan_code, 5) = :kabupatenKota");
     }
 
+    /** As {@link #onAllocation}, for the kabupaten/kota rows {@code a} of {@code allocation_rollup} (V22_32). */
+    String onRollup(MapSqlParameterSource params) {
+        return OpdScope.sql("a.opd_code", params)
+                + (kabupatenKota == null ? "" : " and a.region_code = :kabupatenKota");
+    }
+
     /** The year and the kabupaten/kota; the OPD is added by the condition that uses it. */
     MapSqlParameterSource params() {
         return new MapSqlParameterSource("year", year).addValue("kabupatenKota", kabupatenKota);

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The sums behind the deviation rows, one statement per request. A group's figures are summed from what is kept of
- * the year's active allocations in {@code deviation_total} (V22_32, kept at every write): their number, amount,
+ * the year's active allocations in {@code allocation_rollup} (V22_32, kept at every write): their number, amount,
  * realised money, planned amount by month, amount × latest physical % and amount without a report by month — per
  * kecamatan, or per kabupaten/kota, OPD and programme: thousands of rows, not every allocation of the year. The
  * per-allocation view reads a page of allocations in index order (kecamatan, id), each with its latest report as
@@ -28,7 +28,7 @@ class DeviationReadModel {
     private static final String PHYSICAL = "a.amount * coalesce(r.physical_percent, 0)";
     private static final String MISSING = "case when coalesce(r.month, 0) < :month then a.amount else 0 end";
 
-    /** The levels of {@code deviation_total} (V22_32). */
+    /** The levels of {@code allocation_rollup} (V22_32). */
     private static final int BY_KABUPATEN_KOTA = 1;
     private static final int BY_KECAMATAN = 2;
     private static final int BY_KECAMATAN_AND_OPD = 3;
@@ -85,7 +85,7 @@ class DeviationReadModel {
         MapSqlParameterSource params = scope.params();
         String sql;
         if (groupBy == GroupBy.ALLOCATION) {
-            sql = "select coalesce(sum(d.allocations), 0) from deviation_total d"
+            sql = "select coalesce(sum(d.allocations), 0) from allocation_rollup d"
                     + " where d.fiscal_year = :year and d.level = " + BY_KABUPATEN_KOTA
                     + scope.on("d.opd_code", "d.region_code", params);
         } else {
@@ -97,7 +97,7 @@ class DeviationReadModel {
 
     /**
      * Summed per group key first, the names joined to the few groups afterwards. The rows read are
-     * {@code deviation_total}'s (V22_32) of one level: per kabupaten/kota, OPD and programme for every grouping but
+     * {@code allocation_rollup}'s (V22_32) of one level: per kabupaten/kota, OPD and programme for every grouping but
      * the kecamatan's, which reads one row per kecamatan — or, for an operator, its OPD's rows per kecamatan.
      */
     private static Grouping grouping(GroupBy groupBy) {
@@ -119,7 +119,7 @@ class DeviationReadModel {
          */
         String figures(MonevScope scope, MapSqlParameterSource params) {
             int level = level();
-            String where = " from deviation_total d where d.fiscal_year = :year and d.level = " + level
+            String where = " from allocation_rollup d where d.fiscal_year = :year and d.level = " + level
                     + scope.on("d.opd_code", "d.region_code", params);
             if (level == BY_KECAMATAN) {
                 return "select d.region_code as code, d.allocations, d.amount, d.planned_by[:month] as planned_amount,"

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which kept columns a list footer adds up: every allocation is counted unless a status is chosen, the money is that
- * of the ACTIVE ones (none for a list of cancelled ones), and each filter and an operator's OPD narrow the cells.
- * That the sums equal those over the allocation rows is {@code KeptTotalsConcurrencyTest}'s.
+ * of the ACTIVE ones (none for a list of cancelled ones), and each filter and an operator's OPD narrow the cells —
+ * the kabupaten/kota roll-up's unless a kecamatan is chosen. That the sums equal those over the allocation rows is
+ * {@code KeptTotalsConcurrencyTest}'s.
  */
 class KeptTotalsSqlTest {
 
@@ -32,8 +33,9 @@ class KeptTotalsSqlTest {
 
         String sql = KeptTotalsSql.totals(new AllocationFilter(2077, null, null, null, null, null, null), params);
 
-        assertThat(sql).contains("sum(a.allocations + a.cancelled)", "sum(a.allocated)", "sum(a.disbursed)",
-                "sum(a.realised)", "from allocation_total a", "a.fiscal_year = :year").doesNotContain(":scopeOpd");
+        assertThat(sql).contains("sum(a.allocations + a.cancelled)", "sum(a.amount)", "sum(a.disbursed)",
+                "sum(a.realised)", "from allocation_rollup a where a.level = 1", "a.fiscal_year = :year")
+                .doesNotContain(":scopeOpd");
         assertThat(params.getValues()).containsOnlyKeys("year");
     }
 
@@ -44,7 +46,7 @@ class KeptTotalsSqlTest {
         String sql = KeptTotalsSql.totals(new AllocationFilter(2077, null, null, null, null, null,
                 AllocationStatus.ACTIVE), new MapSqlParameterSource());
 
-        assertThat(sql).contains("sum(a.allocations)", "sum(a.allocated)").doesNotContain("a.cancelled");
+        assertThat(sql).contains("sum(a.allocations)", "sum(a.amount)").doesNotContain("a.cancelled");
     }
 
     @Test
@@ -59,14 +61,29 @@ class KeptTotalsSqlTest {
     }
 
     @Test
-    void everyFilterAndAnOperatorsOpdNarrowTheCells() {
+    void withoutAKecamatanTheKabupatenKotaRowsAreRead() {
+        signIn(new DumisakeUser("op-disdik", "Operator DISDIK", Role.OPD_OPERATOR, "DISDIK", true, "x"));
+        MapSqlParameterSource params = new MapSqlParameterSource();
+
+        String sql = KeptTotalsSql.totals(new AllocationFilter(2078, "15.05", null, null, "BANTUAN-PENDIDIKAN",
+                Mechanism.BELANJA_OPD, null), params);
+
+        assertThat(sql).contains("from allocation_rollup a where a.level = 1", "a.region_code = :kabupatenKota",
+                "a.programme_code = :programme", "a.mechanism = :mechanism", "a.opd_code = :scopeOpd")
+                .doesNotContain("allocation_total", "kecamatan_code");
+        assertThat(params.getValues()).containsEntry("kabupatenKota", "15.05").containsEntry("scopeOpd", "DISDIK");
+    }
+
+    @Test
+    void everyFilterAndAnOperatorsOpdNarrowTheKecamatanCells() {
         signIn(new DumisakeUser("op-disdik", "Operator DISDIK", Role.OPD_OPERATOR, "DISDIK", true, "x"));
         MapSqlParameterSource params = new MapSqlParameterSource();
 
         String sql = KeptTotalsSql.totals(new AllocationFilter(2078, "15.05", "15.05.01", "DISDIK",
                 "BANTUAN-PENDIDIKAN", Mechanism.BELANJA_OPD, AllocationStatus.ACTIVE), params);
 
-        assertThat(sql).contains("a.kecamatan_code in (select code from kecamatan where kabupaten_kota_code = :kabupatenKota)",
+        assertThat(sql).contains("from allocation_total a",
+                "a.kecamatan_code in (select code from kecamatan where kabupaten_kota_code = :kabupatenKota)",
                 "a.kecamatan_code = :kecamatan", "a.opd_code = :opd", "a.programme_code = :programme",
                 "a.mechanism = :mechanism", "a.opd_code = :scopeOpd");
         assertThat(params.getValues()).containsEntry("year", 2078).containsEntry("kabupatenKota", "15.05")

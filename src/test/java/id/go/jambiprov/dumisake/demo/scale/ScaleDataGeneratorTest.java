@@ -168,6 +168,14 @@ class ScaleDataGeneratorTest {
                                                          mechanism from allocation where fiscal_year between 2011 and 2017) x"""))
                     .isPositive();
             assertThat(count("select count(*) from aid_residence_differences()")).isZero();
+            // the roll-ups of the allocations and their latest reports: added at commit, so now in this rolled-back test
+            jdbc.execute("set constraints allocation_rollup_at_commit immediate");
+            assertThat(count("""
+                    select count(*) from generate_series(2011, 2017) y, allocation_rollup_differences(y)""")).isZero();
+            assertThat(count("select count(*) from allocation_rollup where fiscal_year between 2011 and 2017 and level = 2"))
+                    .isEqualTo(count("""
+                            select count(distinct (fiscal_year, kecamatan_code)) from allocation
+                            where fiscal_year between 2011 and 2017""")).isPositive();
             assertThat(jdbc.queryForObject("select kept_totals_deferred()", Boolean.class)).isFalse();
         });
     }
