@@ -1,9 +1,9 @@
 -- Kept roll-ups of the allocations (issue 20, "fast without a cache"). Summing a year's allocations on every request
 -- is a pass over 220,000 rows at national scale (the monev deviation joined each to its latest report: ~3 s with 8
--- clients); allocation_total (V20_1) keeps them per kecamatan, OPD, programme and mechanism, which is still 78,000 cells
--- for a province-wide figure. This keeps the same allocations rolled up further, so that a province-wide breakdown or
--- list footer reads ~8,000 rows of kabupaten/kota and a kecamatan grouping 7,144 — with the figures of the monev
--- deviation beside the money.
+-- clients); allocation_total (V20_1) keeps them per kecamatan, OPD, programme and mechanism, which is still 78,000
+-- cells for a province-wide figure. This keeps the same allocations rolled up further, so that a province-wide
+-- breakdown or list footer reads ~8,000 rows of kabupaten/kota and a kecamatan grouping 7,144 — with the figures of
+-- the monev deviation beside the money.
 --
 --   allocation_rollup  of the allocations of a fiscal year, at three levels (the level is part of the key):
 --     1  per kabupaten/kota (region_code 'NN.NN'), OPD, programme and mechanism — the province's and a kabupaten/kota's
@@ -43,6 +43,9 @@
 -- lock makes one report writer per allocation, and the report side reads the allocation only under the share lock.
 -- The scale generator, which runs alone before the application is ready, skips the share lock of its bulk insert of
 -- latest reports (kept_totals_deferred(), V21_40) rather than lock 220,000 rows.
+--
+-- The price is on writes, under the envelope lock an allocation write holds to its commit: on one hot envelope (8
+-- writers, bench/allocation-hot-envelope.py) p95 66-71 -> 99-146 ms, 2,400 creations in 13-14 -> 13-19 s.
 --
 -- No CHECK: PostgreSQL checks the proposed row of an INSERT … ON CONFLICT before it sees the conflict, so a negative
 -- increment would be refused. allocation_rollup_differences() below recounts every row instead.
@@ -105,53 +108,62 @@ $$;
 -- The changes summed per row and months, those of nothing left out (a title, a version, the money a draft disbursement
 -- holds, a report that moved no figure): such a statement leaves nothing pending and takes no cell.
 CREATE FUNCTION allocation_rollup_net(changes allocation_rollup_change[]) RETURNS allocation_rollup_change[]
-    LANGUAGE sql IMMUTABLE AS
+    LANGUAGE plpgsql IMMUTABLE AS
 $$
-SELECT coalesce(array_agg(ROW(fiscal_year, level, region_code, opd_code, programme_code, mechanism, planned_month,
-                              report_month, allocations, cancelled, amount, disbursed, realised,
-                              physical)::allocation_rollup_change), '{}')
-FROM (SELECT fiscal_year, level, region_code, opd_code, programme_code, mechanism, planned_month, report_month,
-             sum(allocations)::int AS allocations, sum(cancelled)::int AS cancelled, sum(amount) AS amount,
-             sum(disbursed) AS disbursed, sum(realised) AS realised, sum(physical) AS physical
-      FROM unnest(changes)
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-      HAVING sum(allocations) <> 0 OR sum(cancelled) <> 0 OR sum(amount) <> 0 OR sum(disbursed) <> 0
-          OR sum(realised) <> 0 OR sum(physical) <> 0) c
+BEGIN
+    RETURN (SELECT coalesce(array_agg(ROW(fiscal_year, level, region_code, opd_code, programme_code, mechanism,
+                                          planned_month, report_month, allocations, cancelled, amount, disbursed,
+                                          realised, physical)::allocation_rollup_change), '{}')
+            FROM (SELECT fiscal_year, level, region_code, opd_code, programme_code, mechanism, planned_month,
+                         report_month,
+                         sum(allocations)::int AS allocations, sum(cancelled)::int AS cancelled, sum(amount) AS amount,
+                         sum(disbursed) AS disbursed, sum(realised) AS realised, sum(physical) AS physical
+                  FROM unnest(changes)
+                  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+                  HAVING sum(allocations) <> 0 OR sum(cancelled) <> 0 OR sum(amount) <> 0 OR sum(disbursed) <> 0
+                      OR sum(realised) <> 0 OR sum(physical) <> 0) c);
+END;
 $$;
 
--- Element by element: the month arrays of a row and of a change.
+-- Element by element: the month arrays of a row and of a change. The functions a write calls are PL/pgSQL, whose
+-- statements are planned once per connection; a SQL function's are planned on every call (PostgreSQL 17).
 CREATE FUNCTION allocation_rollup_months_add(kept NUMERIC[], change NUMERIC[]) RETURNS NUMERIC[]
-    LANGUAGE sql IMMUTABLE AS
+    LANGUAGE plpgsql IMMUTABLE AS
 $$
-SELECT array_agg(k + c ORDER BY i) FROM unnest(kept, change) WITH ORDINALITY u (k, c, i)
+BEGIN
+    RETURN array(SELECT k + c FROM unnest(kept, change) WITH ORDINALITY u (k, c, i) ORDER BY i);
+END;
 $$;
 
 -- Adds the changes to their rows in key order, a row not there yet inserted.
 CREATE FUNCTION allocation_rollup_add(changes allocation_rollup_change[]) RETURNS void
-    LANGUAGE sql AS
+    LANGUAGE plpgsql AS
 $$
-WITH months AS (
-    SELECT c.fiscal_year, c.level, c.region_code, c.opd_code, c.programme_code, c.mechanism, k.k,
-           coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= k.k), 0) AS planned,
-           coalesce(sum(c.amount) FILTER (WHERE c.report_month < k.k), 0) AS unreported,
-           sum(c.allocations) AS allocations, sum(c.cancelled) AS cancelled, sum(c.amount) AS amount,
-           sum(c.disbursed) AS disbursed, sum(c.realised) AS realised, sum(c.physical) AS physical
-    FROM unnest(changes) c CROSS JOIN generate_series(1, 12) k (k)
-    GROUP BY 1, 2, 3, 4, 5, 6, 7)
-INSERT INTO allocation_rollup AS t (fiscal_year, level, region_code, opd_code, programme_code, mechanism, allocations,
-                                    cancelled, amount, disbursed, realised, physical, planned_by, unreported_before)
-SELECT fiscal_year, level, region_code, opd_code, programme_code, mechanism, min(allocations), min(cancelled),
-       min(amount), min(disbursed), min(realised), min(physical), array_agg(planned ORDER BY k),
-       array_agg(unreported ORDER BY k)
-FROM months
-GROUP BY 1, 2, 3, 4, 5, 6
-ORDER BY 1, 2, 3, 4, 5, 6
-ON CONFLICT (fiscal_year, level, region_code, opd_code, programme_code, mechanism) DO UPDATE
-    SET allocations = t.allocations + excluded.allocations, cancelled = t.cancelled + excluded.cancelled,
-        amount = t.amount + excluded.amount, disbursed = t.disbursed + excluded.disbursed,
-        realised = t.realised + excluded.realised, physical = t.physical + excluded.physical,
-        planned_by = allocation_rollup_months_add(t.planned_by, excluded.planned_by),
-        unreported_before = allocation_rollup_months_add(t.unreported_before, excluded.unreported_before)
+BEGIN
+    WITH months AS (
+        SELECT c.fiscal_year, c.level, c.region_code, c.opd_code, c.programme_code, c.mechanism, k.k,
+               coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= k.k), 0) AS planned,
+               coalesce(sum(c.amount) FILTER (WHERE c.report_month < k.k), 0) AS unreported,
+               sum(c.allocations) AS allocations, sum(c.cancelled) AS cancelled, sum(c.amount) AS amount,
+               sum(c.disbursed) AS disbursed, sum(c.realised) AS realised, sum(c.physical) AS physical
+        FROM unnest(changes) c CROSS JOIN generate_series(1, 12) k (k)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7)
+    INSERT INTO allocation_rollup AS t (fiscal_year, level, region_code, opd_code, programme_code, mechanism,
+                                        allocations, cancelled, amount, disbursed, realised, physical, planned_by,
+                                        unreported_before)
+    SELECT fiscal_year, level, region_code, opd_code, programme_code, mechanism, min(allocations), min(cancelled),
+           min(amount), min(disbursed), min(realised), min(physical), array_agg(planned ORDER BY k),
+           array_agg(unreported ORDER BY k)
+    FROM months
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (fiscal_year, level, region_code, opd_code, programme_code, mechanism) DO UPDATE
+        SET allocations = t.allocations + excluded.allocations, cancelled = t.cancelled + excluded.cancelled,
+            amount = t.amount + excluded.amount, disbursed = t.disbursed + excluded.disbursed,
+            realised = t.realised + excluded.realised, physical = t.physical + excluded.physical,
+            planned_by = allocation_rollup_months_add(t.planned_by, excluded.planned_by),
+            unreported_before = allocation_rollup_months_add(t.unreported_before, excluded.unreported_before);
+END;
 $$;
 
 -- A statement's net change, until its transaction commits. Unlogged: a row lives only inside its transaction.
@@ -247,7 +259,8 @@ BEGIN
         -- an update keeps allocation_id, the key
         PERFORM allocation_rollup_pending_add(array(
             SELECT c FROM new_rows n JOIN old_rows o USING (allocation_id) JOIN allocation a ON a.id = n.allocation_id,
-                          allocation_rollup_report_changes(a, n.month, n.physical_percent, o.month, o.physical_percent) c));
+                          allocation_rollup_report_changes(a, n.month, n.physical_percent, o.month,
+                                                           o.physical_percent) c));
     END IF;
     RETURN NULL;
 END;
@@ -256,7 +269,8 @@ $$;
 CREATE TRIGGER allocation_rollup_insert AFTER INSERT ON allocation
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allocation_rollup_kept();
 CREATE TRIGGER allocation_rollup_update AFTER UPDATE ON allocation
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allocation_rollup_kept();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION allocation_rollup_kept();
 CREATE TRIGGER allocation_rollup_delete AFTER DELETE ON allocation
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION allocation_rollup_kept();
 CREATE TRIGGER progress_latest_rollup_insert AFTER INSERT ON progress_latest
