@@ -135,27 +135,56 @@ BEGIN
 END;
 $$;
 
+-- The rows the changes add up to, one per key: the sums, and the month arrays from each change's planned and reported
+-- month — each change is read once, its amount summed into every month it counts for.
+CREATE FUNCTION allocation_rollup_cells(changes allocation_rollup_change[])
+    RETURNS TABLE (fiscal_year INTEGER, level SMALLINT, region_code VARCHAR, opd_code VARCHAR, programme_code VARCHAR,
+                   mechanism VARCHAR, allocations BIGINT, cancelled BIGINT, amount NUMERIC, disbursed NUMERIC,
+                   realised NUMERIC, physical NUMERIC, planned_by NUMERIC[], unreported_before NUMERIC[])
+    LANGUAGE plpgsql IMMUTABLE AS
+$$
+BEGIN
+    RETURN QUERY
+    SELECT c.fiscal_year, c.level, c.region_code, c.opd_code, c.programme_code, c.mechanism, sum(c.allocations),
+           sum(c.cancelled), sum(c.amount), sum(c.disbursed), sum(c.realised), sum(c.physical),
+           ARRAY[coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 1), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 2), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 3), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 4), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 5), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 6), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 7), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 8), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 9), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 10), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 11), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= 12), 0)],
+           ARRAY[coalesce(sum(c.amount) FILTER (WHERE c.report_month < 1), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 2), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 3), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 4), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 5), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 6), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 7), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 8), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 9), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 10), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 11), 0),
+                 coalesce(sum(c.amount) FILTER (WHERE c.report_month < 12), 0)]
+    FROM unnest(changes) c
+    GROUP BY 1, 2, 3, 4, 5, 6;
+END;
+$$;
+
 -- Adds the changes to their rows in key order, a row not there yet inserted.
 CREATE FUNCTION allocation_rollup_add(changes allocation_rollup_change[]) RETURNS void
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    WITH months AS (
-        SELECT c.fiscal_year, c.level, c.region_code, c.opd_code, c.programme_code, c.mechanism, k.k,
-               coalesce(sum(c.amount) FILTER (WHERE c.planned_month <= k.k), 0) AS planned,
-               coalesce(sum(c.amount) FILTER (WHERE c.report_month < k.k), 0) AS unreported,
-               sum(c.allocations) AS allocations, sum(c.cancelled) AS cancelled, sum(c.amount) AS amount,
-               sum(c.disbursed) AS disbursed, sum(c.realised) AS realised, sum(c.physical) AS physical
-        FROM unnest(changes) c CROSS JOIN generate_series(1, 12) k (k)
-        GROUP BY 1, 2, 3, 4, 5, 6, 7)
     INSERT INTO allocation_rollup AS t (fiscal_year, level, region_code, opd_code, programme_code, mechanism,
                                         allocations, cancelled, amount, disbursed, realised, physical, planned_by,
                                         unreported_before)
-    SELECT fiscal_year, level, region_code, opd_code, programme_code, mechanism, min(allocations), min(cancelled),
-           min(amount), min(disbursed), min(realised), min(physical), array_agg(planned ORDER BY k),
-           array_agg(unreported ORDER BY k)
-    FROM months
-    GROUP BY 1, 2, 3, 4, 5, 6
+    SELECT * FROM allocation_rollup_cells(changes) c
     ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (fiscal_year, level, region_code, opd_code, programme_code, mechanism) DO UPDATE
         SET allocations = t.allocations + excluded.allocations, cancelled = t.cancelled + excluded.cancelled,
@@ -284,58 +313,57 @@ CREATE TRIGGER progress_latest_rollup_delete AFTER DELETE ON progress_latest
 -- Figures whose kept value differs from a recount of the allocation rows and their latest reports (none, when the
 -- triggers did their work), of one fiscal year or, with null, of all: the figure, and for planned_by and
 -- unreported_before its month. Run after commit (or SET CONSTRAINTS allocation_rollup_at_commit IMMEDIATE): the
--- changes of a transaction are added when it commits. The reconciliation the tests run; it reads every allocation
--- of the year twelve times over (a national year: about a minute), so it is for tests and operators, never a page.
+-- changes of a transaction are added when it commits. The reconciliation the tests run: it reads every allocation
+-- of the year with its latest report, so it is for tests and operators, never a page.
 CREATE FUNCTION allocation_rollup_differences(year INTEGER)
     RETURNS TABLE (fiscal_year INTEGER, level SMALLINT, region_code VARCHAR, opd_code VARCHAR, programme_code VARCHAR,
                    mechanism VARCHAR, figure TEXT, month INTEGER, kept NUMERIC, counted NUMERIC)
     LANGUAGE sql STABLE AS
 $$
-WITH rows AS (
-    SELECT c.*
-    FROM allocation a
-    LEFT JOIN progress_latest r ON r.allocation_id = a.id,
-         allocation_rollup_changes_of(a, r.month, r.physical_percent, 1) c
-    WHERE year IS NULL OR a.fiscal_year = year),
-counted AS (
-    SELECT c.fiscal_year, c.level, c.region_code, c.opd_code, c.programme_code, c.mechanism, k.k,
-           sum(c.amount) FILTER (WHERE c.planned_month <= k.k) AS planned,
-           sum(c.amount) FILTER (WHERE c.report_month < k.k) AS unreported,
-           sum(c.allocations) AS allocations, sum(c.cancelled) AS cancelled, sum(c.amount) AS amount,
-           sum(c.disbursed) AS disbursed, sum(c.realised) AS realised, sum(c.physical) AS physical
-    FROM rows c CROSS JOIN generate_series(1, 12) k (k)
-    GROUP BY 1, 2, 3, 4, 5, 6, 7),
+WITH counted AS (
+    SELECT *
+    FROM allocation_rollup_cells(array(
+        SELECT c FROM allocation a LEFT JOIN progress_latest r ON r.allocation_id = a.id,
+                      allocation_rollup_changes_of(a, r.month, r.physical_percent, 1) c
+        WHERE year IS NULL OR a.fiscal_year = year))),
 kept AS (
-    SELECT t.fiscal_year, t.level, t.region_code, t.opd_code, t.programme_code, t.mechanism, m.k, m.planned,
-           m.unreported, t.allocations, t.cancelled, t.amount, t.disbursed, t.realised, t.physical
-    FROM allocation_rollup t
-    CROSS JOIN unnest(t.planned_by, t.unreported_before) WITH ORDINALITY m (planned, unreported, k)
-    WHERE year IS NULL OR t.fiscal_year = year),
-figures AS (
+    SELECT * FROM allocation_rollup t WHERE year IS NULL OR t.fiscal_year = year),
+rows AS (
     SELECT coalesce(k.fiscal_year, c.fiscal_year) AS fiscal_year, coalesce(k.level, c.level) AS level,
            coalesce(k.region_code, c.region_code) AS region_code, coalesce(k.opd_code, c.opd_code) AS opd_code,
            coalesce(k.programme_code, c.programme_code) AS programme_code,
-           coalesce(k.mechanism, c.mechanism) AS mechanism, coalesce(k.k, c.k)::int AS k, f.monthly, f.figure, f.kept,
-           f.counted
+           coalesce(k.mechanism, c.mechanism) AS mechanism,
+           k.allocations AS k_allocations, c.allocations AS c_allocations, k.cancelled AS k_cancelled,
+           c.cancelled AS c_cancelled, k.amount AS k_amount, c.amount AS c_amount, k.disbursed AS k_disbursed,
+           c.disbursed AS c_disbursed, k.realised AS k_realised, c.realised AS c_realised, k.physical AS k_physical,
+           c.physical AS c_physical, coalesce(k.planned_by, array_fill(0::numeric, ARRAY[12])) AS k_planned,
+           coalesce(c.planned_by, array_fill(0::numeric, ARRAY[12])) AS c_planned,
+           coalesce(k.unreported_before, array_fill(0::numeric, ARRAY[12])) AS k_unreported,
+           coalesce(c.unreported_before, array_fill(0::numeric, ARRAY[12])) AS c_unreported
     FROM kept k
     FULL JOIN counted c ON c.fiscal_year = k.fiscal_year AND c.level = k.level AND c.region_code = k.region_code
                        AND c.opd_code = k.opd_code AND c.programme_code = k.programme_code
-                       AND c.mechanism = k.mechanism AND c.k = k.k
+                       AND c.mechanism = k.mechanism),
+figures AS (
+    SELECT r.fiscal_year, r.level, r.region_code, r.opd_code, r.programme_code, r.mechanism, f.figure, NULL::int AS m,
+           f.kept, f.counted
+    FROM rows r
     CROSS JOIN LATERAL (VALUES
-        (false, 'allocations', coalesce(k.allocations, 0)::numeric, coalesce(c.allocations, 0)::numeric),
-        (false, 'cancelled', coalesce(k.cancelled, 0)::numeric, coalesce(c.cancelled, 0)::numeric),
-        (false, 'amount', coalesce(k.amount, 0), coalesce(c.amount, 0)),
-        (false, 'disbursed', coalesce(k.disbursed, 0), coalesce(c.disbursed, 0)),
-        (false, 'realised', coalesce(k.realised, 0), coalesce(c.realised, 0)),
-        (false, 'physical', coalesce(k.physical, 0), coalesce(c.physical, 0)),
-        (true, 'planned_by', coalesce(k.planned, 0), coalesce(c.planned, 0)),
-        (true, 'unreported_before', coalesce(k.unreported, 0), coalesce(c.unreported, 0)))
-        f (monthly, figure, kept, counted))
-SELECT DISTINCT fiscal_year, level, region_code, opd_code, programme_code, mechanism, figure,
-       CASE WHEN monthly THEN k END, kept, counted
-FROM figures
-WHERE kept <> counted
-ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+        ('allocations', coalesce(r.k_allocations, 0)::numeric, coalesce(r.c_allocations, 0)::numeric),
+        ('cancelled', coalesce(r.k_cancelled, 0)::numeric, coalesce(r.c_cancelled, 0)::numeric),
+        ('amount', coalesce(r.k_amount, 0), coalesce(r.c_amount, 0)),
+        ('disbursed', coalesce(r.k_disbursed, 0), coalesce(r.c_disbursed, 0)),
+        ('realised', coalesce(r.k_realised, 0), coalesce(r.c_realised, 0)),
+        ('physical', coalesce(r.k_physical, 0), coalesce(r.c_physical, 0))) f (figure, kept, counted)
+    UNION ALL
+    SELECT r.fiscal_year, r.level, r.region_code, r.opd_code, r.programme_code, r.mechanism, f.figure, m.m::int,
+           f.kept, f.counted
+    FROM rows r
+    CROSS JOIN LATERAL unnest(r.k_planned, r.c_planned, r.k_unreported, r.c_unreported) WITH ORDINALITY
+        m (kp, cp, ku, cu, m)
+    CROSS JOIN LATERAL (VALUES ('planned_by', m.kp, m.cp), ('unreported_before', m.ku, m.cu)) f (figure, kept, counted)
+    WHERE r.k_planned <> r.c_planned OR r.k_unreported <> r.c_unreported)
+SELECT * FROM figures WHERE kept <> counted ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
 $$;
 
 -- The rows of the allocations and reports there are, a year at a time.
