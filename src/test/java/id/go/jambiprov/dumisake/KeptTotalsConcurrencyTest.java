@@ -57,13 +57,14 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kept allocation totals (V20_1) and deviation sums (V22_32) under random concurrent writes — allocations
- * created, revised and cancelled, disbursements created, submitted, verified and rejected, monthly progress reports —
- * from many threads of one instance, and from two application instances on one database: afterwards the kept totals
- * equal what the allocation and disbursement rows add up to, figure by figure ({@link Allocations#keptTotalsDifferences}),
- * the kept deviation sums what the allocations and their latest reports add up to ({@code allocation_rollup_differences}),
- * and the list footers read from them equal the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two instances) belong to this class; "today" is
- * 15 January 2079 (WIB), so that every SP2D date of those years lies in the past.
+ * The kept allocation totals (V20_1) and roll-up (V22_32) under random concurrent writes — allocations created,
+ * revised and cancelled, disbursements created, submitted, verified and rejected, monthly progress reports — from
+ * many threads of one instance, and from two application instances on one database: afterwards the kept totals equal
+ * what the allocation and disbursement rows add up to, figure by figure ({@link Allocations#keptTotalsDifferences}),
+ * the roll-up what the allocations and their latest reports add up to ({@code allocation_rollup_differences}), and
+ * the list footers read from them equal the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two
+ * instances) belong to this class; "today" is 15 January 2079 (WIB), so that every SP2D date of those years lies in
+ * the past.
  */
 @SpringBootTest
 @Import(KeptTotalsConcurrencyTest.January2079.class)

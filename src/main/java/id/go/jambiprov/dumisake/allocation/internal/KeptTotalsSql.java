@@ -32,7 +32,8 @@ final class KeptTotalsSql {
         return "select coalesce(sum(" + count + "), 0) as allocations, "
                 + money(perKabupatenKota ? "amount" : "allocated", status) + " as amount, "
                 + money("disbursed", status) + " as disbursed, " + money("realised", status) + " as realised"
-                + (perKabupatenKota ? " from allocation_rollup a where a.level = 1" : " from allocation_total a where true")
+                + (perKabupatenKota ? " from allocation_rollup a where a.level = 1"
+                        : " from allocation_total a where true")
                 + where(filter, params, perKabupatenKota);
     }
 
@@ -48,8 +49,8 @@ final class KeptTotalsSql {
             params.addValue("year", filter.year());
         }
         if (present(filter.kabupatenKotaCode())) {
-            where.append(perKabupatenKota ? " and a.region_code = :kabupatenKota"
-                    : " and a.kecamatan_code in (select code from kecamatan where kabupaten_kota_code = :kabupatenKota)");
+            where.append(perKabupatenKota ? " and a.region_code = :kabupatenKota" : " and a.kecamatan_code in"
+                    + " (select code from kecamatan where kabupaten_kota_code = :kabupatenKota)");
             params.addValue("kabupatenKota", filter.kabupatenKotaCode());
         }
         if (present(filter.kecamatanCode())) {

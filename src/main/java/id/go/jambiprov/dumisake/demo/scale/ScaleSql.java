@@ -283,6 +283,16 @@ final class ScaleSql {
      * statement where the statement trigger adds cell by cell, which it must since its changes may be negative (a
      * proposed row is checked before its conflict is seen); these are all additions.
      */
+    /**
+     * The year's roll-up ({@code allocation_rollup}, V22_32) from its allocation rows and their latest reports, which
+     * the generator deferred for its inserts. Parameter: year.
+     */
+    static final String ALLOCATION_ROLLUP = """
+            select allocation_rollup_add(array(
+                select c from allocation a left join progress_latest r on r.allocation_id = a.id,
+                              allocation_rollup_changes_of(a, r.month, r.physical_percent, 1) c
+                where a.fiscal_year = ?))""";
+
     static final String ALLOCATION_TOTALS = """
             insert into allocation_total as t (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism,
                                                allocations, cancelled, allocated, disbursed, realised)
