@@ -70,6 +70,11 @@ CREATE TABLE allocation_rollup (
 -- an operator's rows: its OPD's, at level 1 or 3
 CREATE INDEX allocation_rollup_opd_idx ON allocation_rollup (fiscal_year, opd_code, level);
 
+-- The province breakdown and the footers without a kecamatan read the roll-up now, so V22_30's index of the kept
+-- cells in grouping order has no reader left (an operator's cells are found by allocation_total_opd_idx): dropped,
+-- and with it the index entry every kept cell's change wrote.
+DROP INDEX allocation_total_breakdown_idx;
+
 -- What one allocation row adds to one row of allocation_rollup, signed (state after +1, before -1), with the months
 -- its amount counts for: planned and last reported.
 CREATE TYPE allocation_rollup_change AS (

@@ -279,11 +279,6 @@ final class ScaleSql {
             where e.fiscal_year = t.fiscal_year and e.kecamatan_code = t.kecamatan_code""";
 
     /**
-     * The staged cells added to {@code allocation_total} in key order, a cell that is not there yet inserted: one
-     * statement where the statement trigger adds cell by cell, which it must since its changes may be negative (a
-     * proposed row is checked before its conflict is seen); these are all additions.
-     */
-    /**
      * The year's roll-up ({@code allocation_rollup}, V22_32) from its allocation rows and their latest reports, which
      * the generator deferred for its inserts. Parameter: year.
      */
@@ -293,6 +288,11 @@ final class ScaleSql {
                               allocation_rollup_changes_of(a, r.month, r.physical_percent, 1) c
                 where a.fiscal_year = ?))""";
 
+    /**
+     * The staged cells added to {@code allocation_total} in key order, a cell that is not there yet inserted: one
+     * statement where the statement trigger adds cell by cell, which it must since its changes may be negative (a
+     * proposed row is checked before its conflict is seen); these are all additions.
+     */
     static final String ALLOCATION_TOTALS = """
             insert into allocation_total as t (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism,
                                                allocations, cancelled, allocated, disbursed, realised)

@@ -13,6 +13,10 @@ import java.time.LocalDate;
  * and weighted by amount over any group it gives back the S-curve's plan divided by the group's amount,
  * so the deviation table and the S-curve tell the same story.
  * <p>
+ * The kept roll-up ({@code allocation_rollup}, V22_32) sums an allocation into {@code planned_by[k]} for every
+ * month k ≥ its planned month and into {@code unreported_before[k]} for every k after its latest report's month —
+ * this rule and {@link #plannedAmountSql}'s, per month; a change here is a change there (and a rebuild of it).
+ * <p>
  * The month m the deviation is measured at is the last month that is over in Jambi (WIB): the month before
  * today's in the current fiscal year, December for a past year, none (0) for a year still to come — and in
  * January, none for the new year: nothing of it is due yet.
