@@ -385,6 +385,19 @@ class DisbursementServiceTest {
                 allocation.id(), CLOSING_YEAR, sp2dNumber(), date)).hasStackTraceContaining("closed");
         assertThatThrownBy(() -> jdbc.update("update disbursement set status = 'VERIFIED', decided_by = 'psql' "
                 + "where id = ?", toVerify.id())).hasStackTraceContaining("closed");
+        assertThatThrownBy(() -> jdbc.update("delete from disbursement where id = ?", draft.id()))
+                .hasStackTraceContaining("closed");
+        // the guards look at every row of a statement: one row in a closed year refuses the statement's other rows too
+        AllocationView open = newAllocation(YEAR, juta(500));
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
+                                          created_by, updated_by)
+                values (?, ?, 1, 1000, ?, ?, 'DRAFT', 'psql', 'psql'), (?, ?, 4, 1000, ?, ?, 'DRAFT', 'psql', 'psql')""",
+                open.id(), YEAR, sp2dNumber(), MAY, allocation.id(), CLOSING_YEAR, sp2dNumber(), date))
+                .hasStackTraceContaining("the fiscal year of allocation " + allocation.id() + " is closed");
+        assertThat(rowsOf(open)).isZero();
+        assertThatThrownBy(() -> jdbc.update("update disbursement set allocation_id = ? where id = ?", open.id(),
+                draft.id())).hasStackTraceContaining("cannot move to another allocation");
         assertThat(rowsOf(allocation)).isEqualTo(2);
         assertThat(column(jdbc, "disbursed", allocation.id())).isEqualByComparingTo(juta(30));
         assertThat(column(jdbc, "realised", allocation.id())).isEqualByComparingTo("0");
