@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence, and the reach the aid's trigger keeps
  * (V22_1), are reconciled likewise.
  * One fiscal year after the other, its allocations and disbursements first; its progress reports then follow
- * on a second connection while the next year's allocations are written. Deterministic: every "random" choice is
+ * on one of two other connections while the next year's allocations are written. Deterministic: every "random" choice is
  * a hash of the row's content (kecamatan, year, number), so two runs write the same rows — only the generated
  * ids differ when the database's sequences stand elsewhere. Each step commits on its own so
  * that the row versions the triggers leave behind can be pruned as it goes; a run that fails half-way
@@ -109,10 +109,12 @@ class ScaleDataGenerator {
         ScaleYearWriter writer = new ScaleYearWriter(jdbc, steps,
                 year -> users.as("admin", () -> allocations.keptTotalsDifferences(year)));
         // A year's progress reports (twelve per allocation: most of the rows at national scale) need only the year's
-        // allocations committed, so a second connection writes them while this one goes on with the next year, and
-        // both cores work. Inside a caller's transaction (the tests') nothing is committed: written in it, in turn.
+        // allocations committed, so other connections write them while this one goes on with the next year, and both
+        // cores work. Two of them: a year's reports take longer than its allocations, and with one connection each year
+        // waited for the last one's, the last year's alone at the end. Years share no row, so they do not wait for each
+        // other. Inside a caller's transaction (the tests') nothing is committed: written in it, in turn.
         boolean alongside = !TransactionSynchronizationManager.isActualTransactionActive();
-        ExecutorService progress = Executors.newSingleThreadExecutor(task -> new Thread(task, "scale-progress"));
+        ExecutorService progress = Executors.newFixedThreadPool(2, task -> new Thread(task, "scale-progress"));
         List<Future<?>> reports = new ArrayList<>();
         boolean completed = false;
         try {
