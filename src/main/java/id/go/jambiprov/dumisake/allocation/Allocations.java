@@ -5,6 +5,7 @@ import id.go.jambiprov.dumisake.allocation.internal.AllocationService;
 import id.go.jambiprov.dumisake.allocation.internal.AllocationSpending;
 import id.go.jambiprov.dumisake.allocation.internal.EnvelopeQueries;
 import id.go.jambiprov.dumisake.allocation.internal.KeptTotalsReconciliation;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,14 @@ public class Allocations {
 
     public Page<AllocationView> search(AllocationFilter filter, Pageable pageable) {
         return queries.search(filter, pageable);
+    }
+
+    /**
+     * One page of the allocations the filter selects as the allocation tables show them, for a page that knows their
+     * number already ({@code total}, from {@link #totals}): the rows chosen first and their names looked up after.
+     */
+    public ListPage<AllocationRow> rows(AllocationFilter filter, Pageable pageable, long total) {
+        return queries.rows(filter, pageable, total);
     }
 
     /** Every allocation the filter selects, streamed in code order (exports of any size). */

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.dashboard.web;
 
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
+import id.go.jambiprov.dumisake.allocation.AllocationTotals;
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.dashboard.internal.DashboardService;
 import id.go.jambiprov.dumisake.dashboard.internal.ReviewNoteService;
@@ -101,8 +102,10 @@ class DashboardController {
         Pageable paging = offered.getPageNumber() == 0 ? offered
                 : Pageables.withinRows(offered, allocations.totals(filter).allocations());
         model.addAttribute("allocationTable", fragments.render("dashboard/kecamatan-allocations",
-                kecamatanParameters(selected, paging), request, response, () ->
-                        Map.of("page", allocations.search(filter, paging), "totals", allocations.totals(filter))));
+                kecamatanParameters(selected, paging), request, response, () -> {
+                    AllocationTotals totals = allocations.totals(filter);
+                    return Map.of("page", allocations.rows(filter, paging, totals.allocations()), "totals", totals);
+                }));
         model.addAttribute("notes", notes.on(ReviewTarget.KECAMATAN, code));
         model.addAttribute("target", ReviewTarget.KECAMATAN);
         model.addAttribute("targetCode", code);
@@ -121,8 +124,9 @@ class DashboardController {
         model.addAttribute("opd", opds.get(code));
         model.addAttribute("row", dashboard.opd(selected, code).orElse(null));
         AllocationFilter filter = new AllocationFilter(selected, null, null, code, null, null, null);
-        model.addAttribute("page", allocations.search(filter, pageable));
-        model.addAttribute("totals", allocations.totals(filter));
+        AllocationTotals totals = allocations.totals(filter);
+        model.addAttribute("page", allocations.rows(filter, pageable, totals.allocations()));
+        model.addAttribute("totals", totals);
         model.addAttribute("notes", notes.on(ReviewTarget.OPD, code));
         model.addAttribute("target", ReviewTarget.OPD);
         model.addAttribute("targetCode", code);
