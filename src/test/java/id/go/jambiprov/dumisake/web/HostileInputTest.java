@@ -99,6 +99,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aPageNumberPastTheEndOfAnAllocationTableShowsItsLastPage() throws Exception {
+        ServerClient client = new ServerClient(port);
+        String ahli = client.login("ahli");
+        for (String table : List.of("/alokasi?year=2026", "/tahun-anggaran/2026/kecamatan/15.01.01",
+                "/dasbor/opd/DISDIK?year=2026")) {
+            String body = client.send(client.get(table + (table.contains("?") ? "&" : "?") + "page=999", ahli)).body();
+            assertThat(body).as(table).containsPattern("Menampilkan [0-9.]+–([0-9.]+) dari \\1 data")
+                    .doesNotContain("Menampilkan 49.951");
+        }
+    }
+
+    @Test
     void theRealisationReportOfAYearThatDoesNotExistIs404() throws Exception {
         ServerClient client = new ServerClient(port);
 

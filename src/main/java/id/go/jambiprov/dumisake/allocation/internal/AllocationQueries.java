@@ -11,6 +11,7 @@ import id.go.jambiprov.dumisake.programme.Pillar;
 import id.go.jambiprov.dumisake.shared.ListCount;
 import id.go.jambiprov.dumisake.shared.ListPage;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
+import id.go.jambiprov.dumisake.shared.Pageables;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -92,9 +93,11 @@ public class AllocationQueries {
     /**
      * One page of the allocations the filter selects as a list shows them, for a list that knows their number
      * already ({@code total}, e.g. from {@link #totals}): one statement, the page chosen first and the names of
-     * its rows looked up afterwards (by key, for those rows only).
+     * its rows looked up afterwards (by key, for those rows only). A page past the end (an old link, a typed number) is
+     * the last page, as a pager would have offered it.
      */
-    public ListPage<AllocationRow> rows(AllocationFilter filter, Pageable pageable, long total) {
+    public ListPage<AllocationRow> rows(AllocationFilter filter, Pageable requested, long total) {
+        Pageable pageable = Pageables.withinRows(requested, total);
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
         params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
