@@ -14,7 +14,8 @@ DECLARE
 BEGIN
     -- nested: an expression is planned whole, and an insert's statement has no old rows to name
     IF TG_OP = 'UPDATE' THEN
-        IF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.allocation_id <> o.allocation_id) THEN
+        IF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
+                   WHERE n.allocation_id <> o.allocation_id) THEN
             RAISE EXCEPTION 'a disbursement cannot move to another allocation' USING ERRCODE = 'check_violation';
         END IF;
     END IF;

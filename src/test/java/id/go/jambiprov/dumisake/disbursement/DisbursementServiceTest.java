@@ -392,7 +392,8 @@ class DisbursementServiceTest {
         assertThatThrownBy(() -> jdbc.update("""
                 insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
                                           created_by, updated_by)
-                values (?, ?, 1, 1000, ?, ?, 'DRAFT', 'psql', 'psql'), (?, ?, 4, 1000, ?, ?, 'DRAFT', 'psql', 'psql')""",
+                values (?, ?, 1, 1000, ?, ?, 'DRAFT', 'psql', 'psql'),
+                       (?, ?, 4, 1000, ?, ?, 'DRAFT', 'psql', 'psql')""",
                 open.id(), YEAR, sp2dNumber(), MAY, allocation.id(), CLOSING_YEAR, sp2dNumber(), date))
                 .hasStackTraceContaining("the fiscal year of allocation " + allocation.id() + " is closed");
         assertThat(rowsOf(open)).isZero();

@@ -214,11 +214,13 @@ class ProgressModuleTest {
     @Test
     void aReportCarriesTheYearOfItsAllocationAndNoOther() {
         String insert = """
-                insert into progress_report (allocation_id, fiscal_year, month, physical_percent, created_by, updated_by)
+                insert into progress_report (allocation_id, fiscal_year, month, physical_percent, created_by,
+                                             updated_by)
                 values (?, ?, 1, 10, 'psql', 'psql')""";
         assertThatThrownBy(() -> jdbc.update(insert, allocationId, YEAR - 1))
                 .hasStackTraceContaining("progress_report_allocation_fkey");
-        assertThatThrownBy(() -> jdbc.update(insert, -1L, YEAR)).hasStackTraceContaining("progress_report_allocation_fkey");
+        assertThatThrownBy(() -> jdbc.update(insert, -1L, YEAR))
+                .hasStackTraceContaining("progress_report_allocation_fkey");
     }
 
     @Test

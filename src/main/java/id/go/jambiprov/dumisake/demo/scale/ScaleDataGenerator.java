@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
  * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence, and the reach the aid's trigger keeps
  * (V22_1), are reconciled likewise.
  * One fiscal year after the other, its allocations and disbursements first; its progress reports then follow
- * on one of two other connections while the next year's allocations are written. Deterministic: every "random" choice is
- * a hash of the row's content (kecamatan, year, number), so two runs write the same rows — only the generated
- * ids differ when the database's sequences stand elsewhere. Each step commits on its own so
+ * on one of two other connections while the next year's allocations are written. Deterministic: every "random"
+ * choice is a hash of the row's content (kecamatan, year, number), so two runs write the same rows — only the
+ * generated ids differ when the database's sequences stand elsewhere, and those of the progress reports with how two
+ * years' reports, written at the same time, interleave. Each step commits on its own so
  * that the row versions the triggers leave behind can be pruned as it goes; a run that fails half-way
  * leaves a partly filled database, which the next run refuses (start again from an empty directory).
  * No audit event per row (nobody made these changes); one {@code SCALE_DATA_GENERATED} event records
