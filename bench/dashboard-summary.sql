@@ -43,17 +43,16 @@ order by g.level, p.pillar, g.code;
 select count(*) as waiting, coalesce(sum(d.amount), 0) as amount,
        count(*) filter (where d.submitted_at < now() - interval '14 days') as waiting_long
 from disbursement d where d.fiscal_year = 2026 and d.status = 'SUBMITTED';
--- overview(): the ten lowest kecamatan by realisation and their number
+-- overview(): the ten lowest kecamatan by realisation (their number is the rollup's count of kecamatan with pagu)
 select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name, f.pagu, f.allocated, f.realised,
-       f.allocations, f.total
-from (select f.*, count(*) over () as total,
-             row_number() over (order by div(f.realised * 20000 + f.pagu, f.pagu * 2), f.allocated desc,
-                                f.kecamatan_code collate "C") as position
-      from (select e.kecamatan_code, e.pagu, e.allocated, e.realised, e.allocations from envelope e
-            where e.fiscal_year = 2026) f
-      where f.pagu > 0 order by position limit 10 offset 0) f
+       f.allocations
+from (select f.* from (select e.kecamatan_code, e.pagu, e.allocated, e.realised, e.allocations from envelope e
+                       where e.fiscal_year = 2026) f
+      where f.pagu > 0
+      order by div(f.realised * 20000 + f.pagu, f.pagu * 2), f.allocated desc, f.kecamatan_code collate "C"
+      limit 10 offset 0) f
 join kecamatan c on c.code = f.kecamatan_code join kabupaten_kota k on k.code = c.kabupaten_kota_code
-order by f.position;
+order by div(f.realised * 20000 + f.pagu, f.pagu * 2), f.allocated desc, f.kecamatan_code collate "C";
 -- overview(): overdue allocations, first 10 and their number
 select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
 from allocation a join kecamatan c on c.code = a.kecamatan_code

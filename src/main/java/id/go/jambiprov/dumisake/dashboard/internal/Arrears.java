@@ -93,7 +93,7 @@ class Arrears {
         MapSqlParameterSource params = paged(scope.params(), pageable).addValue("overdueBefore", overdueBefore);
         long[] total = {0};
         // realised = 0 first: an allocation with a verified tranche is not overdue, so only the few
-        // without one are looked up for a submitted tranche
+        // without one are looked up for a submitted tranche (disbursement_submitted_allocation_idx, V22_35)
         List<Laggards.OverdueAllocation> rows = jdbc.query("""
                         select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
                         from allocation a join kecamatan c on c.code = a.kecamatan_code
