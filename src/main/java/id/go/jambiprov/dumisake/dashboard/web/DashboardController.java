@@ -19,6 +19,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,14 +99,15 @@ class DashboardController {
         model.addAttribute("scopedOpd", CurrentUser.opdScope());
         AllocationFilter filter = AllocationFilter.ofEnvelope(selected, code);
         Pageable offered = Pageables.offered(pageable, KECAMATAN_SORTABLE, KECAMATAN_ORDER, KECAMATAN_PAGE_SIZE);
-        // the first page always exists; a further one is counted so that pages past the end share the last
+        // the first page always exists; a further one is counted so that pages past the end share the last; the
+        // totals are read once, and only when such a page or a rendering needs them
+        SingletonSupplier<AllocationTotals> totals = SingletonSupplier.of(() -> allocations.totals(filter));
         Pageable paging = offered.getPageNumber() == 0 ? offered
-                : Pageables.withinRows(offered, allocations.totals(filter).allocations());
+                : Pageables.withinRows(offered, totals.obtain().allocations());
         model.addAttribute("allocationTable", fragments.render("dashboard/kecamatan-allocations",
-                kecamatanParameters(selected, paging), request, response, () -> {
-                    AllocationTotals totals = allocations.totals(filter);
-                    return Map.of("page", allocations.rows(filter, paging, totals.allocations()), "totals", totals);
-                }));
+                kecamatanParameters(selected, paging), request, response, () -> Map.of(
+                        "page", allocations.rows(filter, paging, totals.obtain().allocations()),
+                        "totals", totals.obtain())));
         model.addAttribute("notes", notes.on(ReviewTarget.KECAMATAN, code));
         model.addAttribute("target", ReviewTarget.KECAMATAN);
         model.addAttribute("targetCode", code);
