@@ -213,10 +213,10 @@ class KeptTotalsConcurrencyTest {
         assertThat(differences(year)).isEmpty();
 
         String row = "fiscal_year = ? and level = 2 and region_code = ?";
-        assertThat(deviationDifferences(year)).isEmpty();
+        assertThat(rollupDifferences(year)).isEmpty();
         jdbc.update("update allocation_rollup set physical = physical + 1 where " + row, year, allocation.kecamatanCode());
         try {
-            assertThat(deviationDifferences(year)).singleElement().satisfies(difference -> {
+            assertThat(rollupDifferences(year)).singleElement().satisfies(difference -> {
                 assertThat(difference).containsEntry("figure", "physical")
                         .containsEntry("region_code", allocation.kecamatanCode());
                 assertThat(((Number) difference.get("level")).intValue()).isEqualTo(2);
@@ -227,13 +227,13 @@ class KeptTotalsConcurrencyTest {
             jdbc.update("update allocation_rollup set physical = physical - 1 where " + row, year,
                     allocation.kecamatanCode());
         }
-        assertThat(deviationDifferences(year)).isEmpty();
+        assertThat(rollupDifferences(year)).isEmpty();
     }
 
     /** The kept cells and envelopes agree with the rows, and every list footer from them with the rows' sums. */
     private void assertKeptTotalsEqualTheRows(int year) {
         assertThat(differences(year)).as("kept totals against the allocation and disbursement rows").isEmpty();
-        assertThat(deviationDifferences(year)).as("kept deviation sums against the allocations and their reports")
+        assertThat(rollupDifferences(year)).as("the roll-up against the allocations and their latest reports")
                 .isEmpty();
         List<AllocationFilter> filters = new ArrayList<>();
         for (AllocationStatus status : new AllocationStatus[]{null, AllocationStatus.ACTIVE, AllocationStatus.CANCELLED}) {
@@ -284,7 +284,7 @@ class KeptTotalsConcurrencyTest {
         return as(ADMIN, () -> reads.keptTotalsDifferences(year));
     }
 
-    private List<Map<String, Object>> deviationDifferences(int year) {
+    private List<Map<String, Object>> rollupDifferences(int year) {
         return jdbc.queryForList("select * from allocation_rollup_differences(?)", year);
     }
 
