@@ -18,13 +18,16 @@ from (select left(f.kecamatan_code, 5) as code, sum(f.pagu) as pagu, sum(f.alloc
             where e.fiscal_year = 2026) f
       group by rollup (1)) r
 left join kabupaten_kota k on k.code = r.code order by r.code nulls first;
--- summary(): waiting for verification
-select count(*) as waiting, coalesce(sum(d.amount), 0) as amount,
-       count(*) filter (where d.submitted_at < now() - interval '14 days') as waiting_long
-from disbursement d where d.fiscal_year = 2026 and d.status = 'SUBMITTED';
--- summary(): last year at the same date (all it realised less what was verified after the date)
+-- summary(): waiting for verification, from the days kept (V22_36) and the tranches of the day it turns long on
+select coalesce(sum(k.waiting), 0) as waiting, coalesce(sum(k.waiting_amount), 0) as amount,
+       coalesce(sum(k.waiting) filter (where k.day < date '2026-11-22'), 0)
+       + (select count(*) from disbursement d
+          where d.fiscal_year = 2026 and d.status = 'SUBMITTED'
+            and d.submitted_at >= timestamptz '2026-11-22 00:00+07' and d.submitted_at < now() - interval '14 days')
+           as waiting_long
+from disbursement_day k where k.fiscal_year = 2026;
+-- summary(): last year at the same date, from its days kept (V22_36)
 select coalesce(sum(e.pagu), 0) as pagu, coalesce(sum(e.allocated), 0) as allocated,
-       coalesce(sum(e.realised), 0) - (select coalesce(sum(d.amount), 0) from disbursement d
-                                       where d.fiscal_year = 2026 - 1 and d.status = 'VERIFIED'
-                                         and d.sp2d_date > date '2025-12-06') as realised
+       (select coalesce(sum(k.verified), 0) from disbursement_day k
+        where k.fiscal_year = 2026 - 1 and k.day <= date '2025-12-06') as realised
 from envelope e where e.fiscal_year = 2026 - 1;

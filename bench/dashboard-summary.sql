@@ -1,8 +1,7 @@
 -- The statements GET /dasbor?year=2026 runs when its figures are not in web.RenderedFragments (user ahli:
 -- no OPD scope, no kabupaten/kota), in the order the application runs them, with the parameters as it binds
--- them on 6 Dec 2026 (Asia/Jakarta): year 2026, same date last year 2025-12-06 (second half of the year: all that
--- was realised less what was verified after it), overdue before month 12, waiting since now - 14 days. The
--- kabupaten/kota list of the filter is read once per start (RegionService).
+-- them on 6 Dec 2026 (Asia/Jakarta): year 2026, same date last year 2025-12-06, overdue before month 12, waiting
+-- since now - 14 days (a day of 22 Nov 2026 in WIB). The kabupaten/kota list of the filter is read once per start (RegionService).
 -- Copied from SessionCheck, FiscalYearService.choices, DashboardService.overview (rollup, breakdown, waiting,
 -- lowest kecamatan, overdue, waiting list, without output target and its number, previous year) and
 -- ReviewNoteService.openCount.
@@ -39,10 +38,14 @@ from g
 left join opd o on g.level = 1 and o.code = g.code
 left join programme p on g.level = 2 and p.code = g.code
 order by g.level, p.pillar, g.code;
--- overview(): waiting for verification
-select count(*) as waiting, coalesce(sum(d.amount), 0) as amount,
-       count(*) filter (where d.submitted_at < now() - interval '14 days') as waiting_long
-from disbursement d where d.fiscal_year = 2026 and d.status = 'SUBMITTED';
+-- overview(): waiting for verification, from the days kept (V22_36) and the tranches of the day it turns long on
+select coalesce(sum(k.waiting), 0) as waiting, coalesce(sum(k.waiting_amount), 0) as amount,
+       coalesce(sum(k.waiting) filter (where k.day < date '2026-11-22'), 0)
+       + (select count(*) from disbursement d
+          where d.fiscal_year = 2026 and d.status = 'SUBMITTED'
+            and d.submitted_at >= timestamptz '2026-11-22 00:00+07' and d.submitted_at < now() - interval '14 days')
+           as waiting_long
+from disbursement_day k where k.fiscal_year = 2026;
 -- overview(): the ten lowest kecamatan by realisation (their number is the rollup's count of kecamatan with pagu)
 select c.code, c.name, c.kabupaten_kota_code, k.name as kabupaten_kota_name, f.pagu, f.allocated, f.realised,
        f.allocations
@@ -54,11 +57,14 @@ from (select f.* from (select e.kecamatan_code, e.pagu, e.allocated, e.realised,
 join kecamatan c on c.code = f.kecamatan_code join kabupaten_kota k on k.code = c.kabupaten_kota_code
 order by div(f.realised * 20000 + f.pagu, f.pagu * 2), f.allocated desc, f.kecamatan_code collate "C";
 -- overview(): overdue allocations, first 10 and their number
-select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
-from allocation a join kecamatan c on c.code = a.kecamatan_code
-where a.fiscal_year = 2026 and a.status = 'ACTIVE' and a.planned_month < 12 and a.realised = 0
-  and not exists (select 1 from disbursement d where d.allocation_id = a.id and d.status = 'SUBMITTED')
-order by a.planned_month, a.amount desc, a.id limit 10 offset 0;
+select a.id, a.title, a.opd_code, c.name, o.planned_month, o.amount, o.total
+from (select a.id, a.planned_month, a.amount, count(*) over () as total
+      from allocation a
+      where a.fiscal_year = 2026 and a.status = 'ACTIVE' and a.planned_month < 12 and a.realised = 0
+        and not exists (select 1 from disbursement d where d.allocation_id = a.id and d.status = 'SUBMITTED')
+      order by a.planned_month, a.amount desc, a.id limit 10 offset 0) o
+join allocation a on a.id = o.id join kecamatan c on c.code = a.kecamatan_code
+order by o.planned_month, o.amount desc, o.id;
 -- overview(): waiting longer than 14 days, oldest 10 (their number is the waiting statement's)
 select d.id, d.allocation_id, a.opd_code, c.name, d.amount, d.submitted_at
 from disbursement d join allocation a on a.id = d.allocation_id
@@ -76,11 +82,10 @@ order by a.planned_month, a.amount desc, a.id limit 10 offset 0;
 select (select coalesce(sum(a.allocations), 0) from envelope a where a.fiscal_year = 2026)
      - (select count(distinct o.allocation_id) from allocation_output o join allocation a on a.id = o.allocation_id
         where a.fiscal_year = 2026 and a.status = 'ACTIVE');
--- overview(): last year at the same date (all it realised less what was verified after the date)
+-- overview(): last year at the same date, from its days kept (V22_36)
 select coalesce(sum(e.pagu), 0) as pagu, coalesce(sum(e.allocated), 0) as allocated,
-       coalesce(sum(e.realised), 0) - (select coalesce(sum(d.amount), 0) from disbursement d
-                                       where d.fiscal_year = 2026 - 1 and d.status = 'VERIFIED'
-                                         and d.sp2d_date > date '2025-12-06') as realised
+       (select coalesce(sum(k.verified), 0) from disbursement_day k
+        where k.fiscal_year = 2026 - 1 and k.day <= date '2025-12-06') as realised
 from envelope e where e.fiscal_year = 2026 - 1;
 -- notes.openCount()
 select count(*) from review_note n where n.status = 'OPEN';

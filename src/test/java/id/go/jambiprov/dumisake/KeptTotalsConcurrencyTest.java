@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revised and cancelled, disbursements created, submitted, verified and rejected, monthly progress reports — from
  * many threads of one instance, and from two application instances on one database: afterwards the kept totals equal
  * what the allocation and disbursement rows add up to, figure by figure ({@link Allocations#keptTotalsDifferences}),
- * the roll-up what the allocations and their latest reports add up to ({@code allocation_rollup_differences}), and
+ * the roll-up what the allocations and their latest reports add up to ({@code allocation_rollup_differences}), the
+ * kept days what the disbursements add up to ({@code disbursement_day_differences}, V22_36), and
  * the list footers read from them equal the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two
  * instances) belong to this class; "today" is 15 January 2079 (WIB), so that every SP2D date of those years lies in
  * the past.
@@ -228,6 +230,20 @@ class KeptTotalsConcurrencyTest {
                     allocation.kecamatanCode());
         }
         assertThat(rollupDifferences(year)).isEmpty();
+
+        LocalDate day = LocalDate.of(year, 3, 1);
+        assertThat(dayDifferences(year)).isEmpty();
+        jdbc.update("insert into disbursement_day values (?, ?, 0, 0, 1)", year, day);
+        try {
+            assertThat(dayDifferences(year)).singleElement().satisfies(difference -> {
+                assertThat(difference).containsEntry("figure", "verified").containsEntry("day", Date.valueOf(day));
+                assertThat((BigDecimal) difference.get("kept")).isEqualByComparingTo(BigDecimal.ONE);
+                assertThat((BigDecimal) difference.get("counted")).isEqualByComparingTo(BigDecimal.ZERO);
+            });
+        } finally {
+            jdbc.update("delete from disbursement_day where fiscal_year = ? and day = ?", year, day);
+        }
+        assertThat(dayDifferences(year)).isEmpty();
     }
 
     /** The kept cells and envelopes agree with the rows, and every list footer from them with the rows' sums. */
@@ -235,6 +251,7 @@ class KeptTotalsConcurrencyTest {
         assertThat(differences(year)).as("kept totals against the allocation and disbursement rows").isEmpty();
         assertThat(rollupDifferences(year)).as("the roll-up against the allocations and their latest reports")
                 .isEmpty();
+        assertThat(dayDifferences(year)).as("the kept days against the disbursement rows").isEmpty();
         List<AllocationFilter> filters = new ArrayList<>();
         for (AllocationStatus status : new AllocationStatus[]{null, AllocationStatus.ACTIVE, AllocationStatus.CANCELLED}) {
             filters.add(new AllocationFilter(year, null, null, null, null, null, status));
@@ -282,6 +299,10 @@ class KeptTotalsConcurrencyTest {
 
     private List<KeptTotalsDifference> differences(int year) {
         return as(ADMIN, () -> reads.keptTotalsDifferences(year));
+    }
+
+    private List<Map<String, Object>> dayDifferences(int year) {
+        return jdbc.queryForList("select * from disbursement_day_differences(?)", year);
     }
 
     private List<Map<String, Object>> rollupDifferences(int year) {

@@ -7,13 +7,17 @@ import id.go.jambiprov.dumisake.opd.OpdService;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.progress.ProgressReports;
 import id.go.jambiprov.dumisake.region.RegionService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dashboard module alone, its neighbours stood in for: the tests of its read models share this one context
- * (the same stand-ins make the same cached context). Each test rolls back.
+ * (the same stand-ins make the same cached context). Each test rolls back, so the disbursements' kept days (V22_36),
+ * which are added at commit, are added at the end of each statement instead.
  */
 @ApplicationModuleTest
 @Transactional
@@ -33,4 +37,12 @@ public abstract class DashboardModuleContext {
     protected RegionService regions;
     @MockitoBean
     protected ProgressReports progress;
+
+    @Autowired
+    private JdbcTemplate keptDays;
+
+    @BeforeEach
+    void keptDaysAddedAsTheyAreWritten() {
+        keptDays.execute("set constraints disbursement_day_at_commit immediate");
+    }
 }

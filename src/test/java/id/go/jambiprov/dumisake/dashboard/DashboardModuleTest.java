@@ -162,14 +162,16 @@ class DashboardModuleTest extends DashboardModuleContext {
     @Test
     void theDisbursementsWaitingLongAreAPageOfTheOldestWithTheNumberTheSummaryCounts() {
         long allocation = jdbc.queryForObject("select id from allocation where fiscal_year = ?", Long.class, YEAR);
-        int[] daysAgo = {30, 2, 15, 40, 20};
+        // and 14 days less and more an hour: the day the waiting turns long on is counted to the moment
+        int[] daysAgo = {30, 2, 15, 40, 20, 14, 14};
+        int[] hoursMore = {1, 1, 1, 1, 1, -1, 1};
         for (int i = 0; i < daysAgo.length; i++) {
             jdbc.update("""
                     insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
                                               created_by, updated_by, submitted_at, submitted_by)
-                    values (?, ?, ?, 1000000, ?, ?, 'SUBMITTED', 'op-disdik', 'op-disdik', now() - make_interval(days => ?, hours => 1),
-                            'op-disdik')""", allocation, YEAR, i + 1, "SP2D/WAIT/" + i, LocalDate.of(YEAR, 3, 1),
-                    daysAgo[i]);
+                    values (?, ?, ?, 1000000, ?, ?, 'SUBMITTED', 'op-disdik', 'op-disdik',
+                            now() - make_interval(days => ?, hours => ?), 'op-disdik')""", allocation, YEAR, i + 1,
+                    "SP2D/WAIT/" + i, LocalDate.of(YEAR, 3, 1), daysAgo[i], hoursMore[i]);
         }
         when(progress.withoutOutputTargets(anyInt(), any(), any())).thenReturn(Page.empty());
 
@@ -177,13 +179,50 @@ class DashboardModuleTest extends DashboardModuleContext {
         Page<Laggards.WaitingDisbursement> nextTwo = asAdmin(() -> dashboardService.waitingLong(YEAR, null, PageRequest.of(1, 2)));
         DashboardService.Overview overview = asAdmin(() -> dashboardService.overview(YEAR, null));
 
-        // 40, 30, 20 and 15 days: longer than the 14 days; 2 days is not
-        assertThat(firstTwo.getTotalElements()).isEqualTo(4);
+        // 40, 30, 20, 15 and 14 days and an hour: longer than the 14 days; 2 days and 14 days less an hour are not
+        assertThat(firstTwo.getTotalElements()).isEqualTo(5);
         assertThat(firstTwo.getContent()).extracting(Laggards.WaitingDisbursement::daysWaiting).containsExactly(40L, 30L);
         assertThat(nextTwo.getContent()).extracting(Laggards.WaitingDisbursement::daysWaiting).containsExactly(20L, 15L);
-        assertThat(overview.laggards().waitingCount()).isEqualTo(4);
-        assertThat(overview.laggards().waiting()).hasSize(4);
-        assertThat(overview.summary().waitingVerification()).isEqualTo(5);
+        assertThat(overview.laggards().waitingCount()).isEqualTo(5);
+        assertThat(overview.laggards().waiting()).hasSize(5);
+        assertThat(overview.summary().waitingVerification()).isEqualTo(7);
+        assertThat(overview.summary().waitingAmount()).isEqualByComparingTo("7000000");
+    }
+
+    @Test
+    void theOverdueAllocationsAreAPageOfTheEarliestAndLargestWithTheirNumber() {
+        // the year is over: every allocation without realisation and without a submitted tranche is overdue
+        long june = jdbc.queryForObject("select id from allocation where fiscal_year = ?", Long.class, YEAR);
+        long march = allocation("15.01.01", "DISDIK", 3, "50000000");
+        long marchLarger = allocation("15.02.01", "DINKES", 3, "70000000");
+        long realised = allocation("15.01.01", "DISDIK", 2, "90000000");
+        jdbc.update("update allocation set disbursed = 10000000, realised = 10000000 where id = ?", realised);
+        long submitted = allocation("15.01.01", "DISDIK", 1, "20000000");
+        jdbc.update("""
+                insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date, status,
+                                          created_by, updated_by, submitted_at, submitted_by)
+                values (?, ?, 1, 1000000, 'SP2D/LEWAT/1', ?, 'SUBMITTED', 'op-disdik', 'op-disdik', now(), 'op-disdik')""",
+                submitted, YEAR, LocalDate.of(YEAR, 1, 15));
+
+        Page<Laggards.OverdueAllocation> first = asAdmin(() -> dashboardService.overdue(YEAR, null, PageRequest.of(0, 2)));
+        Page<Laggards.OverdueAllocation> second = asAdmin(() -> dashboardService.overdue(YEAR, null, PageRequest.of(1, 2)));
+        Page<Laggards.OverdueAllocation> merangin = asAdmin(() -> dashboardService.overdue(YEAR, "15.02", PageRequest.of(0, 10)));
+
+        assertThat(first.getTotalElements()).isEqualTo(3);
+        assertThat(first.getContent()).extracting(Laggards.OverdueAllocation::id).containsExactly(marchLarger, march);
+        assertThat(first.getContent().get(0).kecamatanName()).isNotBlank();
+        assertThat(second.getContent()).extracting(Laggards.OverdueAllocation::id).containsExactly(june);
+        assertThat(second.getTotalElements()).isEqualTo(3);
+        assertThat(merangin.getContent()).extracting(Laggards.OverdueAllocation::id).containsExactly(marchLarger);
+        assertThat(merangin.getTotalElements()).isEqualTo(1);
+    }
+
+    private long allocation(String kecamatan, String opd, int plannedMonth, String amount) {
+        return jdbc.queryForObject("""
+                insert into allocation (fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, title, amount,
+                                        planned_month, status, created_by, updated_by)
+                values (?, ?, ?, 'BANTUAN-PENDIDIKAN', 'BELANJA_OPD', 'Uji lewat bulan', ?, ?, 'ACTIVE', 'uji', 'uji')
+                returning id""", Long.class, YEAR, kecamatan, opd, new BigDecimal(amount), plannedMonth);
     }
 
     @Test

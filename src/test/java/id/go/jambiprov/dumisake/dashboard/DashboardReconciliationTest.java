@@ -15,6 +15,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,6 +41,9 @@ class DashboardReconciliationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void theDemoYearsReconcile() {
@@ -95,6 +100,31 @@ class DashboardReconciliationTest {
         assertThat(sum(dashboard.byMechanism(year, null), Figures::allocated)).isEqualByComparingTo(rawAllocated);
         List<MonthPoint> months = dashboard.monthly(year, null);
         assertThat(months.get(11).plannedCumulative()).isEqualByComparingTo(rawAllocated);
+
+        // what waits, what waits long, last year's realisation by the same date and the curve's realisation: read
+        // province-wide from the kept days (V22_36), equal to the tranches
+        Map<String, Object> waiting = jdbc.queryForMap("""
+                select count(*) as n, coalesce(sum(amount), 0) as amount,
+                       count(*) filter (where submitted_at < now() - interval '14 days') as long_waiting
+                from disbursement where fiscal_year = ? and status = 'SUBMITTED'""", year);
+        assertThat(summary.waitingVerification()).isEqualTo(((Number) waiting.get("n")).longValue());
+        assertThat(summary.waitingAmount()).isEqualByComparingTo((BigDecimal) waiting.get("amount"));
+        assertThat(dashboard.overview(year, null).laggards().waitingCount())
+                .isEqualTo(((Number) waiting.get("long_waiting")).longValue());
+        LocalDate today = LocalDate.now(clock);
+        LocalDate sameDate = (today.getYear() > year ? LocalDate.of(year, 12, 31) : today).minusYears(1);
+        assertThat(summary.previousYearSameDate().realised()).isEqualByComparingTo(jdbc.queryForObject("""
+                select coalesce(sum(amount), 0) from disbursement
+                where fiscal_year = ? and status = 'VERIFIED' and sp2d_date <= ?""", BigDecimal.class, year - 1, sameDate));
+        for (MonthPoint month : months) {
+            if (month.realisedCumulative() != null) {
+                assertThat(month.realisedCumulative()).as("month %d", month.month()).isEqualByComparingTo(
+                        jdbc.queryForObject("""
+                                select coalesce(sum(amount), 0) from disbursement where fiscal_year = ?
+                                and status = 'VERIFIED' and extract(month from sp2d_date) <= ?""", BigDecimal.class,
+                                year, month.month()));
+            }
+        }
 
         long rawCount = jdbc.queryForObject(
                 "select count(*) from allocation where fiscal_year = ? and status = 'ACTIVE'", Long.class, year);
@@ -162,10 +192,14 @@ class DashboardReconciliationTest {
                 String status = statuses[random.nextInt(statuses.length)];
                 jdbc.update("""
                                 insert into disbursement (allocation_id, fiscal_year, tranche, amount, sp2d_number, sp2d_date,
-                                                          status, reject_reason, created_by, updated_by, submitted_by, decided_by)
-                                values (?, ?, ?, ?, ?, make_date(?, 1 + ?, 1 + ?), ?, ?, 'op', 'op', ?, ?)""",
+                                                          status, reject_reason, created_by, updated_by, submitted_at,
+                                                          submitted_by, decided_by)
+                                values (?, ?, ?, ?, ?, make_date(?, 1 + ?, 1 + ?), ?, ?, 'op', 'op',
+                                        case when ?::text is not null then now() - make_interval(days => ?, hours => ?) end,
+                                        ?, ?)""",
                         id, RANDOM_YEAR, t, part, "ACAK/" + (++sp2d), RANDOM_YEAR, random.nextInt(12), random.nextInt(28),
                         status, status.equals("REJECTED") ? "acak" : null,
+                        status.equals("DRAFT") ? null : "op", random.nextInt(30), random.nextInt(24),
                         status.equals("DRAFT") ? null : "op", status.equals("VERIFIED") || status.equals("REJECTED") ? "admin" : null);
                 if (!status.equals("REJECTED")) {
                     left -= part;

@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
 import id.go.jambiprov.dumisake.progress.MissingOutputTarget;
+import id.go.jambiprov.dumisake.shared.JambiTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -12,6 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,16 +44,36 @@ class Arrears {
         this.waitingDays = waitingDays;
     }
 
-    /** What waits for verification, and how much of it longer than the configured days. */
+    /**
+     * What waits for verification, and how much of it longer than the configured days. Province-wide from the days
+     * kept (V22_36): the days before the one the waiting turns long on, and of that day the tranches submitted before
+     * the moment (a range of V13_1's index); for a kabupaten/kota or an OPD from the few tranches of its filter.
+     */
     Waiting waiting(DashboardScope scope) {
-        String from = scope.filtered()
-                ? " from disbursement d join allocation a on a.id = d.allocation_id and a.fiscal_year = :year"
-                : " from disbursement d";
-        MapSqlParameterSource params = scope.params().addValue("waitingSince", waitingSince());
+        OffsetDateTime waitingSince = waitingSince();
+        MapSqlParameterSource params = scope.params().addValue("waitingSince", waitingSince);
+        if (!scope.filtered()) {
+            LocalDate sinceDay = waitingSince.atZoneSameInstant(JambiTime.ZONE).toLocalDate();
+            params.addValue("sinceDay", sinceDay)
+                    .addValue("sinceDayStart", sinceDay.atStartOfDay(JambiTime.ZONE).toOffsetDateTime());
+            return jdbc.queryForObject("""
+                            select coalesce(sum(k.waiting), 0) as waiting, coalesce(sum(k.waiting_amount), 0) as amount,
+                                   coalesce(sum(k.waiting) filter (where k.day < :sinceDay), 0)
+                                   + (select count(*) from disbursement d
+                                      where d.fiscal_year = :year and d.status = 'SUBMITTED'
+                                        and d.submitted_at >= :sinceDayStart and d.submitted_at < :waitingSince)
+                                       as waiting_long
+                            from disbursement_day k where k.fiscal_year = :year""", params, Arrears::waiting);
+        }
         return jdbc.queryForObject("select count(*) as waiting, coalesce(sum(d.amount), 0) as amount,"
-                        + " count(*) filter (where d.submitted_at < :waitingSince) as waiting_long" + from
+                        + " count(*) filter (where d.submitted_at < :waitingSince) as waiting_long"
+                        + " from disbursement d join allocation a on a.id = d.allocation_id and a.fiscal_year = :year"
                         + " where d.fiscal_year = :year and d.status = 'SUBMITTED'" + scope.onAllocation(params), params,
-                (rs, n) -> new Waiting(rs.getLong("waiting"), rs.getBigDecimal("amount"), rs.getLong("waiting_long")));
+                Arrears::waiting);
+    }
+
+    private static Waiting waiting(ResultSet rs, int row) throws SQLException {
+        return new Waiting(rs.getLong("waiting"), rs.getBigDecimal("amount"), rs.getLong("waiting_long"));
     }
 
     /** The lowest kecamatan (a page of them) and OPDs, and the overdue and long-waiting records. */
@@ -92,16 +115,20 @@ class Arrears {
         int overdueBefore = year < today.getYear() ? 13 : year == today.getYear() ? today.getMonthValue() : 1;
         MapSqlParameterSource params = paged(scope.params(), pageable).addValue("overdueBefore", overdueBefore);
         long[] total = {0};
-        // realised = 0 first: an allocation with a verified tranche is not overdue, so only the few
-        // without one are looked up for a submitted tranche (disbursement_submitted_allocation_idx, V22_35)
+        // realised = 0 first: an allocation with a verified tranche is not overdue, so only the few without one are
+        // looked up for a submitted tranche (disbursement_submitted_allocation_idx, V22_35); they are counted and
+        // ordered from allocation_overdue_cover_idx alone (V22_37), and only the page's rows read from the table
         List<Laggards.OverdueAllocation> rows = jdbc.query("""
-                        select a.id, a.title, a.opd_code, c.name, a.planned_month, a.amount, count(*) over () as total
-                        from allocation a join kecamatan c on c.code = a.kecamatan_code
-                        where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
-                          and a.realised = 0""" + scope.onAllocation(params) + """
-                          and not exists (select 1 from disbursement d where d.allocation_id = a.id
-                                          and d.status = 'SUBMITTED')
-                        order by a.planned_month, a.amount desc, a.id limit :limit offset :offset""", params,
+                        select a.id, a.title, a.opd_code, c.name, o.planned_month, o.amount, o.total
+                        from (select a.id, a.planned_month, a.amount, count(*) over () as total
+                              from allocation a
+                              where a.fiscal_year = :year and a.status = 'ACTIVE' and a.planned_month < :overdueBefore
+                                and a.realised = 0""" + scope.onAllocation(params) + """
+                                and not exists (select 1 from disbursement d where d.allocation_id = a.id
+                                                and d.status = 'SUBMITTED')
+                              order by a.planned_month, a.amount desc, a.id limit :limit offset :offset) o
+                        join allocation a on a.id = o.id join kecamatan c on c.code = a.kecamatan_code
+                        order by o.planned_month, o.amount desc, o.id""", params,
                 (rs, n) -> {
                     total[0] = rs.getLong("total");
                     return new Laggards.OverdueAllocation(rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /**
  * Last year's figures to compare with: its pagu and allocations (from the envelopes, or for a filtered view the
  * allocation totals kept per kecamatan, OPD, programme and mechanism, V20_1), and what it had realised by the same
- * date (by its year end once the year asked for is over), from the verified disbursements' SP2D dates.
+ * date (by its year end once the year asked for is over), by the verified disbursements' SP2D dates.
  */
 @Component
 class PreviousYearFigures {
@@ -34,26 +34,23 @@ class PreviousYearFigures {
     }
 
     /**
-     * What the year had realised by {@code :sameDate}: from the first half of the year on, the tranches verified up
-     * to that date; later, all it realised (kept on the envelopes, or for a filtered view in the allocation totals)
-     * less what was verified after it — the fewer tranches either way, instead of nearly a whole year of them (at
-     * national scale half a million, 60 ms). The two are equal because every verified tranche of a year is counted
-     * in its allocation's realisation (V5, V15_1), which the kept totals add up.
+     * What the year had realised by {@code :sameDate}. Province-wide: its days kept (V22_36) up to that date. For a
+     * filtered view, from its tranches: from the first half of the year on, those verified up to that date; later,
+     * all it realised (kept in the allocation totals) less what was verified after it — the fewer tranches either way.
+     * The two are equal because every verified tranche of a year is counted in its allocation's realisation (V5,
+     * V15_1), which the kept totals add up.
      */
     private static String sql(DashboardScope scope, MapSqlParameterSource params, boolean fromTheEnd) {
+        if (!scope.filtered()) {
+            return """
+                    select coalesce(sum(e.pagu), 0) as pagu, coalesce(sum(e.allocated), 0) as allocated,
+                           (select coalesce(sum(k.verified), 0) from disbursement_day k
+                            where k.fiscal_year = :year - 1 and k.day <= :sameDate) as realised
+                    from envelope e where e.fiscal_year = :year - 1""";
+        }
         String kabupatenKota = scope.kabupatenKota() == null ? "" : " and left(e.kecamatan_code, 5) = :kabupatenKota";
         String dates = fromTheEnd ? " and d.sp2d_date > :sameDate" : " and d.sp2d_date <= :sameDate";
         String sign = fromTheEnd ? "- " : "";
-        if (!scope.filtered()) {
-            String kept = fromTheEnd ? "coalesce(sum(e.realised), 0) " : "";
-            return """
-                    select coalesce(sum(e.pagu), 0) as pagu, coalesce(sum(e.allocated), 0) as allocated,
-                           """ + kept + sign + """
-                    (select coalesce(sum(d.amount), 0) from disbursement d where d.fiscal_year = :year - 1
-                              and d.status = 'VERIFIED'""" + dates + """
-                    ) as realised
-                    from envelope e where e.fiscal_year = :year - 1""";
-        }
         // an operator's pagu is what its OPD was allocated, as in the current year's figures
         String pagu = scope.opd() == null
                 ? "select sum(e.pagu) from envelope e where e.fiscal_year = :year - 1" + kabupatenKota

@@ -14,9 +14,8 @@ import java.util.List;
  * in money: Σ amount × the physical % of each allocation's latest report up to that month (empty after the
  * current month). Each report adds its change against the allocation's previous report, so the running sum of
  * those changes is the weighted physical progress; weighted by amount like the plan, it can be read against it.
- * The realisation per month is still summed from the verified disbursements (an index-only scan of V13_1's partial
- * index), not kept: on Jambi-5y data it was ~33 ms of the statement's ~410 ms, the physical progress ~290 ms
- * (issue 20, measured while the allocation totals were kept), so a kept month total would not make this fast.
+ * The realisation per month is read from the days kept (V22_36) province-wide, and summed from the verified
+ * disbursements of a filtered view (an index-only scan of V13_1's partial index).
  */
 @Component
 class RealisationCurve {
@@ -40,8 +39,8 @@ class RealisationCurve {
                   from disbursement d join allocation a on a.id = d.allocation_id
                   where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'""" + scope.onAllocation(params)
                 : """
-                  select extract(month from d.sp2d_date)::int as m, d.fiscal_year as y, sum(d.amount) as v
-                  from disbursement d where d.fiscal_year in (:year, :year - 1) and d.status = 'VERIFIED'""";
+                  select extract(month from k.day)::int as m, k.fiscal_year as y, sum(k.verified) as v
+                  from disbursement_day k where k.fiscal_year in (:year, :year - 1)""";
         return jdbc.query("""
                         with months as (select generate_series(1, 12) as m),
                         plan as (select a.planned_month as m, sum(a.amount) as v from allocation a

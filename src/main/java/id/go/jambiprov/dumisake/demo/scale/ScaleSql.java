@@ -249,6 +249,20 @@ final class ScaleSql {
             order by allocation_id, tranche""";
 
     /**
+     * The year's generated disbursements added to the kept days ({@code disbursement_day}, V22_36), which the generator
+     * deferred for its inserts: counted as the trigger counts a row, a day there already (the demo's years) increased.
+     */
+    static final String DISBURSEMENT_DAYS = """
+            insert into disbursement_day as t (fiscal_year, day, waiting, waiting_amount, verified)
+            select c.fiscal_year, c.day, sum(c.waiting), sum(c.waiting_amount), sum(c.verified)
+            from disbursement d join scale_allocation s on s.id = d.allocation_id, disbursement_day_change(d, 1) c
+            group by 1, 2
+            order by 1, 2
+            on conflict (fiscal_year, day) do update
+                set waiting = t.waiting + excluded.waiting, waiting_amount = t.waiting_amount + excluded.waiting_amount,
+                    verified = t.verified + excluded.verified""";
+
+    /**
      * What the year's staged allocations add to each cell of {@code allocation_total} (V20_1), counted as
      * {@code allocation_total_change_of} counts a row: numbers of ACTIVE and CANCELLED, money of the ACTIVE ones.
      * Staged once, for the cells and the envelopes. Parameter: year.

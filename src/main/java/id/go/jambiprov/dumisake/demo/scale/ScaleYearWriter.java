@@ -14,9 +14,9 @@ import java.util.function.IntFunction;
  * The allocations and their tranches are staged first (temporary tables, dropped at commit), so that each
  * allocation is written once with what its disbursements add up to: that is the same outcome as the disbursement
  * capability moving the totals tranche by tranche, without rewriting a million allocation rows afterwards. The
- * totals the allocation triggers keep (the envelopes' allocated and count, the cells of {@code allocation_total})
- * are deferred for the year's inserts (V21_40) and added set-based, one statement per table, together with the
- * envelopes' realised totals; every row still passes the CHECKs, guards and foreign keys. Before the year commits,
+ * totals the allocation and disbursement triggers keep (the envelopes' allocated and count, the cells of
+ * {@code allocation_total}, the days of {@code disbursement_day}) are deferred for the year's inserts (V21_40) and added
+ * set-based, one statement per table, together with the envelopes' realised totals; every row still passes the CHECKs, guards and foreign keys. Before the year commits,
  * the kept-totals reconciliation must find no difference between those totals and the rows, or the year is
  * refused (rolled back) with the differences in the message.
  */
@@ -57,6 +57,7 @@ final class ScaleYearWriter {
             steps.timed("kept totals' cells " + year, () -> jdbc.update(ScaleSql.STAGE_CELLS, year));
             steps.timed("envelopes' totals " + year, () -> jdbc.update(ScaleSql.ENVELOPE_TOTALS));
             steps.timed("allocation totals " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TOTALS));
+            steps.timed("disbursement days " + year, () -> jdbc.update(ScaleSql.DISBURSEMENT_DAYS));
             jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
             steps.timed("kept totals reconciled " + year, () -> {
                 List<KeptTotalsDifference> differences = keptTotalsDifferences.apply(year);
