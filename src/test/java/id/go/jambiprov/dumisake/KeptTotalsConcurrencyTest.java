@@ -63,7 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * many threads of one instance, and from two application instances on one database: afterwards the kept totals equal
  * what the allocation and disbursement rows add up to, figure by figure ({@link Allocations#keptTotalsDifferences}),
  * the roll-up what the allocations and their latest reports add up to ({@code allocation_rollup_differences}), the
- * kept days what the disbursements add up to ({@code disbursement_day_differences}, V22_36), and
+ * kept days and the tranche numbers per allocation what the disbursements add up to
+ * ({@code disbursement_day_differences}, V22_36, {@code allocation_tranches_differences}, V22_38), and
  * the list footers read from them equal the sums over the rows. Fiscal year 2077 (one instance) and 2078 (two
  * instances) belong to this class; "today" is 15 January 2079 (WIB), so that every SP2D date of those years lies in
  * the past.
@@ -252,6 +253,8 @@ class KeptTotalsConcurrencyTest {
         assertThat(rollupDifferences(year)).as("the roll-up against the allocations and their latest reports")
                 .isEmpty();
         assertThat(dayDifferences(year)).as("the kept days against the disbursement rows").isEmpty();
+        assertThat(jdbc.queryForList("select * from allocation_tranches_differences(?)", year))
+                .as("the tranche numbers kept per allocation against the disbursement rows").isEmpty();
         List<AllocationFilter> filters = new ArrayList<>();
         for (AllocationStatus status : new AllocationStatus[]{null, AllocationStatus.ACTIVE, AllocationStatus.CANCELLED}) {
             filters.add(new AllocationFilter(year, null, null, null, null, null, status));

@@ -10,15 +10,19 @@ import id.go.jambiprov.dumisake.disbursement.internal.DisbursementService;
 import id.go.jambiprov.dumisake.disbursement.internal.EvidenceFile;
 import id.go.jambiprov.dumisake.disbursement.internal.NewDisbursement;
 import id.go.jambiprov.dumisake.disbursement.internal.StoredEvidence;
+import id.go.jambiprov.dumisake.disbursement.internal.WorkListFilter;
+import id.go.jambiprov.dumisake.disbursement.internal.WorkListRow;
 import id.go.jambiprov.dumisake.programme.FiscalYearService;
 import id.go.jambiprov.dumisake.programme.FiscalYearView;
 import id.go.jambiprov.dumisake.shared.BusinessRuleException;
+import id.go.jambiprov.dumisake.shared.ListPage;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -542,6 +546,43 @@ class DisbursementServiceTest {
         assertThat(rowsOf(allocation)).isZero();
         assertThat(asSystem(() -> allocationReads.get(allocation.id())).disbursed()).isEqualByComparingTo("0");
         assertThat(auditCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void theWorkListByTrancheStatusShowsAndCountsTheActiveAllocationsWithSuchATranche() {
+        String kecamatan = freshKecamatan(jdbc, YEAR);
+        AllocationView drafted = allocation(allocations, YEAR, kecamatan, "DISDIK", juta(300));
+        AllocationView waiting = allocation(allocations, YEAR, kecamatan, "DISDIK", juta(300));
+        AllocationView rejected = allocation(allocations, YEAR, kecamatan, "DISDIK", juta(300));
+        AllocationView verified = allocation(allocations, YEAR, kecamatan, "DISDIK", juta(300));
+        AllocationView cancelled = allocation(allocations, YEAR, kecamatan, "DISDIK", juta(300));
+        as(OP_DISDIK, () -> disbursements.create(drafted.id(), tranche(1, juta(10), MAY), null));
+        submitted(waiting, juta(10));
+        DisbursementView toReject = submitted(rejected, juta(10));
+        as(ADMIN, () -> disbursements.reject(toReject.id(), "SPJ belum lengkap"));
+        DisbursementView toVerify = submitted(verified, juta(10));
+        as(ADMIN, () -> disbursements.verify(toVerify.id()));
+        as(OP_DISDIK, () -> disbursements.create(cancelled.id(), tranche(1, juta(10), MAY), null));
+        long version = asSystem(() -> allocationReads.get(cancelled.id())).version();
+        as(ADMIN, () -> allocations.cancel(cancelled.id(), "Digabung", version));
+
+        assertWorkList(ADMIN, kecamatan, null, drafted, waiting, rejected, verified);
+        assertWorkList(ADMIN, kecamatan, DisbursementStatus.DRAFT, drafted);
+        assertWorkList(ADMIN, kecamatan, DisbursementStatus.SUBMITTED, waiting);
+        assertWorkList(ADMIN, kecamatan, DisbursementStatus.REJECTED, rejected);
+        assertWorkList(OP_DISDIK, kecamatan, DisbursementStatus.VERIFIED, verified);
+        assertWorkList(OP_DINKES, kecamatan, DisbursementStatus.DRAFT);
+        assertThat(jdbc.queryForList("select * from allocation_tranches_differences(?)", YEAR)).isEmpty();
+    }
+
+    private void assertWorkList(DumisakeUser user, String kecamatan, DisbursementStatus status,
+                                AllocationView... expected) {
+        ListPage<WorkListRow> page = as(user, () -> queries.workList(new WorkListFilter(YEAR, null, kecamatan, status),
+                PageRequest.of(0, 50)));
+        assertThat(page.getContent()).as("%s, %s", user.getUsername(), status).extracting(WorkListRow::allocationId)
+                .containsExactlyInAnyOrder(Arrays.stream(expected).map(AllocationView::id).toArray(Long[]::new));
+        assertThat(page.getTotalElements()).isEqualTo(expected.length);
+        assertThat(page.isTotalEstimated()).isFalse();
     }
 
     private static PastDisbursement past(AllocationView allocation, int tranche, BigDecimal amount,

@@ -263,6 +263,17 @@ final class ScaleSql {
                     verified = t.verified + excluded.verified""";
 
     /**
+     * The tranche numbers of the year's generated allocations ({@code allocation_tranches}, V22_38), which the generator
+     * deferred for its inserts: recounted from the year's rows; those of the demo's allocations are there already.
+     * Parameter: year.
+     */
+    static final String ALLOCATION_TRANCHES = """
+            insert into allocation_tranches (allocation_id, fiscal_year, opd_code, kecamatan_code, active, draft,
+                                             submitted, verified, rejected)
+            select * from allocation_tranches_counted(?) order by 1
+            on conflict (allocation_id) do nothing""";
+
+    /**
      * What the year's staged allocations add to each cell of {@code allocation_total} (V20_1), counted as
      * {@code allocation_total_change_of} counts a row: numbers of ACTIVE and CANCELLED, money of the ACTIVE ones.
      * Staged once, for the cells and the envelopes. Parameter: year.

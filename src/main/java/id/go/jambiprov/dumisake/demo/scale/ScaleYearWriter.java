@@ -15,10 +15,11 @@ import java.util.function.IntFunction;
  * allocation is written once with what its disbursements add up to: that is the same outcome as the disbursement
  * capability moving the totals tranche by tranche, without rewriting a million allocation rows afterwards. The
  * totals the allocation and disbursement triggers keep (the envelopes' allocated and count, the cells of
- * {@code allocation_total}, the days of {@code disbursement_day}) are deferred for the year's inserts (V21_40) and added
- * set-based, one statement per table, together with the envelopes' realised totals; every row still passes the CHECKs, guards and foreign keys. Before the year commits,
- * the kept-totals reconciliation must find no difference between those totals and the rows, or the year is
- * refused (rolled back) with the differences in the message.
+ * {@code allocation_total}, the days of {@code disbursement_day}, the tranche numbers of {@code allocation_tranches})
+ * are deferred for the year's inserts (V21_40) and added set-based, one statement per table, together with the
+ * envelopes' realised totals; every row still passes the CHECKs, guards and foreign keys. Before the year commits, the
+ * kept-totals reconciliation must find no difference between those totals and the rows, or the year is refused
+ * (rolled back) with the differences in the message.
  */
 final class ScaleYearWriter {
 
@@ -58,6 +59,7 @@ final class ScaleYearWriter {
             steps.timed("envelopes' totals " + year, () -> jdbc.update(ScaleSql.ENVELOPE_TOTALS));
             steps.timed("allocation totals " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TOTALS));
             steps.timed("disbursement days " + year, () -> jdbc.update(ScaleSql.DISBURSEMENT_DAYS));
+            steps.timed("allocations' tranches " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TRANCHES, year));
             jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
             steps.timed("kept totals reconciled " + year, () -> {
                 List<KeptTotalsDifference> differences = keptTotalsDifferences.apply(year);

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -119,29 +120,23 @@ public class DisbursementQueries {
 
     /**
      * The allocations an operator disburses from, with their money by status; admins and experts see all. Their
-     * number is counted up to {@link ListCount}'s limit and estimated beyond it.
+     * number is counted up to {@link ListCount}'s limit and estimated beyond it. Filtered by a tranche status, they are
+     * the active allocations with a tranche in it, found and counted from the tranche numbers kept per allocation
+     * ({@code allocation_tranches}, V22_38: a column and a partial index per status, named for it).
      */
     public ListPage<WorkListRow> workList(WorkListFilter filter, Pageable pageable) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where a.status = 'ACTIVE'");
-        if (filter.year() != null) {
-            where.append(" and a.fiscal_year = :year");
-            params.addValue("year", filter.year());
+        String tranches = filter.status() == null ? null : filter.status().name().toLowerCase(Locale.ROOT);
+        String where = " where a.status = 'ACTIVE'" + filters(filter, params);
+        ListCount.Rows total;
+        if (tranches == null) {
+            total = count.of(" from allocation a" + where, params);
+        } else {
+            where += " and exists (select 1 from allocation_tranches t where t.allocation_id = a.id and t." + tranches
+                    + " > 0)";
+            total = count.of(" from allocation_tranches a where a.active and a." + tranches + " > 0"
+                    + filters(filter, params), params);
         }
-        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
-            where.append(" and a.opd_code = :opd");
-            params.addValue("opd", filter.opdCode());
-        }
-        if (filter.kecamatanCode() != null && !filter.kecamatanCode().isBlank()) {
-            where.append(" and a.kecamatan_code = :kecamatan");
-            params.addValue("kecamatan", filter.kecamatanCode());
-        }
-        if (filter.status() != null) {
-            where.append(" and exists (select 1 from disbursement x where x.allocation_id = a.id and x.status = :status)");
-            params.addValue("status", filter.status().name());
-        }
-        where.append(OpdScope.sql("a.opd_code", params));
-        ListCount.Rows total = count.of(" from allocation a" + where, params);
         params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         // the page's allocations first, then the money of their disbursements only: not of the year's
         List<WorkListRow> rows = jdbc.query("""
@@ -170,6 +165,27 @@ public class DisbursementQueries {
                         rs.getBigDecimal("draft"), rs.getBigDecimal("submitted"), rs.getBigDecimal("verified"),
                         rs.getBigDecimal("rejected"), rs.getLong("disbursements")));
         return new ListPage<>(rows, pageable, total);
+    }
+
+    /**
+     * The work list's filters on {@code a}: an allocation, or the tranche numbers kept for it, which carry its year,
+     * OPD and kecamatan under the same names; the values go to {@code params}.
+     */
+    private static String filters(WorkListFilter filter, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder();
+        if (filter.year() != null) {
+            where.append(" and a.fiscal_year = :year");
+            params.addValue("year", filter.year());
+        }
+        if (filter.opdCode() != null && !filter.opdCode().isBlank()) {
+            where.append(" and a.opd_code = :opd");
+            params.addValue("opd", filter.opdCode());
+        }
+        if (filter.kecamatanCode() != null && !filter.kecamatanCode().isBlank()) {
+            where.append(" and a.kecamatan_code = :kecamatan");
+            params.addValue("kecamatan", filter.kecamatanCode());
+        }
+        return where.append(OpdScope.sql("a.opd_code", params)).toString();
     }
 
     private static final String SELECT = """

@@ -174,6 +174,9 @@ class ScaleDataGeneratorTest {
                     select count(*) from generate_series(2011, 2017) y, allocation_rollup_differences(y)""")).isZero();
             jdbc.execute("set constraints disbursement_day_at_commit immediate");
             assertThat(count("select count(*) from disbursement_day_differences(null)")).isZero();
+            assertThat(count("select count(*) from allocation_tranches_differences(null)")).isZero();
+            assertThat(count("select count(*) from allocation_tranches where fiscal_year between 2011 and 2017"))
+                    .isPositive();
             assertThat(count("select count(*) from disbursement_day where fiscal_year between 2011 and 2017"))
                     .isPositive();
             assertThat(count("select count(*) from allocation_rollup where fiscal_year between 2011 and 2017 and level = 2"))
