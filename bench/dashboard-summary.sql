@@ -23,11 +23,11 @@ from (select left(f.kecamatan_code, 5) as code, sum(f.pagu) as pagu, sum(f.alloc
             where e.fiscal_year = 2026) f
       group by rollup (1)) r
 left join kabupaten_kota k on k.code = r.code order by r.code nulls first;
--- overview(): breakdown by OPD, programme and mechanism, from the kabupaten/kota roll-up (V22_32)
+-- overview(): breakdown by OPD, programme and mechanism, from the province roll-up (V22_39)
 with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
                      sum(a.realised) as realised, sum(a.allocations) as allocations
               from allocation_rollup a
-              where a.fiscal_year = 2026 and a.level = 1 and a.allocations > 0
+              where a.fiscal_year = 2026 and a.level = 0 and a.allocations > 0
               group by a.opd_code, a.programme_code, a.mechanism),
 g as (select grouping(opd_code, programme_code) as level, coalesce(opd_code, programme_code, mechanism) as code,
              sum(allocated) as allocated, sum(realised) as realised, sum(allocations) as allocations

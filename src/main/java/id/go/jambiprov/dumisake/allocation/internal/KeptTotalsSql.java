@@ -11,14 +11,19 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The footer of an allocation list from the kept totals instead of every allocation row: each field of
  * {@link AllocationFilter} is one of their dimensions (year, kecamatan and so its kabupaten/kota, OPD, programme,
  * mechanism) or their status split (ACTIVE / CANCELLED), so the sums are the same while the statement reads a few
- * rows per kecamatan ({@code allocation_total}, V20_1) or, without a kecamatan, per kabupaten/kota
- * ({@code allocation_rollup} level 1, V22_32: a tenth of the rows). A filter field that is not such a dimension (a
- * text search, a desa) would have to be summed from the allocation rows again.
+ * rows per kecamatan ({@code allocation_total}, V20_1), without a kecamatan per kabupaten/kota
+ * ({@code allocation_rollup} level 1, V22_32: a tenth of the rows) and without any region for the province (level 0,
+ * V22_39: a few dozen rows). A filter field that is not such a dimension (a text search, a desa) would have to be summed
+ * from the allocation rows again.
  */
 final class KeptTotalsSql {
 
     static final RowMapper<AllocationTotals> TOTALS = (rs, n) -> new AllocationTotals(rs.getLong("allocations"),
             rs.getBigDecimal("amount"), rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised"));
+
+    /** The levels of {@code allocation_rollup}: the province (V22_39) and per kabupaten/kota (V22_32). */
+    private static final int PROVINCE = 0;
+    private static final int BY_KABUPATEN_KOTA = 1;
 
     private KeptTotalsSql() {
     }
@@ -32,7 +37,8 @@ final class KeptTotalsSql {
         return "select coalesce(sum(" + count + "), 0) as allocations, "
                 + money(perKabupatenKota ? "amount" : "allocated", status) + " as amount, "
                 + money("disbursed", status) + " as disbursed, " + money("realised", status) + " as realised"
-                + (perKabupatenKota ? " from allocation_rollup a where a.level = 1"
+                + (perKabupatenKota ? " from allocation_rollup a where a.level = "
+                        + (present(filter.kabupatenKotaCode()) ? BY_KABUPATEN_KOTA : PROVINCE)
                         : " from allocation_total a where true")
                 + where(filter, params, perKabupatenKota);
     }

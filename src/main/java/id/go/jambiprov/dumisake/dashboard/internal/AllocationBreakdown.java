@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Active allocations by OPD, by programme and by mechanism, from the totals kept per kabupaten/kota, OPD, programme
- * and mechanism ({@code allocation_rollup} level 1, V22_32; the dashboard reads the allocation tables by SQL, as its
- * other read models do): first into the few OPD × programme × mechanism cells, then the three groupings of those cells.
+ * Active allocations by OPD, by programme and by mechanism, from the totals kept per OPD, programme and mechanism for
+ * the province ({@code allocation_rollup} level 0, V22_39) or per kabupaten/kota (level 1, V22_32; the dashboard reads
+ * the allocation tables by SQL, as its other read models do): first into the few OPD × programme × mechanism cells,
+ * then the three groupings of those cells.
  * A cell whose allocations are all cancelled is left out, as it was when the active allocations were summed. Per OPD
  * the pagu is what the OPD was allocated: its own ceiling.
  */
 @Component
 class AllocationBreakdown {
+
+    /** The levels of {@code allocation_rollup}: the province (V22_39) and per kabupaten/kota (V22_32). */
+    private static final int PROVINCE = 0;
+    private static final int BY_KABUPATEN_KOTA = 1;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,8 +39,8 @@ class AllocationBreakdown {
                 with cell as (select a.opd_code, a.programme_code, a.mechanism, sum(a.amount) as allocated,
                                      sum(a.realised) as realised, sum(a.allocations) as allocations
                               from allocation_rollup a
-                              where a.fiscal_year = :year and a.level = 1 and a.allocations > 0"""
-                + scope.onRollup(params) + """
+                              where a.fiscal_year = :year and a.level = """ + level(scope)
+                + " and a.allocations > 0" + scope.onRollup(params) + """
                               group by a.opd_code, a.programme_code, a.mechanism),
                 g as (select grouping(opd_code, programme_code) as level,
                              coalesce(opd_code, programme_code, mechanism) as code,
@@ -68,11 +73,16 @@ class AllocationBreakdown {
                 select o.code, o.name, sum(a.amount) as pagu, sum(a.amount) as allocated,
                        sum(a.realised) as realised, sum(a.allocations) as allocations
                 from allocation_rollup a join opd o on o.code = a.opd_code
-                where a.opd_code = :code and a.fiscal_year = :year and a.level = 1 and a.allocations > 0"""
-                        + scope.onRollup(params)
+                where a.opd_code = :code and a.fiscal_year = :year and a.level = """ + level(scope)
+                        + " and a.allocations > 0" + scope.onRollup(params)
                         + " group by o.code, o.name", params,
                 (rs, n) -> new RegionRow(rs.getString("code"), rs.getString("name"), null, null,
                         DashboardScope.figures(rs), rs.getLong("allocations"))).stream().findFirst();
+    }
+
+    /** The roll-up's rows to read (V22_32, V22_39): the province's, or a kabupaten/kota's. */
+    private static int level(DashboardScope scope) {
+        return scope.kabupatenKota() == null ? PROVINCE : BY_KABUPATEN_KOTA;
     }
 
     record Breakdown(List<RegionRow> opd, List<RegionRow> programme, List<RegionRow> mechanism) {

@@ -31,7 +31,7 @@ record DashboardScope(int year, String kabupatenKota, String opd) {
                 + (kabupatenKota == null ? "" : " and left(a.kecamatan_code, 5) = :kabupatenKota");
     }
 
-    /** As {@link #onAllocation}, for the kabupaten/kota rows {@code a} of {@code allocation_rollup} (V22_32). */
+    /** As {@link #onAllocation}, for the rows {@code a} of {@code allocation_rollup} (V22_32) of a kabupaten/kota. */
     String onRollup(MapSqlParameterSource params) {
         return OpdScope.sql("a.opd_code", params)
                 + (kabupatenKota == null ? "" : " and a.region_code = :kabupatenKota");

@@ -27,14 +27,14 @@ class KeptTotalsSqlTest {
     }
 
     @Test
-    void withoutAStatusEveryAllocationCountsAndTheActiveOnesMoney() {
+    void withoutAStatusEveryAllocationCountsAndTheActiveOnesMoneyFromTheProvinceRows() {
         signIn(new DumisakeUser("ahli", "Tim Ahli", Role.EXPERT, null, true, "x"));
         MapSqlParameterSource params = new MapSqlParameterSource();
 
         String sql = KeptTotalsSql.totals(new AllocationFilter(2077, null, null, null, null, null, null), params);
 
         assertThat(sql).contains("sum(a.allocations + a.cancelled)", "sum(a.amount)", "sum(a.disbursed)",
-                "sum(a.realised)", "from allocation_rollup a where a.level = 1", "a.fiscal_year = :year")
+                "sum(a.realised)", "from allocation_rollup a where a.level = 0", "a.fiscal_year = :year")
                 .doesNotContain(":scopeOpd");
         assertThat(params.getValues()).containsOnlyKeys("year");
     }
