@@ -15,7 +15,7 @@ from fiscal_year y left join envelope e on e.fiscal_year = y.year where y.year =
 select id, green_max_deviation, updated_at, updated_by, version, yellow_max_deviation from monev_setting where id = 1;
 -- DeviationReadModel.of(kecamatan): the kept rows of level 2, one per kecamatan (V22_32)
 select g.code::text as code, c.name as name, null as place, g.allocations, g.amount,
-       coalesce(g.planned_amount, 0) as planned_amount, g.physical / 100 as physical_amount, g.realised,
+       coalesce(g.planned_amount, 0) as planned_amount, round(g.physical / 100, 6) as physical_amount, g.realised,
        coalesce(g.missing_amount, 0) as missing_amount
 from (select d.region_code as code, sum(d.allocations) as allocations, sum(d.amount) as amount,
              sum(d.planned_by[11]) as planned_amount, sum(d.physical) as physical, sum(d.realised) as realised,

@@ -11,9 +11,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The deviation rows in the caller's scope (an operator: its OPD's allocations), classified by the policy. */
 @Service
@@ -37,6 +39,17 @@ public class DeviationService {
     }
 
     /**
+     * The rows of {@link #rows}, handed to {@code each} one at a time as the database sends them: a whole grouping
+     * (7,144 kecamatan at national scale) is written out without holding it.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(int year, String kabupatenKotaCode, GroupBy groupBy, Consumer<DeviationRow> each) {
+        MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
+        TrafficLightPolicy policy = thresholds.setting().policy();
+        readModel.forEach(scope, groupBy, g -> each.accept(row(g, policy)));
+    }
+
+    /**
      * One page of the rows, for the views that can be long (every allocation of a year): a page beyond the last
      * gives the last one.
      */
@@ -55,13 +68,18 @@ public class DeviationService {
     }
 
     private static List<DeviationRow> classified(List<DeviationReadModel.GroupFigures> groups, TrafficLightPolicy policy) {
-        return groups.stream().map(g -> row(g.code(), g.name(), g.place(), g.allocations(), g.figures(), policy)).toList();
+        return groups.stream().map(g -> row(g, policy)).toList();
+    }
+
+    private static DeviationRow row(DeviationReadModel.GroupFigures g, TrafficLightPolicy policy) {
+        return row(g.code(), g.name(), g.place(), g.allocations(), g.figures(), policy);
     }
 
     static DeviationRow row(String code, String name, String place, long allocations, DeviationFigures f,
                             TrafficLightPolicy policy) {
+        BigDecimal deviation = f.deviation();
+        BigDecimal missing = f.missingReportPercent();
         return new DeviationRow(code, name, place, f.amount(), allocations, f.plannedPercent(), f.physicalPercent(),
-                f.financialPercent(), f.deviation(), f.missingReportPercent(),
-                policy.classify(f.deviation(), f.missingReportPercent()));
+                f.financialPercent(), deviation, missing, policy.classify(deviation, missing));
     }
 }
