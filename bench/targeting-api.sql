@@ -6,7 +6,8 @@
 
 -- SignedInChecks: SessionCheck.mayContinue('admin')
 select enabled from user_account where username = 'admin';
--- regions(2026): BPS figures, money (envelopes) and people reached per kabupaten/kota, and the province's figures
+-- regions(2026): BPS figures, money (the roll-up, V22_40) and people reached per kabupaten/kota, and the
+-- province's figures
 with figure as (
     select region_code, year, max(value) filter (where indicator = 'POVERTY_RATE') as rate,
            max(value) filter (where indicator = 'POOR_PEOPLE') as poor
@@ -14,9 +15,8 @@ with figure as (
     where chosen and period = 'MARET' and year in (2026, 2026 - 1)
       and indicator in ('POVERTY_RATE', 'POOR_PEOPLE')
     group by region_code, year), money as (
-    select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
-           sum(e.realised) as realised
-    from envelope e where e.fiscal_year = 2026 group by 1), reached as (
+    select a.region_code as kabupaten_kota_code, a.amount as allocated, a.realised
+    from allocation_rollup a where a.fiscal_year = 2026 and a.level = 4), reached as (
     select r.kabupaten_kota_code, sum(r.people)::bigint as people
     from aid_reach r
     where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*'

@@ -22,9 +22,10 @@ where chosen and period = 'MARET' and indicator = 'POVERTY_RATE'
 union all
 select 'YEAR', null, year, null, null from fiscal_year
 union all
-select 'REALISED', left(e.kecamatan_code, 5), e.fiscal_year, sum(e.realised), null
-from envelope e group by 2, 3;
--- regions(2026): BPS figures, money (envelopes) and people reached per kabupaten/kota, and the province's figures
+select 'REALISED', a.region_code, a.fiscal_year, a.realised, null
+from allocation_rollup a where a.level = 4;
+-- regions(2026): BPS figures, money (the roll-up, V22_40) and people reached per kabupaten/kota, and the
+-- province's figures
 with figure as (
     select region_code, year, max(value) filter (where indicator = 'POVERTY_RATE') as rate,
            max(value) filter (where indicator = 'POOR_PEOPLE') as poor
@@ -32,9 +33,8 @@ with figure as (
     where chosen and period = 'MARET' and year in (2026, 2026 - 1)
       and indicator in ('POVERTY_RATE', 'POOR_PEOPLE')
     group by region_code, year), money as (
-    select left(e.kecamatan_code, 5) as kabupaten_kota_code, sum(e.allocated) as allocated,
-           sum(e.realised) as realised
-    from envelope e where e.fiscal_year = 2026 group by 1), reached as (
+    select a.region_code as kabupaten_kota_code, a.amount as allocated, a.realised
+    from allocation_rollup a where a.fiscal_year = 2026 and a.level = 4), reached as (
     select r.kabupaten_kota_code, sum(r.people)::bigint as people
     from aid_reach r
     where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*'
@@ -61,7 +61,8 @@ select g.code, g.name, r.decile, r.people, r.amount, r.total from (
     group by 2) r
 left join programme g on g.code = r.code
 order by 1 nulls first, 3 nulls last;
--- followUp(2026, null, 201): deciles 1-2 without aid in a desa where others got aid, desa by desa until full
+-- followUp(2026, null, 201): deciles 1-2 without aid in a desa where others got aid, desa by desa until full, in the
+-- kabupaten/kota with aid only
 select p.id, p.nik, p.name, p.welfare_decile, r.desa_name, r.kecamatan_name,
        r.kabupaten_kota_name,
        (select count(distinct x.beneficiary_id) from aid x
@@ -71,6 +72,8 @@ from (select d.code as desa_code, d.name as desa_name, c.name as kecamatan_name,
              k.code as kabupaten_kota_code, k.name as kabupaten_kota_name
       from desa d join kecamatan c on c.code = d.kecamatan_code
       join kabupaten_kota k on k.code = c.kabupaten_kota_code
+      where k.code in (select r.kabupaten_kota_code from aid_reach r
+                       where r.fiscal_year = 2026 and r.opd_code = '*' and r.programme_code = '*' and r.people > 0)
       order by k.code, c.name, d.name) r
 cross join lateral (
     select b.id, b.nik, b.name, b.welfare_decile from beneficiary b
