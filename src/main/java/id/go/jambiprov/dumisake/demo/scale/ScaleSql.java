@@ -250,17 +250,14 @@ final class ScaleSql {
 
     /**
      * The year's generated disbursements added to the kept days ({@code disbursement_day}, V22_36), which the generator
-     * deferred for its inserts: counted as the trigger counts a row, a day there already (the demo's years) increased.
+     * deferred for its inserts: counted as the trigger counts a row and added as the trigger's changes are added at
+     * commit ({@code disbursement_day_add()}), a day there already (the demo's years) increased.
      */
     static final String DISBURSEMENT_DAYS = """
-            insert into disbursement_day as t (fiscal_year, day, waiting, waiting_amount, verified)
+            insert into disbursement_day_pending (fiscal_year, day, waiting, waiting_amount, verified)
             select c.fiscal_year, c.day, sum(c.waiting), sum(c.waiting_amount), sum(c.verified)
             from disbursement d join scale_allocation s on s.id = d.allocation_id, disbursement_day_change(d, 1) c
-            group by 1, 2
-            order by 1, 2
-            on conflict (fiscal_year, day) do update
-                set waiting = t.waiting + excluded.waiting, waiting_amount = t.waiting_amount + excluded.waiting_amount,
-                    verified = t.verified + excluded.verified""";
+            group by 1, 2""";
 
     /**
      * The tranche numbers of the year's generated allocations ({@code allocation_tranches}, V22_38), which the generator

@@ -58,7 +58,11 @@ final class ScaleYearWriter {
             steps.timed("kept totals' cells " + year, () -> jdbc.update(ScaleSql.STAGE_CELLS, year));
             steps.timed("envelopes' totals " + year, () -> jdbc.update(ScaleSql.ENVELOPE_TOTALS));
             steps.timed("allocation totals " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TOTALS));
-            steps.timed("disbursement days " + year, () -> jdbc.update(ScaleSql.DISBURSEMENT_DAYS));
+            steps.timed("disbursement days " + year, () -> {
+                int days = jdbc.update(ScaleSql.DISBURSEMENT_DAYS);
+                jdbc.queryForObject("select disbursement_day_add()", Object.class);
+                return days;
+            });
             steps.timed("allocations' tranches " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TRANCHES, year));
             jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
             steps.timed("kept totals reconciled " + year, () -> {
