@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.account.OpdScope;
 import id.go.jambiprov.dumisake.allocation.AllocationFilter;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationTotals;
+import id.go.jambiprov.dumisake.shared.db.RollupLevel;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -12,18 +13,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * {@link AllocationFilter} is one of their dimensions (year, kecamatan and so its kabupaten/kota, OPD, programme,
  * mechanism) or their status split (ACTIVE / CANCELLED), so the sums are the same while the statement reads a few
  * rows per kecamatan ({@code allocation_total}, V20_1), without a kecamatan per kabupaten/kota
- * ({@code allocation_rollup} level 1, V22_32: a tenth of the rows) and without any region for the province (level 0,
- * V22_39: a few dozen rows). A filter field that is not such a dimension (a text search, a desa) would have to be summed
- * from the allocation rows again.
+ * ({@code allocation_rollup}, V22_32: a tenth of the rows) and without any region for the province (V22_39: a few
+ * dozen rows). A filter field that is not such a dimension (a text search, a desa) would have to be summed from the
+ * allocation rows again.
  */
 final class KeptTotalsSql {
 
     static final RowMapper<AllocationTotals> TOTALS = (rs, n) -> new AllocationTotals(rs.getLong("allocations"),
             rs.getBigDecimal("amount"), rs.getBigDecimal("disbursed"), rs.getBigDecimal("realised"));
-
-    /** The levels of {@code allocation_rollup}: the province (V22_39) and per kabupaten/kota (V22_32). */
-    private static final int PROVINCE = 0;
-    private static final int BY_KABUPATEN_KOTA = 1;
 
     private KeptTotalsSql() {
     }
@@ -37,10 +34,14 @@ final class KeptTotalsSql {
         return "select coalesce(sum(" + count + "), 0) as allocations, "
                 + money(perKabupatenKota ? "amount" : "allocated", status) + " as amount, "
                 + money("disbursed", status) + " as disbursed, " + money("realised", status) + " as realised"
-                + (perKabupatenKota ? " from allocation_rollup a where a.level = "
-                        + (present(filter.kabupatenKotaCode()) ? BY_KABUPATEN_KOTA : PROVINCE)
+                + (perKabupatenKota ? " from allocation_rollup a where a.level = " + rollupLevel(filter).number()
                         : " from allocation_total a where true")
                 + where(filter, params, perKabupatenKota);
+    }
+
+    /** Without a kecamatan: the province's rows, or a kabupaten/kota's. */
+    private static RollupLevel rollupLevel(AllocationFilter filter) {
+        return present(filter.kabupatenKotaCode()) ? RollupLevel.BY_KABUPATEN_KOTA : RollupLevel.PROVINCE;
     }
 
     /** The money counts ACTIVE allocations only: none when only the cancelled ones are asked for. */

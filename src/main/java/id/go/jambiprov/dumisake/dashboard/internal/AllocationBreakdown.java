@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.dashboard.internal;
 
 import id.go.jambiprov.dumisake.dashboard.RegionRow;
+import id.go.jambiprov.dumisake.shared.db.RollupLevel;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,6 @@ import java.util.Optional;
  */
 @Component
 class AllocationBreakdown {
-
-    /** The levels of {@code allocation_rollup}: the province (V22_39) and per kabupaten/kota (V22_32). */
-    private static final int PROVINCE = 0;
-    private static final int BY_KABUPATEN_KOTA = 1;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -82,7 +79,7 @@ class AllocationBreakdown {
 
     /** The roll-up's rows to read (V22_32, V22_39): the province's, or a kabupaten/kota's. */
     private static int level(DashboardScope scope) {
-        return scope.kabupatenKota() == null ? PROVINCE : BY_KABUPATEN_KOTA;
+        return (scope.kabupatenKota() == null ? RollupLevel.PROVINCE : RollupLevel.BY_KABUPATEN_KOTA).number();
     }
 
     record Breakdown(List<RegionRow> opd, List<RegionRow> programme, List<RegionRow> mechanism) {

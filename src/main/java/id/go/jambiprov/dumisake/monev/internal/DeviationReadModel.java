@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.monev.GroupBy;
 import id.go.jambiprov.dumisake.monev.domain.DeviationFigures;
 import id.go.jambiprov.dumisake.monev.domain.PlanCurve;
+import id.go.jambiprov.dumisake.shared.db.RollupLevel;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.function.Consumer;
+
+import static id.go.jambiprov.dumisake.shared.db.RollupLevel.BY_KABUPATEN_KOTA;
+import static id.go.jambiprov.dumisake.shared.db.RollupLevel.BY_KECAMATAN;
+import static id.go.jambiprov.dumisake.shared.db.RollupLevel.BY_KECAMATAN_AND_OPD;
 
 /**
  * The sums behind the deviation rows, one statement per request. A group's figures are summed from what is kept of
@@ -27,18 +32,14 @@ class DeviationReadModel {
 
     /**
      * What each allocation adds to its row's figures, in rupiah (physical × 100). The physical amount is read back
-     * rounded to its exact 6 decimals (rupiah to 2, times a percent to 2, over 100): PostgreSQL's division would give 16
-     * or more, and every percent computed from such a number took the slow path of BigInteger arithmetic (a fifth of a
-     * whole kecamatan grouping's time, measured).
+     * rounded to its exact 6 decimals (rupiah to 2, times a percent to 2, over 100): PostgreSQL's division would give
+     * 16 or more, and every percent computed from such a number took the slow path of BigInteger arithmetic (a fifth of
+     * a whole kecamatan grouping's time, measured).
      */
     private static final String PLANNED = PlanCurve.plannedAmountSql("a.amount", "a.planned_month", "month");
     private static final String PHYSICAL = "a.amount * coalesce(r.physical_percent, 0)";
     private static final String MISSING = "case when coalesce(r.month, 0) < :month then a.amount else 0 end";
 
-    /** The levels of {@code allocation_rollup} (V22_32). */
-    private static final int BY_KABUPATEN_KOTA = 1;
-    private static final int BY_KECAMATAN = 2;
-    private static final int BY_KECAMATAN_AND_OPD = 3;
 
     private static final RowMapper<GroupFigures> ROW = (rs, n) -> new GroupFigures(rs.getString("code"),
             rs.getString("name"), rs.getString("place"), rs.getLong("allocations"),
@@ -104,7 +105,7 @@ class DeviationReadModel {
         String sql;
         if (groupBy == GroupBy.ALLOCATION) {
             sql = "select coalesce(sum(d.allocations), 0) from allocation_rollup d"
-                    + " where d.fiscal_year = :year and d.level = " + BY_KABUPATEN_KOTA
+                    + " where d.fiscal_year = :year and d.level = " + BY_KABUPATEN_KOTA.number()
                     + scope.on("d.opd_code", "d.region_code", params);
         } else {
             sql = "select count(*) from (" + grouping(groupBy).figures(scope, params) + ") g";
@@ -133,11 +134,11 @@ class DeviationReadModel {
 
         /**
          * The group's figures with the columns {@code of} reads, a group with active allocations per row. Every
-         * kecamatan has one row of level {@link #BY_KECAMATAN}: read as it is, without summing a row per group.
+         * kecamatan has one row of {@link RollupLevel#BY_KECAMATAN}: read as it is, without summing a row per group.
          */
         String figures(MonevScope scope, MapSqlParameterSource params) {
-            int level = level();
-            String where = " from allocation_rollup d where d.fiscal_year = :year and d.level = " + level
+            RollupLevel level = level();
+            String where = " from allocation_rollup d where d.fiscal_year = :year and d.level = " + level.number()
                     + scope.on("d.opd_code", "d.region_code", params);
             if (level == BY_KECAMATAN) {
                 return "select d.region_code as code, d.allocations, d.amount, d.planned_by[:month] as planned_amount,"
@@ -151,7 +152,7 @@ class DeviationReadModel {
         }
 
         /** An operator's kecamatan rows are its OPD's, which the rows of every OPD together cannot tell. */
-        private int level() {
+        private RollupLevel level() {
             if (!perKecamatan) {
                 return BY_KABUPATEN_KOTA;
             }

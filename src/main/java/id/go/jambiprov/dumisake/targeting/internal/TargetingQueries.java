@@ -14,6 +14,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import static id.go.jambiprov.dumisake.shared.db.RollupLevel.BY_KABUPATEN_KOTA;
+import static id.go.jambiprov.dumisake.shared.db.RollupLevel.KABUPATEN_KOTA_TOTAL;
+
 /**
  * The SQL read model of the targeting page, one statement per question whatever the amount of data. The BPS
  * figures are the chosen ones of March ({@code poverty_figure}); Dumisake's allocated and realised money (of the
@@ -23,13 +26,6 @@ import java.util.List;
  */
 @Component
 class TargetingQueries {
-
-    /**
-     * The levels of {@code allocation_rollup} with the money per kabupaten/kota: per OPD, programme and mechanism
-     * (V22_32), and every OPD together (V22_40).
-     */
-    private static final int BY_KABUPATEN_KOTA = 1;
-    private static final int KABUPATEN_KOTA_TOTAL = 4;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -52,12 +48,13 @@ class TargetingQueries {
     List<RegionTargeting> regions(int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("year", year);
         // the active allocations' money per kabupaten/kota, kept in the roll-up: all of it, or the OPD's
-        String money = !reachScope(params) ? """
-                select a.region_code as kabupaten_kota_code, a.amount as allocated, a.realised
-                from allocation_rollup a where a.fiscal_year = :year and a.level = """ + KABUPATEN_KOTA_TOTAL : """
-                select a.region_code as kabupaten_kota_code, sum(a.amount) as allocated, sum(a.realised) as realised
-                from allocation_rollup a where a.fiscal_year = :year and a.level = """ + BY_KABUPATEN_KOTA
-                + " and a.opd_code = :reachOpd group by 1";
+        String money = !reachScope(params)
+                ? "select a.region_code as kabupaten_kota_code, a.amount as allocated, a.realised"
+                  + " from allocation_rollup a where a.fiscal_year = :year"
+                  + " and a.level = " + KABUPATEN_KOTA_TOTAL.number()
+                : "select a.region_code as kabupaten_kota_code, sum(a.amount) as allocated, sum(a.realised) as realised"
+                  + " from allocation_rollup a where a.fiscal_year = :year and a.level = " + BY_KABUPATEN_KOTA.number()
+                  + " and a.opd_code = :reachOpd group by 1";
         return jdbc.query("with figure as (" + FIGURES + "), money as (" + money + """
                         ), reached as (
                             select r.kabupaten_kota_code, sum(r.people)::bigint as people
@@ -200,9 +197,9 @@ class TargetingQueries {
         String scope = OpdScope.sql("a.opd_code", params);
         String realised = scope.isEmpty() ? """
                 select 'REALISED', a.region_code, a.fiscal_year, a.realised, null
-                from allocation_rollup a where a.level = """ + KABUPATEN_KOTA_TOTAL : """
+                from allocation_rollup a where a.level = """ + KABUPATEN_KOTA_TOTAL.number() : """
                 select 'REALISED', a.region_code, a.fiscal_year, sum(a.realised), null
-                from allocation_rollup a where a.level = """ + BY_KABUPATEN_KOTA + scope + " group by 2, 3";
+                from allocation_rollup a where a.level = """ + BY_KABUPATEN_KOTA.number() + scope + " group by 2, 3";
         return jdbc.query("""
                         select 'REGION' as kind, code, null::integer as year, null::numeric as value, name
                         from kabupaten_kota
