@@ -2,10 +2,14 @@ package id.go.jambiprov.dumisake.demo.scale;
 
 import id.go.jambiprov.dumisake.allocation.Allocations;
 import id.go.jambiprov.dumisake.demo.DemoUsers;
+import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +33,9 @@ import java.util.stream.Collectors;
  * synthetic regions in other provinces.
  * <p>
  * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's
- * CHECKs, guards and foreign keys while a million rows take minutes, not hours. What the disbursements add up to
+ * CHECKs and foreign keys while a million rows take minutes, not hours (on the embedded database as its owner, each
+ * key checked once for a year's rows: {@link ScaleConnection}); the disbursement guards' rules hold as they are written:
+ * the years it writes are open until it closes them at the end, and nothing moves to another allocation. What the disbursements add up to
  * is written with each allocation, and the totals the allocation triggers keep are deferred for the generator's
  * inserts and added once per year and table, then reconciled with the rows before the year commits
  * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence, and the reach the aid's trigger keeps
@@ -67,9 +73,10 @@ class ScaleDataGenerator {
     private final ScaleSteps steps;
     private final Allocations allocations;
     private final DemoUsers users;
+    private final ObjectProvider<LocalPostgres> localPostgres;
 
     ScaleDataGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, Environment environment, Clock clock,
-                       Allocations allocations, DemoUsers users) {
+                       Allocations allocations, DemoUsers users, ObjectProvider<LocalPostgres> localPostgres) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.environment = environment;
@@ -77,6 +84,7 @@ class ScaleDataGenerator {
         this.steps = new ScaleSteps(jdbc, transaction);
         this.allocations = allocations;
         this.users = users;
+        this.localPostgres = localPostgres;
     }
 
     /** Whether a run of this shape has completed on this database. */
@@ -107,14 +115,15 @@ class ScaleDataGenerator {
             }
             openYears(shape);
         });
-        ScaleYearWriter writer = new ScaleYearWriter(jdbc, steps,
-                year -> users.as("admin", () -> allocations.keptTotalsDifferences(year)));
         // A year's progress reports (twelve per allocation: most of the rows at national scale) need only the year's
         // allocations committed, so other connections write them while this one goes on with the next year, and both
         // cores work. Two of them: a year's reports take longer than its allocations, and with one connection each year
         // waited for the last one's, the last year's alone at the end. Years share no row, so they do not wait for each
         // other. Inside a caller's transaction (the tests') nothing is committed: written in it, in turn.
         boolean alongside = !TransactionSynchronizationManager.isActualTransactionActive();
+        ScaleConnection connection = connection(alongside);
+        ScaleYearWriter writer = new ScaleYearWriter(connection, connection,
+                year -> users.as("admin", () -> allocations.keptTotalsDifferences(year)));
         ExecutorService progress = Executors.newFixedThreadPool(2, task -> new Thread(task, "scale-progress"));
         List<Future<?>> reports = new ArrayList<>();
         boolean completed = false;
@@ -157,6 +166,22 @@ class ScaleDataGenerator {
         log.info("Scale data {}: done in {} s; the database now holds {}", shape.name(),
                 ScaleSteps.seconds(System.nanoTime() - began), counts);
         return counts;
+    }
+
+    /**
+     * The connection the years are written on: the embedded database's owner where there is one and nothing is
+     * written in a caller's transaction (its own connections, no pool: one per step), else the application's.
+     */
+    private ScaleConnection connection(boolean alongside) {
+        LocalPostgres postgres = localPostgres.getIfAvailable();
+        if (!alongside || postgres == null) {
+            return new ScaleConnection(jdbc, steps, false);
+        }
+        DriverManagerDataSource owner = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(),
+                postgres.ownerPassword());
+        JdbcTemplate ownerJdbc = new JdbcTemplate(owner);
+        return new ScaleConnection(ownerJdbc,
+                new ScaleSteps(ownerJdbc, new TransactionTemplate(new DataSourceTransactionManager(owner))), true);
     }
 
     /** Rethrows the failure of the first of {@code reports} that failed; waits for each when {@code wait}. */

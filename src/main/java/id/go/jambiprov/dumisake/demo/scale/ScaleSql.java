@@ -1,5 +1,8 @@
 package id.go.jambiprov.dumisake.demo.scale;
 
+import java.util.List;
+import java.util.Map;
+
 import static id.go.jambiprov.dumisake.demo.scale.ScaleDataGenerator.JAMBI;
 
 /** The set-based statements of {@link ScaleDataGenerator}, whose parameters their comments name. */
@@ -222,7 +225,7 @@ final class ScaleSql {
     /**
      * The staged allocations, each with Σ non-rejected and Σ verified of its staged disbursements: what the
      * disbursement capability would have moved onto it tranche by tranche, written with the row instead of by an
-     * update of a million rows afterwards. The row trigger moves the envelope's allocated total and count.
+     * update of a million rows afterwards. Their totals are deferred and added per year ({@link ScaleYearWriter}).
      */
     static final String ALLOCATIONS = """
             insert into allocation (id, fiscal_year, kecamatan_code, opd_code, programme_code, mechanism, desa_code,
@@ -247,6 +250,37 @@ final class ScaleSql {
                    created_at, operator, created_at, operator, submitted_at, submitted_by, decided_at, decided_by
             from scale_disbursement
             order by allocation_id, tranche""";
+
+    /**
+     * The foreign keys of the tables the generator writes without their row-by-row checks ({@link ScaleConnection}),
+     * by table, each checked once per year by the statement that follows: a test compares them with the schema's.
+     */
+    static final Map<String, List<String>> KEYS_CHECKED_ONCE = Map.of(
+            "allocation", List.of("allocation_fiscal_year_kecamatan_code_fkey", "allocation_opd_code_fkey",
+                    "allocation_programme_code_fkey", "allocation_desa_code_fkey"),
+            "disbursement", List.of("disbursement_allocation_id_fkey"),
+            "progress_report", List.of("progress_report_allocation_fkey"));
+
+    /** The allocations of a year whose envelope, OPD, programme or desa does not exist. Parameter: the year. */
+    static final String ALLOCATIONS_WITHOUT_KEYS = """
+            select count(*) from allocation a
+            where a.fiscal_year = ?
+              and (not exists (select 1 from envelope e
+                               where e.fiscal_year = a.fiscal_year and e.kecamatan_code = a.kecamatan_code)
+                   or not exists (select 1 from opd o where o.code = a.opd_code)
+                   or not exists (select 1 from programme p where p.code = a.programme_code)
+                   or (a.desa_code is not null and not exists (select 1 from desa d where d.code = a.desa_code)))""";
+
+    /** The disbursements of a year whose allocation does not exist. Parameter: the year. */
+    static final String DISBURSEMENTS_WITHOUT_KEYS = """
+            select count(*) from disbursement d
+            where d.fiscal_year = ? and not exists (select 1 from allocation a where a.id = d.allocation_id)""";
+
+    /** The progress reports of a year whose allocation of that year does not exist. Parameter: the year. */
+    static final String PROGRESS_REPORTS_WITHOUT_KEYS = """
+            select count(*) from progress_report r
+            where r.fiscal_year = ?
+              and not exists (select 1 from allocation a where a.fiscal_year = r.fiscal_year and a.id = r.allocation_id)""";
 
     /**
      * The year's generated disbursements added to the kept days ({@code disbursement_day}, V22_36), which the generator

@@ -23,9 +23,6 @@ final class ScaleSteps {
     /** Runs {@code work} in a transaction of its own (or the caller's, when one is open) and logs its time. */
     int step(String what, Supplier<Integer> work) {
         return transaction.execute(status -> {
-            // the pool sets force_custom_plan for the dashboard's queries; here it would re-plan the triggers'
-            // statements for every row written, several times slower than their cached plans
-            jdbc.execute("set local plan_cache_mode = auto");
             // the staged rows of a year are sorted and summed in memory instead of in temporary files
             jdbc.execute("set local work_mem = '128MB'");
             return timed(what, work);

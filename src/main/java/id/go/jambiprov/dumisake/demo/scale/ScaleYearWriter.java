@@ -17,20 +17,28 @@ import java.util.function.IntFunction;
  * totals the allocation and disbursement triggers keep (the envelopes' allocated and count, the cells of
  * {@code allocation_total}, the days of {@code disbursement_day}, the tranche numbers of {@code allocation_tranches})
  * are deferred for the year's inserts (V21_40) and added set-based, one statement per table, together with the
- * envelopes' realised totals; every row still passes the CHECKs, guards and foreign keys. Before the year commits, the
- * kept-totals reconciliation must find no difference between those totals and the rows, or the year is refused
- * (rolled back) with the differences in the message.
+ * envelopes' realised totals; every row still passes the CHECKs and foreign keys (as the owner, each key once for the
+ * year's rows: {@link ScaleConnection}). Before the year commits (as the owner: right after), the kept-totals
+ * reconciliation must find no difference between those totals and the rows, or the year (the run) is refused with
+ * the differences in the message.
  */
 final class ScaleYearWriter {
 
-    private final JdbcTemplate jdbc;
-    private final ScaleSteps steps;
+    private final ScaleConnection years;
+    private final ScaleConnection progress;
     private final IntFunction<List<KeptTotalsDifference>> keptTotalsDifferences;
 
-    /** @param keptTotalsDifferences the reconciliation of a year's kept totals, seen from the caller's transaction */
-    ScaleYearWriter(JdbcTemplate jdbc, ScaleSteps steps, IntFunction<List<KeptTotalsDifference>> keptTotalsDifferences) {
-        this.jdbc = jdbc;
-        this.steps = steps;
+    /**
+     * @param years                 where a year's allocations and disbursements are written
+     * @param progress              where its progress reports are written
+     * @param keptTotalsDifferences the reconciliation of a year's kept totals, on the application's connection: in
+     *                              the year's transaction when {@code years} is that connection, after its commit when
+     *                              it is the owner's (which fails the run, not the year)
+     */
+    ScaleYearWriter(ScaleConnection years, ScaleConnection progress,
+                    IntFunction<List<KeptTotalsDifference>> keptTotalsDifferences) {
+        this.years = years;
+        this.progress = progress;
         this.keptTotalsDifferences = keptTotalsDifferences;
     }
 
@@ -40,6 +48,8 @@ final class ScaleYearWriter {
         LocalDate until = lastDay.isBefore(yearEnd) ? lastDay : yearEnd;
         StatusMix mix = shape.closedYears().contains(year) ? StatusMix.CLOSED
                 : year < lastDay.getYear() ? StatusMix.PAST : StatusMix.CURRENT;
+        JdbcTemplate jdbc = years.jdbc();
+        ScaleSteps steps = years.steps();
         steps.step("allocations and disbursements " + year, () -> {
             jdbc.queryForObject("select set_config('dumisake.kept_totals', 'deferred', true)", String.class);
             steps.timed("staged allocations " + year, () -> jdbc.update(ScaleSql.STAGE_ALLOCATIONS,
@@ -47,8 +57,10 @@ final class ScaleYearWriter {
                     shape.syntheticAllocations().min(), span(shape.syntheticAllocations()), year));
             steps.timed("staged disbursements " + year, () -> jdbc.update(ScaleSql.STAGE_DISBURSEMENTS, until,
                     mix.verified, mix.submitted, mix.rejected, shape.jambiTranches(), shape.syntheticTranches(), until));
-            int allocations = steps.timed("allocations " + year, () -> jdbc.update(ScaleSql.ALLOCATIONS));
-            steps.timed("disbursements " + year, () -> jdbc.update(ScaleSql.DISBURSEMENTS));
+            int allocations = steps.timed("allocations " + year, () -> years.insert(ScaleSql.ALLOCATIONS,
+                    ScaleSql.ALLOCATIONS_WITHOUT_KEYS, year));
+            steps.timed("disbursements " + year, () -> years.insert(ScaleSql.DISBURSEMENTS,
+                    ScaleSql.DISBURSEMENTS_WITHOUT_KEYS, year));
             // statistics that count the year's rows (ANALYZE samples this transaction's own as live): the totals and
             // the reconciliation below read them, and with last year's figures plan loops over a table per row
             steps.timed("statistics " + year, () -> {
@@ -65,17 +77,26 @@ final class ScaleYearWriter {
             });
             steps.timed("allocations' tranches " + year, () -> jdbc.update(ScaleSql.ALLOCATION_TRANCHES, year));
             jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
-            steps.timed("kept totals reconciled " + year, () -> {
-                List<KeptTotalsDifference> differences = keptTotalsDifferences.apply(year);
-                if (!differences.isEmpty()) {
-                    throw new IllegalStateException("Scale data: the kept totals of " + year + " differ from the rows in "
-                            + differences.size() + " figures, e.g. " + differences.subList(0, Math.min(5, differences.size())));
-                }
-                return 0;
-            });
+            if (!years.owner()) {
+                reconcile(year);
+            }
             // dropped at commit as well; this is for a caller's transaction that spans several years (the tests')
             jdbc.execute("drop table scale_cell, scale_disbursement, scale_allocation");
             return allocations;
+        });
+        if (years.owner()) {
+            reconcile(year);
+        }
+    }
+
+    private void reconcile(int year) {
+        years.steps().timed("kept totals reconciled " + year, () -> {
+            List<KeptTotalsDifference> differences = keptTotalsDifferences.apply(year);
+            if (!differences.isEmpty()) {
+                throw new IllegalStateException("Scale data: the kept totals of " + year + " differ from the rows in "
+                        + differences.size() + " figures, e.g. " + differences.subList(0, Math.min(5, differences.size())));
+            }
+            return 0;
         });
     }
 
@@ -87,11 +108,13 @@ final class ScaleYearWriter {
      */
     void writeProgress(int year, LocalDate lastDay) {
         int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
+        JdbcTemplate jdbc = progress.jdbc();
+        ScaleSteps steps = progress.steps();
         steps.step("progress reports and roll-up " + year, () -> {
             jdbc.queryForObject("select set_config('dumisake.kept_totals', 'deferred', true)", String.class);
             if (lastMonth > 0) {
-                steps.timed("progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_REPORTS, year, lastMonth,
-                        year));
+                steps.timed("progress reports " + year, () -> progress.insert(ScaleSql.PROGRESS_REPORTS,
+                        ScaleSql.PROGRESS_REPORTS_WITHOUT_KEYS, year, year, lastMonth, year));
                 steps.timed("latest progress reports " + year, () -> jdbc.update(ScaleSql.PROGRESS_LATEST, lastMonth,
                         year));
             }

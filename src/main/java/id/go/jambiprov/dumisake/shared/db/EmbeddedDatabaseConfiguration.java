@@ -65,7 +65,7 @@ class EmbeddedDatabaseConfiguration {
 
             @Override
             public String getPassword() {
-                return "";
+                return postgres.ownerPassword();
             }
 
             @Override

@@ -91,6 +91,11 @@ public final class LocalPostgres {
         return "postgres";
     }
 
+    /** The owner's password: none, the server trusts connections from this machine. */
+    public String ownerPassword() {
+        return "";
+    }
+
     /** The application's own role, without the powers to change what the audit trail holds. */
     public String appUsername() {
         return APP_ROLE;
