@@ -211,13 +211,39 @@ class TargetingIntegrationTest {
                 .andExpect(content().string(containsString(niks[0].substring(0, 4) + "************")))
                 .andExpect(content().string(not(containsString(niks[0]))))
                 .andExpect(content().string(not(containsString("Uji Tindak Lanjut 3"))))
-                .andExpect(content().string(not(containsString("Uji Tindak Lanjut 4"))));
+                .andExpect(content().string(not(containsString("Uji Tindak Lanjut 4"))))
+                .andExpect(content().string(containsString("Orang ke-1 sampai ke-2")))
+                .andExpect(content().string(not(containsString("id=\"follow-up-more\""))));
+        // a page past the list's end (an old link) and one before its start are its first page
+        for (String page : List.of("3", "-1", "25")) {
+            mvc.perform(get("/sasaran-kemiskinan").param("year", year).param("page", page).with(user(SignedIn.EXPERT)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Uji Tindak Lanjut 1")))
+                    .andExpect(content().string(containsString("Orang ke-1 sampai ke-2")));
+        }
         mvc.perform(get("/sasaran-kemiskinan").param("year", year).with(user(SignedIn.OPERATOR_DISDIK)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Uji Tindak Lanjut 1"))));
         mvc.perform(get("/sasaran-kemiskinan").param("year", year).with(user(SignedIn.OPERATOR_DINKES)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Uji Tindak Lanjut 2")));
+
+        // 51 more of decile 1 in that desa: 53 people, two pages of 50
+        SignedIn.as(SignedIn.OPERATOR_DINKES);
+        for (int n = 1; n <= 51; n++) {
+            beneficiaries.register(kecamatan.replace(".", "") + "%02d".formatted(n % 28 + 1) + "0688"
+                    + "%04d".formatted(8900 + n), "Uji Halaman %02d".formatted(n), desa, "Alamat uji No. " + n, 1);
+        }
+        SignedIn.nobody();
+        String first = mvc.perform(get("/sasaran-kemiskinan").param("year", year).with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("Orang ke-1 sampai ke-50", "Uji Halaman 01", "Uji Halaman 50", "page=1")
+                .doesNotContain("Uji Halaman 51", "Uji Tindak Lanjut 2");
+        String second = mvc.perform(get("/sasaran-kemiskinan").param("year", year).param("page", "1")
+                        .with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("Orang ke-51 sampai ke-53", "Uji Halaman 51", "Uji Tindak Lanjut 1",
+                "Uji Tindak Lanjut 2", "page=0").doesNotContain("Uji Halaman 50");
     }
 
     @Test

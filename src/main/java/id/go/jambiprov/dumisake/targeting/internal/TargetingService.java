@@ -32,8 +32,10 @@ import java.util.stream.IntStream;
 @Transactional(readOnly = true)
 public class TargetingService {
 
-    /** The longest follow-up list a page shows; it says when there are more. */
-    public static final int FOLLOW_UP_LIMIT = 200;
+    /** The people of the follow-up list one page shows. */
+    public static final int FOLLOW_UP_PAGE_SIZE = 50;
+    /** The pages of the follow-up list the page lets one go through; the last says when there are more. */
+    public static final int FOLLOW_UP_PAGES = 20;
     private static final List<Integer> DECILES = IntStream.rangeClosed(1, 10).boxed().toList();
 
     private final TargetingQueries queries;
@@ -79,10 +81,23 @@ public class TargetingService {
         return new TargetingOverview(year, filter, shown, province, total, by, groups, attention);
     }
 
-    public FollowUp followUp(int year, String kabupatenKota) {
+    /**
+     * One page of the follow-up list ({@code page} from 0; one before the first is the first, one after the last
+     * that may be gone through is that last one, and one past the list's end, an old link of a list that has since
+     * become shorter, is the first).
+     */
+    public FollowUp followUp(int year, String kabupatenKota, int page) {
         String filter = kabupatenKota == null || kabupatenKota.isBlank() ? null : kabupatenKota.strip();
-        List<FollowUpPerson> people = queries.followUp(year, filter, FOLLOW_UP_LIMIT + 1);
-        return new FollowUp(people.stream().limit(FOLLOW_UP_LIMIT).toList(), people.size() > FOLLOW_UP_LIMIT);
+        int shown = Math.max(0, Math.min(page, FOLLOW_UP_PAGES - 1));
+        List<FollowUpPerson> people = queries.followUp(year, filter, shown * FOLLOW_UP_PAGE_SIZE,
+                FOLLOW_UP_PAGE_SIZE + 1);
+        if (people.isEmpty() && shown > 0) {
+            return followUp(year, filter, 0);
+        }
+        boolean more = people.size() > FOLLOW_UP_PAGE_SIZE;
+        return new FollowUp(people.stream().limit(FOLLOW_UP_PAGE_SIZE).toList(), shown,
+                shown * FOLLOW_UP_PAGE_SIZE + 1, more && shown < FOLLOW_UP_PAGES - 1,
+                more && shown == FOLLOW_UP_PAGES - 1);
     }
 
     /**
@@ -142,6 +157,10 @@ public class TargetingService {
     public record Years(List<Integer> years, Integer preferred) {
     }
 
-    public record FollowUp(List<FollowUpPerson> people, boolean more) {
+    /**
+     * A page of the follow-up list: its people, the page (from 0), the place of its first person in the list (from
+     * 1), whether a next page follows, and whether there are more people than the pages may show.
+     */
+    public record FollowUp(List<FollowUpPerson> people, int page, int first, boolean hasNext, boolean more) {
     }
 }

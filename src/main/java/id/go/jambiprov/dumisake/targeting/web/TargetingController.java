@@ -29,7 +29,8 @@ class TargetingController {
 
     @GetMapping("/sasaran-kemiskinan")
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kabupatenKota,
-                @RequestParam(required = false) DecileBreakdown by, Model model) {
+                @RequestParam(required = false) DecileBreakdown by, @RequestParam(required = false) Integer page,
+                Model model) {
         TargetingService.Years years = targeting.years();
         int selected = year != null ? year : years.preferred() == null ? -1 : years.preferred();
         if (!years.years().contains(selected)) {
@@ -45,11 +46,11 @@ class TargetingController {
         model.addAttribute("breakdowns", DecileBreakdown.values());
         model.addAttribute("scopedOpd", CurrentUser.opdScope());
         model.addAttribute("overview", targeting.overview(selected, filter, breakdown));
-        model.addAttribute("followUp", targeting.followUp(selected, filter));
+        model.addAttribute("followUp", targeting.followUp(selected, filter, page == null ? 0 : page));
         model.addAttribute("trends", trends);
         model.addAttribute("kabupatenKotaList", trends.stream()
                 .filter(t -> !RegionTargeting.PROVINCE.equals(t.code())).toList());
-        model.addAttribute("followUpLimit", TargetingService.FOLLOW_UP_LIMIT);
+        model.addAttribute("followUpLimit", TargetingService.FOLLOW_UP_PAGE_SIZE * TargetingService.FOLLOW_UP_PAGES);
         return "targeting/page";
     }
 }
