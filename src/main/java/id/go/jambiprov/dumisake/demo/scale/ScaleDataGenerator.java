@@ -32,14 +32,14 @@ import java.util.stream.Collectors;
  * envelopes, allocations, disbursements in tranches, beneficiaries with aid and, for national scale,
  * synthetic regions in other provinces.
  * <p>
- * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's
- * CHECKs and foreign keys while a million rows take minutes, not hours (on the embedded database as its owner, each
- * key checked once for a year's rows: {@link ScaleConnection}); the disbursement guards' rules hold as they are written:
- * the years it writes are open until it closes them at the end, and nothing moves to another allocation. What the disbursements add up to
- * is written with each allocation, and the totals the allocation triggers keep are deferred for the generator's
- * inserts and added once per year and table, then reconciled with the rows before the year commits
- * ({@link ScaleYearWriter}); the aid rows' copies of their person's residence, and the reach the aid's trigger keeps
- * (V22_1), are reconciled likewise.
+ * Set-based SQL ({@code INSERT … SELECT generate_series}), so that every row still passes the schema's CHECKs and
+ * foreign keys while a million rows take minutes, not hours (on the embedded database as its owner, each key checked
+ * once for a year's rows: {@link ScaleConnection}); the disbursement guards' rules hold as they are written: the years
+ * it writes are open until it closes them at the end, and nothing moves to another allocation. What the disbursements
+ * add up to is written with each allocation, and the totals the allocation triggers keep are deferred for the
+ * generator's inserts and added once per year and table, then reconciled with the rows before the year commits (as the
+ * owner: right after it; {@link ScaleYearWriter}); the aid rows' copies of their person's residence, and the reach the
+ * aid's trigger keeps (V22_1), are reconciled likewise.
  * One fiscal year after the other, its allocations and disbursements first; its progress reports then follow
  * on one of two other connections while the next year's allocations are written. Deterministic: every "random"
  * choice is a hash of the row's content (kecamatan, year, number), so two runs write the same rows — only the
