@@ -25,6 +25,8 @@ class TargetingBrowserTest extends BrowserTestSupport {
     private static final String SOURCE = "uji-peramban";
     /** March 2026 figures for four kabupaten/kota and the province; the other seven have none. */
     private static final List<String> PUBLISHED = List.of("15.02", "15.04", "15.05", "15.71", "15");
+    /** The names of the people this test adds to the follow-up list. */
+    private static final String FOLLOW_UP = "Uji Peramban Tindak Lanjut ";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -40,6 +42,7 @@ class TargetingBrowserTest extends BrowserTestSupport {
     @AfterEach
     void removeFigures() {
         jdbc.update("delete from poverty_figure where source = ?", SOURCE);
+        jdbc.update("delete from beneficiary where name like ?", FOLLOW_UP + "%");
     }
 
     @Test
@@ -80,6 +83,39 @@ class TargetingBrowserTest extends BrowserTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.attributeToBe(By.id("targeting-scatter"), "data-rendered", "true"));
         screenshot("targeting-2025");
+        assertAccessible();
+    }
+
+    /**
+     * 52 more people of decile 1 without aid in a desa of the demo's follow-up list, where others received aid in
+     * 2026: more than a page, the second reached by "Berikutnya", which lands on the list.
+     */
+    @Test
+    void expertPagesThroughTheFollowUpList() {
+        String desa = jdbc.queryForObject("""
+                select b.desa_code from beneficiary b
+                where b.welfare_decile <= 2
+                  and exists (select 1 from aid x where x.fiscal_year = 2026 and x.status <> 'CANCELLED'
+                                                   and x.person_desa_code = b.desa_code)
+                  and not exists (select 1 from aid x where x.beneficiary_id = b.id and x.fiscal_year = 2026)
+                order by b.id limit 1""", String.class);
+        for (int n = 1; n <= 52; n++) {
+            jdbc.update("""
+                    insert into beneficiary (nik, name, sex, date_of_birth, desa_code, address, welfare_decile, created_by,
+                                             registered_opd)
+                    values (?, ?, 'F', date '1990-07-01', ?, 'Alamat uji peramban', 1, 'uji', 'DINKES')""",
+                    desa.substring(0, 8).replace(".", "") + "410790" + "%04d".formatted(9100 + n),
+                    FOLLOW_UP + "%02d".formatted(n), desa);
+        }
+        loginAsDemo("ahli");
+        open("/sasaran-kemiskinan?year=2026");
+        assertThat(waitFor(By.id("follow-up-pager")).getText()).contains("Orang ke-1 sampai ke-50");
+        assertThat(rows("follow-up")).hasSize(50);
+        submit(By.linkText("Berikutnya"));
+        assertThat(browser.getCurrentUrl()).contains("page=1").endsWith("#follow-up-heading");
+        assertThat(waitFor(By.id("follow-up-pager")).getText()).contains("Orang ke-51 sampai ke-", "Sebelumnya");
+        assertThat(rows("follow-up")).isNotEmpty().hasSizeLessThanOrEqualTo(50);
+        screenshot("targeting-follow-up-page-2");
         assertAccessible();
     }
 

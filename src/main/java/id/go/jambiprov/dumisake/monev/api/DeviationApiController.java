@@ -65,10 +65,10 @@ class DeviationApiController {
      */
     @GetMapping("/api/v1/dashboard/deviation")
     ResponseEntity<?> deviation(@RequestParam @Min(2000) @Max(2100) int year,
-                                                  @RequestParam(required = false) String kabupatenKota,
-                                                  @RequestParam(defaultValue = "opd") GroupBy groupBy,
-                                                  @RequestParam(required = false) @Min(0) Integer page,
-                                                  @RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer size) {
+                                @RequestParam(required = false) String kabupatenKota,
+                                @RequestParam(defaultValue = "opd") GroupBy groupBy,
+                                @RequestParam(required = false) @Min(0) Integer page,
+                                @RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer size) {
         fiscalYears.get(year);
         if (page == null && size == null && groupBy != GroupBy.ALLOCATION) {
             return ResponseEntity.ok(new WholeGrouping(each -> deviations.forEach(year, kabupatenKota, groupBy,

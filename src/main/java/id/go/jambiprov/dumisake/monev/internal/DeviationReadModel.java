@@ -40,7 +40,6 @@ class DeviationReadModel {
     private static final String PHYSICAL = "a.amount * coalesce(r.physical_percent, 0)";
     private static final String MISSING = "case when coalesce(r.month, 0) < :month then a.amount else 0 end";
 
-
     private static final RowMapper<GroupFigures> ROW = (rs, n) -> new GroupFigures(rs.getString("code"),
             rs.getString("name"), rs.getString("place"), rs.getLong("allocations"),
             new DeviationFigures(rs.getBigDecimal("amount"), rs.getBigDecimal("planned_amount"),
