@@ -119,10 +119,7 @@ final class ScaleYearWriter {
                         year));
             }
             jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
-            return steps.timed("allocation roll-up " + year, () -> {
-                jdbc.queryForObject(ScaleSql.ALLOCATION_ROLLUP, Object.class, year);
-                return 0;
-            });
+            return steps.timed("allocation roll-up " + year, () -> jdbc.update(ScaleSql.ALLOCATION_ROLLUP, year));
         });
     }
 

@@ -194,6 +194,26 @@ class ScaleDataGeneratorTest {
         });
     }
 
+    /**
+     * A year the demo opened (2026, as {@code jambi-5y} and {@code national} fill it) holds the demo's allocations,
+     * whose roll-up their own inserts added: the generator adds only its own to it (it once added the whole year's
+     * again, the demo's counted twice).
+     */
+    @Test
+    void addsToTheRollUpOfADemoYearOnlyWhatItWrote() {
+        rolledBack(() -> {
+            assertThat(count("select count(*) from allocation a where a.fiscal_year = 2026 and not ("
+                    + ScaleSql.GENERATED + ")")).isPositive();
+            generator.generate(new ScaleShape("test-demo-year", List.of(2011), List.of(), List.of(2026),
+                    new Range(1, 1), 1, SyntheticRegions.NONE, new Range(0, 0), 1, 0));
+
+            assertThat(count("select count(*) from allocation a where a.fiscal_year = 2026 and " + ScaleSql.GENERATED))
+                    .isPositive();
+            jdbc.execute("set constraints allocation_rollup_at_commit immediate");
+            assertThat(count("select count(*) from allocation_rollup_differences(2026)")).isZero();
+        });
+    }
+
     @Test
     void refusesAYearWhoseKeptTotalsDifferFromTheRows() {
         KeptTotalsDifference drift = new KeptTotalsDifference(2011, "15.01.01", null, null, null, "envelope.allocated",
