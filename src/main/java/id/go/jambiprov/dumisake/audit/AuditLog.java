@@ -2,6 +2,7 @@ package id.go.jambiprov.dumisake.audit;
 
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.ListCount;
+import id.go.jambiprov.dumisake.shared.Pageables;
 import id.go.jambiprov.dumisake.shared.ListPage;
 import id.go.jambiprov.dumisake.shared.SearchText;
 import id.go.jambiprov.dumisake.shared.tabular.SpreadsheetCell;
@@ -58,11 +59,8 @@ public class AuditLog {
     public ListPage<AuditEvent> search(AuditFilter filter, Pageable pageable) {
         Where where = where(filter);
         ListCount.Rows total = count.of(" from public.audit_event" + where.sql, where.args);
-        List<Object> args = new ArrayList<>(where.args);
-        args.add(pageable.getPageSize() + 1);
-        args.add(pageable.getOffset());
-        List<AuditEvent> events = jdbc.query(COLUMNS + where.sql + NEWEST_FIRST + " limit ? offset ?", EVENT,
-                args.toArray());
+        List<AuditEvent> events = jdbc.query(COLUMNS + where.sql + NEWEST_FIRST + Pageables.limitOffset(pageable, 1),
+                EVENT, where.args.toArray());
         return new ListPage<>(events, pageable, total);
     }
 

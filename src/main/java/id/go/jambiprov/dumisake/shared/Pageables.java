@@ -44,4 +44,14 @@ public final class Pageables {
         return pageable.getPageNumber() <= last ? pageable
                 : PageRequest.of(last, pageable.getPageSize(), pageable.getSort());
     }
+
+    /**
+     * The page as {@code " limit … offset …"} written into a statement, {@code extra} rows more than the page (one, to
+     * see whether another follows). Passed as parameters, PostgreSQL cannot know how few rows are wanted, finds the
+     * generic plan expensive and plans the statement anew on every execution: 0.95 instead of 0.44 ms for the
+     * allocation list's rows (Jambi-5y). Two numbers, never text from a request.
+     */
+    public static String limitOffset(Pageable pageable, int extra) {
+        return " limit " + (pageable.getPageSize() + extra) + " offset " + pageable.getOffset();
+    }
 }

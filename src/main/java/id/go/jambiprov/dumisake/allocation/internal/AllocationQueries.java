@@ -100,15 +100,14 @@ public class AllocationQueries {
         Pageable pageable = Pageables.withinRows(requested, total);
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
-        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         List<AllocationRow> rows = jdbc.query("""
                 select x.*, (select p.name from programme p where p.code = x.programme_code) as programme_name,
                        (select d.name from desa d where d.code = x.desa_code) as desa_name
                 from (select a.id, c.name as kecamatan_name, a.opd_code, a.programme_code, a.mechanism, a.desa_code,
                              a.title, a.amount, a.disbursed, a.realised, a.planned_month, a.status
                       from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where
-                        + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + " limit :limit offset :offset) x"
-                        + orderBy(pageable.getSort(), ROW_SORTABLE, "x.id"),
+                        + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + Pageables.limitOffset(pageable, 1)
+                        + ") x" + orderBy(pageable.getSort(), ROW_SORTABLE, "x.id"),
                 params, (rs, n) -> new AllocationRow(rs.getLong("id"), rs.getString("kecamatan_name"),
                         rs.getString("opd_code"), rs.getString("programme_name"),
                         Mechanism.valueOf(rs.getString("mechanism")), rs.getString("desa_name"), rs.getString("title"),
@@ -126,7 +125,6 @@ public class AllocationQueries {
         String where = where(filter, params);
         ListCount.Rows total = count.of(" from allocation a join kecamatan c on c.code = a.kecamatan_code" + where,
                 params);
-        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         // as in rows(): the page first, then the names of its rows only
         List<AllocationView> rows = jdbc.query("""
                 select x.*, (select k.name from kabupaten_kota k where k.code = x.kabupaten_kota_code)
@@ -140,7 +138,7 @@ public class AllocationQueries {
                              a.planned_month, a.status, a.disbursed, a.realised, a.cancel_reason, a.created_at,
                              a.created_by, a.updated_at, a.updated_by, a.version
                       from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where
-                + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + " limit :limit offset :offset) x"
+                + orderBy(pageable.getSort(), PAGE_SORTABLE, "a.id") + Pageables.limitOffset(pageable, 1) + ") x"
                 + orderBy(pageable.getSort(), ROW_SORTABLE, "x.id"), params, ROW);
         return new ListPage<>(rows, pageable, total);
     }

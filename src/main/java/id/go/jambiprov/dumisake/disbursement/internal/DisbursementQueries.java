@@ -6,6 +6,7 @@ import id.go.jambiprov.dumisake.disbursement.DisbursementStatus;
 import id.go.jambiprov.dumisake.disbursement.DisbursementView;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.ListCount;
+import id.go.jambiprov.dumisake.shared.Pageables;
 import id.go.jambiprov.dumisake.shared.ListPage;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,9 +93,8 @@ public class DisbursementQueries {
             params.addValue("kabupatenKota", filter.kabupatenKotaCode());
         }
         ListCount.Rows total = count.of(countFrom + where.toString(), params);
-        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
-        List<DisbursementView> rows = jdbc.query(SELECT + where + " order by d.submitted_at, d.id limit :limit offset :offset",
-                params, ROW);
+        List<DisbursementView> rows = jdbc.query(SELECT + where + " order by d.submitted_at, d.id"
+                + Pageables.limitOffset(pageable, 1), params, ROW);
         return new ListPage<>(rows, pageable, total);
     }
 
@@ -137,7 +137,6 @@ public class DisbursementQueries {
             total = count.of(" from allocation_tranches a where a.active and a." + tranches + " > 0"
                     + filters(filter, params), params);
         }
-        params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         // the page's allocations first, then the money of their disbursements only: not of the year's
         List<WorkListRow> rows = jdbc.query("""
                         select x.id, x.fiscal_year, x.opd_code, x.kecamatan_name, k.name as kabupaten_kota_name,
@@ -147,8 +146,9 @@ public class DisbursementQueries {
                                m.disbursements
                         from (select a.id, a.fiscal_year, a.opd_code, a.programme_code, a.title, a.amount,
                                      c.name as kecamatan_name, c.kabupaten_kota_code
-                              from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where + """
-                               order by a.fiscal_year desc, c.name, a.id limit :limit offset :offset) x
+                              from allocation a join kecamatan c on c.code = a.kecamatan_code""" + where
+                        + " order by a.fiscal_year desc, c.name, a.id" + Pageables.limitOffset(pageable, 1) + """
+                        ) x
                         join kabupaten_kota k on k.code = x.kabupaten_kota_code
                         join programme p on p.code = x.programme_code
                         cross join lateral (

@@ -4,7 +4,6 @@ import id.go.jambiprov.dumisake.allocation.AllocationRow;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
 import id.go.jambiprov.dumisake.allocation.Mechanism;
-import id.go.jambiprov.dumisake.allocation.web.AllocationRowsExpressions.Line;
 import id.go.jambiprov.dumisake.programme.Pillar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The allocation table's rows as they read, from the list's rows and from the dashboards' views alike. */
+/** The allocation table's rows as HTML, from the list's rows and from the dashboards' views alike. */
 class AllocationRowsExpressionsTest {
 
     private final AllocationRowsExpressions.Rows rows = new AllocationRowsExpressions.Rows(messages());
@@ -42,27 +41,45 @@ class AllocationRowsExpressionsTest {
                 "Beasiswa miskin", new BigDecimal("150000000.00"), new BigDecimal("1500.50"), 4,
                 AllocationStatus.ACTIVE);
 
-        assertThat(rows.of(List.of(row), "/alokasi/")).containsExactly(new Line("allocation-1795", "/alokasi/1795",
-                "1795", "Gunung Raya", "DISDIK", "Beasiswa", "Belanja OPD", "Beasiswa miskin", null, "Rp 150.000.000",
-                "Rp 1.500,50", "April", "Aktif", "badge text-bg-success"));
+        assertThat(rows.html(List.of(row), "/alokasi/", true)).isEqualTo("""
+                <tr id="allocation-1795"><td><a href="/alokasi/1795">1795</a></td><td>Gunung Raya</td>\
+                <td>DISDIK</td><td><span class="cell-clip" title="Beasiswa">Beasiswa</span> \
+                <span class="small cell-clip" title="Belanja OPD">Belanja OPD</span></td>\
+                <td><a class="cell-clip cell-clip-wide" href="/alokasi/1795" title="Beasiswa miskin">Beasiswa miskin</a></td>\
+                <td class="text-end text-nowrap">Rp 150.000.000</td><td class="text-end text-nowrap">Rp 1.500,50</td>\
+                <td>April</td><td><span class="badge text-bg-success">Aktif</span></td></tr>
+                """);
     }
 
     @Test
-    void aDashboardsViewReadsAsTheListsRowInThePagesLanguage() {
+    void aDashboardsViewReadsAsTheListsRowInThePagesLanguageWithoutItsKecamatan() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         AllocationView view = new AllocationView(7, 2026, "15.01.01", "Gunung Raya", "15.01", "Kabupaten Kerinci",
                 "DISDIK", "Dinas Pendidikan", "BEASISWA", "Beasiswa", Pillar.CERDAS, Mechanism.BELANJA_OPD, "15.01.01.2001",
                 "Desa Satu", "Beasiswa miskin", new BigDecimal("2000000"), 12, AllocationStatus.CANCELLED,
                 BigDecimal.ZERO, BigDecimal.ZERO, "salah", null, "admin", null, "admin", 3);
 
-        Line line = rows.of(List.of(view), "/app/alokasi/").get(0);
+        String html = rows.html(List.of(view), "/app/alokasi/", false);
 
-        assertThat(line.link()).isEqualTo("/app/alokasi/7");
-        assertThat(line.desa()).isEqualTo("Desa Satu");
-        assertThat(line.mechanism()).isEqualTo("Agency spending");
-        assertThat(line.status()).isEqualTo("Cancelled");
-        assertThat(line.badgeClass()).isEqualTo("badge text-bg-secondary");
-        assertThat(line.amount()).isEqualTo("Rp 2.000.000");
-        assertThat(line.disbursed()).isEqualTo("Rp 0");
+        assertThat(html).startsWith("<tr id=\"allocation-7\"><td><a href=\"/app/alokasi/7\">7</a></td><td>DISDIK</td>")
+                .doesNotContain("Gunung Raya")
+                .contains("title=\"Agency spending\">Agency spending</span>",
+                        "Beasiswa miskin</a> <span class=\"small d-block\">Desa Satu</span></td>",
+                        "<td class=\"text-end text-nowrap\">Rp 2.000.000</td><td class=\"text-end text-nowrap\">Rp 0</td>",
+                        "<td>December</td>", "<span class=\"badge text-bg-secondary\">Cancelled</span>");
+    }
+
+    @Test
+    void whatAPersonTypedIsEscapedInTextsAndAttributes() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        AllocationRow row = new AllocationRow(9, "Kec <b>", "DISDIK", "Prog \"x\" & 'y'", Mechanism.BELANJA_OPD,
+                "<script>alert(1)</script>", "Judul\" onmouseover=\"alert(1)", BigDecimal.ONE, BigDecimal.ZERO, 1,
+                AllocationStatus.ACTIVE);
+
+        String html = rows.html(List.of(row), "/alokasi/", true);
+
+        assertThat(html).doesNotContain("<script>", "<b>", "\" onmouseover")
+                .contains("<td>Kec &lt;b&gt;</td>", "title=\"Prog &quot;x&quot; &amp; &#39;y&#39;\"",
+                        "&lt;script&gt;alert(1)&lt;/script&gt;", "title=\"Judul&quot; onmouseover=&quot;alert(1)\"");
     }
 }
