@@ -337,19 +337,20 @@ final class ScaleSql {
             where e.fiscal_year = t.fiscal_year and e.kecamatan_code = t.kecamatan_code""";
 
     /**
-     * The year's roll-up ({@code allocation_rollup}, V22_32, V22_39, V22_40) of the generator's allocations and their
-     * latest reports, which it deferred for its inserts: the demo's allocations of a year it fills (2025, 2026) are
-     * there already. What {@code allocation_rollup_changes_of} and {@code allocation_rollup_cells} make of each
-     * allocation, five changes, summed — written here as sums per cell (a kecamatan, OPD, programme and mechanism), then
-     * the other levels as sums of the cells: at national scale 220,000 allocations grouped once instead of 1.1 million
-     * changes built as an array and grouped (4 instead of 16 s a year). {@code ScaleDataGeneratorTest} compares the
-     * outcome with {@code allocation_rollup_differences}, which counts by those functions: a level added to them fails
-     * it until it is added here. Parameter: year.
+     * The year's roll-up ({@code allocation_rollup}, V22_32, V22_39, V22_40) counted anew from its allocations and
+     * their latest reports, after {@link #ALLOCATION_ROLLUP_CLEARED}: the generator deferred it for its own inserts, and
+     * a year the demo opened (2025, 2026) holds the demo's allocations, whose inserts added theirs. What
+     * {@code allocation_rollup_changes_of} and {@code allocation_rollup_cells} make of each allocation, five changes,
+     * summed — written here as sums per cell (a kecamatan, OPD, programme and mechanism), then the other levels as sums
+     * of the cells: at national scale 220,000 allocations grouped once instead of 1.1 million changes built as an
+     * array and grouped (7 instead of 14–25 s a year). {@code ScaleDataGeneratorTest} compares the outcome with
+     * {@code allocation_rollup_differences}, which counts with those functions: a level added to them fails it until
+     * it is added here. Parameter: year.
      */
     static final String ALLOCATION_ROLLUP = """
-            insert into allocation_rollup as t (fiscal_year, level, region_code, opd_code, programme_code, mechanism,
-                                                allocations, cancelled, amount, disbursed, realised, physical,
-                                                planned_by, unreported_before)
+            insert into allocation_rollup (fiscal_year, level, region_code, opd_code, programme_code, mechanism,
+                                           allocations, cancelled, amount, disbursed, realised, physical, planned_by,
+                                           unreported_before)
             with cell as (
                 select a.fiscal_year, a.kecamatan_code, a.opd_code, a.programme_code, a.mechanism,
                        count(*) filter (where active) as allocations, count(*) filter (where not active) as cancelled,
@@ -360,7 +361,7 @@ final class ScaleSql {
                        {PLANNED_BY} as planned_by, {UNREPORTED_BEFORE} as unreported_before
                 from allocation a left join progress_latest r on r.allocation_id = a.id,
                      lateral (select a.status = 'ACTIVE') s (active)
-                where a.fiscal_year = ? and {GENERATED}
+                where a.fiscal_year = ?
                 group by 1, 2, 3, 4, 5)
             select c.fiscal_year, l.level, l.region_code, l.opd_code, l.programme_code, l.mechanism,
                    sum(c.allocations), sum(c.cancelled), sum(c.amount), sum(c.disbursed), sum(c.realised),
@@ -374,19 +375,15 @@ final class ScaleSql {
                                  (4::smallint, left(c.kecamatan_code, 5)::varchar, '*'::varchar, '*'::varchar,
                                   '*'::varchar)) l (level, region_code, opd_code, programme_code, mechanism)
             group by 1, 2, 3, 4, 5, 6
-            order by 1, 2, 3, 4, 5, 6
-            on conflict (fiscal_year, level, region_code, opd_code, programme_code, mechanism) do update
-                set allocations = t.allocations + excluded.allocations, cancelled = t.cancelled + excluded.cancelled,
-                    amount = t.amount + excluded.amount, disbursed = t.disbursed + excluded.disbursed,
-                    realised = t.realised + excluded.realised, physical = t.physical + excluded.physical,
-                    planned_by = allocation_rollup_months_add(t.planned_by, excluded.planned_by),
-                    unreported_before = allocation_rollup_months_add(t.unreported_before, excluded.unreported_before)"""
+            order by 1, 2, 3, 4, 5, 6"""
             .replace("{PLANNED_BY}", months("coalesce(sum(a.amount) filter (where active and a.planned_month <= %d), 0)"))
             .replace("{UNREPORTED_BEFORE}",
                     months("coalesce(sum(a.amount) filter (where active and coalesce(r.month, 0) < %d), 0)"))
             .replace("{PLANNED_BY_SUMMED}", months("sum(c.planned_by[%d])"))
-            .replace("{UNREPORTED_BEFORE_SUMMED}", months("sum(c.unreported_before[%d])"))
-            .replace("{GENERATED}", GENERATED);
+            .replace("{UNREPORTED_BEFORE_SUMMED}", months("sum(c.unreported_before[%d])"));
+
+    /** The year's roll-up rows, before {@link #ALLOCATION_ROLLUP} counts them anew. Parameter: year. */
+    static final String ALLOCATION_ROLLUP_CLEARED = "delete from allocation_rollup where fiscal_year = ?";
 
     /** An array of twelve months, the figure of month m written by the format with m. */
     private static String months(String figure) {

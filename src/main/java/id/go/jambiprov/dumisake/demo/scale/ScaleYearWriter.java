@@ -119,7 +119,10 @@ final class ScaleYearWriter {
                         year));
             }
             jdbc.queryForObject("select set_config('dumisake.kept_totals', '', true)", String.class);
-            return steps.timed("allocation roll-up " + year, () -> jdbc.update(ScaleSql.ALLOCATION_ROLLUP, year));
+            return steps.timed("allocation roll-up " + year, () -> {
+                jdbc.update(ScaleSql.ALLOCATION_ROLLUP_CLEARED, year);
+                return jdbc.update(ScaleSql.ALLOCATION_ROLLUP, year);
+            });
         });
     }
 

@@ -196,11 +196,11 @@ class ScaleDataGeneratorTest {
 
     /**
      * A year the demo opened (2026, as {@code jambi-5y} and {@code national} fill it) holds the demo's allocations,
-     * whose roll-up their own inserts added: the generator adds only its own to it (it once added the whole year's
-     * again, the demo's counted twice).
+     * whose roll-up their own inserts added: the generator's count of the year's roll-up has them once (it once added
+     * the whole year's to what was there, the demo's counted twice).
      */
     @Test
-    void addsToTheRollUpOfADemoYearOnlyWhatItWrote() {
+    void countsTheRollUpOfADemoYearWithTheDemosAllocationsOnce() {
         rolledBack(() -> {
             assertThat(count("select count(*) from allocation a where a.fiscal_year = 2026 and not ("
                     + ScaleSql.GENERATED + ")")).isPositive();
