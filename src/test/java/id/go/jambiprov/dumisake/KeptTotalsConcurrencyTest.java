@@ -419,7 +419,11 @@ class KeptTotalsConcurrencyTest {
                 outcome = switch (random.nextInt(9)) {
                     case 0 -> createAllocation(instance, random);
                     case 1 -> reviseAllocation(instance, random);
-                    case 2 -> cancelAllocation(instance, random);
+                    // a third as often as the others: a cancelled allocation refuses every later write of its own
+                    // (its tranches, its reports), and with a cancellation in every nine writes one run did no
+                    // verification at all
+                    case 2 -> random.nextInt(3) == 0 ? cancelAllocation(instance, random)
+                            : reviseAllocation(instance, random);
                     case 3 -> createDisbursement(instance, anyAllocation(random), random);
                     case 4 -> submit(instance, random);
                     case 5 -> verify(instance, random);
