@@ -4,7 +4,7 @@
 #
 #   bench/all.sh                                   # build, generate jambi-5y on an empty directory, measure
 #   SKIP_BUILD=1 WARMUP=5 DURATION=10 bench/all.sh # shorter (indicative only: the JIT is still busy)
-#   SCALE=national bench/all.sh                    # 7,144 kecamatan, 1.1 M allocations (generation ~5-8 min)
+#   SCALE=national bench/all.sh                    # 7,144 kecamatan, 1.1 M allocations (generation ~5 min)
 #   KEEP_DB=1 SCALE=national bench/all.sh          # measure again on the database of the last run
 #   JVM_OPTS="-Xmx1g" bench/all.sh                 # other JVM options than the shipped ones
 #   KEEP_DB=1 ONLY='deviation|monev' bench/all.sh  # only the rows whose page matches (the memory row stays)

@@ -2,8 +2,8 @@ package id.go.jambiprov.dumisake.audit;
 
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.ListCount;
-import id.go.jambiprov.dumisake.shared.Pageables;
 import id.go.jambiprov.dumisake.shared.ListPage;
+import id.go.jambiprov.dumisake.shared.Pageables;
 import id.go.jambiprov.dumisake.shared.SearchText;
 import id.go.jambiprov.dumisake.shared.tabular.SpreadsheetCell;
 import org.apache.commons.csv.CSVFormat;

@@ -103,8 +103,9 @@ final class ScaleYearWriter {
     /**
      * Writes the monthly progress reports of the generated allocations of {@code year} (committed before), up to
      * the month of {@code lastDay}, and each allocation's latest one; then the year's roll-up of the allocations and
-     * their latest reports (V22_32), deferred for the year's inserts of allocations and latest reports and added here
-     * once from the rows: each insert would otherwise pass over the year's 220,000 allocations (national scale).
+     * their latest reports (V22_32), deferred for the year's inserts of allocations and latest reports and counted here
+     * anew from the rows, the demo's allocations of the year with the generator's: each insert would otherwise pass
+     * over the year's 220,000 allocations (national scale).
      */
     void writeProgress(int year, LocalDate lastDay) {
         int lastMonth = year < lastDay.getYear() ? 12 : year == lastDay.getYear() ? lastDay.getMonthValue() : 0;
