@@ -21,8 +21,8 @@ import java.util.Map;
  * The rows of the allocation table ({@code allocation/fragments :: table}, on the allocation list, a kecamatan's
  * page and the dashboards) as HTML written in Java ({@link HtmlRows}):
  * {@code th:utext="${#allocationRows.html(page.content, detailBase, showKecamatan)}"}. The row's labels, amounts,
- * link and badge were some ten message lookups, formats and concatenations per row in the template, and its
- * fourteen processed attributes half of the list page's CPU.
+ * link and badge were some ten message lookups, formats and concatenations per row in the template, then fourteen
+ * processed attributes per row.
  */
 @Component
 public class AllocationRowsExpressions extends TemplateObjects {

@@ -12,8 +12,7 @@ import java.util.Map;
 /**
  * The rows of the work list as HTML written in Java ({@link HtmlRows}):
  * {@code th:utext="${#workListRows.html(page.content, allocationBase, showOpd)}"}. The four amounts, the link and
- * the row's id were formats and concatenations per row in the template, its ten processed attributes a good share
- * of the list page's CPU.
+ * the row's id were formats and concatenations per row in the template, then ten processed attributes per row.
  */
 @Component
 public class WorkListRowsExpressions extends TemplateObjects {
@@ -30,7 +29,7 @@ public class WorkListRowsExpressions extends TemplateObjects {
 
         /**
          * {@code allocationBase} is the link to an allocation without its number, {@code @{/alokasi/}}; the OPD
-         * column only where the list shows one (not to an operator, whose list is his OPD's).
+         * column only where the list shows one (not to an operator, whose list is their OPD's).
          */
         public String html(List<WorkListRow> rows, String allocationBase, boolean showOpd) {
             HtmlRows html = new HtmlRows(rows.size());
