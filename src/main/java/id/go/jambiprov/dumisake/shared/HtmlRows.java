@@ -3,7 +3,8 @@ package id.go.jambiprov.dumisake.shared;
 import org.unbescape.html.HtmlEscape;
 
 /**
- * The rows of a long table written as HTML in Java, for one {@code th:utext} in the template's {@code tbody}.
+ * The rows of a long table (or the items of a long list) written as HTML in Java, for one {@code th:utext} in the
+ * template's {@code tbody} (or {@code ul}).
  * Thymeleaf spends its time per processed attribute and element: fifty rows of ten cells with a {@code th:text},
  * {@code th:href} or {@code th:title} each were some 700 of them per page (the allocation list, warm, 16 connections:
  * 312 → 361 requests a second with this and the page's limit written into its statement; docs/benchmarks.md). Texts

@@ -1,0 +1,83 @@
+package id.go.jambiprov.dumisake.targeting.web;
+
+import id.go.jambiprov.dumisake.targeting.PovertyTrend;
+import id.go.jambiprov.dumisake.targeting.RegionTargeting;
+import id.go.jambiprov.dumisake.targeting.TrendYear;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The targeting page's kabupaten/kota table and list of years without a P0, as HTML. */
+class TargetingHtmlExpressionsTest {
+
+    private final TargetingHtmlExpressions.Rows html = new TargetingHtmlExpressions.Rows(messages());
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages", "i18n/targeting");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    @AfterEach
+    void language() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void aRegionReadsWithItsLinkFiguresRupiahAndCoverage() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        RegionTargeting merangin = new RegionTargeting("15.02", "Kabupaten Merangin", new BigDecimal("8.40"),
+                new BigDecimal("8.70"), 33_490L, new BigDecimal("1250000000.00"), new BigDecimal("334900000.00"), 3_349);
+
+        assertThat(html.rows(List.of(merangin), "/dasbor?year=2026")).isEqualTo("""
+                <tr id="targeting-15.02"><th scope="row" class="fw-normal">\
+                <a href="/dasbor?year=2026&amp;kabupatenKota=15.02">Kabupaten Merangin</a></th>\
+                <td class="text-end text-nowrap">8,40%</td><td class="text-end text-nowrap">-0,30 poin</td>\
+                <td class="text-end text-nowrap">33.490</td><td class="text-end text-nowrap">Rp 1.250.000.000</td>\
+                <td class="text-end text-nowrap">Rp 334.900.000</td><td class="text-end text-nowrap">Rp 10.000</td>\
+                <td class="text-end text-nowrap">3.349</td><td class="text-end text-nowrap">10,00%</td></tr>
+                """);
+    }
+
+    @Test
+    void aFigureNotPublishedSaysSoInThePagesLanguageAndARatioWithoutItIsADash() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        RegionTargeting kerinci = new RegionTargeting("15.01", "Kabupaten <Kerinci>", null, new BigDecimal("7.10"),
+                null, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+
+        assertThat(html.cells(kerinci)).isEqualTo("""
+                <td class="text-end text-nowrap text-body-secondary fst-italic">data not yet available</td>\
+                <td class="text-end text-nowrap">–</td>\
+                <td class="text-end text-nowrap text-body-secondary fst-italic">data not yet available</td>\
+                <td class="text-end text-nowrap">Rp 0</td><td class="text-end text-nowrap">Rp 0</td>\
+                <td class="text-end text-nowrap">–</td><td class="text-end text-nowrap">0</td>\
+                <td class="text-end text-nowrap">–</td>""");
+        assertThat(html.rows(List.of(kerinci), "/dasbor?year=2026")).contains(">Kabupaten &lt;Kerinci&gt;</a>");
+    }
+
+    @Test
+    void aRiseIsSignedAndEachRegionNamesItsYearsWithoutAP0() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        RegionTargeting rise = new RegionTargeting("15.71", "Kota Jambi", new BigDecimal("7.85"),
+                new BigDecimal("7.60"), null, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+        PovertyTrend gaps = new PovertyTrend("15.01", "Kabupaten Kerinci", List.of(
+                new TrendYear(2024, null, null), new TrendYear(2025, new BigDecimal("6.90"), BigDecimal.ONE),
+                new TrendYear(2026, null, BigDecimal.ONE)));
+        PovertyTrend complete = new PovertyTrend("15", "Provinsi \"Jambi\"", List.of(
+                new TrendYear(2025, new BigDecimal("7.26"), null)));
+
+        assertThat(html.cells(rise)).contains("<td class=\"text-end text-nowrap\">+0,25 poin</td>");
+        assertThat(html.missingYears(List.of(gaps, complete))).isEqualTo(
+                "<li data-code=\"15.01\">Kabupaten Kerinci: 2024, 2026</li>"
+                        + "<li data-code=\"15\">Provinsi &quot;Jambi&quot;: lengkap</li>");
+    }
+}
