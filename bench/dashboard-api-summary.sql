@@ -1,14 +1,11 @@
--- The statements GET /api/v1/dashboard/summary?year=2026 runs (user ahli): SessionCheck, fiscalYears.get(2026)
+-- The statements GET /api/v1/dashboard/summary?year=2026 runs (user ahli): SessionCheck, fiscalYears.requireExisting(2026)
 -- and the three statements of DashboardService.summary — the same text as in dashboard-summary.sql.
 --   pgbench -n -f bench/dashboard-api-summary.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
 
 -- SignedInChecks: SessionCheck.mayContinue('ahli')
 select enabled from user_account where username = 'ahli';
--- fiscalYears.get(2026)
-select y.year, y.pagu_per_kecamatan, y.status, y.version, count(e.id) as envelopes,
-       coalesce(sum(e.pagu), 0) as total_pagu, coalesce(sum(e.allocated), 0) as allocated,
-       coalesce(sum(e.realised), 0) as realised
-from fiscal_year y left join envelope e on e.fiscal_year = y.year where y.year = 2026 group by y.year;
+-- fiscalYears.requireExisting(2026)
+select 1 from fiscal_year where year = 2026;
 -- summary(): rollup — the province total and its counts (the kabupaten/kota rows come with it)
 select r.code, k.name, r.pagu, r.allocated, r.realised, r.allocations, r.without_realisation, r.kecamatan
 from (select left(f.kecamatan_code, 5) as code, sum(f.pagu) as pagu, sum(f.allocated) as allocated,

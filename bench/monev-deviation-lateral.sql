@@ -1,16 +1,13 @@
 -- The statements GET /api/v1/dashboard/deviation?year=2026&groupBy=kecamatan runs (user ahli): SessionCheck,
--- fiscalYears.get(2026), the thresholds, and the one grouped deviation statement of DeviationReadModel
+-- fiscalYears.requireExisting(2026), the thresholds, and the one grouped deviation statement of DeviationReadModel
 -- (measured at month 11: the last month that is over on 5 Dec 2026), as it was before V18_20: the latest report
 -- of each allocation found by a lateral join over its reports. For comparisons (SQL=... bench/monev-deviation-bench.sh).
 --   pgbench -n -f bench/monev-deviation.sql -c 1 -T 30 -h localhost -p $PORT -U postgres postgres
 
 -- SignedInChecks: SessionCheck.mayContinue('ahli')
 select enabled from user_account where username = 'ahli';
--- fiscalYears.get(2026)
-select y.year, y.pagu_per_kecamatan, y.status, y.version, count(e.id) as envelopes,
-       coalesce(sum(e.pagu), 0) as total_pagu, coalesce(sum(e.allocated), 0) as allocated,
-       coalesce(sum(e.realised), 0) as realised
-from fiscal_year y left join envelope e on e.fiscal_year = y.year where y.year = 2026 group by y.year;
+-- fiscalYears.requireExisting(2026)
+select 1 from fiscal_year where year = 2026;
 -- ThresholdService.setting()
 select id, green_max_deviation, updated_at, updated_by, version, yellow_max_deviation from monev_setting where id = 1;
 -- DeviationReadModel.of(kecamatan)

@@ -110,6 +110,18 @@ public class FiscalYearService {
     }
 
     /**
+     * Fails with "not found" unless the year was ever opened: one index read, for the endpoints that only need to know
+     * (adding up the year's envelopes, as {@link #get} does, took 1.8 ms of PostgreSQL a request at national scale).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void requireExisting(int year) {
+        if (jdbc.queryForList("select 1 from fiscal_year where year = :year", new MapSqlParameterSource("year", year),
+                Integer.class).isEmpty()) {
+            throw new NotFoundException("fiscalYear.notFound", year);
+        }
+    }
+
+    /**
      * Fails unless the year is open, and keeps it open (a shared lock on its row) until the caller's
      * transaction ends, so that closing the year waits for allocations in flight.
      */

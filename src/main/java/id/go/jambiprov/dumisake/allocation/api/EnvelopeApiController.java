@@ -28,7 +28,7 @@ class EnvelopeApiController {
 
     @GetMapping
     List<EnvelopeItem> envelopes(@PathVariable int year) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         return envelopes.overview(year, null).stream().map(EnvelopeItem::of).toList();
     }
 

@@ -29,7 +29,7 @@ class DashboardApiController {
 
     @GetMapping("/summary")
     SummaryItem summary(@RequestParam int year, @RequestParam(required = false) String kabupatenKota) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         Summary s = dashboard.summary(year, kabupatenKota);
         return new SummaryItem(year, s.opdScope(), s.figures().pagu(), s.figures().allocated(), s.figures().realised(),
                 s.figures().allocatedPercent(), s.figures().realisedPercent(), s.kecamatan(),
@@ -39,25 +39,25 @@ class DashboardApiController {
 
     @GetMapping("/kabupaten-kota")
     List<RowItem> kabupatenKota(@RequestParam int year) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         return dashboard.byKabupatenKota(year).stream().map(RowItem::of).toList();
     }
 
     @GetMapping("/kecamatan")
     List<RowItem> kecamatan(@RequestParam int year, @RequestParam(required = false) String kabupatenKota) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         return dashboard.byKecamatan(year, kabupatenKota).stream().map(RowItem::of).toList();
     }
 
     @GetMapping("/opd")
     List<RowItem> opd(@RequestParam int year, @RequestParam(required = false) String kabupatenKota) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         return dashboard.byOpd(year, kabupatenKota).stream().map(RowItem::of).toList();
     }
 
     @GetMapping("/monthly")
     List<MonthPoint> monthly(@RequestParam int year, @RequestParam(required = false) String kabupatenKota) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         return dashboard.monthly(year, kabupatenKota);
     }
 

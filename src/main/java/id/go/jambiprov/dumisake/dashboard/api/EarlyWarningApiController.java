@@ -23,7 +23,7 @@ class EarlyWarningApiController {
 
     @GetMapping("/api/v1/early-warnings")
     List<EarlyWarningDay> history(@RequestParam int year, @RequestParam(required = false) String opdCode) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         return record.history(year, opdCode);
     }
 }
