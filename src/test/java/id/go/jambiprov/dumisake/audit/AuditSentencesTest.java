@@ -1,7 +1,7 @@
 package id.go.jambiprov.dumisake.audit;
 
+import id.go.jambiprov.dumisake.MessageBundles;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
@@ -19,7 +19,8 @@ class AuditSentencesTest {
     private static final Pattern CODE = Pattern.compile("\\b[A-Z]+_[A-Z_]+\\b");
     private static final OffsetDateTime AT = OffsetDateTime.of(2026, 11, 28, 5, 12, 0, 0, ZoneOffset.UTC);
 
-    private final AuditSentences sentences = new AuditSentences(messages(), JsonMapper.builder().build());
+    private final AuditSentences sentences = new AuditSentences(MessageBundles.of("messages", "i18n/poverty"),
+            JsonMapper.builder().build());
 
     private static final String ACCOUNT = """
             {"username": "op-disdik", "fullName": "Operator Disdik", "nip": null, "email": null,
@@ -211,13 +212,5 @@ class AuditSentencesTest {
 
     private static AuditEvent event(String user, String action, String type, String id, String before, String after) {
         return new AuditEvent(1, AT, user, "127.0.0.1", action, type, id, before, after);
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("messages", "i18n/poverty");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
     }
 }

@@ -1,10 +1,10 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.MessageBundles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -98,10 +98,6 @@ class DisplayFormatsTest {
 
     /** The application's default bundle, Indonesian without a locale of its own. */
     static MessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+        return MessageBundles.of("messages");
     }
 }

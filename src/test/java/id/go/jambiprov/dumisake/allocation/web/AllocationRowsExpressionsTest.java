@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.allocation.web;
 
+import id.go.jambiprov.dumisake.MessageBundles;
 import id.go.jambiprov.dumisake.allocation.AllocationRow;
 import id.go.jambiprov.dumisake.allocation.AllocationStatus;
 import id.go.jambiprov.dumisake.allocation.AllocationView;
@@ -8,7 +9,6 @@ import id.go.jambiprov.dumisake.programme.Pillar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The allocation table's rows as HTML, from the list's rows and from the dashboards' views alike. */
 class AllocationRowsExpressionsTest {
 
-    private final AllocationRowsExpressions.Rows rows = new AllocationRowsExpressions.Rows(messages());
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
+    private final AllocationRowsExpressions.Rows rows = new AllocationRowsExpressions.Rows(MessageBundles.of("messages"));
 
     @AfterEach
     void language() {

@@ -1,9 +1,10 @@
 package id.go.jambiprov.dumisake.monev.web;
 
+import id.go.jambiprov.dumisake.MessageBundles;
 import id.go.jambiprov.dumisake.monev.DeviationRow;
 import id.go.jambiprov.dumisake.monev.TrafficLight;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,15 +16,7 @@ class DeviationTableTest {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-    private final ResourceBundleMessageSource messages = messages();
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/monev");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
+    private final MessageSource messages = MessageBundles.of("i18n/monev");
 
     private static DeviationRow kecamatan(long allocations, String deviation, TrafficLight status) {
         return new DeviationRow("15.01.01", "Gunung Raya", null, new BigDecimal("1679000000.00"), allocations,

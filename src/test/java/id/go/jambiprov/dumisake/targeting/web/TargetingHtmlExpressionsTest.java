@@ -1,12 +1,12 @@
 package id.go.jambiprov.dumisake.targeting.web;
 
+import id.go.jambiprov.dumisake.MessageBundles;
 import id.go.jambiprov.dumisake.targeting.PovertyTrend;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
 import id.go.jambiprov.dumisake.targeting.TrendYear;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -17,15 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The targeting page's kabupaten/kota table and list of years without a P0, as HTML. */
 class TargetingHtmlExpressionsTest {
 
-    private final TargetingHtmlExpressions.Rows html = new TargetingHtmlExpressions.Rows(messages());
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "i18n/targeting");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
+    private final TargetingHtmlExpressions.Rows html = new TargetingHtmlExpressions.Rows(MessageBundles.of("messages", "i18n/targeting"));
 
     @AfterEach
     void language() {
