@@ -50,7 +50,7 @@ class DeviationReadModel {
     /**
      * A whole grouping is read in batches of this many rows. Read at once, the 7,144 kecamatan of national scale were
      * held by the driver until the last was written; with 8 requests at once that outgrew the young generation, the
-     * collector moved it to the old one and collected the whole heap almost every second (17 full collections in 20 s,
+     * collector moved it to the old one and collected the whole heap every second (21–23 full collections in 20 s,
      * none with batches; docs/benchmarks.md).
      */
     private static final int STREAM_FETCH_SIZE = 500;
