@@ -12,11 +12,11 @@ import id.go.jambiprov.dumisake.shared.ListCount;
 import id.go.jambiprov.dumisake.shared.ListPage;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.Pageables;
+import id.go.jambiprov.dumisake.shared.db.StreamingJdbc;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -46,15 +46,13 @@ public class AllocationQueries {
     private static final int STREAM_FETCH_SIZE = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final JdbcTemplate streamingJdbc;
+    private final NamedParameterJdbcTemplate streamingJdbc;
     private final ListCount count;
 
     AllocationQueries(NamedParameterJdbcTemplate jdbc, ListCount count) {
         this.jdbc = jdbc;
         this.count = count;
-        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
-        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
+        this.streamingJdbc = StreamingJdbc.of(jdbc, STREAM_FETCH_SIZE);
     }
 
     /** The allocation, if the caller may see it: an operator of another OPD gets "not found". */
@@ -150,8 +148,7 @@ public class AllocationQueries {
     public void forEach(AllocationFilter filter, Consumer<AllocationView> each) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
-        NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(streamingJdbc);
-        streaming.query(SELECT + where + " order by a.kecamatan_code, a.opd_code, a.id", params,
+        streamingJdbc.query(SELECT + where + " order by a.kecamatan_code, a.opd_code, a.id", params,
                 (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }
 

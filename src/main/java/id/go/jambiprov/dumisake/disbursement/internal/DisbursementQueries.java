@@ -8,8 +8,8 @@ import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.shared.ListCount;
 import id.go.jambiprov.dumisake.shared.ListPage;
 import id.go.jambiprov.dumisake.shared.Pageables;
+import id.go.jambiprov.dumisake.shared.db.StreamingJdbc;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,7 +36,7 @@ public class DisbursementQueries {
     private static final int STREAM_FETCH_SIZE = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final JdbcTemplate streamingJdbc;
+    private final NamedParameterJdbcTemplate streamingJdbc;
     private final Allocations allocations;
     private final ListCount count;
 
@@ -44,9 +44,7 @@ public class DisbursementQueries {
         this.jdbc = jdbc;
         this.allocations = allocations;
         this.count = count;
-        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction)
-        this.streamingJdbc = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
+        this.streamingJdbc = StreamingJdbc.of(jdbc, STREAM_FETCH_SIZE);
     }
 
     /** The disbursement, if the caller may see it: one of another OPD is "not found" for an operator. */
@@ -113,7 +111,7 @@ public class DisbursementQueries {
             where.append(" and d.status = :status");
             params.addValue("status", status.name());
         }
-        new NamedParameterJdbcTemplate(streamingJdbc).query(SELECT + where + OpdScope.sql("a.opd_code", params)
+        streamingJdbc.query(SELECT + where + OpdScope.sql("a.opd_code", params)
                         + " order by a.opd_code, a.kecamatan_code, d.allocation_id, d.tranche, d.id", params,
                 (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
     }

@@ -5,8 +5,8 @@ import id.go.jambiprov.dumisake.monev.GroupBy;
 import id.go.jambiprov.dumisake.monev.domain.DeviationFigures;
 import id.go.jambiprov.dumisake.monev.domain.PlanCurve;
 import id.go.jambiprov.dumisake.shared.db.RollupLevel;
+import id.go.jambiprov.dumisake.shared.db.StreamingJdbc;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -60,10 +60,8 @@ class DeviationReadModel {
 
     DeviationReadModel(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        // PostgreSQL sends rows in batches only with a fetch size (inside a transaction: DeviationService.forEach)
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        streaming.setFetchSize(STREAM_FETCH_SIZE);
-        this.streamingJdbc = new NamedParameterJdbcTemplate(streaming);
+        // batches only inside a transaction: DeviationService.forEach is one
+        this.streamingJdbc = StreamingJdbc.of(jdbc, STREAM_FETCH_SIZE);
     }
 
     List<GroupFigures> of(MonevScope scope, GroupBy groupBy) {
