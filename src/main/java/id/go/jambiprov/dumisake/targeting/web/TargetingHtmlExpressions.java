@@ -88,7 +88,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
         }
 
         /** A BPS figure not published reads "data belum tersedia", a ratio without a denominator "–". */
-        private static void cells(HtmlRows html, RegionTargeting r, Texts texts) {
+        private void cells(HtmlRows html, RegionTargeting r, Texts texts) {
             BigDecimal change = r.povertyRateChange();
             BigDecimal perPoorPerson = r.realisedPerPoorPerson();
             BigDecimal coverage = r.coverage();
@@ -105,12 +105,15 @@ public class TargetingHtmlExpressions extends TemplateObjects {
                     .cell(FIGURE, coverage == null ? NONE : percent(coverage));
         }
 
-        /** Two decimals, a comma before them and points between thousands, whatever the page's language. */
-        private static String decimal(BigDecimal value) {
+        /**
+         * Two decimals, a comma before them and points between thousands, whatever the page's language: the table's
+         * P0, its change and coverage, and the P0 of the page's "perlu perhatian" items.
+         */
+        public String decimal(BigDecimal value) {
             return NumberUtils.format(value, 1, NumberPointType.POINT, 2, NumberPointType.COMMA, INDONESIAN);
         }
 
-        private static String percent(BigDecimal value) {
+        private String percent(BigDecimal value) {
             return decimal(value) + "%";
         }
     }

@@ -68,6 +68,7 @@ class TargetingHtmlExpressionsTest {
                 new TrendYear(2025, new BigDecimal("7.26"), null)));
 
         assertThat(html.cells(rise)).contains("<td class=\"text-end text-nowrap\">+0,25 poin</td>");
+        assertThat(html.decimal(new BigDecimal("1234.5"))).isEqualTo("1.234,50");
         assertThat(html.missingYears(List.of(gaps, complete))).isEqualTo(
                 "<li data-code=\"15.01\">Kabupaten Kerinci: 2024, 2026</li>"
                         + "<li data-code=\"15\">Provinsi &quot;Jambi&quot;: lengkap</li>");
