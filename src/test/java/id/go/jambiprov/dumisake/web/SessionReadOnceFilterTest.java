@@ -1,0 +1,133 @@
+package id.go.jambiprov.dumisake.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.MapSession;
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spring Session's own filter in front of a page longer than the response buffer, which the view flushes: the
+ * session store is asked for the session once with this filter around Spring Session's, twice without it; a
+ * session deleted in the request, or read outside one, is read from the store.
+ */
+class SessionReadOnceFilterTest {
+
+    private final AtomicInteger reads = new AtomicInteger();
+    private final MapSessionRepository stored = new MapSessionRepository(new HashMap<>()) {
+        @Override
+        public MapSession findById(String id) {
+            reads.incrementAndGet();
+            return super.findById(id);
+        }
+    };
+
+    @Test
+    void aSignedInPageReadsItsSessionOnce() throws Exception {
+        String id = storedSession();
+
+        MockHttpServletResponse response = page(id, new SessionReadOnceFilter());
+
+        assertThat(response.getContentAsString()).hasSizeGreaterThan(20_000);
+        assertThat(reads).hasValue(1);
+        assertThat(stored.findById(id).<String>getAttribute("seen")).isEqualTo("yes");
+    }
+
+    @Test
+    void withoutItSpringSessionReadsTheSessionAgainAfterSavingIt() throws Exception {
+        String id = storedSession();
+
+        page(id, (request, response, chain) -> chain.doFilter(request, response));
+
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aSessionDeletedInTheRequestIsLookedForInTheStoreAgain() throws Exception {
+        String id = storedSession();
+        SessionRepository<Session> sessions = readOnce();
+        Session[] found = new Session[1];
+        HttpServlet login = new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+                sessions.save(sessions.findById(id));
+                sessions.deleteById(id);
+                found[0] = sessions.findById(id);
+            }
+        };
+
+        new MockFilterChain(login, new SessionReadOnceFilter()).doFilter(new MockHttpServletRequest("GET", "/"),
+                new MockHttpServletResponse());
+
+        assertThat(found[0]).isNull();
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void outsideARequestEveryReadGoesToTheStore() {
+        String id = storedSession();
+        SessionRepository<Session> sessions = readOnce();
+
+        sessions.save(sessions.findById(id));
+        sessions.findById(id);
+
+        assertThat(reads).hasValue(2);
+    }
+
+    private String storedSession() {
+        MapSession session = stored.createSession();
+        stored.save(session);
+        return session.getId();
+    }
+
+    /** A request with the session's cookie through {@code outer}, Spring Session's filter and a long page. */
+    private MockHttpServletResponse page(String sessionId, Filter outer) throws Exception {
+        SessionRepositoryFilter<Session> springSession = new SessionRepositoryFilter<>(readOnce());
+
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/alokasi");
+        request.setCookies(new Cookie("SESSION",
+                Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.UTF_8))));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setBufferSize(8192);
+        new MockFilterChain(new LongPage(), outer, springSession).doFilter(request, response);
+        return response;
+    }
+
+    /** The store as the application has it: behind the filter's advice. */
+    @SuppressWarnings("unchecked")
+    private SessionRepository<Session> readOnce() {
+        ProxyFactory proxy = new ProxyFactory(stored);
+        proxy.setProxyTargetClass(true);
+        proxy.addAdvice(SessionReadOnceFilter.savedSessionsFirst());
+        return (SessionRepository<Session>) proxy.getProxy();
+    }
+
+    private static final class LongPage extends HttpServlet {
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getSession().setAttribute("seen", "yes");
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<p>baris</p>".repeat(2_000));
+            response.getWriter().flush();
+        }
+    }
+}
