@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.web;
 
+import com.zaxxer.hikari.HikariDataSource;
 import id.go.jambiprov.dumisake.shared.db.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import javax.sql.DataSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -63,10 +66,18 @@ class SignedInOutageTest {
                 StopsTheDatabase.class.getDeclaredMethod("answer"));
     }
 
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * The pool's connections of before the outage are dead; one used within the last half second is handed out
+     * without a check, so the next test of this context would get it: they are closed here instead.
+     */
     @AfterEach
-    void databaseIsBack() {
+    void databaseIsBack() throws SQLException {
         mappings.unregisterMapping(midwayOutage);
         postgres.start();
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
     }
 
     @Test
