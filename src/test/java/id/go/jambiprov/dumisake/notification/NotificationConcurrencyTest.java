@@ -12,6 +12,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +45,28 @@ class NotificationConcurrencyTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * Four transactions at once need four connections, and the pool keeps two between tests: it grows here, one
+     * connection after the other, instead of while the four wait for theirs (once, under the whole suite's load, the
+     * last of them waited out the five-second timeout while the pool had grown to three).
+     */
+    @BeforeEach
+    void fourConnections() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < INSTANCES; i++) {
+                held.add(dataSource.getConnection());
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
 
     @BeforeEach
     void anOperator() {
