@@ -55,7 +55,7 @@ public class SelectOptions {
      * those names: {@code ${#options.of(list, 'code', 'name', selected)}}. Read here, not by a projection in the
      * template: at national scale a list offers 7,144 kecamatan, and two projections of them in one expression
      * passed Spring EL's limit of 10,000 operations (the page failed); and a projection is interpreted, not compiled:
-     * those of the year, OPD and programme choices were a twentieth of an allocation list's CPU.
+     * those of the year, OPD and programme choices took a twentieth of the JVM's CPU for an allocation list.
      */
     public String of(Iterable<?> items, String valueAccessor, String labelAccessor, Object selected) {
         return of(items, valueAccessor, labelAccessor, null, selected);
