@@ -23,8 +23,8 @@ import java.util.Map;
  * A request reads its session from PostgreSQL once. Spring Session saves the session as soon as the response is
  * committed (a page longer than the response buffer, or the view's flush) and again when its filter ends; saving
  * forgets the session it had read, so the second save reads it again by the cookie's id only to compare ids
- * (spring-session issue 1731) — a transaction of three statements and the security context deserialised once
- * more, on every page and API call of a signed-in person. Within a request this filter (just outside Spring
+ * (spring-session issue 1731) — a transaction with its statement on every page and API call of a signed-in
+ * person, as much as the first read costs the JVM. Within a request this filter (just outside Spring
  * Session's) lets the session store answer such a read with the session this request has just saved, which is
  * what the database holds for that id. A session deleted in the request is forgotten; outside a request (the
  * tests' own sessions, the clean-up of expired ones) every read goes to the database.
@@ -53,6 +53,7 @@ class SessionReadOnceFilter extends OncePerRequestFilter {
         };
     }
 
+    /** What the session store does first within a request: a read of a session it saved answered by that session. */
     static MethodInterceptor savedSessionsFirst() {
         return invocation -> {
             Map<String, Session> saved = SAVED.get();
