@@ -10,7 +10,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.session.Session;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,43 +36,44 @@ class SessionReadOnceFilter extends OncePerRequestFilter {
     /** The sessions this request has saved, by id; none outside a request. */
     private static final ThreadLocal<Map<String, Session>> SAVED = new ThreadLocal<>();
 
-    /** The session store as this filter needs it; the same class, so that it is injected as before. */
+    /**
+     * The session store (Spring Session JDBC's repository) as this filter needs it: a proxy of the same class, so that
+     * whatever is given it by its class (the tests' session helpers) gets it as before.
+     */
     @Bean
     static BeanPostProcessor sessionStoreReadOncePerRequest() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof JdbcIndexedSessionRepository)) {
+                if (!(bean instanceof SessionRepository<?>)) {
                     return bean;
                 }
                 ProxyFactory proxy = new ProxyFactory(bean);
                 proxy.setProxyTargetClass(true);
-                proxy.addAdvice(savedSessionsFirst());
+                proxy.addAdvice(SAVED_SESSIONS_FIRST);
                 return proxy.getProxy(bean.getClass().getClassLoader());
             }
         };
     }
 
     /** What the session store does first within a request: a read of a session it saved answered by that session. */
-    static MethodInterceptor savedSessionsFirst() {
-        return invocation -> {
-            Map<String, Session> saved = SAVED.get();
-            String method = invocation.getMethod().getName();
-            Object[] arguments = invocation.getArguments();
-            if (saved != null && method.equals("findById") && saved.containsKey((String) arguments[0])) {
-                return saved.get((String) arguments[0]);
-            }
-            Object result = invocation.proceed();
-            if (saved != null && method.equals("save")) {
-                Session session = (Session) arguments[0];
-                saved.values().remove(session);
-                saved.put(session.getId(), session);
-            } else if (saved != null && method.equals("deleteById")) {
-                saved.remove((String) arguments[0]);
-            }
-            return result;
-        };
-    }
+    private static final MethodInterceptor SAVED_SESSIONS_FIRST = invocation -> {
+        Map<String, Session> saved = SAVED.get();
+        String method = invocation.getMethod().getName();
+        Object[] arguments = invocation.getArguments();
+        if (saved != null && method.equals("findById") && saved.containsKey((String) arguments[0])) {
+            return saved.get((String) arguments[0]);
+        }
+        Object result = invocation.proceed();
+        if (saved != null && method.equals("save")) {
+            Session session = (Session) arguments[0];
+            saved.values().remove(session);
+            saved.put(session.getId(), session);
+        } else if (saved != null && method.equals("deleteById")) {
+            saved.remove((String) arguments[0]);
+        }
+        return result;
+    };
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

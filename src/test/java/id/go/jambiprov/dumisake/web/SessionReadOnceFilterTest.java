@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -111,13 +110,11 @@ class SessionReadOnceFilterTest {
         return response;
     }
 
-    /** The store as the application has it: behind the filter's advice. */
+    /** The store as the application has it: through the filter's post-processor. */
     @SuppressWarnings("unchecked")
     private SessionRepository<Session> readOnce() {
-        ProxyFactory proxy = new ProxyFactory(stored);
-        proxy.setProxyTargetClass(true);
-        proxy.addAdvice(SessionReadOnceFilter.savedSessionsFirst());
-        return (SessionRepository<Session>) proxy.getProxy();
+        return (SessionRepository<Session>) SessionReadOnceFilter.sessionStoreReadOncePerRequest()
+                .postProcessAfterInitialization(stored, "sessionRepository");
     }
 
     private static final class LongPage extends HttpServlet {

@@ -1,10 +1,12 @@
 package id.go.jambiprov.dumisake.web;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,17 @@ class SessionWriteTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+
+    /** The store Spring Session's filter uses is the one that answers a request's second read (SessionReadOnceFilter). */
+    @Test
+    void theSessionStoreIsTheOneThatReadsASessionOncePerRequest() {
+        assertThat(sessions).isInstanceOf(Advised.class);
+        assertThat(((Advised) sessions).getAdvisors()).extracting(advisor -> advisor.getAdvice().getClass().getName())
+                .anyMatch(advice -> advice.startsWith(SessionReadOnceFilter.class.getName()));
+    }
 
 
     @Test
