@@ -16,7 +16,7 @@ class LoginRateLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final LoginRateLimiter limiter = new LoginRateLimiter(new LoginProtectionSettings(5, Duration.ofMinutes(15),
-            20, Duration.ofMinutes(15), 10, Duration.ofSeconds(10)), nanos::get);
+            20, Duration.ofMinutes(15), 10, Duration.ofSeconds(10), 10), nanos::get);
 
     @Test
     void oneUsernameFailingFromAnAddressIsRefusedThereOnlyAndOnlyUntilItWasQuiet() {
