@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new user's first steps: log in with each role, browse Kerinci down to its desa, switch language; the shell at a
- * desk (1280 px: the bar one row) and on a phone (390 px: no page wider than the screen).
+ * desk (1280 px: the bar one row) and on a phone (390 and 360 px: no page wider than the screen).
  */
 class FoundationBrowserTest extends BrowserTestSupport {
 
@@ -133,6 +133,15 @@ class FoundationBrowserTest extends BrowserTestSupport {
         click(waitFor(By.id("user-menu")));
         assertThat(waitFor(By.cssSelector(".user-role-line")).isDisplayed()).isTrue();
         assertAccessible();
+
+        // the pages with a map and its switches, on a phone of 360 px (the province dashboard's four switches in one
+        // row were wider than that)
+        browser.manage().window().setSize(new Dimension(360, 800));
+        for (String page : List.of("/dasbor?year=2026", "/monev?year=2026", "/sasaran-kemiskinan")) {
+            open(page);
+            waitFor(By.tagName("h1"));
+            assertThat(script(SIDEWAYS)).as("sideways scrolling of %s for %s at 360 px", page, user).isEqualTo(0L);
+        }
     }
 
     @Test
