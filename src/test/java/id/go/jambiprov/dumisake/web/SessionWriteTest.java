@@ -49,7 +49,6 @@ class SessionWriteTest {
                 .anyMatch(advice -> advice.startsWith(SessionReadOnceFilter.class.getName()));
     }
 
-
     @Test
     void pageViewsWriteTheSessionRowOnlyWhenSomethingChangedOrAMinuteHasPassed() throws Exception {
         ServerClient client = new ServerClient(port);
