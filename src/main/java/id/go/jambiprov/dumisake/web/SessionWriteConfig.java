@@ -1,8 +1,8 @@
 package id.go.jambiprov.dumisake.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -24,6 +24,15 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class SessionWriteConfig {
 
+    /**
+     * How long a session's stored last access may lag behind ({@code dumisake.session.last-access-write-interval},
+     * one minute unless set), for this update and for {@link SessionReadOnceFilter}'s saves.
+     */
+    static Duration lastAccessWriteInterval(Environment environment) {
+        return environment.getProperty("dumisake.session.last-access-write-interval", Duration.class,
+                Duration.ofMinutes(1));
+    }
+
     static final String UPDATE_SESSION_WHEN_CHANGED = """
             UPDATE %TABLE_NAME% s
             SET SESSION_ID = v.session_id, LAST_ACCESS_TIME = v.last_access_time,
@@ -39,8 +48,8 @@ class SessionWriteConfig {
             """;
 
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrittenWhenChanged(
-            @Value("${dumisake.session.last-access-write-interval:PT1M}") Duration interval) {
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrittenWhenChanged(Environment environment) {
+        Duration interval = lastAccessWriteInterval(environment);
         return repository -> repository.setUpdateSessionQuery(
                 UPDATE_SESSION_WHEN_CHANGED.replace("%INTERVAL_MILLIS%", String.valueOf(interval.toMillis())));
     }
