@@ -10,6 +10,6 @@ public final class PageDialect {
 
     public static PageExpressions create() {
         return new PageExpressions(new DisplayFormats(Clock.systemUTC(), DisplayFormatsTest.messages()), new PageLinks(), new Viewer(),
-                new SelectOptions(DisplayFormatsTest.messages()));
+                new SelectOptions(DisplayFormatsTest.messages()), new NavigationLinks(DisplayFormatsTest.messages()));
     }
 }

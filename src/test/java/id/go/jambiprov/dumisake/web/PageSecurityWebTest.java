@@ -120,7 +120,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "id\\.go\\.jambiprov\\.dumisake\\.progress\\.web\\.ProgressPages"))
 @Import({SecurityConfig.class, ProblemSecurityHandler.class, PageLinks.class, DisplayFormats.class, Viewer.class,
-        SelectOptions.class, AuditSentences.class, Flash.class, TemplateVariablesConfig.class, KecamatanFields.class,
+        SelectOptions.class, NavigationLinks.class, AuditSentences.class, Flash.class, TemplateVariablesConfig.class, KecamatanFields.class,
         PageSecurityWebTest.JambiClock.class})
 class PageSecurityWebTest {
 
