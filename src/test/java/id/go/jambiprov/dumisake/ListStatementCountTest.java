@@ -94,7 +94,10 @@ class ListStatementCountTest {
         sameForAll(SignedIn.ADMIN, "/api/v1/audit?entityType=Allocation", "/api/v1/audit?entityType=TidakAda");
     }
 
-    /** Past its limit a list's number is the planner's estimate, marked so; below it, the exact number. */
+    /**
+     * Past its limit a list's number is the planner's estimate, marked so; below it, the exact number. A list may
+     * count up to a lower limit of its own (the audit trail), never a higher one.
+     */
     @Test
     void aListIsCountedExactlyUpToTheLimitAndEstimatedBeyond() {
         ListCount count = new ListCount(namedJdbc, 100);
@@ -110,6 +113,11 @@ class ListStatementCountTest {
         assertThat(many.estimated()).isTrue();
         assertThat(many.value()).isGreaterThan(100);
         assertThat(manyByPosition.estimated()).isTrue();
+        assertThat(kerinci).isGreaterThan(5);
+        assertThat(count.upTo(5).of(" from kecamatan where kabupaten_kota_code = :k",
+                new MapSqlParameterSource("k", "15.01")).estimated()).as("a lower limit of its own").isTrue();
+        assertThat(count.upTo(1_000).of(" from desa where kecamatan_code like ?", List.of("15.%")).estimated())
+                .as("never above the application's").isTrue();
     }
 
     /** Each URL costs the same number of statements; that number. */

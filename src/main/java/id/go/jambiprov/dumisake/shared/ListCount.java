@@ -30,6 +30,11 @@ public class ListCount {
         this.limit = limit;
     }
 
+    /** The same count, exact up to {@code limit} rows at most (a list whose exact number matters less). */
+    public ListCount upTo(int limit) {
+        return new ListCount(jdbc, Math.min(limit, this.limit));
+    }
+
     /**
      * The rows of {@code select … from … where …} given as its {@code from} part ({@code " from x where …"}),
      * with the named {@code parameters} of that condition.

@@ -71,20 +71,20 @@ class SessionReadOnceFilter extends OncePerRequestFilter {
     /**
      * What the session store does first within a request: a read of a session it saved answered by that session, a
      * session read from the database handed out as a {@link RequestSession}, and such a session saved only when it
-     * needs to be.
+     * needs to be. A read goes to the database without a transaction ({@link SessionTransactions}).
      */
     private static MethodInterceptor savedSessionsFirst(Duration lastAccessWriteInterval) {
         return invocation -> {
             Map<String, Session> saved = SAVED.get();
             String method = invocation.getMethod().getName();
             Object[] arguments = invocation.getArguments();
-            if (saved != null && method.equals("findById")) {
-                Session known = saved.get((String) arguments[0]);
+            if (method.equals("findById")) {
+                Session known = saved == null ? null : saved.get((String) arguments[0]);
                 if (known != null) {
                     return known;
                 }
-                Session read = (Session) invocation.proceed();
-                return read == null ? null : new RequestSession(read);
+                Session read = (Session) SessionTransactions.readingOne(invocation);
+                return read == null || saved == null ? read : new RequestSession(read);
             }
             if (method.equals("save") && arguments[0] instanceof RequestSession session) {
                 if (session.needsSaving(lastAccessWriteInterval)) {

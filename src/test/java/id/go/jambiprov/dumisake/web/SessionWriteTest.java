@@ -7,6 +7,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +43,19 @@ class SessionWriteTest {
     @Autowired
     JdbcIndexedSessionRepository sessions;
 
-    /** The store Spring Session's filter uses is the one that answers a request's second read (SessionReadOnceFilter). */
+    /**
+     * The store Spring Session's filter uses is the one that answers a request's second read (SessionReadOnceFilter)
+     * and reads without a transaction (SessionTransactions).
+     */
     @Test
     void theSessionStoreIsTheOneThatReadsASessionOncePerRequest() {
         assertThat(sessions).isInstanceOf(Advised.class);
         assertThat(((Advised) sessions).getAdvisors()).extracting(advisor -> advisor.getAdvice().getClass().getName())
                 .anyMatch(advice -> advice.startsWith(SessionReadOnceFilter.class.getName()));
+        Object transactions = ReflectionTestUtils.getField((Object) AopTestUtils.getTargetObject(sessions),
+                "transactionOperations");
+        assertThat(transactions.getClass().getEnclosingClass()).as("reads without a transaction")
+                .isEqualTo(SessionTransactions.class);
     }
 
     @Test
