@@ -566,7 +566,10 @@ class DisbursementServiceTest {
         long version = asSystem(() -> allocationReads.get(cancelled.id())).version();
         as(ADMIN, () -> allocations.cancel(cancelled.id(), "Digabung", version));
 
+        // without a status counted from the allocations' kept totals, with an operator's scope
         assertWorkList(ADMIN, kecamatan, null, drafted, waiting, rejected, verified);
+        assertWorkList(OP_DISDIK, kecamatan, null, drafted, waiting, rejected, verified);
+        assertWorkList(OP_DINKES, kecamatan, null);
         assertWorkList(ADMIN, kecamatan, DisbursementStatus.DRAFT, drafted);
         assertWorkList(ADMIN, kecamatan, DisbursementStatus.SUBMITTED, waiting);
         assertWorkList(ADMIN, kecamatan, DisbursementStatus.REJECTED, rejected);

@@ -95,8 +95,8 @@ public class AllocationQueries {
      * its rows looked up afterwards (by key, for those rows only). A page past the end (an old link, a typed number) is
      * the last page, as a pager would have offered it.
      */
-    // a list's statements each see what was committed when they began (READ COMMITTED), in a read-only transaction
-    // as without one: none is begun for them, which cost a list page more than its smaller statements
+    // no read-only transaction of its own: in READ COMMITTED each statement sees what was committed when it began,
+    // with or without one, and beginning and committing one cost a list page more than its smaller statements
     @Transactional(propagation = Propagation.SUPPORTS)
     public ListPage<AllocationRow> rows(AllocationFilter filter, Pageable requested, long total) {
         Pageable pageable = Pageables.withinRows(requested, total);
