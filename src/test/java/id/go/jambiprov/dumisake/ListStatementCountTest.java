@@ -87,10 +87,12 @@ class ListStatementCountTest {
 
     @Test
     void theBeneficiaryAndAuditListsCostTheSameWhateverTheirRows() throws Exception {
-        assertThat(sameForAll(SignedIn.ADMIN, "/penerima", "/penerima?name=tidak-ada-nama-ini",
-                "/penerima?name=a&page=1")).isLessThanOrEqualTo(8);
+        // a search by name also sets how its statements are planned (BeneficiaryQueries)
+        assertThat(sameForAll(SignedIn.ADMIN, "/penerima", "/penerima?page=1")).isLessThanOrEqualTo(7);
+        assertThat(sameForAll(SignedIn.ADMIN, "/penerima?name=tidak-ada-nama-ini", "/penerima?name=a&page=1"))
+                .isLessThanOrEqualTo(8);
         assertThat(sameForAll(SignedIn.ADMIN, "/audit?entityType=Allocation", "/audit?entityType=TidakAda",
-                "/audit?entityType=Allocation&page=1&user=admin")).isLessThanOrEqualTo(9);
+                "/audit?entityType=Allocation&page=1&user=admin")).isLessThanOrEqualTo(8);
         sameForAll(SignedIn.ADMIN, "/api/v1/audit?entityType=Allocation", "/api/v1/audit?entityType=TidakAda");
     }
 

@@ -84,14 +84,17 @@ public class AuditLog {
 
     /**
      * The entity types and actions recorded so far, for the filter lists: one index probe per value (from the
-     * smallest, each time the next larger one), not a pass over every event.
+     * smallest, each time the next larger one), not a pass over every event. One statement each, so without a
+     * transaction of their own, as the search: the audit page asked for three read-only transactions.
      */
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<String> entityTypes() {
         return jdbc.queryForList(DISTINCT.formatted("entity_type"), String.class);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<String> actions() {
         return jdbc.queryForList(DISTINCT.formatted("action"), String.class);
     }

@@ -2,15 +2,16 @@ package id.go.jambiprov.dumisake.audit.web;
 
 import id.go.jambiprov.dumisake.audit.AuditEvent;
 import id.go.jambiprov.dumisake.audit.AuditSentences;
+import id.go.jambiprov.dumisake.shared.HtmlRows;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.TemplateObjects;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The audit trail as people read it, for the audit page and for the history on a record's page (which
@@ -20,41 +21,75 @@ import java.util.Locale;
 @Component
 public class AuditExpressions extends TemplateObjects {
 
-    AuditExpressions(AuditSentences sentences) {
-        super("dumisake-audit", Map.of("audit", new Lines(sentences)));
-    }
-
-    /** One event as a row of the trail; {@code link} is the address of the record's page, null when it has none. */
-    public record Row(String when, String actor, String clientAddress, String sentence, String record, String link,
-                      List<AuditSentences.Change> changes) {
+    AuditExpressions(AuditSentences sentences, MessageSource messages) {
+        super("dumisake-audit", Map.of("audit", new Lines(sentences, messages)));
     }
 
     /** The object behind {@code #audit}; public, as templates call it. */
     public static final class Lines {
 
         private final AuditSentences sentences;
+        private final MessageSource messages;
 
-        Lines(AuditSentences sentences) {
+        Lines(AuditSentences sentences, MessageSource messages) {
             this.sentences = sentences;
+            this.messages = messages;
         }
 
         /**
-         * The rows of a table of events, every text ready for one {@code th:text}: the time, the sentence, the
-         * record and its link were a {@code th:with}, a format and a link expression per row in the template.
+         * The rows of a table of events as HTML written in Java ({@link HtmlRows}), for one {@code th:utext}: the
+         * time, who (with the address they came from), the sentence with the changed fields in a {@code details},
+         * and the record with the link to its page. Written as a template, its fifteen processed attributes per
+         * row and three per changed field were most of the audit page's rendering (docs/benchmarks.md). At phone
+         * width each row stands as labelled lines: {@code data-label} names the column (dumisake.css).
          *
          * @param root the application's root, {@code @{/}}, built once per table: the records' links begin there
          */
-        public List<Row> rows(List<AuditEvent> events, String root) {
+        public String rows(List<AuditEvent> events, String root) {
             Locale locale = LocaleContextHolder.getLocale();
             String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-            List<Row> rows = new ArrayList<>(events.size());
+            Labels labels = new Labels(messages, locale);
+            HtmlRows html = new HtmlRows(events.size());
             for (AuditEvent event : events) {
                 AuditSentences.Line line = sentences.line(event, locale);
-                rows.add(new Row(JambiTime.dateTime(event.occurredAt(), locale), line.actor(), event.clientAddress(),
-                        line.sentence(), line.record(), line.link() == null ? null : base + line.link(),
-                        line.changes()));
+                html.row(null)
+                        .open("td", "class", "text-nowrap", "data-label", labels.when)
+                        .text(JambiTime.dateTime(event.occurredAt(), locale)).close("td")
+                        .open("td", "data-label", labels.user).open("span").text(line.actor()).close("span").space()
+                        .open("small", "class", "d-block text-body-secondary").text(event.clientAddress())
+                        .close("small").close("td")
+                        .open("td", "data-label", labels.event)
+                        .open("span", "class", "audit-sentence").text(line.sentence()).close("span");
+                changes(html, labels, line.changes());
+                html.close("td").open("td", "data-label", labels.entity);
+                if (line.link() != null) {
+                    html.open("a", "href", base + line.link()).text(line.record()).close("a");
+                } else {
+                    html.open("span").text(line.record()).close("span");
+                }
+                html.close("td").endRow();
             }
-            return rows;
+            return html.toString();
+        }
+
+        /** The changed fields, before and after ("–" for nothing), folded into a {@code details}; none, nothing. */
+        private static void changes(HtmlRows html, Labels labels, List<AuditSentences.Change> changes) {
+            if (changes.isEmpty()) {
+                return;
+            }
+            html.space().open("details", "class", "audit-changes").open("summary").text(labels.details)
+                    .close("summary").open("table", "class", "table table-sm mb-0").open("thead").row(null)
+                    .open("th", "scope", "col").text(labels.field).close("th")
+                    .open("th", "scope", "col").text(labels.before).close("th")
+                    .open("th", "scope", "col").text(labels.after).close("th")
+                    .endRow().close("thead").open("tbody");
+            for (AuditSentences.Change change : changes) {
+                html.row(null).open("th", "scope", "row").text(change.field()).close("th")
+                        .cell(null, change.before() == null ? "–" : change.before())
+                        .cell(null, change.after() == null ? "–" : change.after())
+                        .endRow();
+            }
+            html.close("tbody").close("table").close("details");
         }
 
         /** The names of the filter's kinds of record, in their order, for {@code #options.of(types, names, …)}. */
@@ -67,6 +102,30 @@ public class AuditExpressions extends TemplateObjects {
         public List<String> actionNames(List<String> actions) {
             var locale = LocaleContextHolder.getLocale();
             return actions.stream().map(action -> sentences.actionName(action, locale)).toList();
+        }
+    }
+
+    /** The table's fixed texts in the page's language, looked up once per table. */
+    private static final class Labels {
+
+        final String when;
+        final String user;
+        final String event;
+        final String entity;
+        final String details;
+        final String field;
+        final String before;
+        final String after;
+
+        Labels(MessageSource messages, Locale locale) {
+            when = messages.getMessage("audit.occurredAt", null, locale);
+            user = messages.getMessage("audit.user", null, locale);
+            event = messages.getMessage("audit.event", null, locale);
+            entity = messages.getMessage("audit.entity", null, locale);
+            details = messages.getMessage("audit.details", null, locale);
+            field = messages.getMessage("audit.field", null, locale);
+            before = messages.getMessage("audit.before", null, locale);
+            after = messages.getMessage("audit.after", null, locale);
         }
     }
 }
