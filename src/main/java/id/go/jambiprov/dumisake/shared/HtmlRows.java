@@ -13,10 +13,13 @@ import org.unbescape.html.HtmlEscape;
  */
 public final class HtmlRows {
 
-    private final StringBuilder html;
+    /** A row of the allocation or the work list is some 750 chars: one buffer for a page of them, no growth. */
+    private static final int CHARS_PER_ROW = 1024;
+
+    private final TextBuffer html;
 
     public HtmlRows(int rows) {
-        this.html = new StringBuilder(Math.max(rows, 1) * 640);
+        this.html = new TextBuffer(Math.max(rows, 1) * CHARS_PER_ROW);
     }
 
     /** Opens a row, {@code <tr id="…">}; no id for null. */

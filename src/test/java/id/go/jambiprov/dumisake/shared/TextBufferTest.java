@@ -1,0 +1,27 @@
+package id.go.jambiprov.dumisake.shared;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextBufferTest {
+
+    @Test
+    void textBeyondItsFirstSizeAndBeyondLatin1IsKeptWhole() throws Exception {
+        TextBuffer text = new TextBuffer(4);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            String piece = "baris " + i + (i % 7 == 0 ? " – Rp…" : "");
+            text.append(piece).append('|').append(piece.toCharArray(), 0, 1).append(piece, 1, piece.length() - 1);
+            expected.append(piece).append('|').append(piece, 0, 1).append(piece, 1, piece.length());
+        }
+        StringWriter out = new StringWriter();
+        text.writeTo(out);
+
+        assertThat(text.toString()).isEqualTo(expected.toString());
+        assertThat(out.toString()).isEqualTo(expected.toString());
+        assertThat(text.length()).isEqualTo(expected.length());
+    }
+}

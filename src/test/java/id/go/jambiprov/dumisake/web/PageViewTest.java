@@ -1,0 +1,85 @@
+package id.go.jambiprov.dumisake.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.StaticWebApplicationContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A page is written whole, also when it is larger than its view's buffer was sized for, and a page that fails
+ * half-way writes nothing: the response stays open for the error page.
+ */
+class PageViewTest {
+
+    private static final String ROWS = "<p th:each=\"i : ${#numbers.sequence(1, count)}\" th:text=\"|baris ${i} – Rp|\">x</p>";
+
+    @Test
+    void aPageIsWrittenWholeWhateverItsSize() throws Exception {
+        PageView view = view(ROWS);
+
+        String small = render(view, 3);
+        String large = render(view, 5_000);
+        String smallAgain = render(view, 3);
+
+        assertThat(small).isEqualTo("<p>baris 1 – Rp</p><p>baris 2 – Rp</p><p>baris 3 – Rp</p>");
+        assertThat(large).hasSize(5_000 * "<p>baris  – Rp</p>".length() + digits(5_000))
+                .startsWith("<p>baris 1 – Rp</p>").endsWith("<p>baris 5000 – Rp</p>");
+        assertThat(smallAgain).isEqualTo(small);
+    }
+
+    @Test
+    void aPageThatFailsHalfWayWritesNothing() throws Exception {
+        PageView view = view(ROWS + "<p th:text=\"${1 / zero}\">x</p>");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThatThrownBy(() -> view.render(Map.of("count", 5_000, "zero", 0), new MockHttpServletRequest(),
+                response)).hasRootCauseInstanceOf(ArithmeticException.class);
+
+        assertThat(response.isCommitted()).isFalse();
+        assertThat(response.getContentAsByteArray()).isEmpty();
+    }
+
+    private static String render(PageView view, int count) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        view.render(Map.of("count", count), new MockHttpServletRequest(), response);
+        assertThat(response.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        return response.getContentAsString();
+    }
+
+    private static PageView view(String template) throws Exception {
+        MockServletContext servletContext = new MockServletContext();
+        StaticWebApplicationContext context = new StaticWebApplicationContext();
+        context.setServletContext(servletContext);
+        context.refresh();
+        servletContext.setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(new StringTemplateResolver());
+        ThymeleafViewResolver resolver = new ThymeleafViewResolver();
+        resolver.setApplicationContext(context);
+        resolver.setTemplateEngine(engine);
+        resolver.setCharacterEncoding("UTF-8");
+        // as Spring Boot sets it by default: the view buffers the page whatever this says
+        resolver.setProducePartialOutputWhileProcessing(true);
+        new PageView.Installer().postProcessBeforeInitialization(resolver, "thymeleafViewResolver");
+        return (PageView) resolver.resolveViewName(template, Locale.ROOT);
+    }
+
+    private static int digits(int upTo) {
+        int digits = 0;
+        for (int i = 1; i <= upTo; i++) {
+            digits += Integer.toString(i).length();
+        }
+        return digits;
+    }
+}
