@@ -54,6 +54,10 @@ class DashboardBrowserTest extends BrowserTestSupport {
         click(waitFor(By.cssSelector("[data-map-level='kecamatan']")));
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.attributeToBe(map, "data-rendered", "kecamatan:realised"));
+        // the attribute is set when the chart is given its option and the shapes are drawn a frame later: the click
+        // below waits for the kecamatan shapes, not a kabupaten/kota shape still on screen on a busy machine
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> map.findElements(By.cssSelector("svg path")).size() >= 144);
 
         WebElement page = browser.findElement(By.tagName("html"));
         clickArea(map);
