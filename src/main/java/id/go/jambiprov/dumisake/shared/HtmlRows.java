@@ -19,7 +19,16 @@ public final class HtmlRows {
     private final TextBuffer html;
 
     public HtmlRows(int rows) {
-        this.html = new TextBuffer(Math.max(rows, 1) * CHARS_PER_ROW);
+        this(new TextBuffer(Math.max(rows, 1) * CHARS_PER_ROW));
+    }
+
+    private HtmlRows(TextBuffer html) {
+        this.html = html;
+    }
+
+    /** A single element or a few, some {@code chars} long (an entry of the layout's menus), rather than rows. */
+    public static HtmlRows ofLength(int chars) {
+        return new HtmlRows(new TextBuffer(chars));
     }
 
     /** Opens a row, {@code <tr id="…">}; no id for null. */

@@ -1,12 +1,12 @@
 package id.go.jambiprov.dumisake.web;
 
+import id.go.jambiprov.dumisake.shared.HtmlRows;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * The entries of the layout's menus as HTML, for {@code th:utext} ({@code ${#nav.link('/alokasi', 'nav.allocations',
@@ -14,7 +14,7 @@ import org.unbescape.html.HtmlEscape;
  * processed attributes was a good share of a small page's CPU (docs/benchmarks.md). The output is what that
  * fragment gave: {@code <a class="nav-link active" href="/alokasi" aria-current="page">Alokasi</a>}, the entry marked
  * when it is the page's own ({@code active}), its text the message of {@code key} in the request's language,
- * escaped as {@code th:text} escapes it.
+ * escaped as {@code th:text} escapes it ({@link HtmlRows}).
  */
 @Component
 public class NavigationLinks {
@@ -38,15 +38,10 @@ public class NavigationLinks {
     private String entry(String cssClass, String path, String key, boolean current) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
-        StringBuilder html = new StringBuilder(96).append("<a class=\"").append(cssClass);
-        if (current) {
-            html.append(" active");
-        }
-        html.append("\" href=\"").append(HtmlEscape.escapeHtml4Xml(request.getContextPath() + path)).append('"');
-        if (current) {
-            html.append(" aria-current=\"page\"");
-        }
-        String text = messages.getMessage(key, null, LocaleContextHolder.getLocale());
-        return html.append('>').append(HtmlEscape.escapeHtml4Xml(text)).append("</a>").toString();
+        return HtmlRows.ofLength(128)
+                .open("a", "class", current ? cssClass + " active" : cssClass, "href", request.getContextPath() + path,
+                        "aria-current", current ? "page" : null)
+                .text(messages.getMessage(key, null, LocaleContextHolder.getLocale()))
+                .close("a").toString();
     }
 }
