@@ -88,6 +88,29 @@ class AuditLogTest {
     }
 
     @Test
+    void aPartOfAUsernameFindsEveryUserWithItTheirEventsMergedNewestFirst() {
+        String mark = "u" + System.nanoTime();
+        recordAs(mark + "-ana", 1);
+        recordAs(mark + "-budi", 2);
+        recordAs(mark + "-ana", 3);
+        recordAs("x" + mark, 4);
+        recordAs("other-" + System.nanoTime(), 5);
+        SignedIn.as(SignedIn.ADMIN);
+
+        AuditFilter anyOfThree = new AuditFilter(mark.toUpperCase(Locale.ROOT), null, null, null, null, null);
+        Page<AuditEvent> first = log.search(anyOfThree, PageRequest.of(0, 3));
+        assertThat(first.getTotalElements()).isEqualTo(4);
+        assertThat(first.getContent()).extracting(AuditEvent::after)
+                .containsExactly("{\"n\": 4}", "{\"n\": 3}", "{\"n\": 2}");
+        assertThat(log.search(anyOfThree, PageRequest.of(1, 3)).getContent()).extracting(AuditEvent::after)
+                .containsExactly("{\"n\": 1}");
+        assertThat(log.search(new AuditFilter(mark + "-ana", null, null, null, null, null), PageRequest.of(0, 5))
+                .getContent()).extracting(AuditEvent::after).containsExactly("{\"n\": 3}", "{\"n\": 1}");
+        assertThat(log.search(new AuditFilter(mark + "-budi", "Other", null, null, null, null),
+                PageRequest.of(0, 5))).isEmpty();
+    }
+
+    @Test
     void theUserFilterTakesSqlMetacharactersAsPlainText() {
         record("TEST_METACHAR", "m", null);
         SignedIn.as(SignedIn.ADMIN);
@@ -235,6 +258,11 @@ class AuditLogTest {
         assertThat(row.get("action")).isEqualTo("ALLOCATION_REVISED");
         assertThat(row.get("entity_type")).isEqualTo("Test");
         assertThat(row.get("description")).isEqualTo("Sistem merevisi alokasi “Beasiswa” menjadi Rp 80.000.000");
+    }
+
+    private void recordAs(String username, int n) {
+        transaction.executeWithoutResult(status -> trail.recordAs(username, "TEST_USERS", "Test", "users", null,
+                Map.of("n", n)));
     }
 
     private void record(String action, String entityId, Object after) {
