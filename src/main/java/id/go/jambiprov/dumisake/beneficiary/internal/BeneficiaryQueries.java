@@ -27,47 +27,45 @@ import java.util.Optional;
 public class BeneficiaryQueries {
 
     /**
-     * The whole register is counted exactly up to a thousand people: beyond that, the planner's estimate of a table
-     * without a condition is its statistics, which PostgreSQL keeps as rows are added, so "about 201,600" is close;
-     * counting ten thousand rows was half of PostgreSQL's work for the list's first page (docs/benchmarks.md). A
-     * search by name keeps the application's limit: the estimate of a name's matches is a guess.
+     * The register and a search in it are counted exactly up to a thousand people: beyond that, the planner's
+     * estimate, which for the whole register is its statistics (PostgreSQL keeps them as rows are added) and for a
+     * name the text matched against the statistics' sample of names (each search is planned for its text, below):
+     * "about 201,600" for the register, "about 16,300" for a part of a name that 15,400 share. Counting ten thousand
+     * rows was half of PostgreSQL's work for a page (docs/benchmarks.md).
      */
-    private static final int EVERYONE_EXACT_COUNT_LIMIT = 1_000;
+    private static final int EXACT_COUNT_LIMIT = 1_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RegionService regions;
     private final ListCount count;
-    private final ListCount everyone;
 
     BeneficiaryQueries(NamedParameterJdbcTemplate jdbc, RegionService regions, ListCount count) {
         this.jdbc = jdbc;
         this.regions = regions;
-        this.count = count;
-        this.everyone = count.upTo(EVERYONE_EXACT_COUNT_LIMIT);
+        this.count = count.upTo(EXACT_COUNT_LIMIT);
     }
 
     /**
      * One page of the beneficiaries whose name contains {@code text} (by name), NIKs masked, with their number
-     * (counted up to {@link ListCount}'s limit, estimated beyond it); without a text the latest registered come
-     * first, so that the list opens with something to see, and their number is counted up to a thousand only.
+     * (counted up to a thousand, estimated beyond); without a text the latest registered come first, so that the
+     * list opens with something to see.
      */
     public ListPage<BeneficiaryView> searchByName(String text, Pageable pageable) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = "";
         String order = " order by b.id desc";
-        ListCount counted = everyone;
         if (text != null && !text.isBlank()) {
             // planned for the text it is given: after five runs a prepared statement may keep one generic plan, which
             // reads the trigram index as if every text were rare — for a common one ("Sintetis" in 200,000 names) the
-            // count took 40 ms instead of the 6 ms of reading the table until the count's limit
+            // count read every match instead of the table until the count's limit; and its estimate beyond the limit
+            // is made for this text
             jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
             where = " where b.name ilike :text escape '\\'";
             order = " order by b.name, b.id";
             params.addValue("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
-            counted = count;
         }
-        ListCount.Rows total = counted.of(" from beneficiary b" + where, params);
+        ListCount.Rows total = count.of(" from beneficiary b" + where, params);
         params.addValue("limit", pageable.getPageSize() + 1).addValue("offset", pageable.getOffset());
         List<BeneficiaryView> rows = jdbc.query(SELECT + where + order + " limit :limit offset :offset", params, ROW)
                 .stream().map(BeneficiaryView::masked).toList();
