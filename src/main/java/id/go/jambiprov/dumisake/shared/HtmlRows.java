@@ -26,7 +26,10 @@ public final class HtmlRows {
         this.html = html;
     }
 
-    /** A single element or a few, some {@code chars} long (an entry of the layout's menus), rather than rows. */
+    /**
+     * Rows or elements some {@code chars} long together, for rows much shorter or longer than the allocation list's
+     * (an entry of the layout's menus, the targeting page's table).
+     */
     public static HtmlRows ofLength(int chars) {
         return new HtmlRows(new TextBuffer(chars));
     }

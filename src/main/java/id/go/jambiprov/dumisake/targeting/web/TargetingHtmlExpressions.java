@@ -33,6 +33,12 @@ public class TargetingHtmlExpressions extends TemplateObjects {
     private static final String FIGURE = "text-end text-nowrap";
     private static final String MISSING = FIGURE + " text-body-secondary fst-italic";
     private static final String NONE = "–";
+    /**
+     * A table row is some 600 chars, an item of the trend's list some 150 (national scale, 361 of each): buffers of
+     * the rows' own size, not {@link HtmlRows}'s 1,024 chars a row, which was a fifth of the page's allocation.
+     */
+    private static final int REGION_ROW_CHARS = 640;
+    private static final int TREND_ITEM_CHARS = 192;
 
     TargetingHtmlExpressions(MessageSource messages) {
         super("dumisake-targeting-html", Map.of("targetingHtml", new Rows(messages)));
@@ -53,7 +59,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
          */
         public String rows(List<RegionTargeting> regions, String dashboardBase) {
             Texts texts = new Texts(messages, LocaleContextHolder.getLocale());
-            HtmlRows html = new HtmlRows(regions.size());
+            HtmlRows html = HtmlRows.ofLength(Math.max(regions.size(), 1) * REGION_ROW_CHARS);
             for (RegionTargeting r : regions) {
                 html.row("targeting-" + r.code())
                         .open("th", "scope", "row", "class", "fw-normal")
@@ -67,7 +73,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
 
         /** The eight figures of one region, for the province's row in the footer. */
         public String cells(RegionTargeting region) {
-            HtmlRows html = new HtmlRows(1);
+            HtmlRows html = HtmlRows.ofLength(REGION_ROW_CHARS);
             cells(html, region, new Texts(messages, LocaleContextHolder.getLocale()));
             return html.toString();
         }
@@ -75,7 +81,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
         /** An item per region: its name and the years of the trend without a published P0, or "lengkap". */
         public String missingYears(List<PovertyTrend> trends) {
             Locale locale = LocaleContextHolder.getLocale();
-            HtmlRows items = new HtmlRows(trends.size());
+            HtmlRows items = HtmlRows.ofLength(Math.max(trends.size(), 1) * TREND_ITEM_CHARS);
             for (PovertyTrend t : trends) {
                 List<Integer> missing = t.missingYears();
                 String text = missing.isEmpty()
