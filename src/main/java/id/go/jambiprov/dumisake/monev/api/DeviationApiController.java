@@ -69,7 +69,7 @@ class DeviationApiController {
                                 @RequestParam(defaultValue = "opd") GroupBy groupBy,
                                 @RequestParam(required = false) @Min(0) Integer page,
                                 @RequestParam(required = false) @Min(1) @Max(MAX_PAGE_SIZE) Integer size) {
-        fiscalYears.get(year);
+        fiscalYears.requireExisting(year);
         if (page == null && size == null && groupBy != GroupBy.ALLOCATION) {
             return ResponseEntity.ok(new WholeGrouping(each -> deviations.forEach(year, kabupatenKota, groupBy,
                     row -> each.accept(DeviationItem.of(row)))));
