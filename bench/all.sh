@@ -130,7 +130,7 @@ measure_lists() {
     for page in "/alokasi?year=$YEAR" "/alokasi?year=$YEAR&opd=DISDIK" "/alokasi?year=$YEAR&sort=amount,desc" \
                 "/pencairan?year=$YEAR" "/pencairan?year=$YEAR&status=SUBMITTED" "/pencairan?year=$YEAR&page=20" \
                 "/penerima" "/penerima?name=Sintetis" "/penerima?page=20" \
-                "/audit" "/audit?entityType=Allocation" "/audit?page=20" \
+                "/audit" "/audit?entityType=Allocation" "/audit?user=admin&page=5" "/audit?page=20" \
                 "/alokasi/$DETAIL_ID"; do
         for clients in "$LIST_CLIENTS" 1; do
             measure list "$page" "$clients"
