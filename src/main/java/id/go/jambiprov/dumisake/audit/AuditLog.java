@@ -114,14 +114,20 @@ public class AuditLog {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<String> entityTypes() {
-        return jdbc.queryForList(DISTINCT.formatted("entity_type"), String.class);
+        return jdbc.queryForList(DISTINCT.formatted("entity_type"), String.class, NO_ARGUMENTS);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<String> actions() {
-        return jdbc.queryForList(DISTINCT.formatted("action"), String.class);
+        return jdbc.queryForList(DISTINCT.formatted("action"), String.class, NO_ARGUMENTS);
     }
+
+    /**
+     * Without arguments JdbcTemplate sends a plain statement, which PostgreSQL plans every time (0.2 ms each); with
+     * them a prepared one, whose plan it keeps.
+     */
+    private static final Object[] NO_ARGUMENTS = {};
 
     private static final String DISTINCT = """
             with recursive found(value) as (
