@@ -18,20 +18,14 @@ public final class HtmlRows {
 
     private final TextBuffer html;
 
+    /** For {@code rows} rows of the allocation list's size. */
     public HtmlRows(int rows) {
-        this(new TextBuffer(Math.max(rows, 1) * CHARS_PER_ROW));
+        this(rows, CHARS_PER_ROW);
     }
 
-    private HtmlRows(TextBuffer html) {
-        this.html = html;
-    }
-
-    /**
-     * Rows or elements some {@code chars} long together, for rows much shorter or longer than the allocation list's
-     * (an entry of the layout's menus, the targeting page's table).
-     */
-    public static HtmlRows ofLength(int chars) {
-        return new HtmlRows(new TextBuffer(chars));
+    /** For {@code rows} rows (or elements) of some {@code charsPerRow} chars each. */
+    public HtmlRows(int rows, int charsPerRow) {
+        this.html = new TextBuffer(Math.max(rows, 1) * charsPerRow);
     }
 
     /** Opens a row, {@code <tr id="…">}; no id for null. */

@@ -38,7 +38,7 @@ public class NavigationLinks {
     private String entry(String cssClass, String path, String key, boolean current) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
-        return HtmlRows.ofLength(128)
+        return new HtmlRows(1, 128)
                 .open("a", "class", current ? cssClass + " active" : cssClass, "href", request.getContextPath() + path,
                         "aria-current", current ? "page" : null)
                 .text(messages.getMessage(key, null, LocaleContextHolder.getLocale()))

@@ -59,7 +59,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
          */
         public String rows(List<RegionTargeting> regions, String dashboardBase) {
             Texts texts = new Texts(messages, LocaleContextHolder.getLocale());
-            HtmlRows html = HtmlRows.ofLength(Math.max(regions.size(), 1) * REGION_ROW_CHARS);
+            HtmlRows html = new HtmlRows(regions.size(), REGION_ROW_CHARS);
             for (RegionTargeting r : regions) {
                 html.row("targeting-" + r.code())
                         .open("th", "scope", "row", "class", "fw-normal")
@@ -73,7 +73,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
 
         /** The eight figures of one region, for the province's row in the footer. */
         public String cells(RegionTargeting region) {
-            HtmlRows html = HtmlRows.ofLength(REGION_ROW_CHARS);
+            HtmlRows html = new HtmlRows(1, REGION_ROW_CHARS);
             cells(html, region, new Texts(messages, LocaleContextHolder.getLocale()));
             return html.toString();
         }
@@ -81,7 +81,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
         /** An item per region: its name and the years of the trend without a published P0, or "lengkap". */
         public String missingYears(List<PovertyTrend> trends) {
             Locale locale = LocaleContextHolder.getLocale();
-            HtmlRows items = HtmlRows.ofLength(Math.max(trends.size(), 1) * TREND_ITEM_CHARS);
+            HtmlRows items = new HtmlRows(trends.size(), TREND_ITEM_CHARS);
             for (PovertyTrend t : trends) {
                 List<Integer> missing = t.missingYears();
                 String text = missing.isEmpty()
