@@ -46,8 +46,4 @@ public class MonevSetting {
         this.updatedBy = by;
         this.updatedAt = at;
     }
-
-    public TrafficLightPolicy policy() {
-        return new TrafficLightPolicy(greenMaxDeviation, yellowMaxDeviation);
-    }
 }

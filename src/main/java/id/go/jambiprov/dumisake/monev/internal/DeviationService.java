@@ -34,7 +34,7 @@ public class DeviationService {
     @Transactional(readOnly = true)
     public List<DeviationRow> rows(int year, String kabupatenKotaCode, GroupBy groupBy) {
         MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
-        TrafficLightPolicy policy = thresholds.setting().policy();
+        TrafficLightPolicy policy = thresholds.policy();
         return classified(readModel.of(scope, groupBy), policy);
     }
 
@@ -45,7 +45,7 @@ public class DeviationService {
     @Transactional(readOnly = true)
     public void forEach(int year, String kabupatenKotaCode, GroupBy groupBy, Consumer<DeviationRow> each) {
         MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
-        TrafficLightPolicy policy = thresholds.setting().policy();
+        TrafficLightPolicy policy = thresholds.policy();
         readModel.forEach(scope, groupBy, g -> each.accept(row(g, policy)));
     }
 
@@ -58,7 +58,7 @@ public class DeviationService {
         MonevScope scope = MonevScope.of(year, kabupatenKotaCode, LocalDate.now(clock));
         long total = readModel.groups(scope, groupBy);
         Pageable within = Pageables.withinRows(pageable, total);
-        TrafficLightPolicy policy = thresholds.setting().policy();
+        TrafficLightPolicy policy = thresholds.policy();
         return new PageImpl<>(classified(readModel.of(scope, groupBy, within), policy), within, total);
     }
 

@@ -53,7 +53,7 @@ public class StalledService {
     public StalledView of(int year, String kabupatenKotaCode) {
         LocalDate today = LocalDate.now(clock);
         MonevScope scope = MonevScope.of(year, kabupatenKotaCode, today);
-        TrafficLightPolicy policy = thresholds.setting().policy();
+        TrafficLightPolicy policy = thresholds.policy();
         List<OpenObstacle> obstacles = readModel.openObstacles(scope, today);
         Map<Long, List<OpenObstacle>> byAllocation = obstacles.stream()
                 .collect(Collectors.groupingBy(OpenObstacle::allocationId, LinkedHashMap::new, Collectors.toList()));

@@ -5,7 +5,10 @@ import id.go.jambiprov.dumisake.audit.AuditTrail;
 import id.go.jambiprov.dumisake.monev.Thresholds;
 import id.go.jambiprov.dumisake.monev.domain.MonevSetting;
 import id.go.jambiprov.dumisake.monev.domain.MonevSettingRepository;
+import id.go.jambiprov.dumisake.monev.domain.TrafficLightPolicy;
 import id.go.jambiprov.dumisake.shared.StaleVersionException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +26,13 @@ public class ThresholdService {
     static final String CHANGED = "MONEV_SETTING_CHANGED";
 
     private final MonevSettingRepository settings;
+    private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ThresholdService(MonevSettingRepository settings, AuditTrail audit, Clock clock) {
+    ThresholdService(MonevSettingRepository settings, NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
         this.settings = settings;
+        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -55,7 +60,17 @@ public class ThresholdService {
         return view(setting);
     }
 
-    MonevSetting setting() {
+    /**
+     * The policy the monev reads classify by, in the caller's transaction: its two columns by JDBC, not the entity by
+     * JPA, which was a twelfth of the deviation API's time in the JVM (docs/benchmarks.md).
+     */
+    TrafficLightPolicy policy() {
+        return jdbc.queryForObject("select green_max_deviation, yellow_max_deviation from monev_setting where id = :id",
+                new MapSqlParameterSource("id", MonevSetting.ID),
+                (rs, n) -> new TrafficLightPolicy(rs.getBigDecimal(1), rs.getBigDecimal(2)));
+    }
+
+    private MonevSetting setting() {
         return settings.findById(MonevSetting.ID).orElseThrow(() -> new IllegalStateException("monev_setting row 1 is missing"));
     }
 
