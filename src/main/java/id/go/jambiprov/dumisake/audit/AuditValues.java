@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.audit;
 
+import id.go.jambiprov.dumisake.shared.Figures;
 import id.go.jambiprov.dumisake.shared.JambiTime;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
 import org.springframework.context.MessageSource;
@@ -8,8 +9,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.OffsetDateTime;
@@ -120,18 +119,9 @@ class AuditValues {
                 return text("audit.value.reason.other", locale);
             }
         }
-        return node.isNumber() ? number(node.decimalValue(), locale) : raw;
-    }
-
-    /**
-     * A number as the page's language writes it, "8,36" in Indonesian; never grouped, since whole numbers here are
-     * years, ids and counts that read "2026", not "2.026".
-     */
-    private static String number(BigDecimal value, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setGroupingUsed(false);
-        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
-        return format.format(value);
+        // a number as the page's language writes it, "8,36" in Indonesian; never grouped, since whole numbers here are
+        // years, ids and counts that read "2026", not "2.026"
+        return node.isNumber() ? Figures.plain(node.decimalValue(), locale) : raw;
     }
 
     /** An object or list inside the state, which no event writes today: its values as plain text, never JSON. */

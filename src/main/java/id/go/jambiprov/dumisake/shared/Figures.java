@@ -16,6 +16,7 @@ public final class Figures {
 
     private static final ThreadLocal<Map<Locale, NumberFormat>> ONE_DECIMAL = ThreadLocal.withInitial(HashMap::new);
     private static final ThreadLocal<Map<Locale, NumberFormat>> WHOLE = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Locale, NumberFormat>> PLAIN = ThreadLocal.withInitial(HashMap::new);
 
     private Figures() {
     }
@@ -37,5 +38,19 @@ public final class Figures {
     /** A count with its thousands grouped, e.g. {@code 1.234}, as a message's {@code {0}} shows it. */
     public static String whole(long value, Locale locale) {
         return WHOLE.get().computeIfAbsent(locale, NumberFormat::getIntegerInstance).format(value);
+    }
+
+    /**
+     * A number with the decimals it has and no grouping, e.g. {@code 8,36} or {@code 2026}: for years, ids and
+     * shares, which read wrong grouped.
+     */
+    public static String plain(BigDecimal value, Locale locale) {
+        NumberFormat format = PLAIN.get().computeIfAbsent(locale, l -> {
+            NumberFormat f = NumberFormat.getNumberInstance(l);
+            f.setGroupingUsed(false);
+            return f;
+        });
+        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return format.format(value);
     }
 }
