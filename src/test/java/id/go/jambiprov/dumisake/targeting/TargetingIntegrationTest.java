@@ -1,5 +1,6 @@
 package id.go.jambiprov.dumisake.targeting;
 
+import com.jayway.jsonpath.JsonPath;
 import id.go.jambiprov.dumisake.StatementCounter;
 import id.go.jambiprov.dumisake.account.DumisakeUser;
 import id.go.jambiprov.dumisake.account.SignedIn;
@@ -169,6 +170,15 @@ class TargetingIntegrationTest {
         String row = page.substring(page.indexOf("id=\"targeting-15.72\""));
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains("data belum tersedia").doesNotContain("0,00%").contains("–");
+
+        // the page names the years the trend (the API's, with the money) has without a P0, read without the money
+        String trend = mvc.perform(get("/api/v1/dashboard/targeting/trend").with(user(SignedIn.EXPERT)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Integer> missing = JsonPath.read(trend, "$[?(@.code == '15.72')].years[?(@.povertyRate == null)].year");
+        String item = page.substring(page.indexOf("<li data-code=\"15.72\">"));
+        item = item.substring(0, item.indexOf("</li>"));
+        assertThat(missing).isNotEmpty();
+        assertThat(item).endsWith(": " + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     /**

@@ -192,17 +192,22 @@ class TargetingQueries {
     }
 
     /**
-     * For the trend: the regions' names, every chosen March P0, Dumisake's realised money per kabupaten/kota
-     * and fiscal year (the caller's scope), and the fiscal years, from one statement.
+     * For the trend: the regions' names, every chosen March P0, the fiscal years and, when {@code withRealised},
+     * Dumisake's realised money per kabupaten/kota and fiscal year (the caller's scope), from one statement.
      */
-    List<TrendRow> trend() {
+    List<TrendRow> trend(boolean withRealised) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String scope = OpdScope.sql("a.opd_code", params);
-        String realised = scope.isEmpty() ? """
-                select 'REALISED', a.region_code, a.fiscal_year, a.realised, null
-                from allocation_rollup a where a.level = """ + KABUPATEN_KOTA_TOTAL.number() : """
-                select 'REALISED', a.region_code, a.fiscal_year, sum(a.realised), null
-                from allocation_rollup a where a.level = """ + BY_KABUPATEN_KOTA.number() + scope + " group by 2, 3";
+        String realised = "";
+        if (withRealised) {
+            String scope = OpdScope.sql("a.opd_code", params);
+            realised = scope.isEmpty() ? """
+                    union all
+                    select 'REALISED', a.region_code, a.fiscal_year, a.realised, null
+                    from allocation_rollup a where a.level = """ + KABUPATEN_KOTA_TOTAL.number() : """
+                    union all
+                    select 'REALISED', a.region_code, a.fiscal_year, sum(a.realised), null
+                    from allocation_rollup a where a.level = """ + BY_KABUPATEN_KOTA.number() + scope + " group by 2, 3";
+        }
         return jdbc.query("""
                         select 'REGION' as kind, code, null::integer as year, null::numeric as value, name
                         from kabupaten_kota
@@ -211,7 +216,6 @@ class TargetingQueries {
                         where chosen and period = 'MARET' and indicator = 'POVERTY_RATE'
                         union all
                         select 'YEAR', null, year, null, null from fiscal_year
-                        union all
                         """ + realised, params,
                 (rs, n) -> new TrendRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
                         rs.getBigDecimal(4), rs.getString(5)));

@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
 import id.go.jambiprov.dumisake.targeting.DecileGroup;
 import id.go.jambiprov.dumisake.targeting.DecileShare;
 import id.go.jambiprov.dumisake.targeting.FollowUpPerson;
+import id.go.jambiprov.dumisake.targeting.PovertyRateGaps;
 import id.go.jambiprov.dumisake.targeting.PovertyTrend;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
 import id.go.jambiprov.dumisake.targeting.TargetingOverview;
@@ -105,39 +106,66 @@ public class TargetingService {
      * fiscal year: P0 where published, realised money in the fiscal years (the province's summed).
      */
     public List<PovertyTrend> trend() {
-        Map<String, String> regions = new LinkedHashMap<>();
-        Map<String, Map<Integer, BigDecimal>> povertyRates = new HashMap<>();
-        Map<String, Map<Integer, BigDecimal>> realised = new HashMap<>();
-        TreeSet<Integer> fiscalYears = new TreeSet<>();
-        TreeSet<Integer> years = new TreeSet<>();
-        for (TargetingQueries.TrendRow row : queries.trend()) {
-            switch (row.kind()) {
-                case "REGION" -> regions.put(row.code(), row.name());
-                case "P0" -> {
-                    povertyRates.computeIfAbsent(row.code(), c -> new HashMap<>()).put(row.year(), row.value());
-                    years.add(row.year());
-                }
-                case "YEAR" -> {
-                    fiscalYears.add(row.year());
-                    years.add(row.year());
-                }
-                default -> {
-                    realised.computeIfAbsent(row.code(), c -> new HashMap<>()).put(row.year(), row.value());
-                    realised.computeIfAbsent(RegionTargeting.PROVINCE, c -> new HashMap<>())
-                            .merge(row.year(), row.value(), BigDecimal::add);
+        Trend trend = new Trend(queries.trend(true));
+        return trend.regions.entrySet().stream().map(region -> new PovertyTrend(region.getKey(), region.getValue(),
+                trend.range.stream().map(year -> new TrendYear(year, trend.povertyRate(region.getKey(), year),
+                        trend.fiscalYears.contains(year) ? trend.realised.getOrDefault(region.getKey(), Map.of())
+                                .getOrDefault(year, BigDecimal.ZERO) : null)).toList())).toList();
+    }
+
+    /**
+     * The regions of {@link #trend} with the years of its range without a P0, for the page, which draws the trend
+     * from the API: read without the money of every kabupaten/kota and year, at national scale 1,805 of the trend's
+     * 2,200 rows and a quarter of the page's allocation (docs/benchmarks.md).
+     */
+    public List<PovertyRateGaps> povertyRateGaps() {
+        Trend trend = new Trend(queries.trend(false));
+        return trend.regions.entrySet().stream().map(region -> new PovertyRateGaps(region.getKey(), region.getValue(),
+                trend.range.stream().filter(year -> trend.povertyRate(region.getKey(), year) == null).toList()))
+                .toList();
+    }
+
+    /** The trend's rows sorted out: the regions in order, P0 and realised money by region and year, the range. */
+    private static final class Trend {
+
+        private final Map<String, String> regions = new LinkedHashMap<>();
+        private final Map<String, Map<Integer, BigDecimal>> povertyRates = new HashMap<>();
+        private final Map<String, Map<Integer, BigDecimal>> realised = new HashMap<>();
+        private final TreeSet<Integer> fiscalYears = new TreeSet<>();
+        private final List<Integer> range;
+
+        Trend(List<TargetingQueries.TrendRow> rows) {
+            TreeSet<Integer> years = new TreeSet<>();
+            for (TargetingQueries.TrendRow row : rows) {
+                switch (row.kind()) {
+                    case "REGION" -> regions.put(row.code(), row.name());
+                    case "P0" -> {
+                        povertyRates.computeIfAbsent(row.code(), c -> new HashMap<>()).put(row.year(), row.value());
+                        years.add(row.year());
+                    }
+                    case "YEAR" -> {
+                        fiscalYears.add(row.year());
+                        years.add(row.year());
+                    }
+                    default -> {
+                        realised.computeIfAbsent(row.code(), c -> new HashMap<>()).put(row.year(), row.value());
+                        realised.computeIfAbsent(RegionTargeting.PROVINCE, c -> new HashMap<>())
+                                .merge(row.year(), row.value(), BigDecimal::add);
+                    }
                 }
             }
+            regions.put(RegionTargeting.PROVINCE, "Provinsi Jambi");
+            if (years.isEmpty()) {
+                regions.clear();
+                range = List.of();
+            } else {
+                range = IntStream.rangeClosed(years.first(), years.last()).boxed().toList();
+            }
         }
-        regions.put(RegionTargeting.PROVINCE, "Provinsi Jambi");
-        if (years.isEmpty()) {
-            return List.of();
+
+        BigDecimal povertyRate(String region, int year) {
+            return povertyRates.getOrDefault(region, Map.of()).get(year);
         }
-        List<Integer> range = IntStream.rangeClosed(years.first(), years.last()).boxed().toList();
-        return regions.entrySet().stream().map(region -> new PovertyTrend(region.getKey(), region.getValue(),
-                range.stream().map(year -> new TrendYear(year,
-                        povertyRates.getOrDefault(region.getKey(), Map.of()).get(year),
-                        fiscalYears.contains(year) ? realised.getOrDefault(region.getKey(), Map.of())
-                                .getOrDefault(year, BigDecimal.ZERO) : null)).toList())).toList();
     }
 
     /** Deciles 1–10 and "tanpa desil", each present, with its part of the rupiah. */

@@ -3,7 +3,7 @@ package id.go.jambiprov.dumisake.targeting.web;
 import id.go.jambiprov.dumisake.account.CurrentUser;
 import id.go.jambiprov.dumisake.shared.NotFoundException;
 import id.go.jambiprov.dumisake.targeting.DecileBreakdown;
-import id.go.jambiprov.dumisake.targeting.PovertyTrend;
+import id.go.jambiprov.dumisake.targeting.PovertyRateGaps;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
 import id.go.jambiprov.dumisake.targeting.internal.TargetingService;
 import org.springframework.stereotype.Controller;
@@ -38,7 +38,7 @@ class TargetingController {
         }
         DecileBreakdown breakdown = by == null ? DecileBreakdown.PROGRAMME : by;
         String filter = kabupatenKota == null || kabupatenKota.isBlank() ? null : kabupatenKota.strip();
-        List<PovertyTrend> trends = targeting.trend();
+        List<PovertyRateGaps> trends = targeting.povertyRateGaps();
         model.addAttribute("years", years.years());
         model.addAttribute("year", selected);
         model.addAttribute("kabupatenKota", filter);

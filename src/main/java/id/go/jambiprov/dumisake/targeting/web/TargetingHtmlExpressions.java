@@ -4,7 +4,7 @@ import id.go.jambiprov.dumisake.shared.Figures;
 import id.go.jambiprov.dumisake.shared.HtmlRows;
 import id.go.jambiprov.dumisake.shared.TemplateObjects;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
-import id.go.jambiprov.dumisake.targeting.PovertyTrend;
+import id.go.jambiprov.dumisake.targeting.PovertyRateGaps;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -79,10 +79,10 @@ public class TargetingHtmlExpressions extends TemplateObjects {
         }
 
         /** An item per region: its name and the years of the trend without a published P0, or "lengkap". */
-        public String missingYears(List<PovertyTrend> trends) {
+        public String missingYears(List<PovertyRateGaps> trends) {
             Locale locale = LocaleContextHolder.getLocale();
             HtmlRows items = new HtmlRows(trends.size(), TREND_ITEM_CHARS);
-            for (PovertyTrend t : trends) {
+            for (PovertyRateGaps t : trends) {
                 List<Integer> missing = t.missingYears();
                 String text = missing.isEmpty()
                         ? messages.getMessage("targeting.trendComplete", new Object[] {t.name()}, locale)

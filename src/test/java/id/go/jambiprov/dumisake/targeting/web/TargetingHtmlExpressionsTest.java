@@ -1,9 +1,8 @@
 package id.go.jambiprov.dumisake.targeting.web;
 
 import id.go.jambiprov.dumisake.MessageBundles;
-import id.go.jambiprov.dumisake.targeting.PovertyTrend;
+import id.go.jambiprov.dumisake.targeting.PovertyRateGaps;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
-import id.go.jambiprov.dumisake.targeting.TrendYear;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -61,11 +60,8 @@ class TargetingHtmlExpressionsTest {
         LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
         RegionTargeting rise = new RegionTargeting("15.71", "Kota Jambi", new BigDecimal("7.85"),
                 new BigDecimal("7.60"), null, BigDecimal.ZERO, BigDecimal.ZERO, 0);
-        PovertyTrend gaps = new PovertyTrend("15.01", "Kabupaten Kerinci", List.of(
-                new TrendYear(2024, null, null), new TrendYear(2025, new BigDecimal("6.90"), BigDecimal.ONE),
-                new TrendYear(2026, null, BigDecimal.ONE)));
-        PovertyTrend complete = new PovertyTrend("15", "Provinsi \"Jambi\"", List.of(
-                new TrendYear(2025, new BigDecimal("7.26"), null)));
+        PovertyRateGaps gaps = new PovertyRateGaps("15.01", "Kabupaten Kerinci", List.of(2024, 2026));
+        PovertyRateGaps complete = new PovertyRateGaps("15", "Provinsi \"Jambi\"", List.of());
 
         assertThat(html.cells(rise)).contains("<td class=\"text-end text-nowrap\">+0,25 poin</td>");
         assertThat(html.decimal(new BigDecimal("1234.5"))).isEqualTo("1.234,50");
