@@ -80,37 +80,8 @@ public final class Rupiah {
             return "";
         }
         boolean whole = amount.stripTrailingZeros().scale() <= 0;
-        BigDecimal rounded = amount.setScale(whole ? 0 : 2, RoundingMode.HALF_EVEN);
-        if (amount.signum() < 0 || rounded.precision() > MAX_GROUPED_DIGITS) {
-            return (whole ? WHOLE : WITH_SEN).get().format(amount);
-        }
-        return grouped(Long.toString(rounded.unscaledValue().longValueExact()), whole ? 0 : 2);
+        return (whole ? WHOLE : WITH_SEN).get().format(amount);
     }
-
-    /**
-     * The digits of an amount with {@code sen} of them after the comma, dots between the thousands: what the
-     * {@link DecimalFormat} patterns below write, as {@code RupiahTest} checks, in 90 ns instead of 224 (a loop
-     * over a thousand amounts of up to eleven digits, both warm; the same bytes allocated) — the targeting page
-     * writes 1,086 amounts at national scale, a list page some 150.
-     */
-    private static String grouped(String digits, int sen) {
-        String padded = digits.length() > sen ? digits : "0".repeat(sen + 1 - digits.length()) + digits;
-        int whole = padded.length() - sen;
-        StringBuilder out = new StringBuilder(padded.length() + whole / 3 + 1);
-        for (int i = 0; i < whole; i++) {
-            if (i > 0 && (whole - i) % 3 == 0) {
-                out.append('.');
-            }
-            out.append(padded.charAt(i));
-        }
-        if (sen > 0) {
-            out.append(',').append(padded, whole, padded.length());
-        }
-        return out.toString();
-    }
-
-    /** Up to this many digits an amount's unscaled value fits a long; beyond, DecimalFormat writes it. */
-    private static final int MAX_GROUPED_DIGITS = 18;
 
     // DecimalFormat is not thread-safe, and building one per amount was a visible share of a table page
     private static final ThreadLocal<DecimalFormat> WHOLE = ThreadLocal.withInitial(() -> format("#,##0"));

@@ -38,7 +38,7 @@ class TargetingController {
         }
         DecileBreakdown breakdown = by == null ? DecileBreakdown.PROGRAMME : by;
         String filter = kabupatenKota == null || kabupatenKota.isBlank() ? null : kabupatenKota.strip();
-        List<PovertyRateGaps> trends = targeting.povertyRateGaps();
+        List<PovertyRateGaps> trendRegions = targeting.povertyRateGaps();
         model.addAttribute("years", years.years());
         model.addAttribute("year", selected);
         model.addAttribute("kabupatenKota", filter);
@@ -47,8 +47,8 @@ class TargetingController {
         model.addAttribute("scopedOpd", CurrentUser.opdScope());
         model.addAttribute("overview", targeting.overview(selected, filter, breakdown));
         model.addAttribute("followUp", targeting.followUp(selected, filter, page == null ? 0 : page));
-        model.addAttribute("trends", trends);
-        model.addAttribute("kabupatenKotaList", trends.stream()
+        model.addAttribute("trendRegions", trendRegions);
+        model.addAttribute("kabupatenKotaList", trendRegions.stream()
                 .filter(t -> !RegionTargeting.PROVINCE.equals(t.code())).toList());
         model.addAttribute("followUpLimit", TargetingService.FOLLOW_UP_PAGE_SIZE * TargetingService.FOLLOW_UP_PAGES);
         return "targeting/page";

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The long parts of the targeting page as HTML written in Java ({@link HtmlRows}): the kabupaten/kota table,
  * {@code th:utext="${#targetingHtml.rows(o.regions, dashboardBase)}"}, the province's figures in its footer,
  * {@code ${#targetingHtml.cells(p)}}, and the trend's years without a P0 per region,
- * {@code ${#targetingHtml.missingYears(trends)}}. At national scale the table has 361 rows of nine figures and the
+ * {@code ${#targetingHtml.missingYears(trendRegions)}}. At national scale the table has 361 rows of nine figures and the
  * list 362 items; as a template fragment per row and a message per item they were some 9,000 processed attributes
  * and most of the page's CPU (docs/benchmarks.md).
  */
@@ -79,10 +79,10 @@ public class TargetingHtmlExpressions extends TemplateObjects {
         }
 
         /** An item per region: its name and the years of the trend without a published P0, or "lengkap". */
-        public String missingYears(List<PovertyRateGaps> trends) {
+        public String missingYears(List<PovertyRateGaps> regions) {
             Locale locale = LocaleContextHolder.getLocale();
-            HtmlRows items = new HtmlRows(trends.size(), TREND_ITEM_CHARS);
-            for (PovertyRateGaps t : trends) {
+            HtmlRows items = new HtmlRows(regions.size(), TREND_ITEM_CHARS);
+            for (PovertyRateGaps t : regions) {
                 List<Integer> missing = t.missingYears();
                 String text = missing.isEmpty()
                         ? messages.getMessage("targeting.trendComplete", new Object[] {t.name()}, locale)
