@@ -108,19 +108,19 @@ public class AuditLog {
 
     /**
      * The entity types and actions recorded so far, for the filter lists: one index probe per value (from the
-     * smallest, each time the next larger one), not a pass over every event. One statement each, so without a
-     * transaction of their own, as the search: the audit page asked for three read-only transactions.
+     * smallest, each time the next larger one), not a pass over every event. Both in one statement, and without a
+     * transaction of its own, as the search: the audit page asked for three read-only transactions, then for a
+     * statement each.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(propagation = Propagation.SUPPORTS)
-    public List<String> entityTypes() {
-        return jdbc.queryForList(DISTINCT.formatted("entity_type"), String.class, NO_ARGUMENTS);
-    }
-
-    @PreAuthorize("hasRole('ADMIN')")
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public List<String> actions() {
-        return jdbc.queryForList(DISTINCT.formatted("action"), String.class, NO_ARGUMENTS);
+    public AuditFilterChoices filterChoices() {
+        List<String> entityTypes = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        jdbc.query(CHOICES, rs -> {
+            (rs.getBoolean("entity_type") ? entityTypes : actions).add(rs.getString("value"));
+        }, NO_ARGUMENTS);
+        return new AuditFilterChoices(entityTypes, actions);
     }
 
     /**
@@ -129,13 +129,22 @@ public class AuditLog {
      */
     private static final Object[] NO_ARGUMENTS = {};
 
-    private static final String DISTINCT = """
-            with recursive found(value) as (
-                select min(%1$s) from public.audit_event
-                union all
-                select (select min(%1$s) from public.audit_event where %1$s > found.value) from found
-                where found.value is not null)
-            select value from found where value is not null order by value""";
+    /** A recursive query's part that finds the distinct values of {@code column}, as the rows of {@code name}. */
+    private static String distinct(String name, String column) {
+        return """
+                %1$s(value) as (
+                    select min(%2$s) from public.audit_event
+                    union all
+                    select (select min(%2$s) from public.audit_event where %2$s > found.value) from %1$s found
+                    where found.value is not null)""".formatted(name, column);
+    }
+
+    private static final String CHOICES = "with recursive " + distinct("entity_types", "entity_type") + ", "
+            + distinct("actions", "action") + """
+             select true as entity_type, value from entity_types where value is not null
+            union all
+            select false, value from actions where value is not null
+            order by entity_type desc, value""";
 
     /**
      * Writes the events matching {@code filter} as CSV, streamed row by row: the codes and states for
@@ -208,8 +217,8 @@ public class AuditLog {
         return new Where(users, conditions, values);
     }
 
-    private static final String USERNAMES_LIKE = "select value from (" + DISTINCT.formatted("username")
-            + ") found where lower(value) like ? escape '\\'";
+    private static final String USERNAMES_LIKE = "with recursive " + distinct("usernames", "username")
+            + " select value from usernames where lower(value) like ? escape '\\' order by value";
 
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();

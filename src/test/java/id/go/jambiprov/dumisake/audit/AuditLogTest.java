@@ -65,6 +65,20 @@ class AuditLogTest {
     }
 
     @Test
+    void theFilterOffersEachEntityTypeAndActionRecordedOnce() {
+        record("TEST_CHOICE_Z", "choice-" + System.nanoTime(), Map.of("n", 1));
+        record("TEST_CHOICE_Z", "choice-" + System.nanoTime(), Map.of("n", 2));
+        SignedIn.as(SignedIn.ADMIN);
+
+        AuditFilterChoices choices = log.filterChoices();
+
+        assertThat(choices.entityTypes()).contains("Test").doesNotContain("TEST_CHOICE_Z").doesNotHaveDuplicates();
+        assertThat(choices.actions()).contains("TEST_CHOICE_Z").doesNotContain("Test").doesNotHaveDuplicates();
+        SignedIn.as(SignedIn.OPERATOR_DISDIK);
+        assertThatThrownBy(() -> log.filterChoices()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void filtersByUserEntityActionAndDayNewestFirst() {
         String entityId = "search-" + System.nanoTime();
         record("TEST_SEARCH_A", entityId, Map.of("n", 1));

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.audit.web;
 
 import id.go.jambiprov.dumisake.audit.AuditFilter;
+import id.go.jambiprov.dumisake.audit.AuditFilterChoices;
 import id.go.jambiprov.dumisake.audit.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,8 +43,9 @@ class AuditController {
         AuditFilter filter = new AuditFilter(user, entityType, entityId, action, from, to);
         model.addAttribute("filter", filter);
         model.addAttribute("page", auditLog.search(filter, pageable));
-        model.addAttribute("entityTypes", auditLog.entityTypes());
-        model.addAttribute("actions", auditLog.actions());
+        AuditFilterChoices choices = auditLog.filterChoices();
+        model.addAttribute("entityTypes", choices.entityTypes());
+        model.addAttribute("actions", choices.actions());
         return "audit/list";
     }
 
