@@ -30,14 +30,19 @@ import java.util.stream.Collectors;
 public class TargetingHtmlExpressions extends TemplateObjects {
 
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-    private static final String FIGURE = "text-end text-nowrap";
-    private static final String MISSING = FIGURE + " text-body-secondary fst-italic";
+    /**
+     * A figure's cell has no class: the table (.table-figures, dumisake.css) aligns them, right and on one line, where
+     * four classes on each of the 2,900 cells at national scale were a third of the page's size and of what it
+     * allocated a request (docs/benchmarks.md); a figure not published is set apart by this one.
+     */
+    private static final String FIGURE = null;
+    private static final String MISSING = "missing";
     private static final String NONE = "–";
     /**
-     * A table row is some 600 chars, an item of the trend's list some 150 (national scale, 361 of each): buffers of
+     * A table row is some 330 chars, an item of the trend's list some 150 (national scale, 361 of each): buffers of
      * the rows' own size, not {@link HtmlRows}'s 1,024 chars a row, which was a fifth of the page's allocation.
      */
-    private static final int REGION_ROW_CHARS = 640;
+    private static final int REGION_ROW_CHARS = 384;
     private static final int TREND_ITEM_CHARS = 192;
 
     TargetingHtmlExpressions(MessageSource messages) {
@@ -62,7 +67,7 @@ public class TargetingHtmlExpressions extends TemplateObjects {
             HtmlRows html = new HtmlRows(regions.size(), REGION_ROW_CHARS);
             for (RegionTargeting r : regions) {
                 html.row("targeting-" + r.code())
-                        .open("th", "scope", "row", "class", "fw-normal")
+                        .open("th", "scope", "row")
                         .open("a", "href", dashboardBase + "&kabupatenKota=" + r.code()).text(r.name()).close("a")
                         .close("th");
                 cells(html, r, texts);

@@ -30,12 +30,12 @@ class TargetingHtmlExpressionsTest {
                 new BigDecimal("8.70"), 33_490L, new BigDecimal("1250000000.00"), new BigDecimal("334900000.00"), 3_349);
 
         assertThat(html.rows(List.of(merangin), "/dasbor?year=2026")).isEqualTo("""
-                <tr id="targeting-15.02"><th scope="row" class="fw-normal">\
+                <tr id="targeting-15.02"><th scope="row">\
                 <a href="/dasbor?year=2026&amp;kabupatenKota=15.02">Kabupaten Merangin</a></th>\
-                <td class="text-end text-nowrap">8,40%</td><td class="text-end text-nowrap">-0,30 poin</td>\
-                <td class="text-end text-nowrap">33.490</td><td class="text-end text-nowrap">Rp 1.250.000.000</td>\
-                <td class="text-end text-nowrap">Rp 334.900.000</td><td class="text-end text-nowrap">Rp 10.000</td>\
-                <td class="text-end text-nowrap">3.349</td><td class="text-end text-nowrap">10,00%</td></tr>
+                <td>8,40%</td><td>-0,30 poin</td>\
+                <td>33.490</td><td>Rp 1.250.000.000</td>\
+                <td>Rp 334.900.000</td><td>Rp 10.000</td>\
+                <td>3.349</td><td>10,00%</td></tr>
                 """);
     }
 
@@ -46,12 +46,12 @@ class TargetingHtmlExpressionsTest {
                 null, BigDecimal.ZERO, BigDecimal.ZERO, 0);
 
         assertThat(html.cells(kerinci)).isEqualTo("""
-                <td class="text-end text-nowrap text-body-secondary fst-italic">data not yet available</td>\
-                <td class="text-end text-nowrap">–</td>\
-                <td class="text-end text-nowrap text-body-secondary fst-italic">data not yet available</td>\
-                <td class="text-end text-nowrap">Rp 0</td><td class="text-end text-nowrap">Rp 0</td>\
-                <td class="text-end text-nowrap">–</td><td class="text-end text-nowrap">0</td>\
-                <td class="text-end text-nowrap">–</td>""");
+                <td class="missing">data not yet available</td>\
+                <td>–</td>\
+                <td class="missing">data not yet available</td>\
+                <td>Rp 0</td><td>Rp 0</td>\
+                <td>–</td><td>0</td>\
+                <td>–</td>""");
         assertThat(html.rows(List.of(kerinci), "/dasbor?year=2026")).contains(">Kabupaten &lt;Kerinci&gt;</a>");
     }
 
@@ -63,7 +63,7 @@ class TargetingHtmlExpressionsTest {
         PovertyRateGaps gaps = new PovertyRateGaps("15.01", "Kabupaten Kerinci", List.of(2024, 2026));
         PovertyRateGaps complete = new PovertyRateGaps("15", "Provinsi \"Jambi\"", List.of());
 
-        assertThat(html.cells(rise)).contains("<td class=\"text-end text-nowrap\">+0,25 poin</td>");
+        assertThat(html.cells(rise)).contains("<td>+0,25 poin</td>");
         assertThat(html.decimal(new BigDecimal("1234.5"))).isEqualTo("1.234,50");
         assertThat(html.missingYears(List.of(gaps, complete))).isEqualTo(
                 "<li data-code=\"15.01\">Kabupaten Kerinci: 2024, 2026</li>"
