@@ -32,8 +32,8 @@ public class TargetingHtmlExpressions extends TemplateObjects {
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
     /**
      * A figure's cell has no class: the table (.table-figures, dumisake.css) aligns them, right and on one line, where
-     * four classes on each of the 2,900 cells at national scale were a third of the page's size and of what it
-     * allocated a request (docs/benchmarks.md); a figure not published is set apart by this one.
+     * four classes on each of the 2,900 cells at national scale were a third of the page's size (docs/benchmarks.md);
+     * a figure not published is set apart by this one.
      */
     private static final String FIGURE = null;
     private static final String MISSING = "missing";
