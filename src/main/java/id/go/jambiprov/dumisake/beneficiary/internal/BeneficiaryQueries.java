@@ -76,7 +76,7 @@ public class BeneficiaryQueries {
         List<Long> ids = jdbc.queryForList("select b.id from beneficiary b" + where + order
                 + Pageables.limitOffset(pageable, 1), params, Long.class);
         if (byName) {
-            planCacheMode("auto");
+            planCacheMode("default");
         }
         List<BeneficiaryView> rows = jdbc.query(SELECT + IN_ORDER_OF_IDS,
                 new MapSqlParameterSource("ids", new SqlArrayValue("bigint", ids.toArray())), ROW).stream()

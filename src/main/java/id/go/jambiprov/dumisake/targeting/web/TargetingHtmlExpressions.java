@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * The long parts of the targeting page as HTML written in Java ({@link HtmlRows}): the kabupaten/kota table,
  * {@code th:utext="${#targetingHtml.rows(o.regions, dashboardBase)}"}, the province's figures in its footer,
  * {@code ${#targetingHtml.cells(p)}}, and the trend's years without a P0 per region,
- * {@code ${#targetingHtml.missingYears(trendRegions)}}. At national scale the table has 361 rows of nine figures and the
- * list 362 items; as a template fragment per row and a message per item they were some 9,000 processed attributes
- * and most of the page's CPU (docs/benchmarks.md).
+ * {@code ${#targetingHtml.missingYears(trendRegions)}}. At national scale the table has 361 rows of eight figures and
+ * the list 362 items; as a template fragment per row and a message per item they were some 9,000 processed
+ * attributes and most of the page's CPU (docs/benchmarks.md).
  */
 @Component
 public class TargetingHtmlExpressions extends TemplateObjects {
@@ -32,8 +32,8 @@ public class TargetingHtmlExpressions extends TemplateObjects {
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
     /**
      * A figure's cell has no class: the table (.table-figures, dumisake.css) aligns them, right and on one line, where
-     * four classes on each of the 2,900 cells at national scale were a third of the page's size (docs/benchmarks.md);
-     * a figure not published is set apart by this one.
+     * two classes on each of the 2,900 cells at national scale (four on a missing figure's) were a third of the page's
+     * size (docs/benchmarks.md); a figure not published is set apart by this one.
      */
     private static final String FIGURE = null;
     private static final String MISSING = "missing";
