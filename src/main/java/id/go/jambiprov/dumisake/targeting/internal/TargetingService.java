@@ -107,10 +107,9 @@ public class TargetingService {
      */
     public List<PovertyTrend> trend() {
         Trend trend = new Trend(queries.trend(true));
-        return trend.regions.entrySet().stream().map(region -> new PovertyTrend(region.getKey(), region.getValue(),
-                trend.range.stream().map(year -> new TrendYear(year, trend.povertyRate(region.getKey(), year),
-                        trend.fiscalYears.contains(year) ? trend.realised.getOrDefault(region.getKey(), Map.of())
-                                .getOrDefault(year, BigDecimal.ZERO) : null)).toList())).toList();
+        return trend.regions.entrySet().stream()
+                .map(region -> new PovertyTrend(region.getKey(), region.getValue(), trend.years(region.getKey())))
+                .toList();
     }
 
     /**
@@ -120,8 +119,9 @@ public class TargetingService {
      */
     public List<PovertyRateGaps> povertyRateGaps() {
         Trend trend = new Trend(queries.trend(false));
-        return trend.regions.entrySet().stream().map(region -> new PovertyRateGaps(region.getKey(), region.getValue(),
-                trend.range.stream().filter(year -> trend.povertyRate(region.getKey(), year) == null).toList()))
+        return trend.regions.entrySet().stream()
+                .map(region -> new PovertyRateGaps(region.getKey(), region.getValue(),
+                        trend.yearsWithoutPovertyRate(region.getKey())))
                 .toList();
     }
 
@@ -163,8 +163,23 @@ public class TargetingService {
             }
         }
 
-        BigDecimal povertyRate(String region, int year) {
+        /** Every year of the range: P0 where published, realised money in the fiscal years. */
+        List<TrendYear> years(String region) {
+            return range.stream().map(year -> new TrendYear(year, povertyRate(region, year), realised(region, year)))
+                    .toList();
+        }
+
+        List<Integer> yearsWithoutPovertyRate(String region) {
+            return range.stream().filter(year -> povertyRate(region, year) == null).toList();
+        }
+
+        private BigDecimal povertyRate(String region, int year) {
             return povertyRates.getOrDefault(region, Map.of()).get(year);
+        }
+
+        private BigDecimal realised(String region, int year) {
+            return fiscalYears.contains(year)
+                    ? realised.getOrDefault(region, Map.of()).getOrDefault(year, BigDecimal.ZERO) : null;
         }
     }
 
