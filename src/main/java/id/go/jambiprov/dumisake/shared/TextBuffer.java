@@ -47,6 +47,11 @@ public final class TextBuffer {
         return length;
     }
 
+    /** Empties the buffer, keeping its array for what is appended next. */
+    public void clear() {
+        length = 0;
+    }
+
     /** Writes the text to {@code out} from this buffer's own array. */
     public void writeTo(Writer out) throws IOException {
         out.write(chars, 0, length);

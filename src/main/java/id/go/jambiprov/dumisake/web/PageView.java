@@ -22,10 +22,17 @@ import java.util.Map;
  * page's allocation (docs/benchmarks.md). Written as it renders, every small piece would pass through the session
  * and security filters' response wrappers; and an error half-way through a page still gives the error page, not
  * half a page.
+ * <p>
+ * A page longer than {@value #WHOLE_PAGE_CHARS} chars (a list of fifty rows, the targeting table of every
+ * kabupaten/kota of the country) is written out in pieces of that size as it renders. Held whole, each national
+ * targeting page in flight was half a megabyte alive through the young collections, which moved it to the old
+ * generation and collected the whole heap every second (docs/benchmarks.md). Such a page that fails after its first
+ * piece ends where it failed.
  */
 final class PageView extends ThymeleafView {
 
     private static final int FIRST_GUESS = 16 * 1024;
+    static final int WHOLE_PAGE_CHARS = 32 * 1024;
 
     /** The length of this view's last page, in chars; a view is cached per name and locale. */
     private volatile int lastLength = FIRST_GUESS;
@@ -40,7 +47,7 @@ final class PageView extends ThymeleafView {
     public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
         int last = lastLength;
-        PageBuffer page = new PageBuffer(last + last / 8);
+        PageBuffer page = new PageBuffer(Math.min(last + last / 8, WHOLE_PAGE_CHARS), response);
         PrintWriter pageWriter = new PrintWriter(page, false);
         super.render(model, request, new HttpServletResponseWrapper(response) {
             @Override
@@ -48,47 +55,82 @@ final class PageView extends ThymeleafView {
                 return pageWriter;
             }
         });
+        page.finish();
         lastLength = page.length();
-        PrintWriter out = response.getWriter();
-        page.writeTo(out);
-        out.flush();
     }
 
-    /** A writer into memory, written out from its own array when the page is complete. */
+    /**
+     * A writer into memory, written out from its own array when the page is complete, or whenever it holds
+     * {@value #WHOLE_PAGE_CHARS} chars.
+     */
     private static final class PageBuffer extends Writer {
 
         private final TextBuffer text;
+        private final HttpServletResponse response;
+        private int written;
 
-        PageBuffer(int capacity) {
+        PageBuffer(int capacity, HttpServletResponse response) {
             this.text = new TextBuffer(capacity);
+            this.response = response;
         }
 
         @Override
-        public void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
+        public void write(char[] chars, int offset, int length) throws IOException {
+            if (makeRoom(length)) {
+                text.append(chars, offset, length);
+            } else {
+                response.getWriter().write(chars, offset, length);
+                written += length;
+            }
         }
 
         @Override
-        public void write(String string, int offset, int length) {
-            text.append(string, offset, length);
+        public void write(String string, int offset, int length) throws IOException {
+            if (makeRoom(length)) {
+                text.append(string, offset, length);
+            } else {
+                response.getWriter().write(string, offset, length);
+                written += length;
+            }
         }
 
         @Override
-        public void write(int c) {
+        public void write(int c) throws IOException {
+            makeRoom(1);
             text.append((char) c);
         }
 
+        /** The page's length so far, in chars. */
         int length() {
-            return text.length();
+            return written + text.length();
         }
 
-        void writeTo(Writer out) throws IOException {
+        void finish() throws IOException {
+            PrintWriter out = response.getWriter();
+            writeOut(out);
+            out.flush();
+        }
+
+        /**
+         * Writes out what the buffer holds when {@code length} more chars would overfill it; false when they are
+         * more than it may hold at all, to be written straight through (a table's rows in one string).
+         */
+        private boolean makeRoom(int length) throws IOException {
+            if (text.length() + length > WHOLE_PAGE_CHARS && text.length() > 0) {
+                writeOut(response.getWriter());
+            }
+            return length <= WHOLE_PAGE_CHARS;
+        }
+
+        private void writeOut(Writer out) throws IOException {
             text.writeTo(out);
+            written += text.length();
+            text.clear();
         }
 
         @Override
         public void flush() {
-            // the page is written when it is complete
+            // the page is written when it is complete, or a piece when the buffer is full
         }
 
         @Override

@@ -24,4 +24,15 @@ class TextBufferTest {
         assertThat(out.toString()).isEqualTo(expected.toString());
         assertThat(text.length()).isEqualTo(expected.length());
     }
+
+    @Test
+    void aClearedBufferHoldsOnlyWhatIsAppendedAfter() {
+        TextBuffer text = new TextBuffer(8).append("halaman pertama");
+
+        text.clear();
+        text.append("kedua");
+
+        assertThat(text.toString()).isEqualTo("kedua");
+        assertThat(text.length()).isEqualTo(5);
+    }
 }

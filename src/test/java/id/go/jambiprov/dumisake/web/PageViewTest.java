@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A page is written whole, also when it is larger than its view's buffer was sized for, and a page that fails
- * half-way writes nothing: the response stays open for the error page.
+ * A page is written whole, also when it is larger than its view's buffer was sized for; a page that fails
+ * half-way writes nothing, the response stays open for the error page, as long as the page is within what the view
+ * holds; a longer page goes out in pieces as it renders.
  */
 class PageViewTest {
 
@@ -42,12 +43,28 @@ class PageViewTest {
     void aPageThatFailsHalfWayWritesNothing() throws Exception {
         PageView view = view(ROWS + "<p th:text=\"${1 / zero}\">x</p>");
         MockHttpServletResponse response = new MockHttpServletResponse();
+        int rowsWithinWhatTheViewHolds = PageView.WHOLE_PAGE_CHARS / "<p>baris 9999 – Rp</p>".length();
+
+        assertThatThrownBy(() -> view.render(Map.of("count", rowsWithinWhatTheViewHolds, "zero", 0),
+                new MockHttpServletRequest(), response)).hasRootCauseInstanceOf(ArithmeticException.class);
+
+        assertThat(response.isCommitted()).isFalse();
+        assertThat(response.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
+    void aLongerPageGoesOutInPiecesAsItRenders() throws Exception {
+        PageView view = view(ROWS + "<p th:text=\"${1 / zero}\">x</p>");
+        MockHttpServletResponse response = new MockHttpServletResponse();
 
         assertThatThrownBy(() -> view.render(Map.of("count", 5_000, "zero", 0), new MockHttpServletRequest(),
                 response)).hasRootCauseInstanceOf(ArithmeticException.class);
 
-        assertThat(response.isCommitted()).isFalse();
-        assertThat(response.getContentAsByteArray()).isEmpty();
+        // the rows rendered before the failure, up to the last whole piece, are out already: not held in memory
+        String out = response.getContentAsString();
+        assertThat(out).startsWith("<p>baris 1 – Rp</p>");
+        assertThat(out.length()).isGreaterThanOrEqualTo(PageView.WHOLE_PAGE_CHARS)
+                .isLessThan(5_000 * "<p>baris  – Rp</p>".length() + digits(5_000));
     }
 
     private static String render(PageView view, int count) throws Exception {
