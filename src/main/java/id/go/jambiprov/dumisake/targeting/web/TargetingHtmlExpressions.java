@@ -4,6 +4,7 @@ import id.go.jambiprov.dumisake.shared.Figures;
 import id.go.jambiprov.dumisake.shared.HtmlRows;
 import id.go.jambiprov.dumisake.shared.TemplateObjects;
 import id.go.jambiprov.dumisake.shared.money.Rupiah;
+import id.go.jambiprov.dumisake.targeting.FollowUpPerson;
 import id.go.jambiprov.dumisake.targeting.PovertyRateGaps;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
 import org.springframework.context.MessageSource;
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
  * The long parts of the targeting page as HTML written in Java ({@link HtmlRows}): the kabupaten/kota table,
  * {@code th:utext="${#targetingHtml.rows(o.regions, dashboardBase)}"}, the province's figures in its footer,
  * {@code ${#targetingHtml.cells(p)}}, and the trend's years without a P0 per region,
- * {@code ${#targetingHtml.missingYears(trendRegions)}}. At national scale the table has 361 rows of eight figures and
- * the list 362 items; as a template fragment per row and a message per item they were some 9,000 processed
+ * {@code ${#targetingHtml.missingYears(trendRegions)}}; and a page of the follow-up list,
+ * {@code ${#targetingHtml.followUp(followUp.people, detailBase)}}. At national scale the table has 361 rows of eight
+ * figures and the list 362 items; as a template fragment per row and a message per item they were some 9,000 processed
  * attributes and most of the page's CPU (docs/benchmarks.md).
  */
 @Component
@@ -44,6 +46,8 @@ public class TargetingHtmlExpressions extends TemplateObjects {
      */
     private static final int REGION_ROW_CHARS = 384;
     private static final int TREND_ITEM_CHARS = 192;
+    /** A row of the follow-up list is some 300 chars. */
+    private static final int FOLLOW_UP_ROW_CHARS = 384;
 
     TargetingHtmlExpressions(MessageSource messages) {
         super("dumisake-targeting-html", Map.of("targetingHtml", new Rows(messages)));
@@ -96,6 +100,28 @@ public class TargetingHtmlExpressions extends TemplateObjects {
                 items.open("li", "data-code", t.code()).text(text).close("li");
             }
             return items.toString();
+        }
+
+        /**
+         * A row per person of a page of the follow-up list, the name a link to the person; {@code detailBase} is that
+         * link without the person's number, {@code @{/penerima/}}, built once per page. In the template, fifty rows of
+         * seven processed attributes were the page's longest loop (docs/benchmarks.md).
+         */
+        public String followUp(List<FollowUpPerson> people, String detailBase) {
+            HtmlRows html = new HtmlRows(people.size(), FOLLOW_UP_ROW_CHARS);
+            for (FollowUpPerson f : people) {
+                html.row(null)
+                        .cell("text-nowrap font-monospace", f.maskedNik())
+                        .open("td").open("a", "href", detailBase + f.beneficiaryId()).text(f.name()).close("a")
+                        .close("td")
+                        .cell("text-end", Integer.toString(f.decile()))
+                        .cell(null, f.desaName())
+                        .cell(null, f.kecamatanName())
+                        .cell(null, f.kabupatenKotaName())
+                        .cell("text-end", Figures.whole(f.servedInDesa(), INDONESIAN))
+                        .endRow();
+            }
+            return html.toString();
         }
 
         /** A BPS figure not published reads "data belum tersedia", a ratio without a denominator "–". */

@@ -1,6 +1,7 @@
 package id.go.jambiprov.dumisake.targeting.web;
 
 import id.go.jambiprov.dumisake.MessageBundles;
+import id.go.jambiprov.dumisake.targeting.FollowUpPerson;
 import id.go.jambiprov.dumisake.targeting.PovertyRateGaps;
 import id.go.jambiprov.dumisake.targeting.RegionTargeting;
 import org.junit.jupiter.api.AfterEach;
@@ -68,5 +69,19 @@ class TargetingHtmlExpressionsTest {
         assertThat(html.missingYears(List.of(gaps, complete))).isEqualTo(
                 "<li data-code=\"15.01\">Kabupaten Kerinci: 2024, 2026</li>"
                         + "<li data-code=\"15\">Provinsi &quot;Jambi&quot;: lengkap</li>");
+    }
+
+    @Test
+    void aPersonToFollowUpReadsWithAMaskedNikALinkAndTheDesasServedPeople() {
+        FollowUpPerson person = new FollowUpPerson(42, "1501************", "Siti <Aminah>", 1, "Desa Pulau Tengah",
+                "Keliling Danau", "Kabupaten Kerinci", 1_234);
+
+        assertThat(html.followUp(List.of(person), "/penerima/")).isEqualTo("""
+                <tr><td class="text-nowrap font-monospace">1501************</td>\
+                <td><a href="/penerima/42">Siti &lt;Aminah&gt;</a></td>\
+                <td class="text-end">1</td><td>Desa Pulau Tengah</td><td>Keliling Danau</td>\
+                <td>Kabupaten Kerinci</td><td class="text-end">1.234</td></tr>
+                """);
+        assertThat(html.followUp(List.of(), "/penerima/")).isEmpty();
     }
 }
