@@ -14,9 +14,16 @@ public final class TextBuffer {
 
     private char[] chars;
     private int length;
+    private final int maxCapacity;
 
     public TextBuffer(int capacity) {
-        this.chars = new char[Math.max(capacity, 16)];
+        this(capacity, Integer.MAX_VALUE);
+    }
+
+    /** A buffer whose array never grows past {@code maxCapacity} chars: its user writes out before it would. */
+    public TextBuffer(int capacity, int maxCapacity) {
+        this.chars = new char[Math.max(Math.min(capacity, maxCapacity), 16)];
+        this.maxCapacity = maxCapacity;
     }
 
     public TextBuffer append(String text) {
@@ -60,7 +67,7 @@ public final class TextBuffer {
     private void ensure(int more) {
         int needed = length + more;
         if (needed > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(needed, chars.length + (chars.length >> 1)));
+            chars = Arrays.copyOf(chars, Math.max(needed, Math.min(maxCapacity, chars.length + (chars.length >> 1))));
         }
     }
 

@@ -15,19 +15,20 @@ import java.io.Writer;
 import java.util.Map;
 
 /**
- * A page (or a fragment) rendered into memory and written to the response in one piece, as Thymeleaf's own view
- * does when it is told not to produce partial output, but into a buffer as large as this view's page was the
- * last time, written out from that buffer: Thymeleaf's buffer starts at 1 KB, doubles as the page grows, and is
- * then copied into a string, together some three times a page's size in garbage per request, a quarter of a list
- * page's allocation (docs/benchmarks.md). Written as it renders, every small piece would pass through the session
- * and security filters' response wrappers; and an error half-way through a page still gives the error page, not
- * half a page.
+ * A page (or a fragment) rendered into memory and written to the response in one piece when it is no longer than
+ * {@value #WHOLE_PAGE_CHARS} chars, as Thymeleaf's own view does when it is told not to produce partial output, but
+ * into a buffer as large as this view's page was the last time, written out from that buffer: Thymeleaf's buffer
+ * starts at 1 KB, doubles as the page grows, and is then copied into a string, together some three times a page's
+ * size in garbage per request, a quarter of a list page's allocation (docs/benchmarks.md). Written as it renders,
+ * every small piece would pass through the session and security filters' response wrappers; and an error half-way
+ * through such a page still gives the error page, not half a page.
  * <p>
- * A page longer than {@value #WHOLE_PAGE_CHARS} chars (a list of fifty rows, the targeting table of every
- * kabupaten/kota of the country) is written out in pieces of that size as it renders. Held whole, each national
- * targeting page in flight was half a megabyte alive through the young collections, which moved it to the old
- * generation and collected the whole heap every second (docs/benchmarks.md). Such a page that fails after its first
- * piece ends where it failed.
+ * A longer page (a list of fifty rows, the targeting table of every kabupaten/kota of the country) is written out in
+ * pieces of {@value #WHOLE_PAGE_CHARS} chars as it renders. Held whole, each national targeting page in flight was
+ * half a megabyte alive through the young collections, which moved it to the old generation and collected the whole
+ * heap every second (docs/benchmarks.md). Such a page that fails after its first piece has been written is cut off
+ * there, and the servlet container appends the error page to what was written. The pages are rendered from models
+ * read before the view, so only an error of a template itself can do that.
  */
 final class PageView extends ThymeleafView {
 
@@ -37,7 +38,7 @@ final class PageView extends ThymeleafView {
     /** The length of this view's last page, in chars; a view is cached per name and locale. */
     private volatile int lastLength = FIRST_GUESS;
 
-    /** Thymeleaf writes straight into this view's buffer, which holds the page until it is complete. */
+    /** Thymeleaf writes straight into this view's buffer, which holds the page until it is complete or a piece full. */
     @Override
     public boolean getProducePartialOutputWhileProcessing() {
         return true;
@@ -70,7 +71,7 @@ final class PageView extends ThymeleafView {
         private int written;
 
         PageBuffer(int capacity, HttpServletResponse response) {
-            this.text = new TextBuffer(capacity);
+            this.text = new TextBuffer(capacity, WHOLE_PAGE_CHARS);
             this.response = response;
         }
 

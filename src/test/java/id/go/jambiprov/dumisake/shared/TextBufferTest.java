@@ -35,4 +35,13 @@ class TextBufferTest {
         assertThat(text.toString()).isEqualTo("kedua");
         assertThat(text.length()).isEqualTo(5);
     }
+
+    @Test
+    void aBufferWithAMaximumHoldsTextUpToIt() {
+        TextBuffer text = new TextBuffer(4, 10);
+
+        text.append("baris").append('-').append("Rp".toCharArray(), 0, 2).append("12");
+
+        assertThat(text.toString()).isEqualTo("baris-Rp12");
+    }
 }
