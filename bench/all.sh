@@ -8,6 +8,7 @@
 #   KEEP_DB=1 SCALE=national bench/all.sh          # measure again on the database of the last run
 #   JVM_OPTS="-Xmx1g" bench/all.sh                 # other JVM options than the shipped ones
 #   KEEP_DB=1 ONLY='deviation|monev' bench/all.sh  # only the rows whose page matches (the memory row stays)
+#   PREWARM=0 bench/all.sh                         # no round of every page before the first row (default 3 s each)
 #   JVM_OPTS="$(. bench/lib.sh; bench_shipped_jvm_options) -XX:NativeMemoryTracking=summary" bench/all.sh
 #                                                  # also prints where the JVM's memory went after the load
 #
@@ -36,6 +37,7 @@ DB_DIR=${DB_DIR:-/tmp/bench-all-$SCALE-pg}
 APP_LOG=${APP_LOG:-/tmp/bench-all-$SCALE-app.log}
 START_TIMEOUT=${START_TIMEOUT:-$default_timeout}
 WARMUP=${WARMUP:-20}
+PREWARM=${PREWARM:-3}
 DURATION=${DURATION:-20}
 PGBENCH_T=${PGBENCH_T:-$DURATION}
 JAR=${JAR:-target/dumisake-0.1.0-SNAPSHOT.jar}
@@ -122,37 +124,41 @@ measure() {
     echo "   $(bench_loadavg) | $page | $clients | $rps req/s | p50 $p50 | p95 $p95 | $verdict" >&2
 }
 
-# measure_lists: the list pages, filtered and sorted, and an allocation's detail (bench/lists-bench.sh measures the
-# same pages with the CPU each request costs the application and PostgreSQL, for finding where the time goes).
+# the list pages, plain, filtered, and sorted where the list offers a sort (a page further on where it does not), and an
+# allocation's detail
+LIST_PAGES=("/alokasi?year=$YEAR" "/alokasi?year=$YEAR&opd=DISDIK" "/alokasi?year=$YEAR&sort=amount,desc"
+            "/pencairan?year=$YEAR" "/pencairan?year=$YEAR&status=SUBMITTED" "/pencairan?year=$YEAR&page=20"
+            "/penerima" "/penerima?name=Sintetis" "/penerima?page=20"
+            "/audit" "/audit?entityType=Allocation" "/audit?user=admin&page=5" "/audit?page=20"
+            "/alokasi/$DETAIL_ID")
+# measure_lists: every list page with LIST_CLIENTS and 1 (bench/lists-bench.sh measures the same pages with the CPU each
+# request costs the application and PostgreSQL, for finding where the time goes)
 measure_lists() {
     local page clients
-    # plain, filtered, and sorted where the list offers a sort (a page further on where it does not)
-    for page in "/alokasi?year=$YEAR" "/alokasi?year=$YEAR&opd=DISDIK" "/alokasi?year=$YEAR&sort=amount,desc" \
-                "/pencairan?year=$YEAR" "/pencairan?year=$YEAR&status=SUBMITTED" "/pencairan?year=$YEAR&page=20" \
-                "/penerima" "/penerima?name=Sintetis" "/penerima?page=20" \
-                "/audit" "/audit?entityType=Allocation" "/audit?user=admin&page=5" "/audit?page=20" \
-                "/alokasi/$DETAIL_ID"; do
+    for page in "${LIST_PAGES[@]}"; do
         for clients in "$LIST_CLIENTS" 1; do
             measure list "$page" "$clients"
         done
     done
 }
 
+# each dashboard with the file of its raw SQL, where there is one
+DASHBOARDS=("/dasbor?year=$YEAR|bench/dashboard-summary.sql"
+            "/dasbor/kecamatan/15.01.01?year=$YEAR|bench/dashboard-kecamatan.sql"
+            "/api/v1/dashboard/summary?year=$YEAR|bench/dashboard-api-summary.sql"
+            "/dasbor/opd/DISDIK?year=$YEAR|" "/api/v1/dashboard/opd?year=$YEAR|"
+            "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan|bench/monev-deviation.sql"
+            "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|"
+            "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan&page=30&size=100|"
+            "/monev?year=$YEAR&groupBy=kecamatan|" "/monev?year=$YEAR&groupBy=kecamatan&page=30|"
+            "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation|"
+            "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation&page=50|"
+            "/monev?year=$YEAR&groupBy=allocation&page=100|"
+            "/sasaran-kemiskinan|bench/targeting-page.sql"
+            "/api/v1/dashboard/targeting?year=$YEAR|bench/targeting-api.sql")
 measure_dashboards() {
     local spec page sql clients
-    for spec in "/dasbor?year=$YEAR|bench/dashboard-summary.sql" \
-                "/dasbor/kecamatan/15.01.01?year=$YEAR|bench/dashboard-kecamatan.sql" \
-                "/api/v1/dashboard/summary?year=$YEAR|bench/dashboard-api-summary.sql" \
-                "/dasbor/opd/DISDIK?year=$YEAR|" "/api/v1/dashboard/opd?year=$YEAR|" \
-                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan|bench/monev-deviation.sql" \
-                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=opd|" \
-                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=kecamatan&page=30&size=100|" \
-                "/monev?year=$YEAR&groupBy=kecamatan|" "/monev?year=$YEAR&groupBy=kecamatan&page=30|" \
-                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation|" \
-                "/api/v1/dashboard/deviation?year=$YEAR&groupBy=allocation&page=50|" \
-                "/monev?year=$YEAR&groupBy=allocation&page=100|" \
-                "/sasaran-kemiskinan|bench/targeting-page.sql" \
-                "/api/v1/dashboard/targeting?year=$YEAR|bench/targeting-api.sql"; do
+    for spec in "${DASHBOARDS[@]}"; do
         page=${spec%|*}; sql=${spec#*|}
         for clients in 8 1; do
             measure dashboard "$page" "$clients" "$sql"
@@ -162,6 +168,21 @@ measure_dashboards() {
 
 echo "== signing in 16 sessions as $USERNAME"
 bench_sessions "$APP_URL" 16
+# warm_all: every page to be measured (those ONLY keeps), PREWARM seconds each with 2 clients, twice round, before the
+# first measurement. Just after the start every page's code is new to the JIT, and a page's own WARMUP was too short
+# for it: the first rows measured the compiler at work (the allocation list at a third of its later rate).
+warm_all() {
+    local round page
+    (( PREWARM > 0 )) || return 0
+    for round in 1 2; do
+        for page in "${LIST_PAGES[@]}" "${DASHBOARDS[@]%|*}"; do
+            [[ -z "${ONLY:-}" || "$page" =~ $ONLY ]] || continue
+            bench_wrk "$APP_URL" 2 0 "$PREWARM" "$page" >/dev/null 2>&1 || true
+        done
+    done
+}
+echo "== every page ${PREWARM}s with 2 clients, twice round, unmeasured (PREWARM=0: none)"
+warm_all
 echo "== lists and detail, ${WARMUP}s warm-up + ${DURATION}s each (load average, page, clients, req/s, p50, p95)"
 measure_lists
 echo "== dashboards, figures computed on every request"
