@@ -166,8 +166,6 @@ measure_dashboards() {
     done
 }
 
-echo "== signing in 16 sessions as $USERNAME"
-bench_sessions "$APP_URL" 16
 # warm_all: every page to be measured (those ONLY keeps), PREWARM seconds each with 2 clients, twice round, before the
 # first measurement. Just after the start every page's code is new to the JIT, and a page's own WARMUP was too short
 # for it: the first rows measured the compiler at work (the allocation list at a third of its later rate).
@@ -181,6 +179,9 @@ warm_all() {
         done
     done
 }
+
+echo "== signing in 16 sessions as $USERNAME"
+bench_sessions "$APP_URL" 16
 echo "== every page ${PREWARM}s with 2 clients, twice round, unmeasured (PREWARM=0: none)"
 warm_all
 echo "== lists and detail, ${WARMUP}s warm-up + ${DURATION}s each (load average, page, clients, req/s, p50, p95)"
