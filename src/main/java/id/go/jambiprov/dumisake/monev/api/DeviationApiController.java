@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -121,12 +123,56 @@ class DeviationApiController {
         }
     }
 
+    /**
+     * One row of the answer, its properties in this order. Written by {@link Writer}: a whole grouping is thousands of
+     * these, and the bean serializer's lookups per property cost more than the writing itself (measured, see
+     * docs/benchmarks.md).
+     */
+    @JsonSerialize(using = DeviationItem.Writer.class)
     record DeviationItem(String code, String name, BigDecimal plannedPercent, BigDecimal physicalPercent,
                          BigDecimal financialPercent, BigDecimal deviation, TrafficLight status, BigDecimal amount,
                          long allocations, BigDecimal missingReportPercent) {
         static DeviationItem of(DeviationRow r) {
             return new DeviationItem(r.code(), r.name(), r.plannedPercent(), r.physicalPercent(), r.financialPercent(),
                     r.deviation(), r.status(), r.amount(), r.allocations(), r.missingReportPercent());
+        }
+
+        static final class Writer extends ValueSerializer<DeviationItem> {
+            private static final SerializableString CODE = new SerializedString("code");
+            private static final SerializableString NAME = new SerializedString("name");
+            private static final SerializableString PLANNED = new SerializedString("plannedPercent");
+            private static final SerializableString PHYSICAL = new SerializedString("physicalPercent");
+            private static final SerializableString FINANCIAL = new SerializedString("financialPercent");
+            private static final SerializableString DEVIATION = new SerializedString("deviation");
+            private static final SerializableString STATUS = new SerializedString("status");
+            private static final SerializableString AMOUNT = new SerializedString("amount");
+            private static final SerializableString ALLOCATIONS = new SerializedString("allocations");
+            private static final SerializableString MISSING = new SerializedString("missingReportPercent");
+
+            @Override
+            public void serialize(DeviationItem item, JsonGenerator out, SerializationContext context) {
+                out.writeStartObject(item);
+                out.writeName(CODE);
+                out.writeString(item.code());
+                out.writeName(NAME);
+                out.writeString(item.name());
+                number(out, PLANNED, item.plannedPercent());
+                number(out, PHYSICAL, item.physicalPercent());
+                number(out, FINANCIAL, item.financialPercent());
+                number(out, DEVIATION, item.deviation());
+                out.writeName(STATUS);
+                out.writeString(item.status().name());
+                number(out, AMOUNT, item.amount());
+                out.writeName(ALLOCATIONS);
+                out.writeNumber(item.allocations());
+                number(out, MISSING, item.missingReportPercent());
+                out.writeEndObject();
+            }
+
+            private static void number(JsonGenerator out, SerializableString name, BigDecimal value) {
+                out.writeName(name);
+                out.writeNumber(value);
+            }
         }
     }
 }
