@@ -201,7 +201,7 @@ row "resident memory of the JVM after the load: $RSS MB (peak $(bench_hwm_mb "$A
     - - - - - - "RSS <= $RSS_MB MB" "$verdict"
 
 echo
-echo "== $SCALE, JVM options: $JVM_OPTS; ${WARMUP}s warm-up + ${DURATION}s per row, wrk one thread per client; raw SQL: pgbench -c 1 -T $PGBENCH_T, ratio = page p50 (1 client) / SQL latency; $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(bench_loadavg)"
+echo "== $SCALE, JVM options: $JVM_OPTS; ${WARMUP}s warm-up + ${DURATION}s per row, wrk at most 2 threads; raw SQL: pgbench -c 1 -T $PGBENCH_T, ratio = page p50 (1 client) / SQL latency; $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(bench_loadavg)"
 echo
 echo "| page | clients | req/s | p50 ms | p95 ms | raw SQL ms | ratio | target | verdict |"
 echo "|---|---|---|---|---|---|---|---|---|"

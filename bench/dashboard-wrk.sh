@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dashboard pages under load with wrk (Debian: apt-get install -y wrk), a C client that leaves the two
-# cores to the server far more than the Python client does. Every connection signs in as its own session
-# (one wrk thread per client). Needs a running application; talks to localhost only; bounded in time.
+# cores to the server far more than the Python client does. Each wrk thread signs in as its own session
+# (at most 2 threads, bench_wrk in lib.sh). Needs a running application; talks to localhost only; bounded in time.
 #
 #   BASE=http://localhost:8095 CLIENTS=8 WARMUP=40 DURATION=20 bench/dashboard-wrk.sh [URL ...]
 set -euo pipefail
