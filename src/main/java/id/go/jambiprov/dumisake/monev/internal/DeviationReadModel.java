@@ -44,7 +44,7 @@ class DeviationReadModel {
     /**
      * Reads the columns by position, in the order both statements of {@link #sql} select them (code, name, place,
      * allocations, amount, planned_amount, physical_amount, realised, missing_amount): the driver's lookup of a column
-     * by its name was a twentieth of a whole kecamatan grouping's time in the application (docs/benchmarks.md).
+     * by its name was about 4 % of the application's time for a whole kecamatan grouping (docs/benchmarks.md).
      */
     private static final RowMapper<GroupFigures> ROW = (rs, n) -> new GroupFigures(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getLong(4), new DeviationFigures(rs.getBigDecimal(5), rs.getBigDecimal(6),
